@@ -1,0 +1,9 @@
+// Countries by ISO 3166-1 alpha-3 code: $rows = [{iso3: "USA", name: "United States"}, ...], one row per country.
+// The first name seen is kept: a later article's spelling never renames a country, but a country first created
+// without a name (row.name null, which sets nothing) gets one when a row brings it.
+// params: $rows
+// returns: none
+UNWIND $rows AS row
+MERGE (c:Country {iso3: row.iso3})
+  ON CREATE SET c.name = row.name
+  ON MATCH SET c.name = coalesce(c.name, row.name)

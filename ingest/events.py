@@ -1,0 +1,748 @@
+"""PLOVER events from parsed sentences: a trigger word, its actors from the dependency tree, date, status, place.
+
+For each sentence, every token whose lemma is a trigger (data/triggers.jsonl) is tried in turn. Its source is the
+grammatical subject (or a possessor or demonym for a noun: "Russia's war", "Chinese drills"), its target the object
+or a prepositional object ("to Russia", "against Ukraine"); symmetric types (meetings, cooperation, agreements) take
+everyone on either side. A person stands for their country. Negated, hypothetical and opinion clauses are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.dates import ResolvedDate, find_dates
+from ingest.lexicon import Trigger, object_classes, triggers_by_lemma
+from ingest.nlp import ACTOR_SPANS
+from ingest.people import Person
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Clauses whose actors belong to another predicate.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "conj", "mark", "appos"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
+TARGET_PREPS = {
+    "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon"}),
+    "AID": frozenset({"to", "for", "with"}),
+    "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
+    "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
+    "CONSULT": frozenset({"with", "to", "between", "among"}),
+}
+SOURCE_PREPS = frozenset({"by", "from"})
+NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
+MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "intend",
+        "prepare",
+        "aim",
+        "propose",
+        "agree",
+        "hope",
+        "want",
+        "seek",
+        "vow",
+        "pledge",
+        "promise",
+        "decide",
+        "announce",
+        "invite",
+        "due",
+        "slate",
+        "look",
+    }
+)
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny", "avoid", "stop", "halt", "cancel", "postpone"})
+IRREALIS_NOUNS = frozenset(
+    {
+        "possibility",
+        "prospect",
+        "risk",
+        "likelihood",
+        "chance",
+        "fear",
+        "threat",
+        "speculation",
+        "hope",
+        "idea",
+        "proposal",
+        "plan",
+        "call",
+        "danger",
+        "rumor",
+        "rumour",
+        "question",
+        "need",
+        "bid",
+        "effort",
+        "attempt",
+    }
+)
+# Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".
+OPINION_VERBS = frozenset(
+    {
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "worry",
+        "doubt",
+        "speculate",
+        "suspect",
+        "wonder",
+        "seek",
+        "try",
+        "attempt",
+        "consider",
+        "weigh",
+        "mull",
+        "contemplate",
+        "threaten",
+    }
+)
+PLANNED_MODIFIERS = frozenset(
+    {
+        "planned",
+        "upcoming",
+        "proposed",
+        "scheduled",
+        "expected",
+        "next",
+        "future",
+        "possible",
+        "potential",
+        "prospective",
+        "forthcoming",
+    }
+)
+GROUP_WORDS = frozenset(
+    {
+        "they",
+        "leader",
+        "country",
+        "nation",
+        "ally",
+        "side",
+        "pair",
+        "government",
+        "party",
+        "both",
+        "two",
+        "three",
+        "neighbor",
+        "neighbour",
+        "we",
+        "partner",
+        "state",
+    }
+)
+REALIS_VERBS = frozenset(
+    {
+        "sign",
+        "reach",
+        "strike",
+        "seal",
+        "agree",
+        "conclude",
+        "announce",
+        "broker",
+        "approve",
+        "ratify",
+        "finalize",
+        "finalise",
+        "clinch",
+        "secure",
+        "implement",
+        "hold",
+        "take",
+        "come",
+        "enter",
+        "go",
+        "honor",
+        "honour",
+        "observe",
+        "begin",
+        "start",
+        "break",
+        "violate",
+        "extend",
+        "negotiate",
+        "mediate",
+    }
+)
+
+
+class SentenceDates:
+    """The sentence's dates, resolved once per tense (weekdays point back for past events, forward for plans)."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.cache: dict[str, list[ResolvedDate]] = {}
+
+    def resolve(self, tense: str) -> list[ResolvedDate]:
+        if tense not in self.cache:
+            self.cache[tense] = find_dates(self.text, self.published, tense=tense)  # type: ignore[arg-type]
+        return self.cache[tense]
+
+
+MOVEMENT_VERBS = frozenset(
+    {
+        "travel",
+        "arrive",
+        "enter",
+        "cross",
+        "move",
+        "head",
+        "go",
+        "deploy",
+        "join",
+        "reach",
+        "land",
+        "fight",
+        "mass",
+        "gather",
+        "pour",
+        "station",
+        "roll",
+        "advance",
+        "march",
+        "start",
+        "begin",
+        "return",
+        "come",
+        "send",
+    }
+)
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    mode: str | None
+    source: list[str]
+    target: list[str]
+    symmetric: bool
+    date: ResolvedDate | None
+    status: str
+    location: str | None
+    sentence: Span
+    trigger: Token
+    confidence: float
+    people: list[str] = field(default_factory=list)
+
+
+class ActorIndex:
+    """Which actor a token stands for: a state/organisation mention, or a person standing for their country."""
+
+    def __init__(self, doc: Doc, people: list[Person]) -> None:
+        self.doc = doc
+        self.actor: dict[int, str] = {}
+        self.form: dict[int, str] = {}
+        self.person: dict[int, Person] = {}
+        self.span_start: dict[int, Span] = {}
+        for span in doc.spans[ACTOR_SPANS]:
+            self.span_start[span.start] = span
+            for i in range(span.start, span.end):
+                self.actor[i] = span.label_
+                self.form[i] = span.kb_id_
+        for person in people:
+            for start, end in person.mentions:
+                for i in range(start, end):
+                    self.person[i] = person
+                    if person.country:
+                        self.actor[i] = person.country
+                        self.form[i] = "person"
+
+    def is_place_like(self, i: int) -> bool:
+        """Cities and regions are places; a capital stands for its state unless it follows "in"/"at"."""
+        return self.form.get(i) in ("place", "other")
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
+    for t in tokens:
+        yield t
+        yield from t.conjuncts
+
+
+class ArgumentFinder:
+    def __init__(self, index: ActorIndex, published: date | None) -> None:
+        self.index = index
+        self.published = published
+
+    # -- actors inside a phrase ---------------------------------------------------------------------------------
+    def actors_in(self, head: Token, *, allow_places: bool = False) -> list[str]:
+        """Actors named in a noun phrase, not descending into clauses or locative phrases."""
+        found: list[str] = []
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            actor = self.index.actor.get(tok.i)
+            if actor and (
+                allow_places
+                or not self.index.is_place_like(tok.i)
+                or tok.dep_ in SUBJECT_DEPS
+                or self._is_possessor(tok)
+            ):
+                if actor not in found:
+                    found.append(actor)
+            for child in tok.children:
+                if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
+                    continue
+                if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                    continue
+                stack.append(child)
+        return found
+
+    def _is_possessor(self, tok: Token) -> bool:
+        head = tok
+        while head.dep_ == "compound":
+            head = head.head
+        return head.dep_ == "poss"
+
+    def phrase_actors(self, tokens: Iterable[Token], *, allow_places: bool = False) -> list[str]:
+        out: list[str] = []
+        for t in _with_conjuncts(tokens):
+            for a in self.actors_in(t, allow_places=allow_places):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    # -- sides of a trigger -------------------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> tuple[list[Token], bool]:
+        """The subject tokens of a verb, climbing through xcomp/conj/advcl chains; and whether it is passive."""
+        tok = verb
+        for _ in range(4):
+            subj = _children(tok, SUBJECT_DEPS)
+            if subj:
+                return subj, False
+            passive = _children(tok, PASSIVE_SUBJECT_DEPS)
+            if passive:
+                return passive, True
+            if tok.dep_ == "relcl":
+                return [tok.head], False
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        return [], False
+
+    def verb_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
+        subj, passive = self.subject_of(trig)
+        preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
+        objects = _children(trig, OBJECT_DEPS)
+        pobjs = self._prep_objects(trig, preps)
+        agents = [p for a in _children(trig, ("agent",)) for p in _children(a, ("pobj",))]
+        if passive:
+            source = self.phrase_actors(agents)
+            target = self.phrase_actors(subj) + self.phrase_actors(pobjs)
+        else:
+            source = self.subject_actors(subj)
+            target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
+        if not target:
+            # "provided missiles to aid Russia's incursion": the purpose clause names the target.
+            for child in trig.children:
+                if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+                    target = self.phrase_actors(_children(child, OBJECT_DEPS)) + self.phrase_actors(
+                        self._prep_objects(child, preps)
+                    )
+                    if target:
+                        break
+        return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    def subject_actors(self, subj: list[Token]) -> list[str]:
+        actors = self.phrase_actors(subj)
+        if actors:
+            return actors
+        for s in subj:
+            if s.pos_ == "PRON" and s.lower_ in ("he", "she"):
+                person = self._previous_person(s)
+                if person and person.country:
+                    return [person.country]
+        return []
+
+    def _previous_person(self, token: Token) -> Person | None:
+        for i in range(token.i - 1, max(-1, token.i - 120), -1):
+            person = self.index.person.get(i)
+            if person is not None:
+                return person
+        return None
+
+    def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
+        out = []
+        for prep in _children(head, ("prep",)):
+            if prep.lower_ in preps:
+                out.extend(_children(prep, ("pobj",)))
+        for prt in _children(head, ("prt",)):
+            for prep in _children(prt, ("prep",)):
+                if prep.lower_ in preps:
+                    out.extend(_children(prep, ("pobj",)))
+        return out
+
+    def _following_prep_objects(self, trig: Token, preps: frozenset[str]) -> list[Token]:
+        """The parser often attaches "dispatch [to Russia]" to the verb; the words right after the noun decide."""
+        nxt = trig.i + 1
+        if nxt < len(trig.doc) and trig.doc[nxt].dep_ == "prep" and trig.doc[nxt].lower_ in preps:
+            return _children(trig.doc[nxt], ("pobj",))
+        return []
+
+    def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
+        preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
+        modifiers = [c for c in trig.lefts if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")]
+        source = self.phrase_actors(modifiers)
+        source += [a for a in self.phrase_actors(self._prep_objects(trig, SOURCE_PREPS)) if a not in source]
+        target = self.phrase_actors(self._prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        if not target:
+            target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        if etype not in SYMMETRIC_TYPES:
+            target += [a for a in self.phrase_actors(self._prep_objects(trig, NOUN_TARGET_PREPS)) if a not in target]
+        between = self._prep_objects(trig, frozenset({"between", "among"}))
+        if between:
+            source += [a for a in self.phrase_actors(between) if a not in source]
+        head = trig.head
+        if not source and trig.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") and head.pos_ in ("VERB", "AUX"):
+            verb = head if trig.dep_ != "pobj" else head.head
+            if trig.dep_ == "conj":
+                verb = trig.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                source, verb_targets = self.verb_sides(verb, etype)
+                if not target:
+                    target = [a for a in verb_targets if a not in source]
+        if not source and trig.dep_ in ("nsubj", "nsubjpass"):
+            # "A Japan-South Korea summit was hosted at Camp David": actors in the modifiers handled above;
+            # "The meeting with X follows ...": only the target side is named.
+            pass
+        return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+
+_TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
+
+
+class EventFinder:
+    def __init__(self, doc: Doc, people: list[Person], published: date | None) -> None:
+        self.doc = doc
+        self.index = ActorIndex(doc, people)
+        self.args = ArgumentFinder(self.index, published)
+        self.published = published
+        self.classes = object_classes()
+        self.lexicon = triggers_by_lemma()
+        self.last_group: list[str] = []
+        self.last_group_of: dict[str, list[str]] = {}
+
+    def find(self) -> list[FoundEvent]:
+        events: list[FoundEvent] = []
+        for sent in self.doc.sents:
+            if not any(i in self.index.actor for i in range(sent.start, sent.end)):
+                continue
+            dates = SentenceDates(sent.text, self.published)
+            for token in sent:
+                trig = self.match_trigger(token)
+                if trig is None:
+                    event = self.troop_movement(token, sent, dates)
+                else:
+                    event = self.build(token, trig, sent, dates)
+                if event is not None:
+                    events.append(event)
+                    if event.symmetric and len(event.source) >= 2:
+                        self.last_group = event.source
+                        self.last_group_of[event.type] = event.source
+        return events
+
+    # -- triggers -----------------------------------------------------------------------------------------------
+    def match_trigger(self, token: Token) -> Trigger | None:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr"):
+            pos = "NOUN"  # "a planned bilateral with Xi": the tagger calls it an adjective
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        candidates = self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
+        if not candidates:
+            return None
+        for trig in candidates:
+            if self.fits(token, trig):
+                return trig
+        return None
+
+    def object_lemmas(self, token: Token) -> set[str]:
+        """Lemmas of what the trigger is about: its objects, compounds, "of" phrases (one level of nesting)."""
+        out: set[str] = set()
+        heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "compound", "nsubjpass", "attr", "amod")]
+        for prep in _children(token, ("prep",)):
+            if prep.lower_ in ("of", "with", "on", "for"):
+                heads.extend(_children(prep, ("pobj",)))
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+            heads.append(token.head)
+        for h in _with_conjuncts(heads):
+            out.add(h.lemma_.lower())
+            for c in h.children:
+                if c.dep_ in ("compound", "amod", "nmod", "pobj", "prep"):
+                    out.add(c.lemma_.lower())
+                    out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "compound"))
+        if token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
+            out.add(token.head.lemma_.lower())  # "troop dispatch": the compound's head
+        return out
+
+    def fits(self, token: Token, trig: Trigger) -> bool:
+        if trig.requires or trig.requires_word:
+            lemmas = self.object_lemmas(token)
+            if token.pos_ == "NOUN":
+                lemmas |= {c.lemma_.lower() for c in token.lefts}
+            if trig.requires and not lemmas & self.classes[trig.requires]:
+                return False
+            if trig.requires_word and not lemmas & trig.requires_word:
+                return False
+        if trig.modifier:
+            mods = {c.lemma_.lower() for c in token.subtree if c.i < token.i} | {
+                c.lemma_.lower() for c in token.children
+            }
+            if not mods & trig.modifier:
+                return False
+        if trig.particle:
+            after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+            if not after & trig.particle:
+                return False
+        if trig.needs_realis and not self.realised(token):
+            return False
+        return True
+
+    def realised(self, token: Token) -> bool:
+        """A noun like "deal" is an event when something was done with it: signed, reached, took effect."""
+        head = token.head
+        if head.lemma_.lower() in REALIS_VERBS:
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return True
+        return any(c.dep_ == "acl" and c.lemma_.lower() in REALIS_VERBS for c in token.children) or any(
+            c.lower_ in ("new", "landmark", "historic", "bilateral", "trilateral", "peace") for c in token.lefts
+        )
+
+    # -- one event ----------------------------------------------------------------------------------------------
+    def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> FoundEvent | None:
+        if self.is_irrealis(token, trig):
+            return None
+        etype = trig.type
+        if token.pos_ in ("VERB", "AUX"):
+            source, target = self.args.verb_sides(token, etype)
+        else:
+            source, target = self.args.noun_sides(token, etype)
+        symmetric = etype in SYMMETRIC_TYPES
+        if symmetric:
+            participants = list(dict.fromkeys(source + target))
+            if len(participants) < 2 and self.has_group_subject(token):
+                group = self.group_actors(token) or self.last_group
+                participants = list(dict.fromkeys(participants + group))
+            elif self.is_anaphoric(token) and set(participants) < set(self.last_group_of.get(etype, [])):
+                participants = list(self.last_group_of[etype])  # "the meeting with X": the one already reported
+            if len(participants) < 2:
+                return None
+            source, target = sorted(participants), []
+        else:
+            source = list(dict.fromkeys(source))
+            target = [t for t in dict.fromkeys(target) if t not in source]
+            if not source or not target:
+                return None
+        planned = self.is_planned(token, None)
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        status = "planned" if planned else self.status(token, when)
+        return FoundEvent(
+            type=etype,
+            mode=trig.mode,
+            source=source,
+            target=target,
+            symmetric=symmetric,
+            date=when,
+            status=status,
+            location=self.location(token, sent),
+            sentence=sent,
+            trigger=token,
+            confidence=0.6 if trig.soft else 0.8,
+            people=self.people_in(sent),
+        )
+
+    def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> FoundEvent | None:
+        """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.classes["troops"]:
+            return None
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        source = self.args.phrase_actors([c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")])
+        if len(source) != 1:
+            return None
+        verb = token.head
+        target: list[str] = []
+        for head in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]]:
+            if head.lemma_.lower() not in MOVEMENT_VERBS:
+                continue
+            target = [
+                a
+                for a in self.args.phrase_actors(
+                    self.args._prep_objects(head, TARGET_PREPS["MOBILIZE"]) + _children(head, ("dobj",)),
+                    allow_places=True,
+                )
+                if a not in source
+            ]
+            if target:
+                break
+        if not target or self.is_irrealis(verb, _TROOPS):
+            return None
+        planned = self.is_planned(verb, None)
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        return FoundEvent(
+            "MOBILIZE",
+            "troops",
+            source,
+            target,
+            False,
+            when,
+            "planned" if planned else self.status(verb, when),
+            None,
+            sent,
+            token,
+            0.7,
+            self.people_in(sent),
+        )
+
+    def has_group_subject(self, token: Token) -> bool:
+        subj, _ = self.args.subject_of(token) if token.pos_ in ("VERB", "AUX") else ([], False)
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
+            subj, _ = self.args.subject_of(token.head if token.dep_ == "dobj" else token.head.head)
+        if token.pos_ == "NOUN" and any(c.lemma_.lower() in ("joint", "trilateral", "bilateral") for c in token.lefts):
+            return True
+        return any(s.lemma_.lower() in GROUP_WORDS for s in subj)
+
+    def group_actors(self, token: Token) -> list[str]:
+        """For "as they met" or "the leaders agreed": the subject and objects of the sentence's main clause."""
+        root = token
+        while root.head.i != root.i:
+            root = root.head
+        if root.i == token.i:
+            return []
+        subj, _ = self.args.subject_of(root)
+        objs = _children(root, OBJECT_DEPS) + self.args._prep_objects(root, frozenset({"with"}))
+        actors = list(dict.fromkeys(self.args.phrase_actors(subj) + self.args.phrase_actors(objs)))
+        return actors if len(actors) >= 2 else []
+
+    def is_anaphoric(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        )
+
+    def is_irrealis(self, token: Token, trig: Trigger) -> bool:
+        """Negated, hypothetical or opinion: "did not meet", "the possibility of a test", "could strike"."""
+        chain = [token]
+        head = token
+        for _ in range(3):
+            if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis"):
+                break
+            head = head.head
+            chain.append(head)
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "aux", "conj"):
+                break
+        for t in chain:
+            for c in t.children:
+                if c.dep_ == "neg" or c.lower_ in ("never", "no"):
+                    return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                    return True
+                if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL:
+                    return True
+            lemma = t.lemma_.lower()
+            if t.i != token.i and t.pos_ == "VERB" and lemma in NEGATING_VERBS and trig.type != "REJECT":
+                return True
+            if t.i != token.i and t.pos_ == "VERB" and lemma in OPINION_VERBS:
+                return True
+            if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
+                return True
+        return False
+
+    def status(self, token: Token, when: ResolvedDate | None) -> str:
+        if self.is_planned(token, when):
+            return "planned"
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.tag_ in ("VBZ", "VBP") or (
+                verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+            ):
+                if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+                    return "ongoing"
+            if verb.lemma_.lower() in ("continue", "remain", "persist"):
+                return "ongoing"
+        if any(c.lower_ in ("ongoing", "continuing", "current") for c in token.lefts):
+            return "ongoing"
+        return "occurred"
+
+    def is_planned(self, token: Token, when: ResolvedDate | None) -> bool:
+        if (
+            when is not None
+            and self.published is not None
+            and when.value > self.published.isoformat()[: len(when.value)]
+        ):
+            return True
+        if any(c.lower_ in PLANNED_MODIFIERS for c in token.lefts):
+            return True
+        head = token
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
+                return True
+            if head.i != token.i and head.lemma_.lower() in PLAN_VERBS and head.pos_ in ("VERB", "ADJ", "AUX"):
+                return True
+            if any(c.dep_ == "auxpass" for c in head.children) and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in head.children
+            ):
+                return True
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return False
+
+    def pick_date(self, token: Token, sent: Span, dates: list[ResolvedDate]) -> ResolvedDate | None:
+        if not dates:
+            return None
+        offset = token.idx - sent.start_char
+        return min(dates, key=lambda d: abs(d.start - offset))
+
+    def location(self, token: Token, sent: Span) -> str | None:
+        """The place phrase of the clause: "in Lima", "at Camp David"; cities before countries."""
+        best: tuple[int, str] | None = None
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in _children(prep, ("pobj",)):
+                name = self.place_name(pobj)
+                if name:
+                    distance = abs(prep.i - token.i)
+                    if best is None or distance < best[0]:
+                        best = (distance, name)
+        return best[1] if best else None
+
+    def place_name(self, tok: Token) -> str | None:
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or self.index.is_place_like(tok.i):
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if span is not None and span.label_ in ("GPE", "LOC", "FAC"):
+                return span.text
+            return tok.text
+        return None
+
+    def people_in(self, sent: Span) -> list[str]:
+        ids = []
+        for i in range(sent.start, sent.end):
+            person = self.index.person.get(i)
+            if person is not None and person.id not in ids:
+                ids.append(person.id)
+        return ids

@@ -1,0 +1,61 @@
+"""The event-trigger lexicon (data/triggers.jsonl, data/object_classes.json), loaded once."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB | NOUN
+    type: str
+    mode: str | None
+    requires: str | None = None  # object class that must be among the trigger's objects
+    modifier: frozenset[str] = frozenset()  # one of these lemmas must be a child
+    particle: frozenset[str] = frozenset()  # one of these particles/prepositions must follow the verb
+    requires_word: frozenset[str] = frozenset()  # one of these lemmas must be among the objects
+    soft: bool = False  # weak cue: an event only when both sides are found in the syntax
+    verbal: bool = False
+    needs_realis: bool = False  # a noun that is an event only when something was done with it
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def triggers_by_lemma() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """(lemma, pos) -> candidate triggers in file order (the first that fits wins)."""
+    table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    for line in (DATA / "triggers.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if "_comment" in row:
+            continue
+        trig = Trigger(
+            lemma=row["lemma"],
+            pos=row["pos"],
+            type=row["type"],
+            mode=row.get("mode"),
+            requires=row.get("requires"),
+            modifier=_split(row.get("modifier")),
+            particle=_split(row.get("particle")),
+            requires_word=_split(row.get("requires_word")),
+            soft=bool(row.get("soft")),
+            verbal=bool(row.get("verbal")),
+            needs_realis=bool(row.get("needs_realis")),
+        )
+        table[(trig.lemma, trig.pos)].append(trig)
+    return {key: tuple(value) for key, value in table.items()}
+
+
+@lru_cache(maxsize=1)
+def object_classes() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "object_classes.json").read_text(encoding="utf-8"))
+    return {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}

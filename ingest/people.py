@@ -1,0 +1,253 @@
+"""Named officials: role and country from the words around the name, short mentions resolved within the article.
+
+A PERSON entity becomes an official when a title stands before it ("Japanese Prime Minister Shigeru Ishiba"), after
+it as an apposition ("Shigeru Ishiba, Japan's prime minister"), or when the reference list of office holders
+(data/leaders.jsonl) knows the name on the publication date. Anyone else (reporters, analysts, bylines) is not an
+official and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest import gazetteer, leaders
+from ingest.nlp import ACTOR_SPANS
+
+TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
+APPOSITION_WINDOW = 9
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "h.e.", "gen", "gen.", "lt", "col"})
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Person:
+    name: str
+    country: str | None = None
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans in the doc
+    aliases: set[str] = field(default_factory=set)
+    from_text: bool = False  # role or country stated in the article itself
+
+    @property
+    def id(self) -> str:
+        return "person:" + slug(self.name)
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Role patterns as token tuples, longest first, so "national security adviser" beats "adviser"."""
+    patterns = []
+    for role in gazetteer.roles():
+        for pattern in role.patterns:
+            patterns.append((tuple(pattern.lower().replace("-", " - ").split()), role.role))
+    return tuple(sorted(set(patterns), key=lambda p: -len(p[0])))
+
+
+def _norm(token: Token) -> str:
+    return token.lower_
+
+
+def match_role_ending(tokens: list[Token]) -> tuple[str, int] | None:
+    """The role whose pattern ends the token list, and the index where the pattern starts."""
+    words = [_norm(t) for t in tokens]
+    for pattern, role in _role_patterns():
+        n = len(pattern)
+        if n <= len(words) and tuple(words[-n:]) == pattern:
+            return role, len(words) - n
+    return None
+
+
+def match_role_anywhere(tokens: list[Token]) -> tuple[str, int, int] | None:
+    words = [_norm(t) for t in tokens]
+    for pattern, role in _role_patterns():
+        n = len(pattern)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == pattern:
+                return role, i, i + n
+    return None
+
+
+def _actor_at(doc: Doc) -> dict[int, Span]:
+    index: dict[int, Span] = {}
+    for span in doc.spans[ACTOR_SPANS]:
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+def _country_in(tokens: list[Token], actor_at: dict[int, Span]) -> str | None:
+    """The last state (or organisation) named among the tokens: "Japanese", "Japan's", "White House"."""
+    found = None
+    for token in tokens:
+        span = actor_at.get(token.i)
+        if span is not None and span.kb_id_ != "place":
+            found = span.label_
+    return found
+
+
+def _clean_name(span: Span) -> tuple[str, int, int]:
+    """Strip honorifics, titles swallowed by NER, and a possessive from a PERSON entity."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_.rstrip(".") in HONORIFICS or _is_title_word(doc[start])):
+        start += 1
+    text = POSSESSIVE.sub("", doc[start:end].text).strip()
+    return text, start, end
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(word for pattern, _ in _role_patterns() for word in pattern if len(word) > 2)
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in _title_words() and token.ent_iob_ != "B"
+
+
+def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
+    sent_start = doc[start].sent.start
+    lo = max(sent_start, start - TITLE_WINDOW)
+    window = [t for t in doc[lo:start]]
+    # The title chain stops at a verb or at punctuation other than hyphens and possessives.
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
+        if (
+            t.pos_ in ("VERB", "AUX", "PRON")
+            or (t.is_punct and t.text not in ("-", "–"))
+            or t.lower_
+            in (
+                "and",
+                "with",
+                "said",
+            )
+        ):
+            window = window[i + 1 :]
+            break
+    if not window:
+        return None, None
+    role = match_role_ending(window)
+    if role is None:
+        return None, None
+    return role[0], _country_in(window, actor_at)
+
+
+def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
+    """Apposition: "Shigeru Ishiba, Japan's prime minister," or "Wang Yi, China's top diplomat"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None, None
+    sent_end = doc[end].sent.end
+    window: list[Token] = []
+    for t in doc[end + 1 : min(sent_end, end + 1 + APPOSITION_WINDOW)]:
+        if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX"):
+            break
+        window.append(t)
+    found = match_role_anywhere(window)
+    if found is None:
+        return None, None
+    role, i, _ = found
+    if i > 4:  # the role must open the apposition, not sit deep in a relative clause
+        return None, None
+    return role, _country_in(window, actor_at)
+
+
+def _same_person(short: str, full: str) -> bool:
+    a, b = short.lower().split(), full.lower().split()
+    if not a or not b or len(a) > len(b):
+        return False
+    return b[-len(a) :] == a or b[: len(a)] == a
+
+
+def find_people(doc: Doc, published: date | None) -> list[Person]:
+    actor_at = _actor_at(doc)
+    people: list[Person] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name, start, end = _clean_name(ent)
+        if not name or not any(c.isalpha() for c in name) or start >= end:
+            continue
+        if start in actor_at:  # "Xi Jinping" is not a place; but "Jordan" matched as a state is not a person
+            if actor_at[start].kb_id_ in ("name", "adjective"):
+                continue
+        role, country = _title_before(doc, start, actor_at)
+        if role is None:
+            role, country = _title_after(doc, end, actor_at)
+        _add_mention(people, name, (start, end), role, country)
+    _fill_from_reference(people, published)
+    officials = [p for p in people if p.role or p.country]
+    _add_untagged_mentions(doc, officials)
+    return officials
+
+
+def _add_untagged_mentions(doc: Doc, people: list[Person]) -> None:
+    """Short mentions the NER missed or mislabelled ("Biden's planned bilateral" tagged ORG)."""
+    by_word: dict[str, Person] = {}
+    for person in people:
+        for alias in (person.name, *person.aliases):
+            words = alias.split()
+            if len(words) == 1:
+                by_word.setdefault(words[0], person)
+        by_word.setdefault(person.name.split()[-1], person)
+    known = {i for person in people for start, end in person.mentions for i in range(start, end)}
+    for token in doc:
+        if token.i in known or token.pos_ != "PROPN":
+            continue
+        match = by_word.get(token.text)
+        if match is not None:
+            match.mentions.append((token.i, token.i + 1))
+
+
+def _add_mention(people: list[Person], name: str, span: tuple[int, int], role: str | None, country: str | None) -> None:
+    for person in people:
+        if _same_person(name, person.name) or _same_person(person.name, name):
+            if len(name.split()) > len(person.name.split()):
+                person.aliases.add(person.name)
+                person.name = name
+            elif name != person.name:
+                person.aliases.add(name)
+            person.mentions.append(span)
+            if role and not person.role:
+                person.role = role
+            if country and not person.country:
+                person.country = country
+            person.from_text = person.from_text or bool(role or country)
+            return
+    people.append(Person(name, country, role, [span], set(), bool(role or country)))
+
+
+def _fill_from_reference(people: list[Person], published: date | None) -> None:
+    """Known office holders: the country and role the text leaves out, and the full name of a short mention."""
+    for person in people:
+        offices = leaders.find_person(person.name, published)
+        if not offices:
+            continue
+        office = offices[0]
+        if person.country and office.country != person.country:
+            continue  # the text says otherwise: trust the text
+        if len(office.name.split()) > len(person.name.split()):
+            person.aliases.add(person.name)
+            person.name = office.name
+        person.country = person.country or office.country
+        person.role = person.role or office.role
+
+
+def person_at(people: list[Person]) -> dict[int, Person]:
+    index: dict[int, Person] = {}
+    for person in people:
+        for start, end in person.mentions:
+            for i in range(start, end):
+                index[i] = person
+    return index

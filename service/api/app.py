@@ -1,0 +1,47 @@
+"""The FastAPI application factory. The full API is added router by router; this holds the wiring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+
+from service.api import routes_health
+from service.api.graph_state import GraphState
+from service.config import Settings, get_settings
+
+
+def _version() -> str:
+    try:
+        return version("geokg")
+    except PackageNotFoundError:  # running from a checkout that was not pip-installed
+        return "0.0.0+checkout"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # One driver for the process. Connecting may start the managed Neo4j (slow and blocking, so it runs
+        # off the event loop); if it fails the app still starts and requests retry (see GraphState).
+        graph = GraphState(settings)
+        app.state.graph = graph
+        await asyncio.to_thread(graph.startup)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(graph.close)
+
+    app = FastAPI(
+        title="geokg",
+        summary="Geopolitical knowledge graph: countries, leaders and dated events from news, with evidence",
+        version=_version(),
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.include_router(routes_health.router)
+    return app

@@ -1,0 +1,167 @@
+"""Shared fixtures: one Neo4j server per test session, a clean graph per test, and assertion helpers.
+
+The server, in order of preference:
+1. `GEOKG_TEST_NEO4J_URI` (with GEOKG_TEST_NEO4J_USER / _PASSWORD / _DATABASE): a server you run, whose graph
+   the tests wipe;
+2. a testcontainer (neo4j:5.26-community) when a Docker engine answers;
+3. the project's managed local Neo4j as instance "test" on ports 17687/17474 (GEOKG_TEST_NEO4J_BOLT_PORT /
+   _HTTP_PORT), started for the session and stopped at its end.
+
+Tests that need it are marked `@pytest.mark.neo4j` (added automatically to any test using these fixtures), so
+`pytest -m "not neo4j"` runs without a server.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import neo4j
+import pytest
+
+from service.config import Settings
+from service.graph.driver import ConnectionInfo, create_driver
+from service.graph.repository import GraphRepository
+from service.graph.schema import apply_schema
+
+TEST_IMAGE = "neo4j:5.26-community"
+TEST_BOLT_PORT = 17687
+TEST_HTTP_PORT = 17474
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "neo4j_server" in getattr(item, "fixturenames", ()) and item.get_closest_marker("neo4j") is None:
+            item.add_marker(pytest.mark.neo4j)
+
+
+def _server_from_env() -> ConnectionInfo | None:
+    uri = os.environ.get("GEOKG_TEST_NEO4J_URI")
+    if not uri:
+        return None
+    return ConnectionInfo(
+        uri=uri,
+        user=os.environ.get("GEOKG_TEST_NEO4J_USER", "neo4j"),
+        password=os.environ.get("GEOKG_TEST_NEO4J_PASSWORD") or None,
+        database=os.environ.get("GEOKG_TEST_NEO4J_DATABASE", "neo4j"),
+    )
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+    except ImportError:
+        return False
+    try:
+        client = docker.from_env(timeout=3)
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
+    except Exception:  # no socket, no permission, daemon down: all mean "no Docker here"
+        return False
+
+
+def _testcontainer() -> Iterator[ConnectionInfo]:
+    from testcontainers.community.neo4j import Neo4jContainer
+
+    with Neo4jContainer(TEST_IMAGE, password="geokg-test-password") as container:
+        yield ConnectionInfo(
+            uri=container.get_connection_url(),
+            user="neo4j",
+            password=container.password,
+            database="neo4j",
+        )
+
+
+def _local_neo4j() -> Iterator[ConnectionInfo]:
+    from service.graph.local_neo4j import LocalNeo4j
+
+    # The developer's version and install folder; the "test" instance keeps its data apart.
+    settings = Settings()
+    server = LocalNeo4j(
+        version=settings.neo4j_version,
+        home=settings.neo4j_home,
+        instance="test",
+        bolt_port=int(os.environ.get("GEOKG_TEST_NEO4J_BOLT_PORT", TEST_BOLT_PORT)),
+        http_port=int(os.environ.get("GEOKG_TEST_NEO4J_HTTP_PORT", TEST_HTTP_PORT)),
+        heap="512m",
+        pagecache="256m",
+    )
+    started_here = not server.status().running
+    if started_here:
+        server.install()
+        server.start()
+    try:
+        yield ConnectionInfo(
+            uri=server.bolt_uri, user=server.user, password=server.password, database="neo4j", managed=True
+        )
+    finally:
+        if started_here:  # one left running on purpose (e.g. to debug with Browser) stays up
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[ConnectionInfo]:
+    """Where the test Neo4j is: connection details, not a driver."""
+    from_env = _server_from_env()
+    if from_env is not None:
+        yield from_env
+    elif _docker_answers():
+        yield from _testcontainer()
+    else:
+        yield from _local_neo4j()
+
+
+@pytest.fixture(scope="session")
+def graph_driver(neo4j_server: ConnectionInfo) -> Iterator[neo4j.Driver]:
+    """The session's one driver, with the schema applied once."""
+    driver = create_driver(neo4j_server)
+    try:
+        apply_schema(driver, neo4j_server.database)
+        yield driver
+    finally:
+        driver.close()
+
+
+@pytest.fixture
+def graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepository:
+    """A repository on an empty graph (constraints and indexes kept)."""
+    repo = GraphRepository(graph_driver, neo4j_server.database, uri=neo4j_server.uri, user=neo4j_server.user)
+    repo.run_admin("admin/delete_all")
+    return repo
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(_hashable(v) for v in value) if isinstance(value, list) else value
+
+
+def nodes(repo: GraphRepository, label: str, keys: Iterable[str]) -> set[tuple[Any, ...]]:
+    """`{(n[key1], n[key2], ...)}` over every node with `label`.
+
+    e.g. nodes(repo, "Country", ["iso3", "name"]) == {("USA", "United States")}
+    """
+    rows = repo.run_admin("admin/nodes_with_label", label=label, keys=list(keys))
+    return {tuple(_hashable(v) for v in row["values"]) for row in rows}
+
+
+def rels(
+    repo: GraphRepository,
+    rel_type: str,
+    start_key: str = "id",
+    end_key: str = "id",
+    rel_keys: Iterable[str] = (),
+) -> set[tuple[Any, ...]]:
+    """`{(start[start_key], end[end_key], r[rel_key1], ...)}` over every relationship of `rel_type`, e.g.
+    rels(repo, "HOLDS_OFFICE", "id", "iso3", ["role"]) == {("person:joe-biden", "USA", "President")}."""
+    rows = repo.run_admin(
+        "admin/relationships_of_type",
+        type=rel_type,
+        start_keys=[start_key],
+        end_keys=[end_key],
+        rel_keys=list(rel_keys),
+    )
+    return {
+        tuple(_hashable(v) for v in (row["start_values"][0], row["end_values"][0], *row["rel_values"])) for row in rows
+    }

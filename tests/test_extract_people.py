@@ -1,0 +1,80 @@
+"""Countries named every way, officials with roles, and short mentions resolved, through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.cleanup import parse_article
+from ingest.extract import extract
+from ingest.models import Extraction
+from ingest.nlp import load_pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline()
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    return extract(parse_article(text, published=date(2024, 3, 8)), nlp)
+
+
+def actors_of(result: Extraction) -> set[str]:
+    return {a for e in result.events for a in e.participants()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The U.S. and Japan held talks on Monday.", {"USA", "JPN"}),
+        ("The US and the UK held talks on Monday.", {"USA", "GBR"}),
+        ("North Korea’s envoy met Vietnam's envoy in Hanoi on Monday.", {"PRK", "VNM"}),
+        ("North Korean and Japanese officials met in Hanoi on Monday.", {"PRK", "JPN"}),
+        ("Beijing and Seoul agreed to deepen exchanges on Monday.", {"CHN", "KOR"}),
+        ("The Kremlin accused the White House of escalating the conflict.", {"RUS", "USA"}),
+        ("Downing Street condemned Tehran over the drone attacks.", {"GBR", "IRN"}),
+        ("Moscow and Pyongyang signed a mutual defence treaty.", {"RUS", "PRK"}),
+        ("NATO and the EU held talks in Brussels on Monday.", {"NATO", "EU"}),
+        ("Türkiye and Greece agreed to resume talks.", {"TUR", "GRC"}),
+    ],
+)
+def test_country_forms(nlp, sentence: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= actors_of(run(nlp, sentence))
+
+
+def test_officials_with_role_and_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday. "
+        "White House National Security Adviser Jake Sullivan joined them. "
+        "Later, Kishida said the talks had gone well, and Yoon agreed."
+    )
+    people = {p.name: (p.country, p.role) for p in run(nlp, text).people}
+    assert people["Fumio Kishida"] == ("JPN", "Prime Minister")
+    assert people["Yoon Suk Yeol"] == ("KOR", "President")
+    assert people["Jake Sullivan"] == ("USA", "National Security Adviser")
+    assert "Kishida" not in people and "Yoon" not in people  # short mentions folded into the full names
+
+
+def test_apposition_gives_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Annalena Baerbock, Germany's foreign minister, visited Kyiv on Tuesday."
+    people = {p.name: (p.country, p.role) for p in run(nlp, text).people}
+    assert people.get("Annalena Baerbock") == ("DEU", "Foreign Minister")
+
+
+def test_reporters_are_not_officials(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "By Maria Lopez\n\nBrazil and Chile signed a trade deal on Tuesday, reporter Tom Hardy wrote, "
+        "quoting analyst Jane Moore."
+    )
+    names = {p.name for p in run(nlp, text).people}
+    assert not names & {"Maria Lopez", "Tom Hardy", "Jane Moore"}
+
+
+def test_place_only_country_not_listed(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Egypt and Sudan held talks on Monday at a hotel in Lima, Peru.")
+    assert {"EGY", "SDN"} <= {c.id for c in result.countries}
+    assert "PER" not in {c.id for c in result.countries}
