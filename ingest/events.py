@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.dates import ResolvedDate, find_dates
 from ingest.lexicon import Trigger, object_classes, triggers_by_lemma
+from ingest.models import QUAD_CLASS_OF
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
 
@@ -24,7 +25,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Clauses whose actors belong to another predicate.
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "conj", "mark", "appos"})
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
+# "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
+RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 TARGET_PREPS = {
     "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon"}),
@@ -37,6 +40,7 @@ SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+SAY_VERBS = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add", "declare", "indicate", "note"})
 PLAN_VERBS = frozenset(
     {
         "plan",
@@ -336,6 +340,11 @@ class ArgumentFinder:
                 return passive, True
             if tok.dep_ == "relcl":
                 return [tok.head], False
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                # "accused China's coastguard of firing": the accused is the one who fired
+                objects = _children(tok.head.head, ("dobj",))
+                if objects:
+                    return objects, False
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -402,6 +411,8 @@ class ArgumentFinder:
         return []
 
     def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
+        while trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
+            trig = trig.head  # "a military aid package to Ukraine": the phrase's head carries the arguments
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         modifiers = [c for c in trig.lefts if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")]
         source = self.phrase_actors(modifiers)
@@ -409,8 +420,11 @@ class ArgumentFinder:
         target = self.phrase_actors(self._prep_objects(trig, preps), allow_places=etype != "CONSULT")
         if not target:
             target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
-        if etype not in SYMMETRIC_TYPES:
-            target += [a for a in self.phrase_actors(self._prep_objects(trig, NOUN_TARGET_PREPS)) if a not in target]
+        of_actors = self.phrase_actors(self._prep_objects(trig, NOUN_TARGET_PREPS))
+        if etype in SYMMETRIC_TYPES:
+            source += [a for a in of_actors if a not in source]  # "a visit of Zelensky to Washington"
+        else:
+            target += [a for a in of_actors if a not in target]
         between = self._prep_objects(trig, frozenset({"between", "among"}))
         if between:
             source += [a for a in self.phrase_actors(between) if a not in source]
@@ -453,10 +467,10 @@ class EventFinder:
             for token in sent:
                 trig = self.match_trigger(token)
                 if trig is None:
-                    event = self.troop_movement(token, sent, dates)
+                    found = self.troop_movement(token, sent, dates)
                 else:
-                    event = self.build(token, trig, sent, dates)
-                if event is not None:
+                    found = self.build(token, trig, sent, dates)
+                for event in found:
                     events.append(event)
                     if event.symmetric and len(event.source) >= 2:
                         self.last_group = event.source
@@ -533,15 +547,16 @@ class EventFinder:
         )
 
     # -- one event ----------------------------------------------------------------------------------------------
-    def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> FoundEvent | None:
+    def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         if self.is_irrealis(token, trig):
-            return None
+            return []
         etype = trig.type
         if token.pos_ in ("VERB", "AUX"):
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
         symmetric = etype in SYMMETRIC_TYPES
+        mirrored: list[str] = []
         if symmetric:
             participants = list(dict.fromkeys(source + target))
             if len(participants) < 2 and self.has_group_subject(token):
@@ -550,40 +565,51 @@ class EventFinder:
             elif self.is_anaphoric(token) and set(participants) < set(self.last_group_of.get(etype, [])):
                 participants = list(self.last_group_of[etype])  # "the meeting with X": the one already reported
             if len(participants) < 2:
-                return None
+                return []
             source, target = sorted(participants), []
         else:
             source = list(dict.fromkeys(source))
             target = [t for t in dict.fromkeys(target) if t not in source]
-            if not source or not target:
-                return None
+            if len(source) >= 2 and not target and token.lemma_.lower() in RECIPROCAL_LEMMAS:
+                if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
+                    symmetric, source = True, sorted(source)
+                else:
+                    mirrored = list(source)  # each side acts against the other: two directed events
+            if not source or not target and not mirrored:
+                return []
         planned = self.is_planned(token, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        if when is None and not planned:
+            when = self.publication_date(token, etype)
         status = "planned" if planned else self.status(token, when)
-        return FoundEvent(
-            type=etype,
-            mode=trig.mode,
-            source=source,
-            target=target,
-            symmetric=symmetric,
-            date=when,
-            status=status,
-            location=self.location(token, sent),
-            sentence=sent,
-            trigger=token,
-            confidence=0.6 if trig.soft else 0.8,
-            people=self.people_in(sent),
-        )
+        sides = [([a], [b]) for a in mirrored for b in mirrored if a != b] if mirrored else [(source, target)]
+        return [
+            FoundEvent(
+                type=etype,
+                mode=trig.mode,
+                source=src,
+                target=tgt,
+                symmetric=symmetric,
+                date=when,
+                status=status,
+                location=self.location(token, sent),
+                sentence=sent,
+                trigger=token,
+                confidence=0.6 if trig.soft else 0.8,
+                people=self.people_in(sent),
+            )
+            for src, tgt in sides
+        ]
 
-    def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> FoundEvent | None:
+    def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.classes["troops"]:
-            return None
+            return []
         if token.dep_ not in ("nsubj", "nsubjpass"):
-            return None
+            return []
         source = self.args.phrase_actors([c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")])
         if len(source) != 1:
-            return None
+            return []
         verb = token.head
         target: list[str] = []
         for head in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]]:
@@ -600,23 +626,15 @@ class EventFinder:
             if target:
                 break
         if not target or self.is_irrealis(verb, _TROOPS):
-            return None
+            return []
         planned = self.is_planned(verb, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
-        return FoundEvent(
-            "MOBILIZE",
-            "troops",
-            source,
-            target,
-            False,
-            when,
-            "planned" if planned else self.status(verb, when),
-            None,
-            sent,
-            token,
-            0.7,
-            self.people_in(sent),
-        )
+        status = "planned" if planned else self.status(verb, when)
+        return [
+            FoundEvent(
+                "MOBILIZE", "troops", source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent)
+            )
+        ]
 
     def has_group_subject(self, token: Token) -> bool:
         subj, _ = self.args.subject_of(token) if token.pos_ in ("VERB", "AUX") else ([], False)
@@ -648,7 +666,8 @@ class EventFinder:
         chain = [token]
         head = token
         for _ in range(3):
-            if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis"):
+            # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
+            if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
                 break
             head = head.head
             chain.append(head)
@@ -660,7 +679,7 @@ class EventFinder:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                     return True
-                if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL:
+                if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL and not self.reported_future(t, c):
                     return True
             lemma = t.lemma_.lower()
             if t.i != token.i and t.pos_ == "VERB" and lemma in NEGATING_VERBS and trig.type != "REJECT":
@@ -670,6 +689,11 @@ class EventFinder:
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
         return False
+
+    @staticmethod
+    def reported_future(verb: Token, modal: Token) -> bool:
+        """ "An official said Biden would announce aid": "would" is the future of reported speech, not a maybe."""
+        return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_VERBS
 
     def status(self, token: Token, when: ResolvedDate | None) -> str:
         if self.is_planned(token, when):
@@ -698,7 +722,9 @@ class EventFinder:
             return True
         head = token
         for _ in range(3):
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
+            if any(
+                c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or self.reported_future(head, c)) for c in head.children
+            ):
                 return True
             if head.i != token.i and head.lemma_.lower() in PLAN_VERBS and head.pos_ in ("VERB", "ADJ", "AUX"):
                 return True
@@ -710,6 +736,22 @@ class EventFinder:
                 break
             head = head.head
         return False
+
+    def publication_date(self, token: Token, etype: str) -> ResolvedDate | None:
+        """News writes what happened today in the present or present perfect ("X has accused Y", "X says"):
+        such an act is dated to the publication day (statements) or month (other acts). Marked by empty text."""
+        if self.published is None:
+            return None
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        present = verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have"}) and not aux & {"had"}
+        if not present:
+            return None
+        if QUAD_CLASS_OF[etype] == "verbal_conflict" or etype == "SUPPORT":
+            return ResolvedDate(self.published.isoformat(), "day", -1, -1, "")
+        return ResolvedDate(self.published.isoformat()[:7], "month", -1, -1, "")
 
     def pick_date(self, token: Token, sent: Span, dates: list[ResolvedDate]) -> ResolvedDate | None:
         if not dates:

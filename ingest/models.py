@@ -50,6 +50,7 @@ class Event:
     end: int
     confidence: float
     mode: str | None = None
+    date_source: str | None = None  # "text": stated in the sentence; "publication": inferred from the tense
     trigger: str = ""
     people: list[str] = field(default_factory=list)  # person ids acting in the event
     quad_class: str = ""
