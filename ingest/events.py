@@ -37,6 +37,7 @@ TARGET_PREPS = {
     "CONSULT": frozenset({"with", "to", "between", "among"}),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -244,6 +245,11 @@ class FoundEvent:
     trigger: Token
     confidence: float
     people: list[str] = field(default_factory=list)
+    date_source: str | None = None  # text | publication | context
+
+    def __post_init__(self) -> None:
+        if self.date is not None and self.date_source is None:
+            self.date_source = "text" if self.date.text else "publication"
 
 
 class ActorIndex:
@@ -308,10 +314,15 @@ class ArgumentFinder:
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
                     continue
-                if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or self._is_venue(child)):
                     continue
                 stack.append(child)
         return found
+
+    @staticmethod
+    def _is_venue(prep: Token) -> bool:
+        """ "on the sidelines of the APEC summit": the organisation hosts the venue, it does not take part."""
+        return any(p.lemma_.lower() in VENUE_NOUNS for p in prep.children if p.dep_ == "pobj")
 
     def _is_possessor(self, tok: Token) -> bool:
         head = tok
@@ -410,6 +421,18 @@ class ArgumentFinder:
             return _children(trig.doc[nxt], ("pobj",))
         return []
 
+    @staticmethod
+    def governing_verb(noun: Token) -> Token | None:
+        """The verb a noun trigger hangs from: "launched strikes", "talks were held", "agreed in talks"."""
+        if noun.dep_ == "conj":
+            noun = noun.head
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        return None
+
     def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
         while trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
             trig = trig.head  # "a military aid package to Ukraine": the phrase's head carries the arguments
@@ -428,15 +451,11 @@ class ArgumentFinder:
         between = self._prep_objects(trig, frozenset({"between", "among"}))
         if between:
             source += [a for a in self.phrase_actors(between) if a not in source]
-        head = trig.head
-        if not source and trig.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") and head.pos_ in ("VERB", "AUX"):
-            verb = head if trig.dep_ != "pobj" else head.head
-            if trig.dep_ == "conj":
-                verb = trig.head.head
-            if verb.pos_ in ("VERB", "AUX"):
-                source, verb_targets = self.verb_sides(verb, etype)
-                if not target:
-                    target = [a for a in verb_targets if a not in source]
+        verb = self.governing_verb(trig)
+        if not source and verb is not None:
+            source, verb_targets = self.verb_sides(verb, etype)
+            if not target:
+                target = [a for a in verb_targets if a not in source]
         if not source and trig.dep_ in ("nsubj", "nsubjpass"):
             # "A Japan-South Korea summit was hosted at Camp David": actors in the modifiers handled above;
             # "The meeting with X follows ...": only the target side is named.
@@ -457,13 +476,18 @@ class EventFinder:
         self.lexicon = triggers_by_lemma()
         self.last_group: list[str] = []
         self.last_group_of: dict[str, list[str]] = {}
+        self._lede: tuple[ResolvedDate | None, set[str]] | None = None
 
     def find(self) -> list[FoundEvent]:
         events: list[FoundEvent] = []
+        context: ResolvedDate | None = None  # the last date stated in this paragraph, for undated follow-ups
         for sent in self.doc.sents:
-            if not any(i in self.index.actor for i in range(sent.start, sent.end)):
-                continue
             dates = SentenceDates(sent.text, self.published)
+            if sent.start > 0 and "\n" in self.doc[sent.start - 1].text_with_ws:
+                context = None  # a new paragraph starts a new scene
+            if not any(i in self.index.actor for i in range(sent.start, sent.end)):
+                context = self.latest_date(dates) or context
+                continue
             for token in sent:
                 trig = self.match_trigger(token)
                 if trig is None:
@@ -471,11 +495,40 @@ class EventFinder:
                 else:
                     found = self.build(token, trig, sent, dates)
                 for event in found:
+                    if event.date is None and event.status != "planned":
+                        self.date_from_context(event, context)
                     events.append(event)
                     if event.symmetric and len(event.source) >= 2:
                         self.last_group = event.source
                         self.last_group_of[event.type] = event.source
+            context = self.latest_date(dates) or context
         return events
+
+    def date_from_context(self, event: FoundEvent, context: ResolvedDate | None) -> None:
+        """An undated act takes the date of its paragraph, else the lead's date when it involves the lead's
+        actors: news states the day once, in the lead, and tells the rest of that day's story after it."""
+        if context is None:
+            lede_date, lede_actors = self.lede
+            if lede_date is None or not (set(event.source) | set(event.target)) & lede_actors:
+                return
+            context = lede_date
+        event.date, event.date_source = context, "context"
+
+    @property
+    def lede(self) -> tuple[ResolvedDate | None, set[str]]:
+        if self._lede is None:
+            sents = list(self.doc.sents)[:3]
+            dates = [d for s in sents for d in find_dates(s.text, self.published) if d.precision == "day"]
+            actors = {self.index.actor[i] for s in sents for i in range(s.start, s.end) if i in self.index.actor}
+            self._lede = (dates[0] if dates else None, actors)
+        return self._lede
+
+    @staticmethod
+    def latest_date(dates: SentenceDates) -> ResolvedDate | None:
+        found = dates.resolve("past")
+        days = [d for d in found if d.precision == "day"]
+        best = days or found
+        return best[0] if best else None
 
     # -- triggers -----------------------------------------------------------------------------------------------
     def match_trigger(self, token: Token) -> Trigger | None:
@@ -560,8 +613,9 @@ class EventFinder:
         if symmetric:
             participants = list(dict.fromkeys(source + target))
             if len(participants) < 2 and self.has_group_subject(token):
-                group = self.group_actors(token) or self.last_group
-                participants = list(dict.fromkeys(participants + group))
+                participants = list(dict.fromkeys(participants + self.group_actors(token)))
+                if len(participants) < 2:
+                    participants = list(dict.fromkeys(participants + self.last_group))
             elif self.is_anaphoric(token) and set(participants) < set(self.last_group_of.get(etype, [])):
                 participants = list(self.last_group_of[etype])  # "the meeting with X": the one already reported
             if len(participants) < 2:
@@ -575,7 +629,7 @@ class EventFinder:
                     symmetric, source = True, sorted(source)
                 else:
                     mirrored = list(source)  # each side acts against the other: two directed events
-            if not source or not target and not mirrored:
+            if not source or (not target and not mirrored):
                 return []
         planned = self.is_planned(token, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
@@ -653,8 +707,7 @@ class EventFinder:
             return []
         subj, _ = self.args.subject_of(root)
         objs = _children(root, OBJECT_DEPS) + self.args._prep_objects(root, frozenset({"with"}))
-        actors = list(dict.fromkeys(self.args.phrase_actors(subj) + self.args.phrase_actors(objs)))
-        return actors if len(actors) >= 2 else []
+        return list(dict.fromkeys(self.args.phrase_actors(subj) + self.args.phrase_actors(objs)))
 
     def is_anaphoric(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
@@ -746,7 +799,7 @@ class EventFinder:
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        present = verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have"}) and not aux & {"had"}
+        present = verb.tag_ in ("VBZ", "VBP") or (bool(aux & {"has", "have"}) and not aux & {"had"})
         if not present:
             return None
         if QUAD_CLASS_OF[etype] == "verbal_conflict" or etype == "SUPPORT":
@@ -754,10 +807,51 @@ class EventFinder:
         return ResolvedDate(self.published.isoformat()[:7], "month", -1, -1, "")
 
     def pick_date(self, token: Token, sent: Span, dates: list[ResolvedDate]) -> ResolvedDate | None:
-        if not dates:
-            return None
-        offset = token.idx - sent.start_char
-        return min(dates, key=lambda d: abs(d.start - offset))
+        """The date that belongs to this trigger: one attached to it, else one of a clause that governs it.
+        A date inside another predicate ("the centre, inaugurated in 2016"; "agreed to meet in three months")
+        belongs to that predicate."""
+        ancestors = {t.i for t in token.ancestors} | {token.i}
+        own: list[tuple[int, ResolvedDate]] = []
+        governing: list[tuple[int, ResolvedDate]] = []
+        for d in dates:
+            dtok = self.token_at(sent, d.start)
+            if dtok is None:
+                continue
+            owner = self.date_owner(dtok, token)
+            distance = abs(dtok.i - token.i)
+            if owner is not None and (owner.i == token.i or self.is_complement(owner, token)):
+                own.append((distance, d))
+            elif owner is None or owner.i in ancestors:
+                governing.append((distance, d))
+        for group in (own, governing):
+            if group:
+                return min(group, key=lambda pair: pair[0])[1]
+        return None
+
+    def is_complement(self, verb: Token, trigger: Token) -> bool:
+        """ "agreed to restore contacts in talks Wednesday": the complement's date is the agreement's, unless
+        the complement is an event of its own ("agreed to meet in three months")."""
+        return verb.dep_ == "xcomp" and verb.head.i == trigger.i and self.match_trigger(verb) is None
+
+    @staticmethod
+    def token_at(sent: Span, offset: int) -> Token | None:
+        char = sent.start_char + offset
+        for t in sent:
+            if t.idx <= char < t.idx + len(t.text) or t.idx >= char:
+                return t
+        return None
+
+    @staticmethod
+    def date_owner(dtok: Token, trigger: Token) -> Token | None:
+        """The first predicate above a date token: the trigger itself, or the nearest verb."""
+        t = dtok
+        for _ in range(8):
+            if t.i == trigger.i or t.pos_ in ("VERB", "AUX"):
+                return t
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
 
     def location(self, token: Token, sent: Span) -> str | None:
         """The place phrase of the clause: "in Lima", "at Camp David"; cities before countries."""

@@ -84,7 +84,7 @@ def _to_event(found: FoundEvent) -> Event:
         end=sent.end_char,
         confidence=found.confidence,
         mode=found.mode,
-        date_source=("text" if found.date.text else "publication") if found.date else None,
+        date_source=found.date_source,
         trigger=found.trigger.text,
         people=found.people,
     )
