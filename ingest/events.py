@@ -37,6 +37,9 @@ TARGET_PREPS = {
     "CONSULT": frozenset({"with", "to", "between", "among"}),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
+BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring"})
+PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "take", "enter", "include"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
@@ -385,6 +388,30 @@ class ArgumentFinder:
                         break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
 
+    def mediators(self, trig: Token) -> list[str]:
+        """Third parties that broker an act: "the US-brokered deal", "talks mediated by Qatar",
+        "under the auspices of the UN"."""
+        found: list[str] = []
+        words = list(trig.subtree) if trig.pos_ != "VERB" else [trig]
+        head = trig.head
+        if trig.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in MEDIATION_LEMMAS:
+            words.append(head)  # "the deal was mediated by the UAE"
+        for tok in words:
+            lemma = tok.lemma_.lower()
+            if lemma in MEDIATION_LEMMAS:
+                before = tok.doc[tok.i - 2] if tok.i >= 2 else None
+                if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "–") and before is not None:
+                    actor = self.index.actor.get(before.i)
+                    if actor:
+                        found.append(actor)  # "US-brokered"
+                for agent in _children(tok, ("agent",)):
+                    found += self.phrase_actors(_children(agent, ("pobj",)))
+            if lemma in ("auspice", "auspices", "mediation", "brokering", "facilitation"):
+                for prep in _children(tok, ("prep",)):
+                    if prep.lower_ == "of":
+                        found += self.phrase_actors(_children(prep, ("pobj",)))
+        return list(dict.fromkeys(found))
+
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)
         if actors:
@@ -566,6 +593,9 @@ class EventFinder:
         return out
 
     def fits(self, token: Token, trig: Trigger) -> bool:
+        if trig.requires == "actor":
+            objects = _children(token, ("dobj",))
+            return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
@@ -601,46 +631,28 @@ class EventFinder:
 
     # -- one event ----------------------------------------------------------------------------------------------
     def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
-        if self.is_irrealis(token, trig):
+        if self.is_irrealis(token, trig) or self.is_venue(token):
             return []
         etype = trig.type
         if token.pos_ in ("VERB", "AUX"):
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
-        symmetric = etype in SYMMETRIC_TYPES
-        mirrored: list[str] = []
-        if symmetric:
-            participants = list(dict.fromkeys(source + target))
-            if len(participants) < 2 and self.has_group_subject(token):
-                participants = list(dict.fromkeys(participants + self.group_actors(token)))
-                if len(participants) < 2:
-                    participants = list(dict.fromkeys(participants + self.last_group))
-            elif self.is_anaphoric(token) and set(participants) < set(self.last_group_of.get(etype, [])):
-                participants = list(self.last_group_of[etype])  # "the meeting with X": the one already reported
-            if len(participants) < 2:
-                return []
-            source, target = sorted(participants), []
+        if etype in SYMMETRIC_TYPES:
+            sides = self.symmetric_sides(token, etype, source, target)
         else:
-            source = list(dict.fromkeys(source))
-            target = [t for t in dict.fromkeys(target) if t not in source]
-            if len(source) >= 2 and not target and token.lemma_.lower() in RECIPROCAL_LEMMAS:
-                if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
-                    symmetric, source = True, sorted(source)
-                else:
-                    mirrored = list(source)  # each side acts against the other: two directed events
-            if not source or (not target and not mirrored):
-                return []
+            sides = self.directed_sides(token, etype, source, target)
+        if not sides:
+            return []
         planned = self.is_planned(token, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
         if when is None and not planned:
             when = self.publication_date(token, etype)
         status = "planned" if planned else self.status(token, when)
-        sides = [([a], [b]) for a in mirrored for b in mirrored if a != b] if mirrored else [(source, target)]
         return [
             FoundEvent(
-                type=etype,
-                mode=trig.mode,
+                type=kind,
+                mode=trig.mode if kind == etype else "mediation",
                 source=src,
                 target=tgt,
                 symmetric=symmetric,
@@ -652,8 +664,55 @@ class EventFinder:
                 confidence=0.6 if trig.soft else 0.8,
                 people=self.people_in(sent),
             )
-            for src, tgt in sides
+            for kind, src, tgt, symmetric in sides
         ]
+
+    Side = tuple[str, list[str], list[str], bool]
+
+    def symmetric_sides(self, token: Token, etype: str, source: list[str], target: list[str]) -> list[Side]:
+        mediators = self.args.mediators(token)
+        participants = list(dict.fromkeys(source + target))
+        if etype == "AGREE":
+            participants = [p for p in participants if p not in mediators]
+        elif etype == "CONSULT":
+            participants = list(dict.fromkeys(participants + mediators))
+        previous = self.last_group_of.get(etype, [])
+        if len(participants) < 2 and self.has_group_subject(token):
+            participants = list(dict.fromkeys(participants + self.group_actors(token)))
+            if len(participants) < 2:
+                participants = list(dict.fromkeys(participants + self.last_group))
+        elif self.is_anaphoric(token) and previous and (set(participants) < set(previous) or self.joins(token)):
+            # "the meeting with X" is the meeting already reported; "Y also joined the talks" adds Y to it
+            participants = list(dict.fromkeys(previous + participants))
+        if len(participants) < 2:
+            return []
+        if token.pos_ == "VERB" and token.lemma_.lower() in BILATERAL_VERBS and len(source) >= 2 and target:
+            # "X, Y and Z called P": three separate calls, not a conference of four
+            return [(etype, sorted({s, *target}), [], True) for s in source if s not in target]
+        sides: list[EventFinder.Side] = [(etype, sorted(participants), [], True)]
+        if etype == "AGREE" and mediators:
+            sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
+        return sides
+
+    def directed_sides(self, token: Token, etype: str, source: list[str], target: list[str]) -> list[Side]:
+        source = list(dict.fromkeys(source))
+        target = [t for t in dict.fromkeys(target) if t not in source]
+        if len(source) >= 2 and not target and token.lemma_.lower() in RECIPROCAL_LEMMAS:
+            if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
+                return [(etype, sorted(source), [], True)]
+            return [(etype, [a], [b], False) for a in source for b in source if a != b]  # each side at the other
+        if not source or not target:
+            return []
+        return [(etype, source, target, False)]
+
+    def joins(self, token: Token) -> bool:
+        verb = self.args.governing_verb(token)
+        return verb is not None and verb.lemma_.lower() in PARTICIPATION_VERBS
+
+    def is_venue(self, token: Token) -> bool:
+        """ "on the sidelines of the APEC summit": the summit is where another act happens."""
+        head = token.head
+        return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VENUE_NOUNS
 
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
