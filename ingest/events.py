@@ -37,6 +37,50 @@ TARGET_PREPS = {
     "CONSULT": frozenset({"with", "to", "between", "among"}),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+GROWTH_VERBS = frozenset(
+    {
+        "deepen",
+        "strengthen",
+        "expand",
+        "boost",
+        "enhance",
+        "improve",
+        "forge",
+        "build",
+        "develop",
+        "bolster",
+        "grow",
+        "widen",
+        "broaden",
+        "upgrade",
+        "intensify",
+        "cement",
+        "tighten",
+        "warm",
+        "form",
+        "launch",
+        "sign",
+    }
+)
+GROWTH_MODIFIERS = frozenset({"deepening", "growing", "budding", "closer", "strategic", "expanding", "burgeoning"})
+LIGHT_NOUNS = frozenset(
+    {
+        "imposition",
+        "announcement",
+        "introduction",
+        "approval",
+        "launch",
+        "start",
+        "resumption",
+        "delivery",
+        "signing",
+        "conclusion",
+        "series",
+        "round",
+        "wave",
+        "package",
+    }
+)
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
 BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring"})
 PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "take", "enter", "include"})
@@ -421,7 +465,20 @@ class ArgumentFinder:
                 person = self._previous_person(s)
                 if person and person.country:
                     return [person.country]
+            if s.pos_ == "PRON" and s.lower_ == "it":
+                actor = self._previous_subject_actor(s)
+                if actor:
+                    return [actor]
         return []
+
+    def _previous_subject_actor(self, token: Token) -> str | None:
+        """ "it" as a subject: the state or body that was the last subject before it."""
+        for i in range(token.i - 1, max(-1, token.i - 80), -1):
+            tok = token.doc[i]
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                actors = self.actors_in(tok)
+                return actors[0] if len(actors) == 1 else None
+        return None
 
     def _previous_person(self, token: Token) -> Person | None:
         for i in range(token.i - 1, max(-1, token.i - 120), -1):
@@ -433,7 +490,7 @@ class ArgumentFinder:
     def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
         out = []
         for prep in _children(head, ("prep",)):
-            if prep.lower_ in preps:
+            if prep.lower_ in preps and not any(t.lower_ == "mind" for t in prep.subtree):  # "with X in mind"
                 out.extend(_children(prep, ("pobj",)))
         for prt in _children(head, ("prt",)):
             for prep in _children(prt, ("prep",)):
@@ -458,6 +515,8 @@ class ArgumentFinder:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return head.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
+            return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
         return None
 
     def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
@@ -616,7 +675,19 @@ class EventFinder:
                 return False
         if trig.needs_realis and not self.realised(token):
             return False
+        if trig.growth and not self.grows(token):
+            return False
         return True
+
+    @staticmethod
+    def grows(token: Token) -> bool:
+        """ "deepen ties", "ties deepen", "strategic partnership": relations that grow, not ones merely named."""
+        verb = token.head
+        if verb.lemma_.lower() in GROWTH_VERBS:
+            return True
+        if any(c.lemma_.lower() in GROWTH_VERBS for c in token.children if c.dep_ in ("acl", "relcl")):
+            return True
+        return any(c.lower_ in GROWTH_MODIFIERS for c in token.lefts)
 
     def realised(self, token: Token) -> bool:
         """A noun like "deal" is an event when something was done with it: signed, reached, took effect."""
@@ -626,7 +697,7 @@ class EventFinder:
         if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return True
         return any(c.dep_ == "acl" and c.lemma_.lower() in REALIS_VERBS for c in token.children) or any(
-            c.lower_ in ("new", "landmark", "historic", "bilateral", "trilateral", "peace") for c in token.lefts
+            c.lower_ in ("landmark", "historic") for c in token.lefts
         )
 
     # -- one event ----------------------------------------------------------------------------------------------
@@ -755,7 +826,13 @@ class EventFinder:
             subj, _ = self.args.subject_of(token.head if token.dep_ == "dobj" else token.head.head)
         if token.pos_ == "NOUN" and any(c.lemma_.lower() in ("joint", "trilateral", "bilateral") for c in token.lefts):
             return True
-        return any(s.lemma_.lower() in GROUP_WORDS for s in subj)
+        for s in subj:
+            if s.lemma_.lower() in GROUP_WORDS:
+                return True
+            # "the foreign ministers of both nations"
+            if any(p.lemma_.lower() in GROUP_WORDS for prep in _children(s, ("prep",)) for p in prep.children):
+                return True
+        return False
 
     def group_actors(self, token: Token) -> list[str]:
         """For "as they met" or "the leaders agreed": the subject and objects of the sentence's main clause."""

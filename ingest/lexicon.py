@@ -24,6 +24,7 @@ class Trigger:
     soft: bool = False  # weak cue: an event only when both sides are found in the syntax
     verbal: bool = False
     needs_realis: bool = False  # a noun that is an event only when something was done with it
+    growth: bool = False  # "ties", "cooperation": an event only when they grow ("deepen ties", "ties deepen")
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -50,6 +51,7 @@ def triggers_by_lemma() -> dict[tuple[str, str], tuple[Trigger, ...]]:
             soft=bool(row.get("soft")),
             verbal=bool(row.get("verbal")),
             needs_realis=bool(row.get("needs_realis")),
+            growth=bool(row.get("growth")),
         )
         table[(trig.lemma, trig.pos)].append(trig)
     return {key: tuple(value) for key, value in table.items()}
