@@ -82,7 +82,7 @@ LIGHT_NOUNS = frozenset(
     }
 )
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
-BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring"})
+BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring", "conversation"})
 PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "take", "enter", "include"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
@@ -490,7 +490,7 @@ class ArgumentFinder:
     def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
         out = []
         for prep in _children(head, ("prep",)):
-            if prep.lower_ in preps and not any(t.lower_ == "mind" for t in prep.subtree):  # "with X in mind"
+            if prep.lower_ in preps and not self._in_mind(prep):
                 out.extend(_children(prep, ("pobj",)))
         for prt in _children(head, ("prt",)):
             for prep in _children(prt, ("prep",)):
@@ -518,6 +518,14 @@ class ArgumentFinder:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
         return None
+
+    @staticmethod
+    def _in_mind(prep: Token) -> bool:
+        """ "with North Korea in mind": what someone thinks of, not who takes part."""
+        if prep.lower_ != "with":
+            return False
+        near = list(prep.subtree) + [t for c in prep.head.children if c.lower_ == "in" for t in c.subtree]
+        return any(t.lower_ == "mind" for t in near)
 
     def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
         while trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
@@ -653,7 +661,7 @@ class EventFinder:
 
     def fits(self, token: Token, trig: Trigger) -> bool:
         if trig.requires == "actor":
-            objects = _children(token, ("dobj",))
+            objects = _children(token, ("dobj", "oprd", "dative"))
             return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
@@ -757,7 +765,7 @@ class EventFinder:
             participants = list(dict.fromkeys(previous + participants))
         if len(participants) < 2:
             return []
-        if token.pos_ == "VERB" and token.lemma_.lower() in BILATERAL_VERBS and len(source) >= 2 and target:
+        if token.lemma_.lower() in BILATERAL_VERBS and len(source) >= 2 and target:
             # "X, Y and Z called P": three separate calls, not a conference of four
             return [(etype, sorted({s, *target}), [], True) for s in source if s not in target]
         sides: list[EventFinder.Side] = [(etype, sorted(participants), [], True)]

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
 
     # The managed local Neo4j (geokg neo4j install|start|stop|status).
-    neo4j_version: str = "5.26.12"
+    neo4j_version: str = "5.26.30"
     neo4j_home: Path = Field(default_factory=lambda: default_cache_dir() / "neo4j")
     neo4j_bolt_port: int = 7687
     neo4j_http_port: int = 7474
