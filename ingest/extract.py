@@ -62,7 +62,8 @@ def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
         url=article.url,
         countries=_actor_refs(events, people, kind="country"),
         organizations=_actor_refs(events, people, kind="org") + _actor_refs(events, people, kind="group"),
-        people=[_person_ref(p) for p in people],
+        people=[_person_ref(p) for p in people if not _international(p)],
+        international_officials=[_person_ref(p) for p in people if _international(p)],
         places=sorted({e.location for e in events if e.location}),
         events=events,
     )
@@ -103,6 +104,12 @@ def _actor_refs(events: list[Event], people: list[Person], *, kind: str) -> list
         if actor is not None and actor.kind == kind:
             out.append(ActorRef(actor.id, actor.kind, actor.name))
     return out
+
+
+def _international(person: Person) -> bool:
+    """Officials of organisations (NATO's secretary-general) act for the organisation, not for a state."""
+    actor = gazetteer.load_actors().get(person.country or "")
+    return actor is not None and actor.kind != "country"
 
 
 def _person_ref(person: Person) -> PersonRef:

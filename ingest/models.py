@@ -75,6 +75,7 @@ class Extraction:
     people: list[PersonRef]
     places: list[str]
     events: list[Event]
+    international_officials: list[PersonRef] = field(default_factory=list)
 
     def to_json(self, *, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -86,6 +87,7 @@ class Extraction:
             "countries": [{"iso3": c.id, "name": c.name} for c in self.countries],
             "organizations": [{"id": o.id, "kind": o.kind, "name": o.name} for o in self.organizations],
             "people": [asdict(p) for p in self.people],
+            "international_officials": [asdict(p) for p in self.international_officials],
             "places": self.places,
             "events": [asdict(e) for e in self.events],
         }

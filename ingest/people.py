@@ -47,7 +47,7 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=1)
 def _role_patterns() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Role patterns as token tuples, longest first, so "national security adviser" beats "adviser"."""
-    patterns = []
+    patterns: list[tuple[tuple[str, ...], str]] = [(("counterpart",), COUNTERPART)]
     for role in gazetteer.roles():
         for pattern in role.patterns:
             patterns.append((tuple(pattern.lower().replace("-", " - ").split()), role.role))
@@ -104,8 +104,21 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
         end -= 1
     while start < end and (doc[start].lower_.rstrip(".") in HONORIFICS or _is_title_word(doc[start])):
         start += 1
+    # The NER sometimes cuts a first name off ("Therese" as NORP + "Kayikwamba Wagner" as PERSON).
+    while start > 0 and _is_name_part(doc[start - 1]):
+        start -= 1
     text = POSSESSIVE.sub("", doc[start:end].text).strip()
     return text, start, end
+
+
+def _is_name_part(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in ("", "NORP", "PERSON")
+        and not _is_title_word(token)
+        and gazetteer.lookup(token.text) is None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +167,9 @@ def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | N
         if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX"):
             break
         window.append(t)
-    found = match_role_anywhere(window)
+    # "X, US President Donald Trump's senior adviser": the role follows the last possessive
+    owner_end = max((k + 1 for k, t in enumerate(window) if t.tag_ == "POS"), default=0)
+    found = match_role_anywhere(window[owner_end:])
     if found is None:
         return None, None
     role, i, _ = found
@@ -185,6 +200,10 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         role, country = _title_before(doc, start, actor_at)
         if role is None:
             role, country = _title_after(doc, end, actor_at)
+        if role is not None and country is None:
+            country = _country_after_name(doc, end, actor_at)
+        if role == COUNTERPART:
+            role = _previous_role(people, doc, start)
         _add_mention(people, name, (start, end), role, country)
     _fill_from_reference(people, published)
     officials = [p for p in people if p.role or p.country]
@@ -210,6 +229,29 @@ def _add_untagged_mentions(doc: Doc, people: list[Person]) -> None:
             match.mentions.append((token.i, token.i + 1))
 
 
+COUNTERPART = "Counterpart"
+
+
+def _country_after_name(doc: Doc, end: int, actor_at: dict[int, Span]) -> str | None:
+    """ "Foreign Minister Olivier Nduhungirehe of Rwanda"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        span = actor_at.get(end + 1) or (actor_at.get(end + 2) if doc[end + 1].lower_ == "the" else None)
+        if span is not None and span.kb_id_ in ("name", "org"):
+            return span.label_
+    return None
+
+
+def _previous_role(people: list[Person], doc: Doc, start: int) -> str | None:
+    """ "X and his Congolese counterpart Y": Y holds X's office in another state."""
+    sent_start = doc[start].sent.start
+    best: tuple[int, str | None] | None = None
+    for person in people:
+        for s, _ in person.mentions:
+            if sent_start <= s < start and (best is None or s > best[0]):
+                best = (s, person.role)
+    return best[1] if best else None
+
+
 def _add_mention(people: list[Person], name: str, span: tuple[int, int], role: str | None, country: str | None) -> None:
     for person in people:
         if _same_person(name, person.name) or _same_person(person.name, name):
@@ -229,12 +271,19 @@ def _add_mention(people: list[Person], name: str, span: tuple[int, int], role: s
 
 
 def _fill_from_reference(people: list[Person], published: date | None) -> None:
-    """Known office holders: the country and role the text leaves out, and the full name of a short mention."""
+    """Known office holders: the country and role the text leaves out, and the full name of a short mention.
+    Someone not in office that day (a former or future minister) still gives their country, not a role."""
     for person in people:
         offices = leaders.find_person(person.name, published)
+        in_office = bool(offices)
+        if not offices and published is not None and (person.role or person.country):
+            offices = leaders.find_person(person.name)
         if not offices:
             continue
         office = offices[0]
+        if not in_office:
+            person.country = person.country or office.country
+            continue
         if person.country and office.country != person.country:
             continue  # the text says otherwise: trust the text
         if len(office.name.split()) > len(person.name.split()):
