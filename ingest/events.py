@@ -35,6 +35,7 @@ TARGET_PREPS = {
     "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
     "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
     "CONSULT": frozenset({"with", "to", "between", "among"}),
+    "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
 GROWTH_VERBS = frozenset(

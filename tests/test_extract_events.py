@@ -62,6 +62,7 @@ def dyads(result: Extraction) -> set[tuple[str, str, str]]:
         ("Chinese coast guard vessels blockaded a Philippine supply boat.", ("COERCE", "CHN", "PHL")),
         ("Russia launched a massive missile attack on Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
         ("The United States imposed sanctions on Iran on Thursday.", ("SANCTION", "USA", "IRN")),
+        ("Thousands of Serbian protesters rallied outside the Croatian embassy on Sunday.", ("PROTEST", "SRB", "HRV")),
     ],
 )
 def test_event_types(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
