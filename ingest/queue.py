@@ -180,6 +180,8 @@ def claim(repo: GraphRepository, owner: str, *, limit: int, lease_seconds: float
     def work(tx: neo4j.ManagedTransaction) -> ClaimResult:
         run = TxQueries(tx)
         candidates = [row["id"] for row in run.read("read/queue_candidates", limit=limit * CANDIDATE_FACTOR)]
+        if not candidates:
+            return ClaimResult([])
         states = run.write("write/queue_lock", rows=[{"id": i} for i in candidates])
         claimable = [
             s for s in states if s["status"] == "queued" or (s["status"] == "processing" and s["lease_expired"])
@@ -190,7 +192,7 @@ def claim(repo: GraphRepository, owner: str, *, limit: int, lease_seconds: float
             run.write("write/queue_fail", rows=[{"id": i, "error": e} for i, e in exhausted])
         claimed = run.write("write/queue_claim", rows=[{"id": i, "owner": owner, "lease_ms": lease_ms} for i in fresh])
         items = [QueueItem(row["id"], json.loads(row["payload"]), row["attempts"]) for row in claimed]
-        return ClaimResult(items, exhausted, contended=bool(candidates) and not claimable)
+        return ClaimResult(items, exhausted, contended=not claimable)
 
     return _execute_write(repo, work)
 

@@ -50,7 +50,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class WorkerOptions:
     batch_size: int = 4
-    lease_seconds: float = 60.0  # must exceed the time to extract and write one batch
+    lease_seconds: float = 60.0  # must exceed the time to extract one batch (leases are renewed before each write)
     poll_interval: float = 2.0  # wait between polls of an empty queue
     max_attempts: int = 3
     once: bool = False  # exit when nothing is queued or processing
@@ -384,7 +384,7 @@ def configure_logging() -> None:
         )
     # The driver logs each of its internal retries, trafilatura every page it cannot read: our own lines ("Neo4j
     # unavailable ...", "article ... failed: unreadable article ...") say what matters.
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 

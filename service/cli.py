@@ -89,6 +89,111 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
+    """The main job: the graph (managed local Neo4j unless a URI is configured), the samples, the API."""
+    if not settings.neo4j_uri:
+        code = cmd_neo4j(argparse.Namespace(action="start"), settings)
+        if code:
+            return code
+    if not args.no_samples and SAMPLES.is_dir():
+        ingest_args = argparse.Namespace(paths=[str(SAMPLES)], batch_size=16, no_progress=False)
+        if cmd_ingest(ingest_args, settings) not in (0, EXIT_FAILURE):
+            return EXIT_FAILURE
+    host = args.host or settings.api_host
+    port = args.port or settings.api_port
+    print(f"API docs:      http://{host}:{port}/docs")
+    if not settings.neo4j_uri:
+        from service.graph.local_neo4j import from_settings
+
+        server = from_settings(settings)
+        print(f"Neo4j Browser: {server.http_url}/browser/  (user neo4j, password in {server.password_file})")
+    return cmd_serve(argparse.Namespace(host=host, port=port), settings)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit code 0 when every source was ingested (or already present), 1 when some failed (listed at the end)."""
+    from tqdm import tqdm
+
+    from ingest.batch import ingest_sources, summary_lines
+    from ingest.nlp import ModelNotInstalled, load_pipeline
+    from ingest.sources import count_items, read_items
+    from service.graph.driver import create_driver, resolve_connection
+    from service.graph.errors import GraphError
+    from service.graph.repository import GraphRepository
+    from service.graph.schema import apply_schema
+
+    try:
+        info = resolve_connection(settings)  # no GEOKG_NEO4J_URI: the managed local Neo4j, started if needed
+        driver = create_driver(info)
+    except GraphError as exc:
+        return _die(str(exc))
+    try:
+        nlp = load_pipeline(settings.spacy_model)
+        repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
+        apply_schema(repo)
+        total = count_items(args.paths)
+        with tqdm(total=total, unit="article", file=sys.stderr, disable=args.no_progress) as bar:
+            summary = ingest_sources(read_items(args.paths), nlp, repo, batch_size=args.batch_size, progress=bar.update)
+    except (GraphError, ModelNotInstalled) as exc:
+        return _die(str(exc))
+    finally:
+        driver.close()
+    print("\n".join(summary_lines(summary)))
+    return 0 if summary.ok else EXIT_FAILURE
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.worker import WorkerOptions, run_worker
+
+    try:
+        options = WorkerOptions(
+            batch_size=args.batch_size,
+            lease_seconds=args.lease,
+            poll_interval=args.poll_interval,
+            max_attempts=args.max_attempts,
+            once=args.once,
+            retry_failed=args.retry_failed,
+            backoff_max=args.max_backoff,
+        )
+    except ValueError as exc:
+        return _die(str(exc), EXIT_USAGE)
+    return run_worker(settings, options, worker_id=args.worker_id)
+
+
+def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest import queue
+    from service.graph.driver import create_driver, resolve_connection
+    from service.graph.errors import GraphError
+    from service.graph.repository import GraphRepository
+
+    if args.action == "retry" and not (args.ids or args.all_failed):
+        return _die("queue retry needs ids or --all-failed", EXIT_USAGE)
+    try:
+        info = resolve_connection(settings)
+        driver = create_driver(info)
+    except GraphError as exc:
+        return _die(str(exc))
+    try:
+        repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
+        if args.action == "retry":
+            retried = queue.retry_all_failed(repo) if args.all_failed else queue.retry(repo, args.ids)
+            print(f"requeued {len(retried)} failed articles")
+            return 0
+        if not args.ids:
+            print(json.dumps(queue.counts(repo), indent=2))
+            return 0
+        found = [queue.get_status(repo, item) for item in args.ids]
+        print(json.dumps([s.to_json() if s else None for s in found], indent=2))
+        return 0 if all(found) else 3
+    except GraphError as exc:
+        return _die(str(exc))
+    finally:
+        driver.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geokg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +208,48 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--url", help="the article's URL")
     ext.add_argument("--with-text", action="store_true", help="include the analysed text (offsets point into it)")
     ext.set_defaults(func=cmd_extract)
+
+    ing = sub.add_parser(
+        "ingest",
+        help="extract articles and write them to the graph (exit 1 if any failed)",
+        description="Reads .txt, .html, .json and .jsonl ({text or html, url, title, published} per line) files and "
+        "folders (recursively), extracts and writes each article, and prints a summary. A bad file is reported and "
+        "skipped. Exit code 0 when every article was ingested or already present, 1 when some failed.",
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="article files and folders")
+    ing.add_argument("--batch-size", type=int, default=16, help="articles per nlp.pipe batch (default 16)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
+    ing.set_defaults(func=cmd_ingest)
+
+    wrk = sub.add_parser(
+        "worker",
+        help="process the queue of submitted articles",
+        description="Claims queued articles (several workers may run at once), extracts them and writes each to the "
+        "graph in one transaction with its queue update. Waits and retries while Neo4j is unreachable. SIGTERM or "
+        "Ctrl-C: finish the current article, give back the rest, exit.",
+    )
+    wrk.add_argument("--once", action="store_true", help="exit when nothing is queued or processing")
+    wrk.add_argument("--poll-interval", type=float, default=2.0, help="seconds between polls of an empty queue")
+    wrk.add_argument("--batch-size", type=int, default=4, help="articles claimed and extracted together (default 4)")
+    lease_help = "seconds before another worker may take an article whose worker went silent (default 60)"
+    wrk.add_argument("--lease", type=float, default=60.0, help=lease_help)
+    wrk.add_argument("--max-attempts", type=int, default=3, help="attempts before an article is marked failed")
+    wrk.add_argument("--max-backoff", type=float, default=30.0, help="longest wait between Neo4j reconnection tries")
+    wrk.add_argument("--retry-failed", action="store_true", help="requeue failed articles before starting")
+    wrk.add_argument("--worker-id", help="name in logs and lease_owner (default host:pid:random)")
+    wrk.set_defaults(func=cmd_worker)
+
+    que = sub.add_parser("queue", help="queue status, and retrying failed articles")
+    que.add_argument("action", choices=["status", "retry"])
+    que.add_argument("ids", nargs="*", metavar="ID", help="queue item ids (status: all counts when none)")
+    que.add_argument("--all-failed", action="store_true", help="retry: every failed article")
+    que.set_defaults(func=cmd_queue)
+
+    up = sub.add_parser("up", help="the main job: local Neo4j, sample articles ingested, API served")
+    up.add_argument("--host")
+    up.add_argument("--port", type=int)
+    up.add_argument("--no-samples", action="store_true", help="do not ingest the sample articles")
+    up.set_defaults(func=cmd_up)
 
     srv = sub.add_parser("serve", help="serve the REST API")
     srv.add_argument("--host")
