@@ -115,6 +115,7 @@ def _is_name_part(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         and token.is_title
+        and token.lower_.rstrip(".") not in HONORIFICS
         and token.ent_type_ in ("", "NORP", "PERSON")
         and not _is_title_word(token)
         and gazetteer.lookup(token.text) is None
@@ -149,12 +150,28 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
         ):
             window = window[i + 1 :]
             break
+    if not window and start - 1 > sent_start and doc[start - 1].text == ",":
+        return _title_before_comma(doc, start - 1, actor_at)
     if not window:
         return None, None
     role = match_role_ending(window)
     if role is None:
         return None, None
     return role[0], _country_in(window, actor_at)
+
+
+def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
+    """ "the emir of Qatar, Sheikh Tamim": a title phrase set off before the name."""
+    lo = max(doc[comma].sent.start, comma - 6)
+    window = list(doc[lo:comma])
+    for i in range(len(window) - 1, -1, -1):
+        if window[i].pos_ in ("VERB", "AUX") or window[i].is_punct or window[i].lower_ in ("and", "or"):
+            window = window[i + 1 :]
+            break
+    found = match_role_anywhere(window)
+    if found is None or not window or (window[0].lower_ not in ("the", "a", "an") and window[0].tag_ != "PRP$"):
+        return None, None
+    return found[0], _country_in(window, actor_at)
 
 
 def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
@@ -167,6 +184,8 @@ def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | N
         if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX"):
             break
         window.append(t)
+    if window and window[0].lower_ in ("and", "or", "but", "who", "which"):
+        return None, None  # "X, and President Y": the next item of a list, not an apposition
     # "X, US President Donald Trump's senior adviser": the role follows the last possessive
     owner_end = max((k + 1 for k, t in enumerate(window) if t.tag_ == "POS"), default=0)
     found = match_role_anywhere(window[owner_end:])
