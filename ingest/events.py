@@ -910,12 +910,11 @@ class EventFinder:
         return "occurred"
 
     def is_planned(self, token: Token, when: ResolvedDate | None) -> bool:
-        if (
-            when is not None
-            and self.published is not None
-            and when.value > self.published.isoformat()[: len(when.value)]
-        ):
-            return True
+        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        past = verb is not None and verb.tag_ == "VBD"  # "Seoul summoned the ambassador three days later"
+        if when is not None and self.published is not None and not past:
+            if when.value > self.published.isoformat()[: len(when.value)]:
+                return True
         if any(c.lower_ in PLANNED_MODIFIERS for c in token.lefts):
             return True
         head = token
