@@ -4,8 +4,9 @@ The server, in order of preference:
 1. `GEOKG_TEST_NEO4J_URI` (with GEOKG_TEST_NEO4J_USER / _PASSWORD / _DATABASE): a server you run, whose graph
    the tests wipe;
 2. a testcontainer (neo4j:5.26-community) when a Docker engine answers;
-3. the project's managed local Neo4j as instance "test" on ports 17687/17474 (GEOKG_TEST_NEO4J_BOLT_PORT /
-   _HTTP_PORT), started for the session and stopped at its end.
+3. the project's managed local Neo4j, as an instance of this test session alone ("test-<pid>", on free ports, or
+   "test" on GEOKG_TEST_NEO4J_BOLT_PORT / _HTTP_PORT when they are set), started for the session and stopped and
+   removed at its end, so that two test runs on one machine never share (or stop) each other's server.
 
 Tests that need it are marked `@pytest.mark.neo4j` (added automatically to any test using these fixtures), so
 `pytest -m "not neo4j"` runs without a server.
@@ -14,6 +15,8 @@ Tests that need it are marked `@pytest.mark.neo4j` (added automatically to any t
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,8 +29,6 @@ from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
 
 TEST_IMAGE = "neo4j:5.26-community"
-TEST_BOLT_PORT = 17687
-TEST_HTTP_PORT = 17474
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -78,14 +79,15 @@ def _testcontainer() -> Iterator[ConnectionInfo]:
 def _local_neo4j() -> Iterator[ConnectionInfo]:
     from service.graph.local_neo4j import LocalNeo4j
 
-    # The developer's version and install folder; the "test" instance keeps its data apart.
+    # The developer's version and install folder (the distribution is shared); the instance's data is not.
     settings = Settings()
+    fixed = "GEOKG_TEST_NEO4J_BOLT_PORT" in os.environ
     server = LocalNeo4j(
         version=settings.neo4j_version,
         home=settings.neo4j_home,
-        instance="test",
-        bolt_port=int(os.environ.get("GEOKG_TEST_NEO4J_BOLT_PORT", TEST_BOLT_PORT)),
-        http_port=int(os.environ.get("GEOKG_TEST_NEO4J_HTTP_PORT", TEST_HTTP_PORT)),
+        instance="test" if fixed else f"test-{os.getpid()}",
+        bolt_port=int(os.environ.get("GEOKG_TEST_NEO4J_BOLT_PORT", 0)) or _free_port(),
+        http_port=int(os.environ.get("GEOKG_TEST_NEO4J_HTTP_PORT", 0)) or _free_port(),
         heap="512m",
         pagecache="256m",
     )
@@ -100,6 +102,15 @@ def _local_neo4j() -> Iterator[ConnectionInfo]:
     finally:
         if started_here:  # one left running on purpose (e.g. to debug with Browser) stays up
             server.stop()
+            if not fixed:
+                shutil.rmtree(server.instance_dir, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @pytest.fixture(scope="session")
