@@ -17,5 +17,5 @@ CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date);
 CREATE INDEX event_quad_class_date IF NOT EXISTS FOR (n:Event) ON (n.quad_class, n.date);
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS
 FOR (n:Country|Person|Organization|Place) ON EACH [n.name, n.aliases];
-CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS
-FOR ()-[r:REPORTED_IN]-() ON EACH [r.evidence];
+CREATE FULLTEXT INDEX reported_sentence_text IF NOT EXISTS
+FOR ()-[r:REPORTED_IN]-() ON EACH [r.sentence];

@@ -9,7 +9,16 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from service.api import routes_health
+from service.api import (
+    routes_articles,
+    routes_ask,
+    routes_countries,
+    routes_events,
+    routes_graph,
+    routes_health,
+    routes_people,
+    routes_relations,
+)
 from service.api.graph_state import GraphState
 from service.config import Settings, get_settings
 
@@ -44,4 +53,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.include_router(routes_health.router)
+    app.include_router(routes_articles.router)
+    app.include_router(routes_ask.router)
+    app.include_router(routes_countries.router)
+    app.include_router(routes_relations.router)
+    app.include_router(routes_events.router)
+    app.include_router(routes_people.router)
+    app.include_router(routes_graph.router)
     return app

@@ -1,0 +1,9 @@
+// GET /ask: the people a name in a question may stand for, matched case-insensitively on the name or an alias
+// ($name lower-cased by the caller). A scan of the Person nodes: questions are rare and people are few.
+// params: $name
+// returns: id, name
+MATCH (p:Person)
+WHERE toLower(p.name) = $name OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = $name)
+RETURN p.id AS id, p.name AS name
+ORDER BY CASE WHEN toLower(p.name) = $name THEN 0 ELSE 1 END, p.id
+LIMIT 5

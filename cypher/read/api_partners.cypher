@@ -1,0 +1,72 @@
+// "Who is cooperating with X?": the actors (states and organisations) that took part in events with $actor, in one
+// stance, ranked by evidence. Starts from the actor's node (unique-index seek on Country.iso3 or Organization.id),
+// expands to its events and filters them there, so the cost follows the actor's events, not the graph.
+// - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
+//   MOBILIZE with mode "troops": troops sent in support), false for conflict (everything else).
+// - $since / $until: ISO dates of any precision or null; an event is kept when its (possibly partial) date overlaps
+//   the range ("2023" overlaps since "2023-08"); undated events are left out once a bound is given.
+// - $types: PLOVER types to keep, or null for all. $limit: how many partners.
+// A pair counts when the two are on opposite sides (source/target) or one is a participant of a symmetric event:
+// co-sources of one attack are not at war with each other.
+// score = sum over the pair's events of confidence x weight, weight 2 for material events (and troops), 1 for verbal.
+// evidence: the 3 strongest reporting sentences (sentence confidence, then newest).
+// params: $actor, $cooperation, $since, $until, $types, $limit
+// returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
+CALL () {
+  MATCH (c:Country {iso3: $actor})
+  RETURN c AS center
+  UNION
+  MATCH (o:Organization {id: $actor})
+  RETURN o AS center
+}
+MATCH (center)-[mine:PARTICIPATED_IN]->(e:Event)
+  WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+    AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
+    AND ($types IS NULL OR e.type IN $types)
+    AND (e.quad_class IN ['verbal_cooperation', 'material_cooperation']
+         OR (e.type = 'MOBILIZE' AND coalesce(e.mode, '') = 'troops')) = $cooperation
+MATCH (partner:Country|Organization)-[theirs:PARTICIPATED_IN]->(e)
+  WHERE partner <> center
+    AND (mine.role = 'participant' OR theirs.role = 'participant' OR mine.role <> theirs.role)
+WITH DISTINCT partner, e
+WITH partner, collect(e) AS events
+WITH partner, events,
+  reduce(s = 0.0, x IN events |
+    s + coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS score
+ORDER BY score DESC, size(events) DESC, coalesce(partner.iso3, partner.id)
+LIMIT $limit
+CALL (events) {
+  UNWIND events AS x
+  WITH x.type AS type, count(*) AS n
+  ORDER BY n DESC, type
+  RETURN collect({type: type, count: n}) AS types
+}
+CALL (events) {
+  UNWIND events AS x
+  RETURN min(x.date) AS first_date, max(x.date) AS last_date
+}
+CALL (events) {
+  UNWIND events AS x
+  MATCH (x)-[rep:REPORTED_IN]->(art:Article)
+  WITH x, rep, art
+  ORDER BY coalesce(rep.confidence, x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, art.id, rep.start
+  LIMIT 3
+  RETURN collect({
+    event_id: x.id, type: x.type, date: x.date, sentence: rep.sentence, confidence: rep.confidence,
+    article_id: art.id, url: art.url, title: art.title, published: art.published
+  }) AS evidence
+}
+RETURN
+  coalesce(partner.iso3, partner.id) AS id,
+  partner.name AS name,
+  CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
+  score,
+  size(events) AS event_count,
+  types,
+  first_date,
+  last_date,
+  evidence
+ORDER BY score DESC, event_count DESC, id

@@ -1,0 +1,161 @@
+"""What the read routes share: resolving an actor name to its graph key, checking query parameters (422 with a
+message) and running read queries (503 when Neo4j went away after connecting).
+
+Actor names: a key ("RUS", "rus", "NATO"), a name or common form the gazetteer knows ("Russia", "the Kremlin",
+"Moscow", "Russian"), exactly or, failing that, case-insensitively ("russia", "THE KREMLIN"). Place names
+("Kursk" -> Russia) and the gazetteer's "other" records are not actors here. An unknown name is a 404 whose detail
+lists the closest names (difflib).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from fastapi import HTTPException, status
+
+from ingest import gazetteer
+from ingest.models import EVENT_TYPES, QUAD_CLASSES
+from service.graph.errors import GraphError
+
+# Forms that name the actor itself; "place" forms (cities of a state) and "other" records are left out.
+_ACTOR_FORMS = frozenset({"name", "adjective", "capital", "seat", "agency", "org", "group"})
+STATUSES = ("occurred", "ongoing", "planned")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@lru_cache(maxsize=1)
+def _folded_index() -> dict[str, str]:
+    """Lower-cased surface text (and lower-cased key) -> actor id, for texts with one actor reading only."""
+    readings: dict[str, set[str]] = {}
+    for form in gazetteer.surface_forms():
+        if form.form in _ACTOR_FORMS and gazetteer.is_actor(form.actor_id):
+            folded = gazetteer.normalize_apostrophes(form.text).casefold()
+            readings.setdefault(folded, set()).add(form.actor_id)
+    index = {text: next(iter(ids)) for text, ids in readings.items() if len(ids) == 1}
+    for actor_id in gazetteer.load_actors():
+        if gazetteer.is_actor(actor_id):
+            index[actor_id.casefold()] = actor_id  # keys win over a surface text spelled the same
+    return index
+
+
+def _lookup(text: str) -> str | None:
+    if gazetteer.is_actor(text):
+        return text
+    form = gazetteer.lookup(text)
+    if form is not None and form.form in _ACTOR_FORMS and gazetteer.is_actor(form.actor_id):
+        return form.actor_id
+    folded = " ".join(gazetteer.normalize_apostrophes(text).split()).casefold()
+    for key in (folded, folded.removeprefix("the "), folded.removesuffix("'s")):
+        if key in _folded_index():
+            return _folded_index()[key]
+    return None
+
+
+def suggestions(text: str, n: int = 5) -> list[str]:
+    """Display names of the actors whose names or keys are closest to `text`."""
+    index = _folded_index()
+    close = difflib.get_close_matches(text.casefold(), list(index), n=n * 3, cutoff=0.6)
+    actors = gazetteer.load_actors()
+    names = [actors[index[match]].name for match in close]
+    return list(dict.fromkeys(names))[:n]
+
+
+def resolve_actor(text: str) -> str:
+    """The graph key (ISO3 or organisation id) of the actor named `text`; 404 with suggestions if unknown."""
+    found = _lookup(text.strip())
+    if found is None:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND,
+            detail={"message": f"unknown actor {text!r}", "suggestions": suggestions(text.strip())},
+        )
+    return found
+
+
+def actor_summary(actor_id: str) -> dict[str, Any]:
+    actor = gazetteer.load_actors()[actor_id]
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind}
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def bad_request(message: str) -> HTTPException:
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=message)
+
+
+def parse_date(name: str, value: str | None) -> str | None:
+    """An ISO date of year, month or day precision (`2023`, `2023-08`, `2023-08-18`), else 422."""
+    if value is None or value == "":
+        return None
+    if _DATE.fullmatch(value):
+        parts = [int(p) for p in value.split("-")]
+        try:
+            date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise bad_request(f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def parse_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    start, end = parse_date("since", since), parse_date("until", until)
+    if start and end and start > end and not start.startswith(end):
+        raise bad_request(f"since ({start}) is after until ({end})")
+    return start, end
+
+
+def parse_types(values: list[str] | None) -> list[str] | None:
+    """PLOVER types from repeated or comma-separated values (any case); None for no filter; 422 if unknown."""
+    if not values:
+        return None
+    types = [t.strip().upper() for value in values for t in value.split(",") if t.strip()]
+    unknown = [t for t in types if t not in EVENT_TYPES]
+    if unknown:
+        raise bad_request(f"types: unknown {', '.join(unknown)}; known: {', '.join(EVENT_TYPES)}")
+    return list(dict.fromkeys(types)) or None
+
+
+def parse_type(value: str | None) -> str | None:
+    types = parse_types([value] if value else None)
+    if types and len(types) > 1:
+        raise bad_request("type: one PLOVER type")
+    return types[0] if types else None
+
+
+def parse_quad_class(value: str | None) -> str | None:
+    if not value:
+        return None
+    if value.lower() not in QUAD_CLASSES:
+        raise bad_request(f"quad_class: unknown {value!r}; known: {', '.join(QUAD_CLASSES)}")
+    return value.lower()
+
+
+def parse_status(value: str | None) -> str | None:
+    if not value:
+        return None
+    if value.lower() not in STATUSES:
+        raise bad_request(f"status: unknown {value!r}; known: {', '.join(STATUSES)}")
+    return value.lower()
+
+
+# --------------------------------------------------------------------------- reads
+
+
+@contextmanager
+def graph_errors() -> Iterator[None]:
+    """Around `repo.read(...)`: a connection lost after connecting is a 503 (the Repository dependency covers
+    only connecting)."""
+    try:
+        yield
+    except GraphError as exc:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc

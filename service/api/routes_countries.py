@@ -1,0 +1,115 @@
+"""Countries (and other actors): the list with counts, one actor's officials and top partners, and "who is
+cooperating with X?" (partners ranked by evidence)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from service.api.actors import actor_summary, graph_errors, parse_range, parse_types, resolve_actor
+from service.api.deps import Repository
+from service.api.schemas import (
+    COUNTRIES_EXAMPLE,
+    COUNTRY_EXAMPLE,
+    PARTNERS_EXAMPLE,
+    CountryDetail,
+    CountrySummary,
+    Partner,
+    PartnersResponse,
+    Stance,
+    error_responses,
+    ok_response,
+)
+from service.graph.repository import GraphRepository
+
+router = APIRouter(prefix="/countries", tags=["countries"])
+
+TOP_PARTNERS = 5
+
+
+def _partners(
+    repo: GraphRepository,
+    actor: str,
+    stance: Stance,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    limit: int,
+) -> list[Partner]:
+    with graph_errors():
+        rows = repo.read(
+            "read/api_partners",
+            actor=actor,
+            cooperation=stance == "cooperation",
+            since=since,
+            until=until,
+            types=types,
+            limit=limit,
+        )
+    return [Partner.model_validate(row) for row in rows]
+
+
+@router.get(
+    "",
+    summary="Countries in the graph, most events first",
+    response_model=list[CountrySummary],
+    responses=ok_response(COUNTRIES_EXAMPLE) | error_responses(503),
+)
+def list_countries(repo: Repository) -> list[CountrySummary]:
+    with graph_errors():
+        rows = repo.read("read/api_countries")
+    return [CountrySummary.model_validate(row) for row in rows]
+
+
+@router.get(
+    "/{actor}",
+    summary="One country (or organisation): counts, officials, top partners in each stance",
+    description="`actor` is an ISO3 code, an organisation id or a name the gazetteer knows (`Russia`, `russia`, "
+    "`the Kremlin`).",
+    response_model=CountryDetail,
+    responses=ok_response(COUNTRY_EXAMPLE) | error_responses(404, 503),
+)
+def get_country(actor: str, repo: Repository) -> CountryDetail:
+    key = resolve_actor(actor)
+    with graph_errors():
+        rows = repo.read("read/api_actor", actor=key)
+    if not rows:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, detail={"message": f"{key} is not in the graph yet", "suggestions": []}
+        )
+    found: dict[str, Any] = rows[0]
+    partners = {
+        stance: _partners(repo, key, stance, None, None, None, TOP_PARTNERS) for stance in ("cooperation", "conflict")
+    }
+    return CountryDetail.model_validate(found | {"partners": partners})
+
+
+@router.get(
+    "/{actor}/partners",
+    summary="Who is cooperating (or in conflict) with this actor, ranked by evidence",
+    description=(
+        "Partners are the states and organisations on the other side of the actor's events (or fellow participants "
+        "of symmetric ones). Cooperation: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT and MOBILIZE "
+        "with mode `troops` (troops sent in support); conflict: every other type. "
+        "`score` = sum over the pair's events of the event's confidence x weight, the weight being 2 for material "
+        "events (and troops) and 1 for verbal ones. `evidence` holds the 3 strongest reporting sentences. "
+        "`since`/`until` take YYYY, YYYY-MM or YYYY-MM-DD and keep events whose date overlaps the range; `types` "
+        "keeps only these PLOVER types (repeat the parameter or separate with commas)."
+    ),
+    response_model=PartnersResponse,
+    responses=ok_response(PARTNERS_EXAMPLE) | error_responses(404, 422, 503),
+)
+def get_country_partners(
+    actor: str,
+    repo: Repository,
+    stance: Stance = "cooperation",
+    since: str | None = None,
+    until: str | None = None,
+    types: Annotated[list[str] | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> PartnersResponse:
+    key = resolve_actor(actor)
+    start, end = parse_range(since, until)
+    partners = _partners(repo, key, stance, start, end, parse_types(types), limit)
+    return PartnersResponse.model_validate({"actor": actor_summary(key), "stance": stance, "partners": partners})

@@ -1,0 +1,149 @@
+"""Events: filtered, cursor-paginated lists (newest first) and one event with its participants and evidence."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi import status as http_status
+
+from service.api.actors import (
+    bad_request,
+    graph_errors,
+    parse_quad_class,
+    parse_range,
+    parse_status,
+    parse_type,
+    resolve_actor,
+)
+from service.api.deps import Repository
+from service.api.schemas import (
+    EVENT_EXAMPLE,
+    EVENTS_EXAMPLE,
+    EventDetail,
+    EventsPage,
+    EventSummary,
+    error_responses,
+    ok_response,
+)
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+
+def encode_cursor(date_key: str, event_id: str) -> str:
+    """The opaque cursor: base64url of the JSON of the last event's sort key (date or "", id)."""
+    return base64.urlsafe_b64encode(json.dumps([date_key, event_id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
+    if not cursor:
+        return None, None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key = json.loads(raw)
+    except (binascii.Error, ValueError):
+        raise bad_request("cursor: not a cursor from a previous page") from None
+    if not (isinstance(key, list) and len(key) == 2 and all(isinstance(part, str) for part in key)):
+        raise bad_request("cursor: not a cursor from a previous page")
+    return key[0], key[1]
+
+
+@router.get(
+    "",
+    summary="Events, filtered, newest first, with cursor pagination",
+    description=(
+        "Filters: `actor` (ISO3, organisation id, name such as `the Kremlin`, or a person id `person:<slug>`), "
+        "`type` (one of PLOVER's 16), `quad_class`, `status` (occurred, ongoing, planned), `since`/`until` "
+        "(YYYY, YYYY-MM or YYYY-MM-DD; events whose possibly partial date overlaps the range), `location` (a place "
+        "name, any case), `q` (words that must all occur in one reporting sentence, any case). Pages hold `limit` "
+        "events (1..200); pass `next_cursor` as `cursor` for the next page. Undated events come last."
+    ),
+    response_model=EventsPage,
+    responses=ok_response(EVENTS_EXAMPLE) | error_responses(404, 422, 503),
+)
+def list_events(
+    repo: Repository,
+    actor: str | None = None,
+    type: str | None = None,
+    quad_class: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    location: str | None = None,
+    q: str | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> EventsPage:
+    start, end = parse_range(since, until)
+    cursor_date, cursor_id = decode_cursor(cursor)
+    words = [word.casefold() for word in (q or "").split()] or None
+    event_type, quad, state = parse_type(type), parse_quad_class(quad_class), parse_status(status)
+    place = " ".join(location.split()).lower() if location and location.strip() else None
+    with graph_errors():
+        # The query that starts from an index: the actor's node, else the events of the type, else all events.
+        if actor:
+            key = actor.strip() if actor.strip().startswith("person:") else resolve_actor(actor)
+            rows = repo.read(
+                "read/api_events_of_actor",
+                actor=key,
+                type=event_type,
+                quad_class=quad,
+                status=state,
+                since=start,
+                until=end,
+                location=place,
+                words=words,
+                cursor_date=cursor_date,
+                cursor_id=cursor_id,
+                limit=limit + 1,
+            )
+        elif event_type:
+            rows = repo.read(
+                "read/api_events_of_type",
+                type=event_type,
+                quad_class=quad,
+                status=state,
+                since=start,
+                until=end,
+                location=place,
+                words=words,
+                cursor_date=cursor_date,
+                cursor_id=cursor_id,
+                limit=limit + 1,
+            )
+        else:
+            rows = repo.read(
+                "read/api_events",
+                quad_class=quad,
+                status=state,
+                since=start,
+                until=end,
+                location=place,
+                words=words,
+                cursor_date=cursor_date,
+                cursor_id=cursor_id,
+                limit=limit + 1,
+            )
+    page = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = page[-1]
+        next_cursor = encode_cursor(last["date"] or "", last["id"])
+    return EventsPage(events=[EventSummary.model_validate(row) for row in page], next_cursor=next_cursor)
+
+
+@router.get(
+    "/{event_id}",
+    summary="One event: participants (with their side), places, and every reporting sentence with its article",
+    response_model=EventDetail,
+    responses=ok_response(EVENT_EXAMPLE) | error_responses(404, 503),
+)
+def get_event(event_id: str, repo: Repository) -> EventDetail:
+    with graph_errors():
+        rows = repo.read("read/api_event", id=event_id)
+    if not rows:
+        raise HTTPException(http_status.HTTP_404_NOT_FOUND, detail=f"unknown event {event_id!r}")
+    return EventDetail.model_validate(rows[0])

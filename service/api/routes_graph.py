@@ -1,0 +1,72 @@
+"""The relationship layer around one actor as nodes and edges a dashboard can draw.
+
+A breadth-first walk, one `read/api_graph_edges` query per level (a fixed query: the depth is a loop here, never
+a number formatted into Cypher), strongest edges first, stopping at `limit` nodes. A last pass over the outermost
+level adds the edges among nodes already drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from service.api.actors import actor_summary, graph_errors, parse_range, resolve_actor
+from service.api.deps import Repository
+from service.api.schemas import GRAPH_EXAMPLE, GraphEdge, GraphNode, GraphResponse, error_responses, ok_response
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+MAX_NODES = 300
+EDGES_PER_LEVEL = 5000
+
+
+@router.get(
+    "",
+    summary="Nodes and edges of the relationship layer around an actor (MET_WITH, AIDS, ATTACKS, ...)",
+    description=(
+        "`center`: ISO3, organisation id or name. `depth` 1..3 steps; `limit` caps the nodes (at most 300; "
+        "`truncated` says the cap was reached). `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) keep edges whose "
+        "first/last dates overlap the range; an edge's `event_count` counts all of its events."
+    ),
+    response_model=GraphResponse,
+    responses=ok_response(GRAPH_EXAMPLE) | error_responses(404, 422, 503),
+)
+def get_graph(
+    center: str,
+    repo: Repository,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    since: str | None = None,
+    until: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = MAX_NODES,
+) -> GraphResponse:
+    key = resolve_actor(center)
+    start, end = parse_range(since, until)
+    center_node = actor_summary(key)
+    nodes = {key: GraphNode(id=key, label=center_node["name"], kind=center_node["kind"])}
+    edges: dict[tuple[str, str, str], GraphEdge] = {}
+    frontier = [key]
+    truncated = False
+    with graph_errors():
+        for level in range(depth + 1):
+            if not frontier:
+                break
+            rows = repo.read("read/api_graph_edges", ids=frontier, since=start, until=end, limit=EDGES_PER_LEVEL)
+            next_frontier: list[str] = []
+            for row in rows:
+                ends = (
+                    (row["source"], row["source_name"], row["source_kind"]),
+                    (row["target"], row["target_name"], row["target_kind"]),
+                )
+                new = [(i, name, kind) for i, name, kind in ends if i not in nodes]
+                if new and level == depth:  # the last pass only links nodes already drawn
+                    continue
+                if len(nodes) + len(new) > limit:
+                    truncated = True
+                    continue
+                for node_id, name, kind in new:
+                    nodes[node_id] = GraphNode(id=node_id, label=name, kind=kind)
+                    next_frontier.append(node_id)
+                edges[(row["source"], row["target"], row["type"])] = GraphEdge.model_validate(row)
+            frontier = next_frontier
+    return GraphResponse(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
