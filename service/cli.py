@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from service.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from service.graph.repository import GraphRepository
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -120,29 +125,36 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.batch import ingest_sources, summary_lines
     from ingest.nlp import ModelNotInstalled, load_pipeline
     from ingest.sources import count_items, read_items
-    from service.graph.driver import create_driver, resolve_connection
     from service.graph.errors import GraphError
-    from service.graph.repository import GraphRepository
     from service.graph.schema import apply_schema
 
     try:
-        info = resolve_connection(settings)  # no GEOKG_NEO4J_URI: the managed local Neo4j, started if needed
-        driver = create_driver(info)
-    except GraphError as exc:
-        return _die(str(exc))
-    try:
-        nlp = load_pipeline(settings.spacy_model)
-        repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
-        apply_schema(repo)
-        total = count_items(args.paths)
-        with tqdm(total=total, unit="article", file=sys.stderr, disable=args.no_progress) as bar:
-            summary = ingest_sources(read_items(args.paths), nlp, repo, batch_size=args.batch_size, progress=bar.update)
+        with _repository(settings) as repo:
+            nlp = load_pipeline(settings.spacy_model)
+            apply_schema(repo)
+            total = count_items(args.paths)
+            with tqdm(total=total, unit="article", file=sys.stderr, disable=args.no_progress) as bar:
+                summary = ingest_sources(
+                    read_items(args.paths), nlp, repo, batch_size=args.batch_size, progress=bar.update
+                )
     except (GraphError, ModelNotInstalled) as exc:
         return _die(str(exc))
-    finally:
-        driver.close()
     print("\n".join(summary_lines(summary)))
     return 0 if summary.ok else EXIT_FAILURE
+
+
+@contextmanager
+def _repository(settings: Settings) -> Iterator[GraphRepository]:
+    """One driver for the command (no GEOKG_NEO4J_URI: the managed local Neo4j, started if needed)."""
+    from service.graph.driver import create_driver, resolve_connection
+    from service.graph.repository import GraphRepository
+
+    info = resolve_connection(settings)
+    driver = create_driver(info)
+    try:
+        yield GraphRepository(driver, info.database, uri=info.uri, user=info.user)
+    finally:
+        driver.close()
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
@@ -165,33 +177,24 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     from ingest import queue
-    from service.graph.driver import create_driver, resolve_connection
     from service.graph.errors import GraphError
-    from service.graph.repository import GraphRepository
 
     if args.action == "retry" and not (args.ids or args.all_failed):
         return _die("queue retry needs ids or --all-failed", EXIT_USAGE)
     try:
-        info = resolve_connection(settings)
-        driver = create_driver(info)
+        with _repository(settings) as repo:
+            if args.action == "retry":
+                retried = queue.retry_all_failed(repo) if args.all_failed else queue.retry(repo, args.ids)
+                print(f"requeued {len(retried)} failed articles")
+                return 0
+            if not args.ids:
+                print(json.dumps(queue.counts(repo), indent=2))
+                return 0
+            found = [queue.get_status(repo, item) for item in args.ids]
     except GraphError as exc:
         return _die(str(exc))
-    try:
-        repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
-        if args.action == "retry":
-            retried = queue.retry_all_failed(repo) if args.all_failed else queue.retry(repo, args.ids)
-            print(f"requeued {len(retried)} failed articles")
-            return 0
-        if not args.ids:
-            print(json.dumps(queue.counts(repo), indent=2))
-            return 0
-        found = [queue.get_status(repo, item) for item in args.ids]
-        print(json.dumps([s.to_json() if s else None for s in found], indent=2))
-        return 0 if all(found) else 3
-    except GraphError as exc:
-        return _die(str(exc))
-    finally:
-        driver.close()
+    print(json.dumps([s.to_json() if s else None for s in found], indent=2))
+    return 0 if all(found) else 3
 
 
 def build_parser() -> argparse.ArgumentParser:
