@@ -281,7 +281,10 @@ ItemId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="an id retur
     summary="State of a submitted article, and its events once processed",
     response_model=ArticleStatus,
     response_model_exclude_none=True,
-    responses={404: {"model": ErrorResponse, "description": "no article was submitted with this id"}},
+    responses={
+        404: {"model": ErrorResponse, "description": "no article was submitted with this id"},
+        503: {"model": ErrorResponse, "description": "Neo4j unreachable"},
+    },
 )
 def get_article(item_id: ItemId, repo: Repository) -> ArticleStatus:
     """`status` is queued, processing, done or failed (then `error` says why). Once done, `article` is the graph's

@@ -56,6 +56,7 @@ class ErrorResponse(BaseModel):
     responses={
         404: {"model": ErrorResponse, "description": "the person named is not in the graph"},
         422: {"model": ErrorResponse, "description": "a question of no known form (the forms are listed)"},
+        503: {"model": ErrorResponse, "description": "Neo4j unreachable"},
     },
 )
 def get_ask(

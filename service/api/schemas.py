@@ -17,6 +17,21 @@ class ErrorDetail(BaseModel):
     detail: str
 
 
+class ValidationIssue(BaseModel):
+    """One problem FastAPI found checking a parameter (`loc` says which, e.g. ["query", "limit"])."""
+
+    model_config = ConfigDict(extra="allow")
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class BadRequestResponse(BaseModel):
+    """422: a message from the route's own checks, or FastAPI's list of the parameters that failed validation."""
+
+    detail: str | list[ValidationIssue]
+
+
 class NotFoundDetail(BaseModel):
     """404 for an actor name: what was not found and the closest known names."""
 
@@ -38,7 +53,11 @@ _ERROR_EXAMPLES: dict[int, tuple[type[BaseModel], str, Any]] = {
         "Unknown actor or id",
         {"detail": {"message": "unknown actor 'Rusia'", "suggestions": ["Russia", "Prussia", "Rwanda"]}},
     ),
-    422: (ErrorDetail, "Bad parameter", {"detail": "since: expected YYYY, YYYY-MM or YYYY-MM-DD, got '2023-13'"}),
+    422: (
+        BadRequestResponse,
+        "Bad parameter",
+        {"detail": "since: expected YYYY, YYYY-MM or YYYY-MM-DD, got '2023-13'"},
+    ),
     503: (ErrorDetail, "Neo4j unreachable", {"detail": "Neo4j is not reachable at neo4j://127.0.0.1:7687"}),
 }
 
