@@ -293,3 +293,11 @@ def test_a_server_dying_at_startup_is_reported_with_its_log(home: Path, monkeypa
         assert not server.pid_file.exists()
     finally:
         server.stop()
+
+
+def test_generated_password_never_starts_like_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # neo4j-admin would read "-xyz..." as an option and the first start would fail.
+    monkeypatch.setattr(local_neo4j.secrets, "token_urlsafe", lambda n: "-" + "x" * (n - 1))
+    server = LocalNeo4j(version="5.26.30", home=tmp_path, instance="pw", bolt_port=1, http_port=2)
+    assert not server.password.startswith("-")
+    assert len(server.password) >= 8

@@ -518,7 +518,8 @@ class LocalNeo4j:
         except FileNotFoundError:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
-        password = secrets.token_urlsafe(24)
+        # A leading "-" would be read as an option by neo4j-admin's set-initial-password.
+        password = "g" + secrets.token_urlsafe(24)
         try:
             # O_EXCL: two processes racing here must end up with the same stored password.
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -1,0 +1,308 @@
+"""API read latency on a synthetic graph, at two sizes in one run: GET /countries/{id}/partners and GET /relations.
+
+    .venv/bin/python scripts/bench_api.py [--events 100000 1000000] [--requests 200] [--warmup 20] [--keep]
+
+A managed Neo4j of its own (instance "bench-api", Bolt 27787, HTTP 27574, heap and page cache 2g; never the
+default instance) is started on an empty folder, the schema applied (service.graph.schema.apply_schema), and the
+synthetic graph of scripts/gen_synthetic.py loaded up to the first size. The requests then go through the real
+FastAPI app (Starlette's TestClient: in-process, no network, the app's own lifespan, driver and repository):
+
+- partners: GET /countries/{id}/partners, both stances, half on the 5 busiest states ("high"), half on 10 states
+  of the long tail ("low");
+- relations: GET /relations?a=&b=, half on the 5 busiest pairs ("busy"), half on 10 quiet pairs ("quiet").
+
+After `--warmup` rounds of the same requests, `--requests` of each endpoint are timed. The graph then grows to the
+next size (the same generator continues: the first N events are the same) and the same requests are timed
+again. The table gives p50 / p95 per size and endpoint (and per class), the load times, and p95(last)/p95(first).
+Targets: p95 <= 50 ms at the largest size, growth <= 2x. When a target is missed, the worst request of each
+endpoint is PROFILEd through the driver and its db hits printed, per operator.
+
+The instance is stopped at the end and its folder deleted, unless --keep (then it stays up, with the graph).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import secrets
+import shutil
+import signal
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_synthetic import Generator, load
+
+from service.api.app import create_app
+from service.config import Settings, get_settings
+from service.graph.driver import ConnectionInfo, create_driver
+from service.graph.local_neo4j import LocalNeo4j
+from service.graph.queries import load_query
+from service.graph.repository import GraphRepository
+from service.graph.schema import apply_schema
+
+TARGET_P95_MS = 50.0
+TARGET_GROWTH = 2.0
+DATABASE = "neo4j"
+
+
+@dataclass(frozen=True)
+class Request:
+    endpoint: str  # "partners" or "relations"
+    cls: str  # high / low, busy / quiet
+    path: str
+    params: dict[str, str]
+
+
+@dataclass
+class Timing:
+    request: Request
+    ms: float
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = q * (len(ordered) - 1)
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def pick_requests(
+    degrees: list[dict[str, Any]], pairs: dict[tuple[str, str], int], total: int, seed: int
+) -> list[Request]:
+    """`total` requests of each endpoint, alternating heavy and light ones, in a seeded shuffle."""
+    rng = random.Random(seed)
+    states = [row["id"] for row in degrees if len(row["id"]) == 3 and row["events"] > 0]
+    high, tail = states[:5], states[len(states) // 2 :]
+    low = rng.sample(tail, min(10, len(tail)))
+    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    busy = [pair for pair, _ in ranked[:5]]
+    quiet_pool = [pair for pair, n in ranked if 3 <= n <= 30 and len(pair[0]) == 3 and len(pair[1]) == 3]
+    quiet = rng.sample(quiet_pool, min(10, len(quiet_pool)))
+    out: list[Request] = []
+    for i in range(total):
+        heavy = i % 2 == 0
+        actor = rng.choice(high if heavy else low)
+        stance = "cooperation" if (i // 2) % 2 == 0 else "conflict"
+        out.append(Request("partners", "high" if heavy else "low", f"/countries/{actor}/partners", {"stance": stance}))
+    for i in range(total):
+        heavy = i % 2 == 0
+        a, b = rng.choice(busy if heavy else quiet)
+        if rng.random() < 0.5:
+            a, b = b, a
+        out.append(Request("relations", "busy" if heavy else "quiet", "/relations", {"a": a, "b": b}))
+    rng.shuffle(out)
+    return out
+
+
+def run_requests(client: TestClient, requests: list[Request], warmup: int) -> list[Timing]:
+    for request in requests[: warmup * 2]:
+        _get(client, request)
+    # Warm every distinct request once too, so that the timed run sees cached plans for both query shapes.
+    for request in {(r.path, tuple(sorted(r.params.items()))): r for r in requests}.values():
+        _get(client, request)
+    timings: list[Timing] = []
+    for request in requests:
+        t0 = time.perf_counter()
+        _get(client, request)
+        timings.append(Timing(request, (time.perf_counter() - t0) * 1000))
+    return timings
+
+
+def _get(client: TestClient, request: Request) -> None:
+    response = client.get(request.path, params=request.params)
+    if response.status_code != 200:
+        raise SystemExit(f"{request.path} {request.params}: HTTP {response.status_code} {response.text[:300]}")
+
+
+def summarize(timings: list[Timing]) -> dict[tuple[str, str], tuple[int, float, float, float]]:
+    """(endpoint, class or "all") -> (n, p50, p95, max)."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    for t in timings:
+        groups.setdefault((t.request.endpoint, "all"), []).append(t.ms)
+        groups.setdefault((t.request.endpoint, t.request.cls), []).append(t.ms)
+    return {key: (len(ms), statistics.median(ms), percentile(ms, 0.95), max(ms)) for key, ms in sorted(groups.items())}
+
+
+def profile(driver: neo4j.Driver, name: str, params: dict[str, Any]) -> None:
+    """PROFILE one read query through the driver: total db hits, rows, time, and the operators by db hits."""
+    query = load_query(name)
+    with driver.session(database=DATABASE) as session:
+        result = session.run("PROFILE " + query.text, params)
+        rows = len(list(result))
+        summary = result.consume()
+    plan = summary.profile or {}
+    operators: list[tuple[int, int, str, str]] = []
+
+    def walk(node: dict[str, Any]) -> None:
+        args = node.get("args", {})
+        detail = str(args.get("Details", ""))[:90]
+        operators.append((int(node.get("dbHits", 0)), int(node.get("rows", 0)), node.get("operatorType", "?"), detail))
+        for child in node.get("children", []):
+            walk(child)
+
+    walk(plan)
+    total = sum(op[0] for op in operators)
+    elapsed = (summary.result_available_after or 0) + (summary.result_consumed_after or 0)
+    print(f"\nPROFILE {name} {params}: {rows} rows, {total:,} db hits, {elapsed} ms server time")
+    for hits, out_rows, operator, detail in sorted(operators, reverse=True)[:8]:
+        print(f"  {hits:>12,} db hits {out_rows:>10,} rows  {operator:<32} {detail}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, nargs="+", default=[100_000, 1_000_000], help="graph sizes, ascending")
+    ap.add_argument("--requests", type=int, default=200, help="timed requests per endpoint and size")
+    ap.add_argument("--warmup", type=int, default=20, help="untimed requests per endpoint before timing")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--batch", type=int, default=20_000, help="events generated and loaded per step")
+    ap.add_argument("--instance", default="bench-api")
+    ap.add_argument("--bolt-port", type=int, default=27787)
+    ap.add_argument("--http-port", type=int, default=27574)
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--pagecache", default="2g")
+    ap.add_argument("--keep", action="store_true", help="leave the instance running, with its graph")
+    ap.add_argument("--profile", action="store_true", help="PROFILE the worst requests even when targets are met")
+    args = ap.parse_args()
+    sizes: list[int] = args.events
+    if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
+        ap.error("--events: sizes must be distinct and ascending")
+
+    # Background runs ignore Ctrl-C's SIGINT: make `kill <pid>` stop (and by default delete) the instance too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    base = get_settings()
+    local = LocalNeo4j(
+        version=base.neo4j_version,
+        home=base.neo4j_home,
+        instance=args.instance,
+        bolt_port=args.bolt_port,
+        http_port=args.http_port,
+        heap=args.heap,
+        pagecache=args.pagecache,
+        # Not LocalNeo4j's own token_urlsafe(): one starting with "-" is taken for an option by neo4j-admin.
+        password="bench-" + secrets.token_urlsafe(18),
+    )
+    if args.instance == "default":
+        ap.error("--instance: the benchmark never uses the default instance")
+    local.stop()
+    shutil.rmtree(local.instance_dir, ignore_errors=True)  # always an empty graph to start from
+    print(f"starting Neo4j {local.version} instance {args.instance!r} at {local.bolt_uri} ...", flush=True)
+    local.start()
+    local.password_file.write_text(local.password + "\n")  # where LocalNeo4j looks for it (for --keep)
+    local.password_file.chmod(0o600)
+    info = ConnectionInfo(uri=local.bolt_uri, user=local.user, password=local.password, database=DATABASE)
+    settings = Settings(
+        neo4j_uri=local.bolt_uri,
+        neo4j_user=local.user,
+        neo4j_password=SecretStr(local.password),
+        neo4j_database=DATABASE,
+    )
+    results: dict[int, dict[tuple[str, str], tuple[int, float, float, float]]] = {}
+    loads: list[tuple[int, float]] = []
+    worst: dict[str, Timing] = {}
+    try:
+        with create_driver(info) as driver:
+            repo = GraphRepository(driver, DATABASE, uri=info.uri, user=info.user)
+            apply_schema(repo)
+            repo.run_admin("admin/synthetic_await_indexes", seconds=600)
+            generator = Generator(args.seed)
+            pairs: dict[tuple[str, str], int] = {}
+            requests: list[Request] = []
+            loaded = 0
+            for size in sizes:
+                print(f"loading events {loaded:,} .. {size:,}", flush=True)
+                t0 = time.perf_counter()
+                stats = load(repo, generator, loaded, size, batch_size=args.batch, progress=True)
+                repo.run_admin("admin/synthetic_await_indexes", seconds=1800)
+                seconds = time.perf_counter() - t0
+                loads.append((size, seconds))
+                print(f"loaded {stats.events:,} events in {seconds:.0f}s ({stats.events / seconds:,.0f}/s)", flush=True)
+                for pair, n in stats.pairs.items():
+                    pairs[pair] = pairs.get(pair, 0) + n
+                loaded = size
+                if not requests:  # the same requests at every size, chosen on the first graph
+                    degrees = repo.run_admin("admin/synthetic_actor_degrees")
+                    requests = pick_requests(degrees, pairs, args.requests, args.seed)
+                print(f"timing {len(requests)} requests (after warm-up) at {size:,} events", flush=True)
+                with TestClient(create_app(settings)) as client:
+                    timings = run_requests(client, requests, args.warmup)
+                results[size] = summarize(timings)
+                for t in timings:
+                    if t.request.endpoint not in worst or t.ms > worst[t.request.endpoint].ms:
+                        worst[t.request.endpoint] = t
+                _print_size(size, results[size])
+            missed = _report(sizes, results, loads)
+            if missed or args.profile:
+                for timing in worst.values():
+                    _profile_request(driver, timing.request)
+    finally:
+        if args.keep:
+            print(f"\nkept: instance {args.instance!r} at {local.bolt_uri} (password in {local.password_file})")
+        else:
+            local.stop()
+            shutil.rmtree(local.instance_dir, ignore_errors=True)
+
+
+def _print_size(size: int, rows: dict[tuple[str, str], tuple[int, float, float, float]]) -> None:
+    for (endpoint, cls), (n, p50, p95, top) in rows.items():
+        print(f"  {size:>9,}  {endpoint:<9} {cls:<6} n={n:<4} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  max {top:8.1f} ms")
+
+
+def _report(
+    sizes: list[int],
+    results: dict[int, dict[tuple[str, str], tuple[int, float, float, float]]],
+    loads: list[tuple[int, float]],
+) -> bool:
+    print("\nload times:")
+    previous = 0
+    for size, seconds in loads:
+        print(f"  {previous:>9,} -> {size:>9,} events: {seconds:7.1f} s  ({(size - previous) / seconds:,.0f} events/s)")
+        previous = size
+    print(f"\n{'events':>10}  {'endpoint':<9} {'class':<6} {'n':>4} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    for size in sizes:
+        for (endpoint, cls), (n, p50, p95, top) in results[size].items():
+            print(f"{size:>10,}  {endpoint:<9} {cls:<6} {n:>4} {p50:9.1f} {p95:9.1f} {top:9.1f}")
+    first, last = sizes[0], sizes[-1]
+    missed = False
+    print(f"\np95 at {last:,} (target <= {TARGET_P95_MS:.0f} ms) and growth p95({last:,}) / p95({first:,}):")
+    for key in results[last]:
+        p95_last = results[last][key][2]
+        growth = p95_last / results[first][key][2] if len(sizes) > 1 else float("nan")
+        ok_p95 = p95_last <= TARGET_P95_MS
+        ok_growth = len(sizes) == 1 or growth <= TARGET_GROWTH
+        missed = missed or not (ok_p95 and ok_growth)
+        flag = "ok" if ok_p95 and ok_growth else "MISSED"
+        print(f"  {key[0]:<9} {key[1]:<6} p95 {p95_last:8.1f} ms  growth {growth:5.2f}x  {flag}")
+    return missed
+
+
+def _profile_request(driver: neo4j.Driver, request: Request) -> None:
+    if request.endpoint == "partners":
+        params: dict[str, Any] = {
+            "actor": request.path.split("/")[2],
+            "cooperation": request.params["stance"] == "cooperation",
+            "since": None,
+            "until": None,
+            "types": None,
+            "limit": 10,
+        }
+        profile(driver, "read/api_partners", params)
+    else:
+        params = {"a": request.params["a"], "b": request.params["b"], "since": None, "until": None, "limit": 50}
+        profile(driver, "read/api_relations", params)
+
+
+if __name__ == "__main__":
+    main()
