@@ -18,6 +18,7 @@ import os
 import shutil
 import socket
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -141,6 +142,25 @@ def graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepo
     """A repository on an empty graph (constraints and indexes kept)."""
     repo = GraphRepository(graph_driver, neo4j_server.database, uri=neo4j_server.uri, user=neo4j_server.user)
     repo.run_admin("admin/delete_all")
+    return repo
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def sample_graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepository:
+    """The graph of the project's sample articles (`samples/`, as `make run` ingests them), built once per test
+    module on an emptied database. Tests using it must not write to it, and must not also use `graph` (which
+    empties the database for each test)."""
+    from ingest.batch import ingest_sources
+    from ingest.nlp import load_pipeline
+    from ingest.sources import read_items
+
+    repo = GraphRepository(graph_driver, neo4j_server.database, uri=neo4j_server.uri, user=neo4j_server.user)
+    repo.run_admin("admin/delete_all")
+    summary = ingest_sources(read_items([SAMPLES]), load_pipeline(), repo)
+    assert not summary.failures, summary.failures
     return repo
 
 

@@ -13,7 +13,9 @@ from service.api import (
     routes_articles,
     routes_ask,
     routes_countries,
+    routes_dashboard,
     routes_events,
+    routes_exports,
     routes_graph,
     routes_health,
     routes_people,
@@ -60,4 +62,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_events.router)
     app.include_router(routes_people.router)
     app.include_router(routes_graph.router)
+    app.include_router(routes_exports.router)
+    app.include_router(routes_dashboard.router)
     return app
