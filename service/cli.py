@@ -197,6 +197,46 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if all(found) else 3
 
 
+def cmd_browser(args: argparse.Namespace, settings: Settings) -> int:
+    """Where Neo4j Browser is and how to load the style and the guide. Starts nothing and needs no server."""
+    from urllib.parse import urlsplit
+
+    from service.graph.local_neo4j import from_settings
+
+    secret = settings.neo4j_password.get_secret_value() if settings.neo4j_password is not None else ""
+    if settings.neo4j_uri:
+        uri = urlsplit(settings.neo4j_uri)
+        secure = uri.scheme.endswith(("+s", "+ssc"))
+        host = uri.hostname or "localhost"
+        browser = f"{'https' if secure else 'http'}://{host}:{7473 if secure else 7474}/browser/"
+        print(f"Neo4j Browser: {browser}  (the server's HTTP port; connect it to {settings.neo4j_uri})")
+        password_hint = "the GEOKG_NEO4J_PASSWORD you set" if secret else "GEOKG_NEO4J_PASSWORD (not set)"
+        password = secret or None
+    else:
+        server = from_settings(settings)
+        print(f"Neo4j Browser: {server.http_url}/browser/  (the managed Neo4j; connect URL {server.bolt_uri})")
+        file = server.password_file
+        password_hint = "the GEOKG_NEO4J_PASSWORD you set" if secret else f"in {file}"
+        password = secret or (file.read_text(encoding="utf-8").strip() if file.is_file() else None)
+        if not secret and password is None:
+            password_hint += " (generated at the first `geokg neo4j start`)"
+    print(f"User:          {settings.neo4j_user}")
+    print(f"Password:      {password_hint}")
+    if args.show_password:
+        print(f"               {password if password is not None else '(not set yet)'}")
+    host = "127.0.0.1" if settings.api_host in ("0.0.0.0", "::", "") else settings.api_host
+    api = (args.api_url or f"http://{host}:{settings.api_port}").rstrip("/")
+    print("\nIn Browser, with the API running (geokg serve), run:")
+    print(f"  :style {api}/browser/style.grass    (colours and captions)")
+    print(f"  :play {api}/browser/guide    (the saved explore queries, one slide each)")
+    print("The saved queries are also in cypher/explore/ (README.md there has their :param lines).")
+    print(
+        "Browser loads these only from allowlisted hosts: the managed Neo4j allows localhost and 127.0.0.1; on "
+        f"another server add {urlsplit(api).hostname} to browser.remote_content_hostname_whitelist in neo4j.conf."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geokg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -253,6 +293,16 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--port", type=int)
     up.add_argument("--no-samples", action="store_true", help="do not ingest the sample articles")
     up.set_defaults(func=cmd_up)
+
+    brw = sub.add_parser(
+        "browser",
+        help="where Neo4j Browser is, its login, and how to load the geokg style and guide",
+        description="Prints the Neo4j Browser URL, the user, where the password is, and the :style and :play "
+        "commands that load the geokg style sheet and explore guide from the API. Starts nothing.",
+    )
+    brw.add_argument("--show-password", action="store_true", help="also print the password")
+    brw.add_argument("--api-url", help="the API's address as Browser reaches it (default from GEOKG_API_HOST/PORT)")
+    brw.set_defaults(func=cmd_browser)
 
     srv = sub.add_parser("serve", help="serve the REST API")
     srv.add_argument("--host")

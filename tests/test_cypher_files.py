@@ -24,7 +24,7 @@ from service.graph.schema import schema_objects
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRS = ("service", "ingest", "tests")
-QUERY_METHODS = {"read", "write", "run_admin"}
+QUERY_METHODS = {"read", "write", "run_admin", "run_explore"}
 
 
 def test_the_source_checkout_cypher_folder_is_used() -> None:
@@ -42,7 +42,8 @@ def test_the_expected_queries_exist() -> None:
         "schema/constraints",
         "schema/indexes",
     } <= names
-    assert {name.split("/")[0] for name in names} <= {"schema", "read", "write", "admin"}
+    assert {name.split("/")[0] for name in names} <= {"schema", "read", "write", "admin", "explore"}
+    assert "explore/country_partners" in names
 
 
 @pytest.mark.parametrize("name", query_names())
@@ -119,8 +120,8 @@ def _inside_pytest_raises(tree: ast.AST) -> set[int]:
 
 
 def find_call_sites() -> list[CallSite]:
-    """Every `<x>.read("a/b", ...)`, `.write(...)`, `.run_admin(...)` whose first argument is a literal query
-    name, except inside `with pytest.raises(...)`."""
+    """Every `<x>.read("a/b", ...)`, `.write(...)`, `.run_admin(...)`, `.run_explore(...)` whose first argument is
+    a literal query name, except inside `with pytest.raises(...)`."""
     sites: list[CallSite] = []
     for folder in SOURCE_DIRS:
         for path in sorted((REPO_ROOT / folder).rglob("*.py")):
@@ -174,7 +175,7 @@ def test_every_call_site_passes_exactly_the_declared_parameters() -> None:
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("name", [n for f in ("read", "write", "admin") for n in query_names(f)])
+@pytest.mark.parametrize("name", [n for f in ("read", "write", "admin", "explore") for n in query_names(f)])
 def test_query_compiles_and_returns_its_declared_columns(
     name: str, graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo
 ) -> None:

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from service.api import (
     routes_articles,
     routes_ask,
+    routes_browser,
     routes_countries,
     routes_dashboard,
     routes_events,
@@ -64,4 +65,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_graph.router)
     app.include_router(routes_exports.router)
     app.include_router(routes_dashboard.router)
+    app.include_router(routes_browser.router)  # style and guide for Neo4j Browser: no graph data, always open
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
@@ -29,6 +30,7 @@ from service.api.schemas import (
     error_responses,
     ok_response,
 )
+from service.graph.repository import GraphRepository, Row
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -77,62 +79,111 @@ def list_events(
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> EventsPage:
-    start, end = parse_range(since, until)
-    cursor_date, cursor_id = decode_cursor(cursor)
-    words = [word.casefold() for word in (q or "").split()] or None
-    event_type, quad, state = parse_type(type), parse_quad_class(quad_class), parse_status(status)
-    place = " ".join(location.split()).lower() if location and location.strip() else None
+    query = parse_events_query(
+        actor=actor,
+        type=type,
+        quad_class=quad_class,
+        status=status,
+        since=since,
+        until=until,
+        location=location,
+        q=q,
+        cursor=cursor,
+    )
     with graph_errors():
-        # The query that starts from an index: the actor's node, else the events of the type, else all events.
-        if actor:
-            key = actor.strip() if actor.strip().startswith("person:") else resolve_actor(actor)
-            rows = repo.read(
-                "read/api_events_of_actor",
-                actor=key,
-                type=event_type,
-                quad_class=quad,
-                status=state,
-                since=start,
-                until=end,
-                location=place,
-                words=words,
-                cursor_date=cursor_date,
-                cursor_id=cursor_id,
-                limit=limit + 1,
-            )
-        elif event_type:
-            rows = repo.read(
-                "read/api_events_of_type",
-                type=event_type,
-                quad_class=quad,
-                status=state,
-                since=start,
-                until=end,
-                location=place,
-                words=words,
-                cursor_date=cursor_date,
-                cursor_id=cursor_id,
-                limit=limit + 1,
-            )
-        else:
-            rows = repo.read(
-                "read/api_events",
-                quad_class=quad,
-                status=state,
-                since=start,
-                until=end,
-                location=place,
-                words=words,
-                cursor_date=cursor_date,
-                cursor_id=cursor_id,
-                limit=limit + 1,
-            )
+        rows = read_events(repo, query, limit + 1)
     page = rows[:limit]
     next_cursor = None
     if len(rows) > limit:
         last = page[-1]
         next_cursor = encode_cursor(last["date"] or "", last["id"])
     return EventsPage(events=[EventSummary.model_validate(row) for row in page], next_cursor=next_cursor)
+
+
+@dataclass(frozen=True)
+class EventsQuery:
+    """The checked filters of GET /events (shared with the exports) and the key to continue after."""
+
+    actor: str | None  # graph key: ISO3, organisation id or person id
+    type: str | None
+    quad_class: str | None
+    status: str | None
+    since: str | None
+    until: str | None
+    location: str | None  # lower case
+    words: list[str] | None  # lower case
+    cursor_date: str | None = None
+    cursor_id: str | None = None
+
+
+def parse_events_query(
+    *,
+    actor: str | None,
+    type: str | None,
+    quad_class: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    location: str | None,
+    q: str | None,
+    cursor: str | None = None,
+) -> EventsQuery:
+    """422 for a bad filter or cursor, 404 for an unknown actor (checked in this order)."""
+    start, end = parse_range(since, until)
+    cursor_date, cursor_id = decode_cursor(cursor)
+    words = [word.casefold() for word in (q or "").split()] or None
+    event_type, quad, state = parse_type(type), parse_quad_class(quad_class), parse_status(status)
+    place = " ".join(location.split()).lower() if location and location.strip() else None
+    key = None
+    if actor:
+        key = actor.strip() if actor.strip().startswith("person:") else resolve_actor(actor)
+    return EventsQuery(key, event_type, quad, state, start, end, place, words, cursor_date, cursor_id)
+
+
+def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[Row]:
+    """Up to `limit` events after the query's cursor, newest first (undated last)."""
+    # The query that starts from an index: the actor's node, else the events of the type, else all events.
+    if query.actor:
+        return repo.read(
+            "read/api_events_of_actor",
+            actor=query.actor,
+            type=query.type,
+            quad_class=query.quad_class,
+            status=query.status,
+            since=query.since,
+            until=query.until,
+            location=query.location,
+            words=query.words,
+            cursor_date=query.cursor_date,
+            cursor_id=query.cursor_id,
+            limit=limit,
+        )
+    if query.type:
+        return repo.read(
+            "read/api_events_of_type",
+            type=query.type,
+            quad_class=query.quad_class,
+            status=query.status,
+            since=query.since,
+            until=query.until,
+            location=query.location,
+            words=query.words,
+            cursor_date=query.cursor_date,
+            cursor_id=query.cursor_id,
+            limit=limit,
+        )
+    return repo.read(
+        "read/api_events",
+        quad_class=query.quad_class,
+        status=query.status,
+        since=query.since,
+        until=query.until,
+        location=query.location,
+        words=query.words,
+        cursor_date=query.cursor_date,
+        cursor_id=query.cursor_id,
+        limit=limit,
+    )
 
 
 @router.get(

@@ -316,6 +316,10 @@ class LocalNeo4j:
             f"server.memory.pagecache.size={self.pagecache}",
             "dbms.usage_report.enabled=false",
             "client.allow_telemetry=false",
+            # Hosts Browser may load `:play` guides and `:style` sheets from: the default plus the loopback address
+            # the API serves /browser/guide and /browser/style.grass on (Browser compares host names only). Neo4j
+            # 5.26 still declares it under this name; Browser reads it as remote_content_hostname_allowlist.
+            "browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1",
             *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
         ]
         return "\n".join(lines) + "\n"

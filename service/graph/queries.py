@@ -34,7 +34,7 @@ class Query:
 
     @property
     def folder(self) -> str:
-        """What the query is for: "read", "write", "schema" or "admin"."""
+        """What the query is for: "read", "write", "schema", "admin" or "explore" (saved Neo4j Browser queries)."""
         return self.name.split("/", 1)[0]
 
     def statements(self) -> tuple[str, ...]:

@@ -44,6 +44,13 @@ class GraphRepository:
         with self._errors(), self._session() as session:
             return session.execute_write(_fetch_all, query, params)
 
+    def run_explore(self, name: str, /, **params: Any) -> list[Row]:
+        """Rows of a saved Neo4j Browser query (a file under cypher/explore/), in a read transaction. The files
+        are written for people to paste into Browser; this is how code and tests run them."""
+        query = self._checked(name, "explore", params)
+        with self._errors(), self._session() as session:
+            return session.execute_read(_fetch_all, query, params)
+
     def run_admin(self, name: str, /, **params: Any) -> list[Row]:
         """Runs a maintenance query (cypher/admin/) in an auto-commit transaction, which `CALL { ... } IN
         TRANSACTIONS` and some procedures require. Not retried: admin queries are for the CLI and tests."""

@@ -1,0 +1,833 @@
+// geokg dashboard. Reads only the public REST API (same origin) and writes every value it gets from it with
+// textContent or setAttribute, never as markup: article titles and sentences are untrusted text.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+// The API root: the page is served at <root>/dashboard, so a proxy's path prefix is kept.
+const ROOT = location.pathname.replace(/\/dashboard\/?$/, "");
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const WIDTH = 800;
+const HEIGHT = 520;
+const MARGIN = 30;
+const PARTNER_LIMIT = 15;
+const EVENTS_PAGE = 50;
+// Relationship-layer edge type -> the PLOVER event type behind it (cypher/README.md, "Relationship layer").
+const EDGE_EVENT_TYPE = {
+  MET_WITH: "CONSULT", AGREED_WITH: "AGREE", COOPERATES_WITH: "COOPERATE", SUPPORTS: "SUPPORT",
+  CONCEDES_TO: "CONCEDE", AIDS: "AID", DEPLOYS_TROOPS_TO: "MOBILIZE", SHOWS_FORCE_TO: "MOBILIZE",
+  ATTACKS: "ASSAULT", SANCTIONS: "SANCTION", ACCUSES: "ACCUSE", THREATENS: "THREATEN", REQUESTS: "REQUEST",
+  REJECTS: "REJECT", COERCES: "COERCE", PROTESTS_AGAINST: "PROTEST", RETREATS_FROM: "RETREAT",
+};
+
+const state = {
+  countries: [],
+  actor: null,
+  actorName: "",
+  since: "",
+  until: "",
+  generation: 0, // bumped on every reload, so that a slow, older response never overwrites a newer one
+  events: [],
+  cursor: null,
+  simulation: null,
+};
+
+const byId = (id) => document.getElementById(id);
+
+// --------------------------------------------------------------------------- DOM helpers (text only)
+
+function setAttrs(node, attrs) {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? "" : String(value));
+  }
+  return node;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = setAttrs(document.createElement(tag), attrs);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "number" ? String(child) : child); // strings become text nodes
+  }
+  return node;
+}
+
+function svg(tag, attrs = {}) {
+  return setAttrs(document.createElementNS(SVG_NS, tag), attrs);
+}
+
+// Only http(s) links are made clickable: a stored URL could be `javascript:...`.
+function safeUrl(value) {
+  if (typeof value !== "string") return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function dateSpan(first, last) {
+  if (!first && !last) return "undated";
+  if (!first || !last || first === last) return first || last;
+  return `${first} – ${last}`;
+}
+
+function setStatus(text, isError = false) {
+  const status = byId("status");
+  status.textContent = text;
+  status.classList.toggle("is-error", isError);
+}
+
+// Up/Down arrows move the focus between the buttons of a list (Tab still leaves it).
+function arrowKeys(container, selector) {
+  container.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const items = [...container.querySelectorAll(selector)];
+    const index = items.indexOf(document.activeElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    items[Math.max(0, Math.min(items.length - 1, index + step))].focus();
+  });
+}
+
+function markSelected(node) {
+  for (const old of document.querySelectorAll(".is-selected")) old.classList.remove("is-selected");
+  if (node) node.classList.add("is-selected");
+}
+
+// --------------------------------------------------------------------------- API
+
+function describeError(status, body) {
+  const detail = body && body.detail;
+  if (typeof detail === "string") return detail;
+  if (detail && typeof detail.message === "string") {
+    const hints = Array.isArray(detail.suggestions) && detail.suggestions.length;
+    return hints ? `${detail.message} (did you mean ${detail.suggestions.join(", ")}?)` : detail.message;
+  }
+  if (Array.isArray(detail)) return detail.map((issue) => issue.msg).join("; ");
+  return `the API answered HTTP ${status}`;
+}
+
+async function api(path, params = {}) {
+  const url = new URL(ROOT + path, location.origin);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") url.searchParams.set(name, value);
+  }
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) throw new Error(describeError(response.status, body));
+  return body;
+}
+
+const range = () => ({ since: state.since, until: state.until });
+const isStale = (generation) => generation !== state.generation;
+
+// --------------------------------------------------------------------------- country chooser and date range
+
+function renderCountryOptions() {
+  const select = byId("country-select");
+  const wanted = byId("country-search").value.trim().toLowerCase();
+  const shown = state.countries.filter(
+    (c) => !wanted || c.id.toLowerCase().includes(wanted) || (c.name || "").toLowerCase().includes(wanted),
+  );
+  select.replaceChildren(
+    ...shown.map((c) =>
+      el("option", { value: c.id, selected: c.id === state.actor }, `${c.name || c.id} (${c.id}) · ${c.event_count}`),
+    ),
+  );
+}
+
+function writeHash() {
+  const params = new URLSearchParams();
+  if (state.actor) params.set("country", state.actor);
+  if (state.since) params.set("since", state.since);
+  if (state.until) params.set("until", state.until);
+  history.replaceState(null, "", `#${params}`);
+}
+
+function chooseCountry(id, name) {
+  const known = state.countries.find((c) => c.id === id);
+  state.actor = id;
+  state.actorName = (known && known.name) || name || id;
+  const select = byId("country-select");
+  if (select.value !== id) select.value = id; // no option (filtered out, or an organisation): nothing selected
+  writeHash();
+  refresh();
+}
+
+// A valid calendar date of year, month or day precision, as the API accepts.
+function validDate(value) {
+  const match = DATE_RE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month && (Number(month) < 1 || Number(month) > 12)) return false;
+  if (day) {
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    return date.getUTCDate() === Number(day);
+  }
+  return true;
+}
+
+function applyRange(event) {
+  event.preventDefault();
+  const since = byId("since").value.trim();
+  const until = byId("until").value.trim();
+  const error = byId("range-error");
+  const bad = [["Since", since], ["Until", until]].find(([, value]) => value && !validDate(value));
+  if (bad) {
+    error.textContent = `${bad[0]}: write YYYY, YYYY-MM or YYYY-MM-DD.`;
+    return;
+  }
+  if (since && until && since > until && !since.startsWith(until)) {
+    error.textContent = "Since is after until.";
+    return;
+  }
+  error.textContent = "";
+  state.since = since;
+  state.until = until;
+  writeHash();
+  refresh();
+}
+
+function clearRange() {
+  // The reset event fires before the inputs are emptied.
+  setTimeout(() => {
+    byId("range-error").textContent = "";
+    state.since = "";
+    state.until = "";
+    writeHash();
+    refresh();
+  });
+}
+
+// --------------------------------------------------------------------------- partners
+
+async function loadPartners(generation) {
+  const lists = { cooperation: byId("partners-cooperation"), conflict: byId("partners-conflict") };
+  try {
+    const path = `/countries/${encodeURIComponent(state.actor)}/partners`;
+    const answers = await Promise.all(
+      Object.keys(lists).map((stance) => api(path, { ...range(), stance, limit: PARTNER_LIMIT })),
+    );
+    if (isStale(generation)) return;
+    for (const answer of answers) renderPartners(lists[answer.stance], answer);
+  } catch (error) {
+    if (isStale(generation)) return;
+    for (const list of Object.values(lists)) list.replaceChildren(el("li", { class: "error" }, error.message));
+    throw error;
+  }
+}
+
+function renderPartners(list, answer) {
+  if (!answer.partners.length) {
+    list.replaceChildren(el("li", { class: "empty" }, "none in this range"));
+    return;
+  }
+  list.replaceChildren(
+    ...answer.partners.map((partner, index) => {
+      const types = partner.types.map((t) => (t.count > 1 ? `${t.type} ×${t.count}` : t.type)).join(", ");
+      const name = partner.name || partner.id;
+      const button = el(
+        "button",
+        {
+          type: "button",
+          class: "partner",
+          "data-testid": "partner",
+          "data-id": partner.id,
+          "aria-label": `${index + 1}. ${name}, score ${partner.score.toFixed(1)}, ${plural(partner.event_count, "event")}`,
+        },
+        el("span", { class: "rank" }, `${index + 1}.`),
+        el("span", { class: "name" }, name),
+        el("span", { class: "score", title: "score: confidence × weight (material 2, verbal 1)" },
+          partner.score.toFixed(1)),
+        el("span", { class: "meta" },
+          `${plural(partner.event_count, "event")} · ${types} · ${dateSpan(partner.first_date, partner.last_date)}`),
+      );
+      button.addEventListener("click", () => {
+        markSelected(button);
+        showPartner(answer.actor, answer.stance, partner);
+      });
+      return el("li", {}, button);
+    }),
+  );
+}
+
+function showPartner(actor, stance, partner) {
+  // The partner's strongest sentences come with the ranking; group them by event.
+  const events = new Map();
+  for (const item of partner.evidence) {
+    if (!events.has(item.event_id)) {
+      events.set(item.event_id, { id: item.event_id, type: item.type, date: item.date, evidence: [] });
+    }
+    events.get(item.event_id).evidence.push(item);
+  }
+  const all = el("button", { type: "button", "data-testid": "show-relations" }, "All events between them");
+  all.addEventListener("click", () => showRelations(actor.id, partner.id, null));
+  renderEvidence(
+    `${actor.name || actor.id} – ${partner.name || partner.id}: ${stance}`,
+    el("p", { class: "hint" }, `The strongest reporting sentences of ${plural(partner.event_count, "event")}. `, all),
+    [...events.values()],
+  );
+}
+
+// --------------------------------------------------------------------------- evidence panel
+
+function eventHeading(event, extra) {
+  return el(
+    "h3",
+    {},
+    el("span", { class: `badge quad-${event.quad_class || "unknown"}` }, event.type),
+    el("span", {}, event.date || "undated"),
+    event.status && event.status !== "occurred" ? el("span", { class: "hint" }, event.status) : null,
+    extra ? el("span", { class: "hint" }, extra) : null,
+  );
+}
+
+function evidenceItem(item) {
+  const href = safeUrl(item.url);
+  const label = item.title || item.url || `article ${item.article_id}`;
+  const article = href
+    ? el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-testid": "evidence-link" }, label)
+    : el("span", {}, label);
+  const when = item.published ? ` · published ${item.published}` : "";
+  const where = item.source && item.source !== label ? ` · ${item.source}` : "";
+  return el(
+    "li",
+    {},
+    el("p", { class: "sentence", "data-testid": "evidence-sentence" }, item.sentence || "(sentence not kept)"),
+    el("span", { class: "source" }, article, when, where),
+  );
+}
+
+// events: [{type, quad_class?, date, status?, evidence: [...], note?}]
+function renderEvidence(title, intro, events) {
+  const panel = byId("evidence");
+  const blocks = events.map((event) =>
+    el(
+      "article",
+      { class: "evidence-event", "data-testid": "evidence-event", "data-id": event.id },
+      eventHeading(event, event.note),
+      el("ol", { class: "evidence-list" }, ...event.evidence.map(evidenceItem)),
+    ),
+  );
+  panel.replaceChildren(
+    el("p", { "data-testid": "evidence-title" }, el("strong", {}, title)),
+    ...(intro ? [intro] : []), // replaceChildren would write a null as the text "null"
+    ...(blocks.length ? blocks : [el("p", { class: "empty" }, "No events in this range.")]),
+  );
+}
+
+async function showRelations(a, b, edge) {
+  setStatus("Loading evidence…");
+  try {
+    const answer = await api("/relations", { a, b, ...range() });
+    const wanted = edge ? EDGE_EVENT_TYPE[edge.type] : null;
+    // The clicked edge's own events first, then the pair's other events.
+    const events = answer.events
+      .map((event) => ({ ...event, note: wanted && event.type === wanted ? "this edge" : null }))
+      .sort((x, y) => (y.note ? 1 : 0) - (x.note ? 1 : 0));
+    const intro = edge
+      ? el("p", { class: "hint" }, `Edge ${edge.type} (${plural(edge.event_count, "event")}, `,
+        `${dateSpan(edge.first_date, edge.last_date)}); every event between the two below.`)
+      : null;
+    renderEvidence(`${answer.a.name || answer.a.id} – ${answer.b.name || answer.b.id}`, intro, events);
+    setStatus(`${state.actorName}: evidence loaded`);
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
+async function showEvent(id) {
+  setStatus("Loading evidence…");
+  try {
+    const event = await api(`/events/${encodeURIComponent(id)}`);
+    const places = event.places.map((place) => place.name || place.id).join(", ");
+    const intro = el(
+      "p",
+      { class: "hint" },
+      `${participantsText(event.participants)}${places ? ` · in ${places}` : ""} · ${plural(event.mentions || 0, "mention")}`,
+    );
+    renderEvidence(`${event.type} (${(event.quad_class || "").replace("_", " ")})`, intro, [event]);
+    setStatus(`${state.actorName}: evidence loaded`);
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
+function participantsText(participants) {
+  const states = participants.filter((p) => p.kind !== "person");
+  const shown = states.length ? states : participants;
+  const names = (role) => shown.filter((p) => p.role === role).map((p) => p.name || p.id).join(", ");
+  const sources = names("source");
+  const targets = names("target");
+  if (sources || targets) return `${sources || "?"} → ${targets || "?"}`;
+  return names("participant");
+}
+
+// --------------------------------------------------------------------------- network (force-directed SVG)
+
+async function loadNetwork(generation) {
+  const surface = byId("network-svg");
+  try {
+    const graph = await api("/graph", { center: state.actor, depth: 1, ...range() });
+    if (isStale(generation)) return;
+    drawNetwork(graph);
+  } catch (error) {
+    if (isStale(generation)) return;
+    stopSimulation();
+    surface.replaceChildren();
+    surface.dataset.state = "error";
+    byId("network-note").textContent = error.message;
+    throw error;
+  }
+}
+
+function stopSimulation() {
+  if (state.simulation) cancelAnimationFrame(state.simulation.frame);
+  state.simulation = null;
+}
+
+function drawNetwork(graph) {
+  stopSimulation();
+  const surface = byId("network-svg");
+  surface.replaceChildren();
+  const note = byId("network-note");
+  note.textContent = graph.truncated ? "Only the strongest relations are drawn (node limit reached)." : "";
+  if (!graph.edges.length) {
+    surface.dataset.state = "settled";
+    note.textContent = "No relations in this range.";
+    return;
+  }
+  surface.dataset.state = "layout";
+
+  const nodes = graph.nodes.map((node, index) => {
+    // Deterministic start: the centre in the middle, the others on a golden-angle spiral around it.
+    const angle = index * 2.39996;
+    const radius = index === 0 ? 0 : 60 + 12 * Math.sqrt(index) * 6;
+    return {
+      ...node,
+      x: WIDTH / 2 + radius * Math.cos(angle),
+      y: HEIGHT / 2 + radius * Math.sin(angle),
+      vx: 0,
+      vy: 0,
+      fixed: node.id === state.actor,
+      degree: 0,
+    };
+  });
+  const nodeOf = new Map(nodes.map((node) => [node.id, node]));
+  const edges = graph.edges
+    .filter((edge) => nodeOf.has(edge.source) && nodeOf.has(edge.target))
+    .map((edge) => ({ ...edge, from: nodeOf.get(edge.source), to: nodeOf.get(edge.target) }));
+  // Several edges between one pair (MET_WITH and AIDS, ...) are drawn side by side.
+  const pairs = new Map();
+  for (const edge of edges) {
+    const key = [edge.source, edge.target].sort().join("\u0000");
+    if (!pairs.has(key)) pairs.set(key, []);
+    pairs.get(key).push(edge);
+    edge.from.degree += 1;
+    edge.to.degree += 1;
+  }
+  for (const group of pairs.values()) {
+    group.forEach((edge, index) => {
+      edge.offset = (index - (group.length - 1) / 2) * 7;
+      edge.flip = edge.source > edge.target; // offsets measured along one direction per pair
+    });
+  }
+
+  const edgeLayer = svg("g", { class: "edges" });
+  const nodeLayer = svg("g", { class: "nodes" });
+  surface.append(edgeLayer, nodeLayer);
+  for (const edge of edges) edgeLayer.append(edgeElement(edge));
+  for (const node of nodes) nodeLayer.append(nodeElement(node, surface));
+
+  // k: the ideal distance between nodes, from the room each one gets.
+  const k = clamp(Math.sqrt((WIDTH * HEIGHT) / nodes.length) * 0.75, 25, 170);
+  const simulation = { nodes, edges, k, temperature: WIDTH / 8, ticksLeft: 300, frame: 0 };
+  state.simulation = simulation;
+  runSimulation(simulation, surface);
+}
+
+function edgeElement(edge) {
+  const from = edge.from.label || edge.source;
+  const to = edge.to.label || edge.target;
+  const label = `${from} – ${to}: ${edge.type}, ${plural(edge.event_count, "event")}`;
+  const group = svg("g", {
+    class: "edge",
+    tabindex: 0,
+    role: "button",
+    "aria-label": label,
+    "data-testid": "edge",
+    "data-source": edge.source,
+    "data-target": edge.target,
+    "data-type": edge.type,
+    "data-quad": edge.quad_class || "",
+  });
+  const title = svg("title");
+  title.textContent = `${label} (${dateSpan(edge.first_date, edge.last_date)})`;
+  edge.line = svg("line", { class: `edge-line quad-${edge.quad_class || "unknown"}` });
+  edge.hit = svg("line", { class: "edge-hit" });
+  group.append(title, edge.line, edge.hit);
+  const open = () => {
+    markSelected(group);
+    showRelations(edge.source, edge.target, edge);
+  };
+  group.addEventListener("click", open);
+  group.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      open();
+    }
+  });
+  return group;
+}
+
+function nodeElement(node, surface) {
+  const isCenter = node.id === state.actor;
+  const group = svg("g", {
+    class: `node kind-${node.kind}${isCenter ? " is-center" : ""}`,
+    tabindex: 0,
+    role: "button",
+    "aria-label": isCenter ? `${node.label || node.id} (shown)` : `Show ${node.label || node.id}`,
+    "data-testid": "node",
+    "data-id": node.id,
+  });
+  const radius = Math.min(18, 7 + 2 * Math.sqrt(node.degree));
+  const text = svg("text", { x: radius + 3, y: 4 });
+  text.textContent = node.label || node.id;
+  group.append(svg("circle", { r: radius }), text);
+  node.element = group;
+
+  const centre = () => {
+    if (!isCenter && node.kind !== "person") chooseCountry(node.id, node.label);
+  };
+  group.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      centre();
+    }
+  });
+  // Drag to move (the node stays where it is dropped); a press without a move is a click.
+  let drag = null;
+  group.addEventListener("pointerdown", (event) => {
+    drag = { startX: event.clientX, startY: event.clientY, moved: false, wasFixed: node.fixed };
+    group.setPointerCapture(event.pointerId);
+  });
+  group.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    if (Math.hypot(event.clientX - drag.startX, event.clientY - drag.startY) > 3) drag.moved = true;
+    if (!drag.moved) return;
+    const point = toSvgPoint(surface, event.clientX, event.clientY);
+    node.x = clamp(point.x, MARGIN, WIDTH - MARGIN);
+    node.y = clamp(point.y, MARGIN, HEIGHT - MARGIN);
+    node.fixed = true;
+    render(state.simulation);
+  });
+  group.addEventListener("pointerup", () => {
+    if (!drag) return;
+    const moved = drag.moved;
+    drag = null;
+    if (!moved) {
+      centre();
+    } else if (state.simulation) {
+      state.simulation.temperature = Math.max(state.simulation.temperature, 15); // let the neighbours follow
+      state.simulation.ticksLeft = Math.max(state.simulation.ticksLeft, 80);
+      runSimulation(state.simulation, surface);
+    }
+  });
+  group.addEventListener("pointercancel", () => {
+    drag = null;
+  });
+  return group;
+}
+
+function toSvgPoint(surface, clientX, clientY) {
+  const matrix = surface.getScreenCTM();
+  return matrix ? new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse()) : { x: clientX, y: clientY };
+}
+
+function clamp(value, low, high) {
+  return Math.max(low, Math.min(high, value));
+}
+
+function runSimulation(simulation, surface) {
+  cancelAnimationFrame(simulation.frame);
+  surface.dataset.state = "layout";
+  const step = () => {
+    if (state.simulation !== simulation) return;
+    for (let i = 0; i < 10 && simulation.ticksLeft > 0; i += 1) {
+      tick(simulation);
+      simulation.ticksLeft -= 1;
+    }
+    render(simulation);
+    if (simulation.ticksLeft > 0) {
+      simulation.frame = requestAnimationFrame(step);
+    } else {
+      surface.dataset.state = "settled";
+    }
+  };
+  simulation.frame = requestAnimationFrame(step);
+}
+
+// One Fruchterman-Reingold step: every pair repels (k²/d), every edge attracts (d²/k), a weak pull keeps the
+// graph near the centre, and no node moves further than the temperature, which cools step by step.
+// O(n²) per step is fine for the at most 300 nodes /graph returns.
+function tick(simulation) {
+  const { nodes, edges, k, temperature } = simulation;
+  for (const node of nodes) {
+    node.dx = (WIDTH / 2 - node.x) * 0.03;
+    node.dy = (HEIGHT / 2 - node.y) * 0.03;
+  }
+  for (let i = 0; i < nodes.length; i += 1) {
+    const a = nodes[i];
+    for (let j = i + 1; j < nodes.length; j += 1) {
+      const b = nodes[j];
+      let dx = b.x - a.x;
+      let dy = b.y - a.y;
+      let distance = Math.sqrt(dx * dx + dy * dy);
+      if (distance < 0.1) {
+        dx = 0.1 * (j - i); // same place: push apart along a fixed direction
+        dy = 0.1;
+        distance = Math.sqrt(dx * dx + dy * dy);
+      }
+      const push = (k * k) / distance / distance;
+      a.dx -= dx * push;
+      a.dy -= dy * push;
+      b.dx += dx * push;
+      b.dy += dy * push;
+    }
+  }
+  for (const edge of edges) {
+    const dx = edge.to.x - edge.from.x;
+    const dy = edge.to.y - edge.from.y;
+    const pull = Math.sqrt(dx * dx + dy * dy) / k;
+    edge.from.dx += dx * pull;
+    edge.from.dy += dy * pull;
+    edge.to.dx -= dx * pull;
+    edge.to.dy -= dy * pull;
+  }
+  for (const node of nodes) {
+    if (node.fixed) continue;
+    const length = Math.sqrt(node.dx * node.dx + node.dy * node.dy) || 1;
+    const step = Math.min(length, temperature) / length;
+    node.x = clamp(node.x + node.dx * step, MARGIN, WIDTH - MARGIN);
+    node.y = clamp(node.y + node.dy * step, MARGIN, HEIGHT - MARGIN);
+  }
+  simulation.temperature *= 0.97;
+}
+
+function render(simulation) {
+  if (!simulation) return;
+  for (const edge of simulation.edges) {
+    const [a, b] = edge.flip ? [edge.to, edge.from] : [edge.from, edge.to];
+    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ox = (-(b.y - a.y) / length) * edge.offset;
+    const oy = ((b.x - a.x) / length) * edge.offset;
+    const ends = { x1: a.x + ox, y1: a.y + oy, x2: b.x + ox, y2: b.y + oy };
+    setAttrs(edge.line, ends);
+    setAttrs(edge.hit, ends);
+  }
+  for (const node of simulation.nodes) {
+    node.element.setAttribute("transform", `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`);
+  }
+}
+
+// --------------------------------------------------------------------------- timeline
+
+async function loadTimeline(generation, fromStart) {
+  const more = byId("timeline-more");
+  try {
+    const page = await api("/events", {
+      actor: state.actor,
+      ...range(),
+      limit: EVENTS_PAGE,
+      cursor: fromStart ? null : state.cursor,
+    });
+    if (isStale(generation)) return;
+    state.events = fromStart ? page.events : state.events.concat(page.events);
+    state.cursor = page.next_cursor;
+    more.hidden = !state.cursor;
+    renderTimeline();
+  } catch (error) {
+    if (isStale(generation)) return;
+    byId("timeline").replaceChildren(el("p", { class: "error" }, error.message));
+    more.hidden = true;
+    throw error;
+  }
+}
+
+function monthKey(date) {
+  return date ? date.slice(0, 7) : "";
+}
+
+function monthTitle(key) {
+  if (!key) return "Undated";
+  const [year, month] = key.split("-");
+  if (!month) return `${year} (month not known)`;
+  const first = new Date(Date.UTC(Number(year), Number(month) - 1, 1));
+  return first.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+function renderTimeline() {
+  const container = byId("timeline");
+  if (!state.events.length) {
+    container.replaceChildren(el("p", { class: "empty" }, "No events in this range."));
+    renderAxis();
+    return;
+  }
+  // Newest first, as the API returns them; consecutive events of one month share a heading.
+  const groups = [];
+  for (const event of state.events) {
+    const key = monthKey(event.date);
+    if (!groups.length || groups[groups.length - 1].key !== key) groups.push({ key, events: [] });
+    groups[groups.length - 1].events.push(event);
+  }
+  container.replaceChildren(
+    ...groups.flatMap((group) => {
+      const headingId = `month-${group.key || "undated"}-${groups.indexOf(group)}`;
+      return [
+        el("h3", { class: "month", id: headingId }, monthTitle(group.key)),
+        el("ul", { class: "event-list", "aria-labelledby": headingId }, ...group.events.map(timelineItem)),
+      ];
+    }),
+  );
+  renderAxis();
+}
+
+function timelineItem(event) {
+  const button = el(
+    "button",
+    { type: "button", class: "event", "data-testid": "timeline-event", "data-id": event.id },
+    el("span", { class: "date" }, event.date || "undated"),
+    el("span", { class: `badge quad-${event.quad_class}` }, event.type),
+    el("span", {}, participantsText(event.participants)),
+  );
+  button.addEventListener("click", () => {
+    markSelected(button);
+    showEvent(event.id);
+  });
+  return el("li", {}, button);
+}
+
+// A bar per month over the loaded events (month or day precision): where the activity is.
+function renderAxis() {
+  const axis = byId("timeline-axis");
+  const counts = new Map();
+  for (const event of state.events) {
+    if (event.date && event.date.length >= 7) {
+      const key = event.date.slice(0, 7);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+  }
+  if (!counts.size) {
+    axis.replaceChildren();
+    return;
+  }
+  const keys = [...counts.keys()].sort();
+  const index = (key) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+  const first = index(keys[0]);
+  const span = index(keys[keys.length - 1]) - first + 1;
+  const most = Math.max(...counts.values());
+  const width = 800;
+  const slot = width / span;
+  const chart = svg("svg", { viewBox: `0 0 ${width} 70`, role: "img", "aria-label": "Events per month" });
+  for (const [key, count] of counts) {
+    const height = Math.max(3, (count / most) * 45);
+    const bar = svg("rect", {
+      class: "axis-bar",
+      x: (index(key) - first) * slot + 1,
+      y: 50 - height,
+      width: Math.max(2, slot - 2),
+      height,
+    });
+    const title = svg("title");
+    title.textContent = `${monthTitle(key)}: ${plural(count, "event")}`;
+    bar.append(title);
+    chart.append(bar);
+  }
+  const label = (text, x, anchor) => {
+    const node = svg("text", { class: "axis-label", x, y: 65, "text-anchor": anchor });
+    node.textContent = text;
+    return node;
+  };
+  chart.append(label(keys[0], 0, "start"));
+  if (keys.length > 1) chart.append(label(keys[keys.length - 1], width, "end"));
+  axis.replaceChildren(chart);
+}
+
+// --------------------------------------------------------------------------- wiring
+
+async function refresh() {
+  if (!state.actor) return;
+  state.generation += 1;
+  const generation = state.generation;
+  byId("country-name").textContent = state.actorName;
+  byId("evidence").replaceChildren(el("p", { class: "hint" }, "Choose an edge, a partner or an event."));
+  setStatus(`Loading ${state.actorName}…`);
+  const results = await Promise.allSettled([
+    loadPartners(generation),
+    loadNetwork(generation),
+    loadTimeline(generation, true),
+  ]);
+  if (isStale(generation)) return;
+  const failed = results.filter((result) => result.status === "rejected");
+  if (failed.length) {
+    setStatus(failed.map((result) => result.reason.message).join("; "), true);
+  } else {
+    const period = state.since || state.until ? ` · ${state.since || "…"} to ${state.until || "…"}` : "";
+    setStatus(`${state.actorName}${period}`);
+  }
+}
+
+async function start() {
+  byId("country-search").addEventListener("input", renderCountryOptions);
+  byId("country-search").addEventListener("keydown", (event) => {
+    const select = byId("country-select");
+    if (event.key === "Enter" && select.options.length) {
+      event.preventDefault();
+      chooseCountry(select.options[0].value);
+    } else if (event.key === "ArrowDown" && select.options.length) {
+      event.preventDefault();
+      select.focus();
+    }
+  });
+  byId("country-select").addEventListener("change", (event) => chooseCountry(event.target.value));
+  byId("range-form").addEventListener("submit", applyRange);
+  byId("range-form").addEventListener("reset", clearRange);
+  byId("timeline-more").addEventListener("click", () => {
+    loadTimeline(state.generation, false).catch((error) => setStatus(error.message, true));
+  });
+  arrowKeys(byId("partners-cooperation"), ".partner");
+  arrowKeys(byId("partners-conflict"), ".partner");
+  arrowKeys(byId("timeline"), ".event");
+
+  try {
+    state.countries = await api("/countries");
+  } catch (error) {
+    setStatus(`Countries could not be loaded: ${error.message}`, true);
+    return;
+  }
+  const wanted = new URLSearchParams(location.hash.slice(1));
+  state.since = validDate(wanted.get("since") || "") ? wanted.get("since") : "";
+  state.until = validDate(wanted.get("until") || "") ? wanted.get("until") : "";
+  byId("since").value = state.since;
+  byId("until").value = state.until;
+  renderCountryOptions();
+  if (!state.countries.length) {
+    setStatus("The graph holds no country yet: ingest some articles.");
+    return;
+  }
+  const initial = wanted.get("country") || state.countries[0].id;
+  chooseCountry(initial);
+}
+
+start();
