@@ -293,14 +293,22 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
         params: dict[str, Any] = {
             "actor": request.path.split("/")[2],
             "cooperation": request.params["stance"] == "cooperation",
-            "since": None,
-            "until": None,
             "types": None,
             "limit": 10,
         }
         profile(driver, "read/api_partners", params)
     else:
-        params = {"a": request.params["a"], "b": request.params["b"], "since": None, "until": None, "limit": 50}
+        a, b = request.params["a"], request.params["b"]
+        params = {
+            "a": a,
+            "b": b,
+            "pair": "|".join(sorted((a, b))),
+            "since": None,
+            "until": None,
+            "low": "",
+            "high": "~",
+            "limit": 50,
+        }
         profile(driver, "read/api_relations", params)
 
 

@@ -9,8 +9,9 @@ instance. scripts/bench_api.py drives it on its own instance.
 The graph has the shape ingest/load.py writes (cypher/README.md, "Model"): Country, Organization, Person (with
 HOLDS_OFFICE), Place, Article (with MENTIONS), Event (type, quad_class, symmetric, mode, date, date_precision,
 status, confidence, mentions, first_reported, last_reported) with PARTICIPATED_IN {role}, OCCURRED_IN and
-REPORTED_IN {start, end, sentence, confidence, trigger}, and the relationship-layer edges (event_ids, event_count,
-first_date, last_date, quad_class) aggregated per actor pair and type, directed as ingest.relations.actor_pairs says.
+REPORTED_IN {start, end, sentence, confidence, trigger}, the relationship-layer edges (event_ids, event_count,
+first_date, last_date, quad_class, event_type, score, top_event_ids) aggregated per actor pair and type, directed as
+ingest.relations.actor_pairs says, and the BETWEEN {pair, date} index entries of each event's pairs.
 
 - The relationship layer of a load is written once, after its events: loading [0, N) then [N, M) updates each
   edge twice, not once per batch.
@@ -102,6 +103,7 @@ class Batch:
     mentions: list[Row] = field(default_factory=list)
     reports: list[Row] = field(default_factory=list)
     relations: list[Row] = field(default_factory=list)
+    between: list[Row] = field(default_factory=list)
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)  # events per unordered pair of keys
 
 
@@ -119,6 +121,7 @@ class _Event:
     person: str | None
     id: str = ""
     published: list[str] = field(default_factory=list)
+    confidence: float = 0.0
 
 
 def _sha(text: str) -> str:
@@ -267,6 +270,7 @@ class Generator:
         for ev in events:
             self._event_rows(rng, ev, batch)
         batch.relations = _relation_rows(events)
+        batch.between = _between_rows(events)
         return batch
 
     def _articles(self, rng: random.Random, number: int, events: list[_Event], batch: Batch) -> None:
@@ -345,6 +349,7 @@ class Generator:
             "first_reported": min(ev.published),
             "last_reported": max(ev.published),
         }
+        ev.confidence = props["confidence"]
         if ev.mode is not None:
             props["mode"] = ev.mode
         if ev.date is not None:
@@ -383,6 +388,7 @@ class Generator:
                 merged.articles += block.articles
                 merged.mentions += block.mentions
                 merged.reports += block.reports
+                merged.between += block.between
                 events += block.relations
                 for pair, n in block.pairs.items():
                     merged.pairs[pair] = merged.pairs.get(pair, 0) + n
@@ -398,6 +404,21 @@ def _event_id(ev: _Event) -> str:
     return f"ev-{_sha(key)[:16]}-{ev.serial:08x}"
 
 
+def _weight(ev: _Event) -> float:
+    """As write/upsert_relations scores an event: 2 for material events and troops, 1 for verbal ones."""
+    material = QUAD_CLASS_OF[ev.type].startswith("material")
+    return 2.0 if material or (ev.type == "MOBILIZE" and ev.mode == "troops") else 1.0
+
+
+def _strongest(candidates: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+    """The 3 strongest (confidence, date or '', id), in write/upsert_relations' order: confidence, newest, id."""
+    return sorted(candidates, key=lambda c: (-c[0], _descending(c[1]), c[2]))[:3]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return (*(-ord(ch) for ch in text), 1)
+
+
 def _relation_rows(events: list[_Event]) -> list[Row]:
     """The relationship-layer edges of these events, one row per (type, a, b), as upsert_relations would leave
     them for these events alone."""
@@ -407,10 +428,13 @@ def _relation_rows(events: list[_Event]) -> list[Row]:
         for a, b in actor_pairs(relation, ev.symmetric, ev.source, ev.target):
             row = edges.get((relation.value, a, b))
             if row is None:
-                row = {"type": relation.value, "a": a, "b": b, "event_ids": [], "dates": []}
+                row = {"type": relation.value, "a": a, "b": b, "event_ids": [], "dates": [], "score": 0.0, "top": []}
                 row["quad_class"] = QUAD_CLASS_OF[ev.type]
+                row["event_type"] = ev.type
                 edges[(relation.value, a, b)] = row
             row["event_ids"].append(ev.id)
+            row["score"] += ev.confidence * _weight(ev)
+            row["top"] = _strongest([*row["top"], (ev.confidence, ev.date or "", ev.id)])
             if ev.date is not None:
                 row["dates"].append(ev.date)
     return [
@@ -422,9 +446,23 @@ def _relation_rows(events: list[_Event]) -> list[Row]:
             "first_date": min(r["dates"], default=None),
             "last_date": max(r["dates"], default=None),
             "quad_class": r["quad_class"],
+            "event_type": r["event_type"],
+            "score": r["score"],
+            "top": r["top"],
         }
         for r in edges.values()
     ]
+
+
+def _between_rows(events: list[_Event]) -> list[Row]:
+    """The (pair, date) index entries of these events, as upsert_relations writes them: one per pair of actors."""
+    rows: list[Row] = []
+    for ev in events:
+        relation = relation_for(ev.type, ev.mode)
+        for a, b in actor_pairs(relation, ev.symmetric, ev.source, ev.target):
+            low, high = sorted((a, b))
+            rows.append({"low": low, "pair": f"{low}|{high}", "event_id": ev.id, "date": ev.date or ""})
+    return rows
 
 
 def _merge_relations(rows: list[Row]) -> list[Row]:
@@ -436,11 +474,18 @@ def _merge_relations(rows: list[Row]) -> list[Row]:
             merged[key] = dict(row, event_ids=list(row["event_ids"]))
             continue
         seen["event_ids"] += row["event_ids"]
+        seen["score"] += row["score"]
+        seen["top"] = _strongest([*seen["top"], *row["top"]])
         dates = [d for d in (seen["first_date"], row["first_date"]) if d is not None]
         seen["first_date"] = min(dates, default=None)
         dates = [d for d in (seen["last_date"], row["last_date"]) if d is not None]
         seen["last_date"] = max(dates, default=None)
     return sorted(merged.values(), key=lambda r: (r["type"], r["a"], r["b"]))
+
+
+def _relation_params(row: Row) -> Row:
+    """A merged edge row as admin/synthetic_relations takes it: the strongest events as ids."""
+    return dict(row, top=[event_id for _, _, event_id in row["top"]])
 
 
 # ---------------------------------------------------------------------- loading
@@ -495,6 +540,8 @@ def load(
             repo.run_admin("admin/synthetic_places", rows=rows)
         for rows in _chunks(batch.reports, chunk):
             repo.run_admin("admin/synthetic_reports", rows=rows)
+        for rows in _chunks(batch.between, chunk):
+            repo.run_admin("admin/synthetic_between", rows=rows)
         relations += batch.relations
         stats.events += len(batch.events)
         for pair, n in batch.pairs.items():
@@ -504,7 +551,7 @@ def load(
             print(f"  loaded {start + stats.events:>9,} events ({rate:,.0f}/s)", flush=True)
     # The relationship layer once per load, not per batch: appending to an edge's event_ids rewrites the whole list,
     # so per-batch updates of the busy pairs' edges would cost O(events) each time.
-    for rows in _chunks(_merge_relations(relations), RELATION_CHUNK):
+    for rows in _chunks([_relation_params(r) for r in _merge_relations(relations)], RELATION_CHUNK):
         repo.run_admin("admin/synthetic_relations", rows=rows)
     stats.seconds = time.perf_counter() - began
     return stats

@@ -542,3 +542,56 @@ def test_read_endpoints_are_503_while_neo4j_is_down() -> None:
         assert down.get("/countries").status_code == 503
         assert down.get("/countries/RUS/partners").status_code == 503
         assert down.get("/events").status_code == 503
+
+
+# --------------------------------------------------------------------------- layer summaries
+
+
+@pytest.fixture(scope="module")
+def read_repo(client: TestClient, graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepository:
+    """The module's graph (built by `client`), read through the repository directly."""
+    return GraphRepository(graph_driver, neo4j_server.database, uri=neo4j_server.uri, user=neo4j_server.user)
+
+
+@pytest.mark.parametrize("actor", ["RUS", "UKR", "PRK", "CHN", "DEU", "BLR"])
+@pytest.mark.parametrize("cooperation", [True, False])
+@pytest.mark.parametrize("types", [None, ["ASSAULT", "MOBILIZE"]])
+def test_partners_from_the_layer_agree_with_counting_the_events(
+    read_repo: GraphRepository, actor: str, cooperation: bool, types: list[str] | None
+) -> None:
+    """Without a range the API ranks partners from the layer's per-edge summaries; over all events, counting the
+    events themselves (the query used with a range) must give the same partners, scores, counts, types and dates."""
+    layer = read_repo.read("read/api_partners", actor=actor, cooperation=cooperation, types=types, limit=20)
+    counted = read_repo.read(
+        "read/api_partners_in_range",
+        actor=actor,
+        cooperation=cooperation,
+        since=None,
+        until=None,
+        types=types,
+        limit=20,
+    )
+
+    def summary(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        return [
+            (r["id"], round(r["score"], 6), r["event_count"], r["types"], r["first_date"], r["last_date"]) for r in rows
+        ]
+
+    assert summary(layer) == summary(counted)
+    for from_layer, from_events in zip(layer, counted, strict=True):
+        assert from_layer["evidence"], from_layer
+        assert {e["sentence"] for e in from_layer["evidence"]} == {e["sentence"] for e in from_events["evidence"]}
+
+
+def test_relations_list_undated_events_last_and_respect_the_limit(client: TestClient) -> None:
+    assert [e["date"] for e in ok(client, "/relations", a="DEU", b="UKR")["events"]] == [None]
+    assert ok(client, "/relations", a="DEU", b="UKR", until="2030")["events"] == []  # a bound leaves undated out
+    newest = ok(client, "/relations", a="UKR", b="RUS", limit=2)["events"]
+    assert [(e["type"], e["date"], e["a_role"], e["b_role"]) for e in newest] == [
+        ("ASSAULT", "2024-03", "target", "source"),
+        ("ACCUSE", "2024-02-01", "source", "target"),
+    ]
+    # A year-precision bound keeps the day- and month-precision dates inside it, and only those.
+    assert [e["date"] for e in ok(client, "/relations", a="RUS", b="UKR", since="2023", until="2023")["events"]] == [
+        "2023-08-17"
+    ]

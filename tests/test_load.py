@@ -549,3 +549,33 @@ def test_importing_the_loader_does_not_load_fastapi() -> None:
     code = "import sys, ingest.load, ingest.sources, ingest.batch; print('fastapi' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_edges_keep_a_score_and_their_strongest_events(graph: GraphRepository) -> None:
+    text = "Russia struck Ukraine on Monday. Russia shelled Ukraine in March. Russia accused Ukraine of sabotage."
+    article = make_article(text, url="https://example.com/score")
+    strike = make_event(text, "Russia struck Ukraine on Monday.", "ASSAULT", ["RUS"], ["UKR"], date="2023-08-14")
+    shelling = make_event(text, "Russia shelled Ukraine in March.", "ASSAULT", ["RUS"], ["UKR"], date="2023-03")
+    accusation = make_event(text, "Russia accused Ukraine of sabotage.", "ACCUSE", ["RUS"], ["UKR"], date="2023-05")
+    events = [replace(strike, confidence=0.9), replace(shelling, confidence=0.5), replace(accusation, confidence=0.7)]
+    write_article(graph, article, make_extraction(article, events))
+
+    attacks = rels(graph, "ATTACKS", "iso3", "iso3", ["event_type", "score", "top_event_ids"])
+    ((_, _, event_type, score, top),) = attacks
+    assert event_type == "ASSAULT"
+    assert score == pytest.approx(2 * 0.9 + 2 * 0.5)  # material conflict weighs 2
+    dates = dict(nodes(graph, "Event", ["id", "date"]))
+    assert [dates[event_id] for event_id in top] == ["2023-08-14", "2023-03"]  # strongest first
+    ((*_, accuse_score),) = rels(graph, "ACCUSES", "iso3", "iso3", ["score"])
+    assert accuse_score == pytest.approx(0.7)  # verbal weighs 1
+
+
+def test_between_entries_follow_the_event_dates(graph: GraphRepository) -> None:
+    """The (pair, date) index behind GET /relations: one entry per event and pair, moved when a date is refined."""
+    write_article(graph, *meeting("Germany and France met in August.", "2023-08", url="https://a.example/1"))
+    write_article(graph, *meeting("France and Germany met on 18 August.", "2023-08-18", url="https://b.example/2"))
+    write_article(graph, *meeting("Germany and France met.", None, url="https://c.example/3", sides=("BEL", "NLD")))
+    assert {(a, pair, when) for a, _, pair, when in rels(graph, "BETWEEN", "iso3", "id", ["pair", "date"])} == {
+        ("DEU", "DEU|FRA", "2023-08-18"),
+        ("BEL", "BEL|NLD", ""),  # undated: sorts after every date
+    }

@@ -1,9 +1,11 @@
 // Synthetic graph (scripts/gen_synthetic.py): the relationship-layer edges, aggregated per actor pair and type.
-// $rows = [{type, a, b, event_ids, first_date, last_date, quad_class}]: a and b are actor keys (ISO3 or organisation
-// id) in the edge's direction, type a Relation name (ingest/relations.py), event_ids the new events behind the edge.
+// $rows = [{type, a, b, event_ids, first_date, last_date, quad_class, event_type, score, top}]: a and b are actor
+// keys (ISO3 or organisation id) in the edge's direction, type a Relation name (ingest/relations.py), event_ids the
+// new events behind the edge, score their summed confidence x weight, top the ids of the 3 strongest of them.
 // As write/upsert_relations, MERGE picks the type from one fixed FOREACH branch per Relation, then the edge is found
 // again among the layer's types; the new ids are appended (a batch of events is loaded once), event_count is the
-// list's size and the dates widen to the batch's (null: no dated event).
+// list's size, the dates widen to the batch's (null: no dated event), the scores add up and top_event_ids keeps the
+// 3 strongest of the old and new ones (confidence, then newest, as write/upsert_relations orders them).
 // CYPHER replan=skip: plans fixed by unique-index seeks; a growing graph would otherwise be re-planned every 10 s.
 // params: $rows
 // returns: none
@@ -59,4 +61,15 @@ SET
     WHEN r.last_date IS NULL OR row.last_date > r.last_date THEN coalesce(row.last_date, r.last_date)
     ELSE r.last_date
   END,
-  r.quad_class = row.quad_class
+  r.quad_class = row.quad_class,
+  r.event_type = row.event_type,
+  r.score = coalesce(r.score, 0.0) + row.score
+WITH r, coalesce(r.top_event_ids, []) + row.top AS candidates
+CALL (candidates) {
+  UNWIND candidates AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH x
+  ORDER BY coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  RETURN collect(x.id)[..3] AS top
+}
+SET r.top_event_ids = top

@@ -1,6 +1,8 @@
-// "Who is cooperating with X?": the actors (states and organisations) that took part in events with $actor, in one
-// stance, ranked by evidence. Starts from the actor's node (unique-index seek on Country.iso3 or Organization.id),
-// expands to its events and filters them there, so the cost follows the actor's events, not the graph.
+// "Who was cooperating with X between two dates?": the actors (states and organisations) that took part in events
+// with $actor, in one stance, ranked by evidence, counting only the events whose dates overlap the range. Without a
+// date range, read/api_partners answers the same question from the relationship layer's per-edge summaries; this
+// one starts from the actor's node (unique-index seek on Country.iso3 or Organization.id), expands to its events and
+// filters them there, so its cost follows the actor's events (tens of thousands for the busiest states).
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
 //   MOBILIZE with mode "troops": troops sent in support), false for conflict (everything else).
 // - $since / $until: ISO dates of any precision or null; an event is kept when its (possibly partial) date overlaps

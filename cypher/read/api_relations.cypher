@@ -1,26 +1,29 @@
 // The events between two actors, newest first (undated last), each with every sentence reporting it and its
-// article. Starts from $a's node (unique-index seek) and its events; $b must take part on the other side, or either
-// be a participant of a symmetric event (co-sources of one act are not "between" each other).
-// $a, $b: ISO3 or organisation ids. $since / $until: ISO dates of any precision or null (overlap, as in
-// api_partners). $limit: how many events.
-// params: $a, $b, $since, $until, $limit
+// article. Reads the pair's entries in the (pair, date) index of BETWEEN relationships (write/upsert_relations
+// keeps one per event and pair of actors on opposite sides, or in a symmetric event), newest first, and stops after
+// $limit: the cost follows $limit, not the number of events of the pair or of either actor.
+// $a, $b: ISO3 or organisation ids; $pair: their keys sorted and joined with '|' ("RUS|UKR").
+// $since / $until: ISO dates of any precision or null, kept when the event's (possibly partial) date overlaps the
+// range, as in api_partners_in_range. $low / $high: the index bounds that contain that range (the caller computes
+// them: '' and '~' for no range; the year of $since; $until + '~'): undated events are stored with date '' and so
+// fall outside any range. $limit: how many events.
+// params: $a, $b, $pair, $since, $until, $low, $high, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, a_role, b_role, evidence
-CALL () {
-  MATCH (c:Country {iso3: $a})
-  RETURN c AS actor
-  UNION
-  MATCH (o:Organization {id: $a})
-  RETURN o AS actor
-}
-MATCH (actor)-[ra:PARTICIPATED_IN]->(e:Event)<-[rb:PARTICIPATED_IN]-(other:Country|Organization)
-  WHERE coalesce(other.iso3, other.id) = $b
-    AND other <> actor
-    AND (ra.role = 'participant' OR rb.role = 'participant' OR ra.role <> rb.role)
+MATCH ()-[p:BETWEEN]->(e:Event)
+  WHERE p.pair = $pair AND p.date >= $low AND p.date < $high
     AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
     AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
-WITH DISTINCT e, ra.role AS a_role, rb.role AS b_role
-ORDER BY e.date IS NULL, e.date DESC, e.id
+WITH DISTINCT e, p.date AS sort_date
+ORDER BY sort_date DESC, e.id
 LIMIT $limit
+CALL (e) {
+  OPTIONAL MATCH (x:Country|Organization)-[rx:PARTICIPATED_IN]->(e)
+    WHERE coalesce(x.iso3, x.id) IN [$a, $b]
+  WITH coalesce(x.iso3, x.id) AS key, collect(rx.role)[0] AS role
+  RETURN
+    head([r IN collect({key: key, role: role}) WHERE r.key = $a | r.role]) AS a_role,
+    head([r IN collect({key: key, role: role}) WHERE r.key = $b | r.role]) AS b_role
+}
 CALL (e) {
   MATCH (e)-[rep:REPORTED_IN]->(art:Article)
   WITH rep, art
@@ -33,4 +36,4 @@ CALL (e) {
 RETURN
   e.id AS id, e.type AS type, e.mode AS mode, e.quad_class AS quad_class, e.date AS date,
   e.date_precision AS date_precision, e.status AS status, e.confidence AS confidence, a_role, b_role, evidence
-ORDER BY date IS NULL, date DESC, id
+ORDER BY sort_date DESC, id

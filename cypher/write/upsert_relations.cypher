@@ -2,8 +2,13 @@
 // $rows = [{event_id, type, a, b}]: a and b are the keys (ISO3 or organisation id) of two actors that took part in
 // the event, in the edge's direction; type is a Relation name. Only the edges of these rows are touched, so keeping
 // the layer current costs the same whatever the size of the graph: the event joins the edge's event_ids once, and
-// event_count, first_date and last_date are recomputed from the edge's own events (an event whose date was refined
-// moves its edges' dates; undated events count but give no date).
+// the edge's summary is recomputed from its own events (an event whose date was refined moves its edges' dates;
+// undated events count but give no date): event_count, first_date, last_date, score (sum of confidence x weight,
+// 2 for material events, 1 for verbal: what GET /countries/{id}/partners ranks by) and top_event_ids (the three
+// strongest events: confidence, then newest; where the partners' evidence comes from).
+// Each row also keeps the pair's index entry: (the pair's smaller key)-[:BETWEEN {pair: "RUS|UKR", date}]->(event),
+// with the event's date ('' when undated), so that GET /relations reads a pair's newest events from the
+// (pair, date) relationship index instead of walking every event of a busy country.
 // A relationship type cannot be a parameter and nothing is formatted into Cypher, so MERGE picks its type from a
 // fixed set of FOREACH branches, one per Relation (tests/test_load.py checks they match the Enum); a type outside
 // the set creates nothing. The edge is then found again among the relationship-layer types by type(r).
@@ -47,11 +52,30 @@ MATCH (a)-[r:
   WHERE type(r) = rel_type
 SET
   r.event_ids = CASE WHEN e.id IN coalesce(r.event_ids, []) THEN r.event_ids ELSE coalesce(r.event_ids, []) + e.id END,
-  r.quad_class = e.quad_class
-WITH r
+  r.quad_class = e.quad_class,
+  r.event_type = e.type
+WITH DISTINCT r, e, a, b
+CALL (e, a, b) {
+  WITH e, coalesce(a.iso3, a.id) AS ka, coalesce(b.iso3, b.id) AS kb, a, b
+  WITH e, CASE WHEN ka < kb THEN a ELSE b END AS low, CASE WHEN ka < kb THEN ka + '|' + kb ELSE kb + '|' + ka END AS pair
+  MERGE (low)-[p:BETWEEN {pair: pair}]->(e)
+  SET p.date = coalesce(e.date, '')
+}
+WITH DISTINCT r
 CALL (r) {
   UNWIND r.event_ids AS event_id
   MATCH (x:Event {id: event_id})
-  RETURN min(x.date) AS first_date, max(x.date) AS last_date
+  WITH x
+  ORDER BY coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  RETURN
+    min(x.date) AS first_date,
+    max(x.date) AS last_date,
+    sum(coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS score,
+    collect(x.id)[..3] AS top_event_ids
 }
-SET r.event_count = size(r.event_ids), r.first_date = first_date, r.last_date = last_date
+SET
+  r.event_count = size(r.event_ids), r.first_date = first_date, r.last_date = last_date, r.score = score,
+  r.top_event_ids = top_event_ids

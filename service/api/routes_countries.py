@@ -37,16 +37,21 @@ def _partners(
     types: list[str] | None,
     limit: int,
 ) -> list[Partner]:
+    cooperation = stance == "cooperation"
     with graph_errors():
-        rows = repo.read(
-            "read/api_partners",
-            actor=actor,
-            cooperation=stance == "cooperation",
-            since=since,
-            until=until,
-            types=types,
-            limit=limit,
-        )
+        if since is None and until is None:
+            # From the relationship layer's per-edge summaries: the cost follows the partners, not the events.
+            rows = repo.read("read/api_partners", actor=actor, cooperation=cooperation, types=types, limit=limit)
+        else:
+            rows = repo.read(
+                "read/api_partners_in_range",
+                actor=actor,
+                cooperation=cooperation,
+                since=since,
+                until=until,
+                types=types,
+                limit=limit,
+            )
     return [Partner.model_validate(row) for row in rows]
 
 

@@ -12,6 +12,20 @@ from service.api.schemas import RELATIONS_EXAMPLE, RelationsResponse, error_resp
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
+# Above every ISO date and every date prefix: "2024-03~" > "2024-03-31" (and < "2024-04").
+_AFTER = "~"
+
+
+def index_bounds(since: str | None, until: str | None) -> tuple[str, str]:
+    """[low, high) bounds on the BETWEEN index's dates that contain every event date overlapping since..until.
+
+    A partial date overlaps a bound it prefixes ("2024" overlaps since "2024-03"), so the low bound is the year of
+    `since`; the query filters the exact overlap. Undated events are stored as '' and so fall below any low bound
+    but the open one ('' when neither bound is given)."""
+    if since is None and until is None:
+        return "", _AFTER
+    return (since[:4] if since else "0"), (until + _AFTER if until else _AFTER)
+
 
 @router.get(
     "",
@@ -34,6 +48,17 @@ def get_relations(
 ) -> RelationsResponse:
     key_a, key_b = resolve_actor(a), resolve_actor(b)
     start, end = parse_range(since, until)
+    low, high = index_bounds(start, end)
     with graph_errors():
-        rows = repo.read("read/api_relations", a=key_a, b=key_b, since=start, until=end, limit=limit)
+        rows = repo.read(
+            "read/api_relations",
+            a=key_a,
+            b=key_b,
+            pair="|".join(sorted((key_a, key_b))),
+            since=start,
+            until=end,
+            low=low,
+            high=high,
+            limit=limit,
+        )
     return RelationsResponse.model_validate({"a": actor_summary(key_a), "b": actor_summary(key_b), "events": rows})
