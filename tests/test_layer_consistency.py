@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from service.graph.repository import GraphRepository
+from service.graph.schema import apply_schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -38,3 +39,13 @@ def test_the_synthetic_graphs_layer_matches_its_events(graph: GraphRepository) -
         (p["id"], p["event_count"], round(p["score"], 6)) for p in counted
     ]
     assert layer[0]["id"] == "UKR"
+
+
+def test_an_older_graphs_layer_is_upgraded_at_startup(graph: GraphRepository) -> None:
+    load(graph, Generator(seed=5), 0, BLOCK, batch_size=BLOCK)
+    graph.run_admin("admin/layer_downgrade")
+    assert graph.run_admin("admin/layer_mismatches") != []
+    assert graph.run_admin("admin/between_mismatches") != []
+    apply_schema(graph)
+    assert graph.run_admin("admin/layer_mismatches") == []
+    assert graph.run_admin("admin/between_mismatches") == []

@@ -71,7 +71,8 @@ def schema_objects() -> tuple[SchemaObject, ...]:
 
 
 def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = None) -> SchemaReport:
-    """Creates whatever constraints and indexes are missing; a no-op on a graph that has them all.
+    """Creates whatever constraints and indexes are missing, then upgrades relationship-layer edges written by an
+    older version (admin/layer_upgrade); a no-op on a graph that has them all.
 
     `database` is needed only with a bare driver (None means the user's home database).
     """
@@ -94,6 +95,8 @@ def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = 
     )
     if report.changed:
         log.info("schema: created %s", ", ".join(created))
+    # Data written by an older version: relationship-layer edges without their summaries and pair index entries.
+    repo.run_admin("admin/layer_upgrade")
     return report
 
 

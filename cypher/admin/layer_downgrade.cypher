@@ -1,0 +1,13 @@
+// For the upgrade test: makes the layer look as an older version wrote it (edges without score, event_type and
+// top_event_ids; no BETWEEN entries), so that admin/layer_upgrade can be shown to bring it back.
+// params: none
+// returns: none
+MATCH ()-[r:
+  MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+  DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+  REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+]->()
+REMOVE r.score, r.event_type, r.top_event_ids
+WITH count(*) AS edges
+MATCH ()-[p:BETWEEN]->()
+DELETE p
