@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from html import unescape
 from typing import Any, Literal
 
 from ingest.dates import find_dates
@@ -655,12 +656,60 @@ def _decode(payload: str | bytes, max_chars: int) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def check_body(body: str, *, html: bool, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Raises ArticleError for a body no worker could read: binary, empty once invisible characters are
+    removed, or HTML with no text outside scripts and styles. Cheap (linear, no NLP, no trafilatura), so that
+    the API can refuse such a submission at once instead of queueing an article that can only fail."""
+    _checked_text(body, max_chars)
+    if html and not _html_has_text(body):
+        raise ArticleError("no text found in the HTML (only markup, scripts or styles)")
+
+
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "title", "noscript", "textarea"})
+_TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,40})|<!--|<[!?/]")
+
+
+def _html_has_text(html: str) -> bool:
+    """Any visible character outside tags, comments and hidden elements? One forward scan with str.find, so
+    linear even for pages of nothing but unclosed <script> tags."""
+    lower = html.lower()
+    pos, size = 0, len(html)
+    while pos < size:
+        lt = lower.find("<", pos)
+        segment = html[pos : size if lt < 0 else lt]
+        if segment.strip() and normalise_text(unescape(segment)):
+            return True
+        if lt < 0:
+            return False
+        tag = _TAG_START.match(lower, lt)
+        if tag is None:  # a bare "<" is text
+            return True
+        if tag.group() == "<!--":
+            close = lower.find("-->", lt + 4)
+            pos = size if close < 0 else close + 3
+            continue
+        gt = lower.find(">", tag.end())
+        if gt < 0:
+            return False  # an unfinished tag runs to the end
+        pos = gt + 1
+        name = tag.group(2)
+        if name in _HIDDEN_ELEMENTS and not tag.group(1):
+            close = lower.find(f"</{name}", pos)
+            end = lower.find(">", close) if close >= 0 else -1
+            pos = size if end < 0 else end + 1
+    return False
+
+
 def _checked_text(text: str, max_chars: int) -> str:
     """The normalised text, or ArticleError if it is too large, binary or empty."""
     if len(text) > max_chars:
         raise ArticleError(f"article too large: {len(text)} characters (limit {max_chars})")
     if "\x00" in text:
         raise ArticleError("binary content, not text (NUL characters)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a JSON escape such as "\ud800": no UTF-8 writer (Neo4j's, stdout's) takes it
+        raise ArticleError("not valid Unicode: a lone surrogate") from None
     sample = text[:100_000]
     controls = len(_CONTROL.findall(sample))
     if controls >= 4 and controls > 0.01 * len(sample):
@@ -680,6 +729,8 @@ def _parse_json(
         raise ArticleError(
             f"malformed JSON: {error.msg} at line {error.lineno} column {error.colno} (char {error.pos})"
         ) from error
+    except RecursionError:  # the decoder recurses once per level of [ or {
+        raise ArticleError("malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ArticleError(f"JSON article must be an object, not {type(data).__name__}")
     body = {key: _json_string(data, key) for key in ("text", "html")}

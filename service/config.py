@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_cache_dir() -> Path:
@@ -38,9 +40,40 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     api_key: SecretStr | None = None
+    # "open": anyone who reaches the API may read; "key": reads need the same X-API-Key as writes (one key to
+    # issue and rotate; a deployment that wants readers without write rights puts a proxy in front).
+    read_access: Literal["open", "key"] = "open"
+    # Browser origins allowed to call the API cross-site (CORS). Empty: no CORS headers at all, so browsers only
+    # let pages served by the API itself call it. Comma-separated or a JSON array in the environment.
+    cors_origins: Annotated[list[str], NoDecode] = []
 
     # NLP
     spacy_model: str = "en_core_web_sm"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _check_origins(cls, origins: list[str]) -> list[str]:
+        """Exact origins only: a wildcard would let any site read the graph with its visitors' network access."""
+        checked = []
+        for origin in origins:
+            parts = urlsplit(origin)
+            exact = parts.path in ("", "/") and not parts.query and not parts.fragment
+            if parts.scheme not in ("http", "https") or not parts.hostname or not exact:
+                raise ValueError(f"a CORS origin is scheme://host[:port] (https://analyst.example), not {origin!r}")
+            checked.append(origin.rstrip("/"))
+        return checked
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from service.api import (
     routes_relations,
 )
 from service.api.graph_state import GraphState
+from service.api.security import add_cors, read_guard
 from service.config import Settings, get_settings
 
 
@@ -55,15 +56,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    add_cors(app, settings)
+    reads = read_guard(settings)  # the API key on every router that returns graph data, when reads are closed
     app.include_router(routes_health.router)
-    app.include_router(routes_articles.router)
-    app.include_router(routes_ask.router)
-    app.include_router(routes_countries.router)
-    app.include_router(routes_relations.router)
-    app.include_router(routes_events.router)
-    app.include_router(routes_people.router)
-    app.include_router(routes_graph.router)
-    app.include_router(routes_exports.router)
+    app.include_router(routes_articles.router, **reads)
+    app.include_router(routes_ask.router, **reads)
+    app.include_router(routes_countries.router, **reads)
+    app.include_router(routes_relations.router, **reads)
+    app.include_router(routes_events.router, **reads)
+    app.include_router(routes_people.router, **reads)
+    app.include_router(routes_graph.router, **reads)
+    app.include_router(routes_exports.router, **reads)
     app.include_router(routes_dashboard.router)
     app.include_router(routes_browser.router)  # style and guide for Neo4j Browser: no graph data, always open
     return app

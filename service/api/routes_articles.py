@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 from ingest import queue
+from ingest.cleanup import ArticleError, check_body
 from service.api.deps import Graph, Repository
 from service.api.security import API_KEY_HEADER, WriteAccess
 from service.graph.errors import GraphError
@@ -54,6 +55,19 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
     published: str | None = Field(default=None, description="publication date, YYYY-MM-DD")
 
+    @field_validator("text", "html", "url", "title", "published")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        """A lone surrogate (JSON allows the escape "\\ud800") is not text: no UTF-8 encoder, Neo4j's included,
+        takes it."""
+        if value is None:
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("not valid Unicode: a lone surrogate") from None
+        return value
+
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
@@ -72,9 +86,13 @@ class ArticleIn(BaseModel):
         try:
             if not _ISO_DATE.fullmatch(value):
                 raise ValueError(value)
-            date.fromisoformat(value)
+            published = date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"published must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
+        # A day of slack: it is already tomorrow east of UTC. Later dates are typos, and would sort first forever.
+        latest = datetime.now(UTC).date() + timedelta(days=1)
+        if published > latest:
+            raise ValueError(f"published {value} is in the future (latest accepted: {latest.isoformat()})")
         return value
 
     @model_validator(mode="after")
@@ -84,6 +102,12 @@ class ArticleIn(BaseModel):
             raise ValueError("an article needs a non-empty 'text' or 'html'")
         if len(given) == 2:
             raise ValueError("give either 'text' or 'html', not both")
+        body = self.text or self.html or ""
+        if len(body) <= MAX_ARTICLE_BYTES:  # longer ones are refused with 413 before validation
+            try:
+                check_body(body, html=given[0] == "html")
+            except ArticleError as exc:
+                raise ValueError(f"{given[0]}: {exc}") from None
         return self
 
 
@@ -166,6 +190,19 @@ def _too_large(message: str) -> HTTPException:
     return HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=message)
 
 
+def _check_content_type(request: Request) -> None:
+    """415 for a body declared as something other than JSON (none declared is read as JSON)."""
+    declared = request.headers.get("content-type")
+    if declared is None:
+        return
+    media_type = declared.split(";", 1)[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise HTTPException(
+            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+            detail=f"the body must be JSON (Content-Type: application/json), not {media_type[:80]!r}",
+        )
+
+
 async def _read_body(request: Request) -> bytes:
     """The body, refused with 413 as soon as it is known to exceed MAX_BODY_BYTES: from Content-Length before
     reading anything, else (chunked uploads) while reading."""
@@ -205,6 +242,19 @@ def _check_sizes(data: Any) -> None:
                     raise _too_large(f"{where}: '{field}' is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit")
 
 
+def _parse_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))  # strictly: json.loads(bytes) would let UTF-8 surrogates through
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"the body is not valid JSON: {exc}"
+        ) from None
+    except RecursionError:  # the decoder recurses once per level of [ or {
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail="the body is not valid JSON: nested too deeply"
+        ) from None
+
+
 def _validate(data: Any) -> list[ArticleIn]:
     if isinstance(data, list) and not data:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="an empty batch: send at least one article")
@@ -239,6 +289,7 @@ def _enqueue(graph: Graph, payloads: list[dict[str, Any]]) -> list[str]:
         401: {"model": ErrorResponse, "description": f"no {API_KEY_HEADER} header"},
         403: {"model": ErrorResponse, "description": "wrong API key"},
         413: {"model": ErrorResponse, "description": "body, article or batch over its limit"},
+        415: {"model": ErrorResponse, "description": "a Content-Type other than application/json"},
         422: {"model": ErrorResponse, "description": "not JSON, or not valid articles"},
         503: {"model": ErrorResponse, "description": "Neo4j unreachable, or no API key configured"},
     },
@@ -252,18 +303,16 @@ async def post_articles(request: Request, response: Response, graph: Graph, _aut
     configured, only loopback clients may write; others get 503 (see service/api/security.py).
 
     Limits: a body over 16 MiB, a batch over 100 or a text/html over 2 MB is refused with 413 (a body whose
-    Content-Length is over the limit is refused before it is read). Bad JSON, a missing or doubled text/html, a
-    `published` that is not YYYY-MM-DD or a non-http(s) `url` answer 422 with the reason.
+    Content-Length is over the limit is refused before it is read). A Content-Type other than JSON answers 415.
+    Bad JSON, a missing or doubled text/html, a body with no readable text (binary, invisible characters only, HTML
+    of nothing but scripts and styles), a `published` that is not YYYY-MM-DD or is after tomorrow (UTC), or a
+    non-http(s) `url` answer 422 with the reason.
     """
+    _check_content_type(request)
     raw = await _read_body(request)
-    try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"the body is not valid JSON: {exc}"
-        ) from None
+    data = _parse_json(raw)
     _check_sizes(data)
-    articles = _validate(data)
+    articles = await run_in_threadpool(_validate, data)  # linear, but up to 100 bodies of 2 MB: off the loop
     payloads = [article.model_dump(exclude_none=True) for article in articles]
     ids = await run_in_threadpool(_enqueue, graph, payloads)
     if len(ids) == 1:

@@ -46,7 +46,7 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key = json.loads(raw)
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):  # RecursionError: JSON nested too deep
         raise bad_request("cursor: not a cursor from a previous page") from None
     if not (isinstance(key, list) and len(key) == 2 and all(isinstance(part, str) for part in key)):
         raise bad_request("cursor: not a cursor from a previous page")

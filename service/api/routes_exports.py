@@ -31,9 +31,17 @@ from ingest.relations import UNDIRECTED, Relation, relation_for
 from service.api.actors import bad_request, graph_errors, parse_range, resolve_actor
 from service.api.deps import Repository
 from service.api.routes_events import EventsQuery, parse_events_query, read_events
+from service.api.schemas import error_responses
 from service.graph.repository import GraphRepository, Row
 
 router = APIRouter(prefix="/export", tags=["export"])
+
+
+def _file_responses(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The answers an export declares: the file, or the API's usual errors (unknown actor, bad filter, no graph)."""
+    ok: dict[int | str, dict[str, Any]] = {200: {"content": {media_type: {}}, "description": description}}
+    return ok | error_responses(404, 422, 503)
+
 
 EXPORT_ROW_LIMIT = 100_000
 PAGE_SIZE = 1_000  # events per read (and per evidence lookup) while exporting
@@ -218,7 +226,7 @@ def _parse_events(
     summary="Events as CSV (the filters of GET /events), one row per event with participants and evidence",
     description=EVENT_FILTERS_DOC,
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}},
+    responses=_file_responses("text/csv", "CSV with a header row"),
 )
 def export_events_csv(
     repo: Repository,
@@ -243,7 +251,7 @@ def export_events_csv(
     summary="Events as a JSON array (the filters of GET /events), with participants and evidence",
     description=EVENT_FILTERS_DOC,
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/json": {}}, "description": "a JSON array of events"}},
+    responses=_file_responses("application/json", "a JSON array of events"),
 )
 def export_events_json(
     repo: Repository,
@@ -335,7 +343,7 @@ _TypesQuery = Annotated[list[str] | None, Query(description="relationship or PLO
     summary="Relationship-layer edges as CSV",
     description=RELATION_FILTERS_DOC,
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}},
+    responses=_file_responses("text/csv", "CSV with a header row"),
 )
 def export_relations_csv(
     repo: Repository,
@@ -353,7 +361,7 @@ def export_relations_csv(
     summary="Relationship-layer edges as a JSON array",
     description=RELATION_FILTERS_DOC,
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/json": {}}, "description": "a JSON array of edges"}},
+    responses=_file_responses("application/json", "a JSON array of edges"),
 )
 def export_relations_json(
     repo: Repository,
@@ -461,7 +469,7 @@ def _drain(buffer: io.StringIO) -> str:
     "`quad_class`, `event_count`, `first_date`, `last_date` (offices: `role`, first and last seen). Mutual "
     'relations (MET_WITH, AGREED_WITH, COOPERATES_WITH) are marked `directed="false"`.',
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/graphml+xml": {}}, "description": "a GraphML document"}},
+    responses=_file_responses("application/graphml+xml", "a GraphML document"),
 )
 def export_graphml(
     repo: Repository,
