@@ -20,6 +20,11 @@ from service.graph.queries import Query, load_query
 
 Row = dict[str, Any]
 
+# How long the driver retries a managed transaction on transient errors (a deadlock, a leader switch, a server
+# that went away) before the error reaches us. The driver's default, 30 s, would keep an API request hanging for
+# the whole of an outage instead of answering 503 at once; the worker has its own backoff loop for outages.
+RETRY_SECONDS = 5.0
+
 
 class GraphRepository:
     def __init__(self, driver: neo4j.Driver, database: str | None, *, uri: str = "", user: str = "") -> None:
@@ -110,7 +115,9 @@ class GraphRepository:
         # The driver's shared bookmark manager makes a read in a new session see the writes of earlier ones,
         # even on a cluster.
         with self.driver.session(
-            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+            database=self.database,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+            max_transaction_retry_time=RETRY_SECONDS,
         ) as session:
             yield session
 
