@@ -25,7 +25,7 @@ import neo4j
 from ingest import gazetteer, keys
 from ingest.cleanup import CleanArticle
 from ingest.merge import PRECISION_RANK, STATUS_RANK, dates_compatible
-from ingest.models import Event, Extraction
+from ingest.models import Event, Extraction, Mention
 from ingest.relations import actor_pairs, relation_for
 from service.graph.driver import translate_errors
 from service.graph.errors import QueryNotFound, QueryParameterError
@@ -256,16 +256,20 @@ def _write_events(
         participants += _participant_rows(group, actors, person_country)
         for name in dict.fromkeys(e.location for e in group.events if e.location):
             places.append({"event_id": group.id, "place_id": keys.place_id(name), "name": name})
+        sentences: dict[int, Mention] = {}  # by start offset: one REPORTED_IN edge per sentence
+        for e in group.events:
+            for m in [Mention(e.evidence, e.start, e.end, e.confidence, e.trigger), *e.more_evidence]:
+                sentences.setdefault(m.start, m)
         reports += [
             {
                 "event_id": group.id,
-                "start": e.start,
-                "end": e.end,
-                "sentence": e.evidence,
-                "confidence": e.confidence,
-                "trigger": e.trigger,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.evidence,
+                "confidence": m.confidence,
+                "trigger": m.trigger,
             }
-            for e in group.events
+            for m in sentences.values()
         ]
         mode = group.node.mode or next((e.mode for e in group.events if e.mode), None)  # as the node will have it
         relation = relation_for(first.type, mode)

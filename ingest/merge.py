@@ -7,7 +7,7 @@ date is folded into it, so a trilateral summit stays ONE event with three partic
 
 from __future__ import annotations
 
-from ingest.models import Event
+from ingest.models import Event, Mention
 
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 STATUS_RANK = {"occurred": 2, "ongoing": 1, "planned": 0}
@@ -48,6 +48,17 @@ def _combine(keep: Event, other: Event) -> None:
     keep.mode = keep.mode or other.mode
     keep.confidence = min(0.99, max(keep.confidence, other.confidence) + 0.05)
     keep.people = list(dict.fromkeys(keep.people + other.people))
+    _add_evidence(keep, other)
+
+
+def _add_evidence(keep: Event, other: Event) -> None:
+    """Every sentence reporting the event stays its evidence (each becomes a REPORTED_IN edge)."""
+    seen = {keep.start} | {m.start for m in keep.more_evidence}
+    first = Mention(other.evidence, other.start, other.end, other.confidence, other.trigger)
+    for mention in [first, *other.more_evidence]:
+        if mention.start not in seen:
+            keep.more_evidence.append(mention)
+            seen.add(mention.start)
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -61,7 +72,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             merged.append(event)
     out: list[Event] = []
     for event in merged:
-        if any(absorbs(big, event) for big in merged if big is not event):
+        big = next((big for big in merged if big is not event and absorbs(big, event)), None)
+        if big is not None:
+            _add_evidence(big, event)  # the bilateral mention is a sentence about the summit
             continue
         out.append(event)
     return out

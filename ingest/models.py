@@ -36,6 +36,17 @@ class PersonRef:
 
 
 @dataclass
+class Mention:
+    """Another sentence of the article reporting the same event (folded into it by ingest.merge)."""
+
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    trigger: str = ""
+
+
+@dataclass
 class Event:
     type: str
     source: list[str]
@@ -54,6 +65,7 @@ class Event:
     trigger: str = ""
     people: list[str] = field(default_factory=list)  # person ids acting in the event
     quad_class: str = ""
+    more_evidence: list[Mention] = field(default_factory=list)  # the article's other sentences reporting it
 
     def __post_init__(self) -> None:
         self.quad_class = QUAD_CLASS_OF[self.type]

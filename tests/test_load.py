@@ -21,6 +21,7 @@ from ingest import gazetteer, keys
 from ingest.cleanup import CleanArticle, parse_article
 from ingest.extract import extract
 from ingest.load import WriteResult, _resolve_events, write_article, write_article_tx
+from ingest.merge import merge_events
 from ingest.models import EVENT_TYPES, ActorRef, Event, Extraction, PersonRef
 from ingest.relations import RELATION_OF_TYPE, Relation, actor_pairs, relation_for
 from service.graph.queries import load_query
@@ -578,4 +579,29 @@ def test_between_entries_follow_the_event_dates(graph: GraphRepository) -> None:
     assert {(a, pair, when) for a, _, pair, when in rels(graph, "BETWEEN", "iso3", "id", ["pair", "date"])} == {
         ("DEU", "DEU|FRA", "2023-08-18"),
         ("BEL", "BEL|NLD", ""),  # undated: sorts after every date
+    }
+
+
+def test_every_sentence_of_an_event_merged_by_the_extractor_is_evidence(graph: GraphRepository) -> None:
+    """The extractor folds repeated mentions into one Event (ingest.merge); each sentence still becomes evidence,
+    and the bilateral mention folded into a summit reports the summit."""
+    text = (
+        "Brazil, India and South Africa met in Johannesburg on Tuesday. The three leaders met again at dinner. "
+        "India and Brazil met on Tuesday as well."
+    )
+    article = make_article(text, url="https://example.com/summit")
+    summit = make_event(text, text.split(". ")[0] + ".", "CONSULT", ["BRA", "IND", "ZAF"], symmetric=True)
+    summit = replace(summit, date="2023-08-22", date_precision="day")
+    again = make_event(text, "The three leaders met again at dinner.", "CONSULT", ["ZAF", "IND", "BRA"], symmetric=True)
+    pair = make_event(text, "India and Brazil met on Tuesday as well.", "CONSULT", ["IND", "BRA"], symmetric=True)
+    pair = replace(pair, date="2023-08-22", date_precision="day")
+    (merged,) = merge_events([summit, again, pair])
+    assert [m.start for m in merged.more_evidence] == [text.index("The three"), text.index("India and Brazil")]
+
+    write_article(graph, article, make_extraction(article, [merged]))
+    assert event_nodes(graph) == {("CONSULT", "2023-08-22", "day", 3, "2023-08-20", "2023-08-20")}
+    assert {start for *_, start in rels(graph, "REPORTED_IN", "id", "id", ["start"])} == {
+        0,
+        text.index("The three"),
+        text.index("India and Brazil"),
     }
