@@ -9,7 +9,7 @@
 // The layer links two actors when they were on opposite sides of an event, or took part in a symmetric one, as
 // api_partners_in_range counts them. score = the sum of the edges' scores (confidence x weight over their events,
 // weight 2 for material events and troops, 1 for verbal). evidence: the 3 strongest reporting sentences of the
-// edges' strongest events.
+// partner's 3 strongest events (confidence, then newest), found among its edges' top_event_ids.
 // params: $actor, $cooperation, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 CALL () {
@@ -46,7 +46,11 @@ CALL (edges) {
 CALL (edges) {
   UNWIND edges AS x
   UNWIND coalesce(x.top_event_ids, []) AS event_id
-  MATCH (ev:Event {id: event_id})-[rep:REPORTED_IN]->(art:Article)
+  MATCH (ev:Event {id: event_id})
+  WITH DISTINCT ev
+  ORDER BY coalesce(ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, ev.id
+  LIMIT 3
+  MATCH (ev)-[rep:REPORTED_IN]->(art:Article)
   WITH ev, rep, art
   ORDER BY coalesce(rep.confidence, ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, art.id, rep.start
   LIMIT 3

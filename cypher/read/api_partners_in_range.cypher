@@ -11,7 +11,8 @@
 // A pair counts when the two are on opposite sides (source/target) or one is a participant of a symmetric event:
 // co-sources of one attack are not at war with each other.
 // score = sum over the pair's events of confidence x weight, weight 2 for material events (and troops), 1 for verbal.
-// evidence: the 3 strongest reporting sentences (sentence confidence, then newest).
+// evidence: the 3 strongest reporting sentences (sentence confidence, then newest) of the 3 strongest events
+// (event confidence, then newest), as read/api_partners takes them from the edges' top_event_ids.
 // params: $actor, $cooperation, $since, $until, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 CALL () {
@@ -52,6 +53,9 @@ CALL (events) {
 }
 CALL (events) {
   UNWIND events AS x
+  WITH x
+  ORDER BY coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  LIMIT 3
   MATCH (x)-[rep:REPORTED_IN]->(art:Article)
   WITH x, rep, art
   ORDER BY coalesce(rep.confidence, x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, art.id, rep.start

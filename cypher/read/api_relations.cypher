@@ -9,12 +9,15 @@
 // fall outside any range. $limit: how many events.
 // params: $a, $b, $pair, $since, $until, $low, $high, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, a_role, b_role, evidence
-MATCH ()-[p:BETWEEN]->(e:Event)
+// ORDER BY p.pair DESC (a constant here) lets the planner read the index in descending (pair, date) order and stop
+// at $limit (PartialTop: the event id only breaks ties of one date); without it, it sorts every entry of the pair.
+// There is one BETWEEN per event and pair, so no DISTINCT (which would also lose the index order).
+MATCH ()-[p:BETWEEN]->(e)
   WHERE p.pair = $pair AND p.date >= $low AND p.date < $high
     AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
     AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
-WITH DISTINCT e, p.date AS sort_date
-ORDER BY sort_date DESC, e.id
+WITH e, p.date AS sort_date
+ORDER BY p.pair DESC, p.date DESC, e.id
 LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (x:Country|Organization)-[rx:PARTICIPATED_IN]->(e)
