@@ -21,6 +21,6 @@ RETURN
   coalesce(actor.iso3, actor.id) AS id,
   actor.name AS name,
   CASE WHEN actor:Country THEN 'country' ELSE coalesce(actor.kind, 'org') END AS kind,
-  COUNT { (actor)-[:PARTICIPATED_IN]->(:Event) } AS event_count,
-  COUNT { (:Article)-[:MENTIONS]->(actor) } AS article_count,
+  COUNT { (actor)-[:PARTICIPATED_IN]->() } AS event_count,
+  COUNT { ()-[:MENTIONS]->(actor) } AS article_count,
   officials

@@ -23,5 +23,5 @@ CALL (p) {
 }
 RETURN
   p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, offices,
-  COUNT { (p)-[:PARTICIPATED_IN]->(:Event) } AS event_count
+  COUNT { (p)-[:PARTICIPATED_IN]->() } AS event_count
 ORDER BY name, id

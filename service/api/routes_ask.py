@@ -114,7 +114,14 @@ def _names(rows: list[Row], key: str = "name", limit: int = 5) -> str:
 def _partners(repo: GraphRepository, intent: Intent) -> Answer:
     actor = intent.actors[0]
     params = {"actor": actor.id, "types": intent.event_types, "year": intent.year, "limit": LIMIT}
-    rows = repo.read("read/api_ask_partners", actor=actor.id, types=intent.event_types, year=intent.year, limit=LIMIT)
+    # Without a year, from the relationship layer's summaries (cost: the partners); a year walks the actor's events.
+    name = "read/api_ask_partners" if intent.year is None else "read/api_ask_partners_in_year"
+    if intent.year is None:
+        rows = repo.read("read/api_ask_partners", actor=actor.id, types=intent.event_types, year=None, limit=LIMIT)
+    else:
+        rows = repo.read(
+            "read/api_ask_partners_in_year", actor=actor.id, types=intent.event_types, year=intent.year, limit=LIMIT
+        )
     verb = {"cooperation": "cooperating with", "conflict": "in conflict with", "fighting": "fighting"}[
         intent.stance or "cooperation"
     ]
@@ -123,7 +130,7 @@ def _partners(repo: GraphRepository, intent: Intent) -> Answer:
         summary = f"{_names(rows)} {be} reported {verb} {actor.name}{_when(intent.year)}."
     else:
         summary = f"No one is reported {verb} {actor.name}{_when(intent.year)}."
-    return "read/api_ask_partners", params, rows, summary
+    return name, params, rows, summary
 
 
 def _meetings(repo: GraphRepository, intent: Intent) -> Answer:

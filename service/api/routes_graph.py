@@ -18,15 +18,18 @@ from service.api.schemas import GRAPH_EXAMPLE, GraphEdge, GraphNode, GraphRespon
 router = APIRouter(prefix="/graph", tags=["graph"])
 
 MAX_NODES = 300
-EDGES_PER_LEVEL = 5000
+# Edges returned at most, the strongest first: around a busy state the last pass finds thousands among 300 nodes,
+# more than a drawing can show and a large answer to build; `truncated` says so.
+MAX_EDGES = 2000
 
 
 @router.get(
     "",
     summary="Nodes and edges of the relationship layer around an actor (MET_WITH, AIDS, ATTACKS, ...)",
     description=(
-        "`center`: ISO3, organisation id or name. `depth` 1..3 steps; `limit` caps the nodes (at most 300; "
-        "`truncated` says the cap was reached). `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) keep edges whose "
+        "`center`: ISO3, organisation id or name. `depth` 1..3 steps; `limit` caps the nodes (at most 300), and "
+        f"at most {MAX_EDGES} edges are returned, the strongest first (`truncated` says a cap was reached). "
+        "`since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) keep edges whose "
         "first/last dates overlap the range; an edge's `event_count` counts all of its events."
     ),
     response_model=GraphResponse,
@@ -51,7 +54,13 @@ def get_graph(
         for level in range(depth + 1):
             if not frontier:
                 break
-            rows = repo.read("read/api_graph_edges", ids=frontier, since=start, until=end, limit=EDGES_PER_LEVEL)
+            room = MAX_EDGES - len(edges)
+            if room <= 0:
+                truncated = True
+                break
+            within = list(nodes) if level == depth else None  # the last pass only links nodes already drawn
+            rows = repo.read("read/api_graph_edges", ids=frontier, within=within, since=start, until=end, limit=room)
+            truncated = truncated or len(rows) >= room
             next_frontier: list[str] = []
             for row in rows:
                 ends = (
