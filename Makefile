@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit neo4j-start neo4j-stop clean
+.PHONY: setup run test lint typecheck unit browser neo4j-start neo4j-stop clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] < (3, 14) else "geokg needs Python >=3.11,<3.14")'
@@ -27,8 +27,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Debian's headless Chromium and its driver, for the dashboard test (installed only when missing).
+browser:
+	scripts/install_chromium.sh
+
 # The tests start their own Neo4j (test ports, test data folder) unless GEOKG_TEST_NEO4J_URI names a server.
-test: lint typecheck
+test: lint typecheck browser
 	$(BIN)/pytest
 
 unit: $(STAMP)
