@@ -363,10 +363,14 @@ class Generator:
             roles[key] = "participant" if ev.symmetric else "source"
         for key, role in roles.items():
             label = "Country" if key in self.state_set else "Organization"
-            batch.participants.append({"event_id": event_id, "key": key, "label": label, "role": role})
+            batch.participants.append(
+                {"event_id": event_id, "key": key, "label": label, "role": role, "date": ev.date or ""}
+            )
         if ev.person is not None:
             role = roles[ev.source[0]]
-            batch.participants.append({"event_id": event_id, "key": ev.person, "label": "Person", "role": role})
+            batch.participants.append(
+                {"event_id": event_id, "key": ev.person, "label": "Person", "role": role, "date": ev.date or ""}
+            )
         capital = self.capitals.get(ev.source[0] if rng.random() < 0.5 else ev.target[0])
         if capital is not None and rng.random() < 0.3:
             batch.places.append({"event_id": event_id, "place_id": capital["id"]})

@@ -1,5 +1,6 @@
-"""The relationship layer's per-edge summaries and the BETWEEN (pair, date) index are kept at write time, and the
-API's partners and relations answers come from them; they must always equal a recompute from the events. Checked
+"""The relationship layer's per-edge summaries, the BETWEEN (pair, date) index and the participations' (actor,
+date) are kept at write time, and the API's partners, relations and events answers come from them; they must
+always equal a recompute from the events. Checked
 on the sample articles written by the real pipeline, and on the synthetic benchmark graph (scripts/gen_synthetic.py
 bulk-loads its own copy of them, so the benchmark measures the same graph the loader would write)."""
 
@@ -19,6 +20,7 @@ from gen_synthetic import BLOCK, Generator, load
 def test_the_sample_graphs_layer_matches_its_events(sample_graph: GraphRepository) -> None:
     assert sample_graph.run_admin("admin/layer_mismatches") == []
     assert sample_graph.run_admin("admin/between_mismatches") == []
+    assert sample_graph.run_admin("admin/participation_mismatches") == []
     between = sample_graph.read(
         "read/api_relations", a="PRK", b="RUS", pair="PRK|RUS", since=None, until=None, low="", high="~", limit=50
     )
@@ -31,6 +33,7 @@ def test_the_synthetic_graphs_layer_matches_its_events(graph: GraphRepository) -
     load(graph, Generator(seed=3), BLOCK, 2 * BLOCK, batch_size=BLOCK)
     assert graph.run_admin("admin/layer_mismatches") == []
     assert graph.run_admin("admin/between_mismatches") == []
+    assert graph.run_admin("admin/participation_mismatches") == []
     counted = graph.read(
         "read/api_partners_in_range", actor="RUS", cooperation=False, since=None, until=None, types=None, limit=10
     )
@@ -46,6 +49,8 @@ def test_an_older_graphs_layer_is_upgraded_at_startup(graph: GraphRepository) ->
     graph.run_admin("admin/layer_downgrade")
     assert graph.run_admin("admin/layer_mismatches") != []
     assert graph.run_admin("admin/between_mismatches") != []
+    assert graph.run_admin("admin/participation_mismatches") != []
     apply_schema(graph)
     assert graph.run_admin("admin/layer_mismatches") == []
     assert graph.run_admin("admin/between_mismatches") == []
+    assert graph.run_admin("admin/participation_mismatches") == []

@@ -1,5 +1,6 @@
-// For the upgrade test: makes the layer look as an older version wrote it (edges without score, event_type and
-// top_event_ids; no BETWEEN entries), so that admin/layer_upgrade can be shown to bring it back.
+// For the upgrade test: makes the graph look as an older version wrote it (layer edges without score, event_type
+// and top_event_ids; no BETWEEN entries; participations without actor and date), so that admin/layer_upgrade and
+// admin/participation_upgrade can be shown to bring it back.
 // params: none
 // returns: none
 MATCH ()-[r:
@@ -9,5 +10,9 @@ MATCH ()-[r:
 ]->()
 REMOVE r.score, r.event_type, r.top_event_ids
 WITH count(*) AS edges
-MATCH ()-[p:BETWEEN]->()
-DELETE p
+CALL () {
+  MATCH ()-[p:BETWEEN]->()
+  DELETE p
+}
+MATCH ()-[p:PARTICIPATED_IN]->()
+REMOVE p.actor, p.date

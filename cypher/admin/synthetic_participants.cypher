@@ -1,5 +1,6 @@
-// Synthetic graph (scripts/gen_synthetic.py): actor -[:PARTICIPATED_IN {role}]-> Event,
-// $rows = [{event_id, key, label, role}], label "Country", "Organization" or "Person" (as in write/upsert_events).
+// Synthetic graph (scripts/gen_synthetic.py): actor -[:PARTICIPATED_IN {role, actor, date}]-> Event,
+// $rows = [{event_id, key, label, role, date}], label "Country", "Organization" or "Person", date the event's date
+// or '' (as write/upsert_events writes them).
 // CYPHER replan=skip: plans fixed by unique-index seeks; a growing graph would otherwise be re-planned every 10 s.
 // params: $rows
 // returns: none
@@ -19,4 +20,5 @@ CALL (row) {
     WHERE row.label = 'Person'
   RETURN p AS actor
 }
-MERGE (actor)-[:PARTICIPATED_IN {role: row.role}]->(e)
+MERGE (actor)-[p:PARTICIPATED_IN {role: row.role}]->(e)
+  ON CREATE SET p.actor = row.key, p.date = row.date

@@ -1,5 +1,10 @@
-// Events involving the actor $actor (ISO3, organisation or person id), filtered and paginated. Starts from the actor's
-// node (unique-index seek) and expands to its events, so the cost follows the actor's events.
+// Events involving the actor $actor (ISO3, organisation or person id), filtered and paginated, newest first. Reads
+// the actor's participations from the participated_actor_date index (PARTICIPATED_IN {actor, date}, kept by
+// write/upsert_events) in descending date order and stops when the page is full, so a page costs about its size,
+// not the actor's events (hundreds of thousands for a busy state). Undated events (date '') come after every dated
+// one: an equality seek, only when the dated ones did not fill the page and no date bound excludes them. An actor
+// takes part in an event once (a side, or a participant of a symmetric one), so no DISTINCT (which would lose the
+// index order).
 // Filters (each null: no filter): $type (PLOVER type), $quad_class, $status; $since / $until, ISO dates of any
 // precision (an event is kept when its possibly partial date overlaps the range); $location, a place name in lower
 // case; $words, lower-case words that must all occur in one reporting sentence (CONTAINS, so that every word must be in
@@ -10,31 +15,47 @@
 // params: $actor, $type, $quad_class, $status, $since, $until, $location, $words, $cursor_date, $cursor_id, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, mentions, participants, places
 CALL () {
-  MATCH (c:Country {iso3: $actor})
-  RETURN c AS center
-  UNION
-  MATCH (o:Organization {id: $actor})
-  RETURN o AS center
-  UNION
-  MATCH (p:Person {id: $actor})
-  RETURN p AS center
+  MATCH ()-[p:PARTICIPATED_IN]->(e)
+    WHERE p.actor = $actor AND p.date > '' AND p.date <= coalesce($cursor_date, '~')
+      AND ($cursor_id IS NULL OR e.date < $cursor_date OR (e.date = $cursor_date AND e.id < $cursor_id))
+      AND ($type IS NULL OR e.type = $type)
+      AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+      AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
+      AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($status IS NULL OR e.status = $status)
+      AND ($location IS NULL OR EXISTS {
+        MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
+      })
+      AND ($words IS NULL OR EXISTS {
+        MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
+      })
+  WITH e
+  ORDER BY p.actor DESC, p.date DESC, e.id DESC
+  LIMIT $limit
+  RETURN collect(e) AS dated
 }
-MATCH (center)-[:PARTICIPATED_IN]->(e:Event)
-WITH DISTINCT e
-  WHERE ($type IS NULL OR e.type = $type)
-    AND ($quad_class IS NULL OR e.quad_class = $quad_class)
-    AND ($status IS NULL OR e.status = $status)
-    AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
-    AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
-    AND ($cursor_id IS NULL OR coalesce(e.date, '') < $cursor_date
-         OR (coalesce(e.date, '') = $cursor_date AND e.id < $cursor_id))
-    AND ($location IS NULL OR EXISTS {
-      MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
-    })
-    AND ($words IS NULL OR EXISTS {
-      MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
-    })
-ORDER BY coalesce(e.date, '') DESC, e.id DESC
+CALL (dated) {
+  // UNWIND of an empty list, not WHERE: the planner would otherwise test the condition inside the seek below.
+  UNWIND CASE WHEN size(dated) < $limit AND $since IS NULL AND $until IS NULL THEN [true] ELSE [] END AS needed
+  MATCH ()-[p:PARTICIPATED_IN]->(e)
+    WHERE p.actor = $actor AND p.date = ''
+      AND ($cursor_id IS NULL OR $cursor_date <> '' OR e.id < $cursor_id)
+      AND ($type IS NULL OR e.type = $type)
+      AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($status IS NULL OR e.status = $status)
+      AND ($location IS NULL OR EXISTS {
+        MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
+      })
+      AND ($words IS NULL OR EXISTS {
+        MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
+      })
+  WITH e
+  ORDER BY e.id DESC
+  LIMIT $limit
+  RETURN collect(e) AS undated
+}
+UNWIND dated + undated AS e
+WITH e
 LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)

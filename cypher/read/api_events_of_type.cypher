@@ -1,6 +1,8 @@
-// Events of one PLOVER type $type, filtered and paginated: starts with a seek in the event_type index, so the cost
-// follows the events of that type, not all events (see api_events for the other filters).
-// Other filters (each null: no filter): $quad_class, $status; $since / $until, ISO dates of any
+// Events of one PLOVER type $type, filtered and paginated, newest first: reads the event_type_date index (type,
+// date) in descending date order and stops when the page is full, so a page costs about its size, not the events of
+// the type. Undated events come after every dated one, looked for (in the event_type index) only when the dated ones
+// did not fill the page and no date bound excludes them.
+// Filters (each null: no filter): $quad_class, $status; $since / $until, ISO dates of any
 // precision (an event is kept when its possibly partial date overlaps the range); $location, a place name in lower
 // case; $words, lower-case words that must all occur in one reporting sentence (CONTAINS, so that every word must be in
 // one sentence; the reported_sentence_text full-text index could serve a ranked search later).
@@ -9,21 +11,46 @@
 // more than they show, to know whether a next page exists).
 // params: $type, $quad_class, $status, $since, $until, $location, $words, $cursor_date, $cursor_id, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, mentions, participants, places
-MATCH (e:Event)
-  WHERE e.type = $type
-    AND ($quad_class IS NULL OR e.quad_class = $quad_class)
-    AND ($status IS NULL OR e.status = $status)
-    AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
-    AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
-    AND ($cursor_id IS NULL OR coalesce(e.date, '') < $cursor_date
-         OR (coalesce(e.date, '') = $cursor_date AND e.id < $cursor_id))
-    AND ($location IS NULL OR EXISTS {
-      MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
-    })
-    AND ($words IS NULL OR EXISTS {
-      MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
-    })
-ORDER BY coalesce(e.date, '') DESC, e.id DESC
+CALL () {
+  MATCH (e:Event)
+    WHERE e.type = $type AND e.date <= coalesce($cursor_date, '~')
+      AND ($cursor_id IS NULL OR e.date < $cursor_date OR (e.date = $cursor_date AND e.id < $cursor_id))
+      AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+      AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
+      AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($status IS NULL OR e.status = $status)
+      AND ($location IS NULL OR EXISTS {
+        MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
+      })
+      AND ($words IS NULL OR EXISTS {
+        MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
+      })
+  WITH e
+  ORDER BY e.type DESC, e.date DESC, e.id DESC
+  LIMIT $limit
+  RETURN collect(e) AS dated
+}
+CALL (dated) {
+  // UNWIND of an empty list, not WHERE: the planner would otherwise test the condition on every event it reads.
+  UNWIND CASE WHEN size(dated) < $limit AND $since IS NULL AND $until IS NULL THEN [true] ELSE [] END AS needed
+  MATCH (e:Event)
+    WHERE e.type = $type AND e.date IS NULL
+      AND ($cursor_id IS NULL OR $cursor_date <> '' OR e.id < $cursor_id)
+      AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($status IS NULL OR e.status = $status)
+      AND ($location IS NULL OR EXISTS {
+        MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
+      })
+      AND ($words IS NULL OR EXISTS {
+        MATCH (e)-[rep:REPORTED_IN]->(:Article) WHERE all(word IN $words WHERE toLower(rep.sentence) CONTAINS word)
+      })
+  WITH e
+  ORDER BY e.id DESC
+  LIMIT $limit
+  RETURN collect(e) AS undated
+}
+UNWIND dated + undated AS e
+WITH e
 LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)

@@ -1,6 +1,7 @@
 // Indexes for the lookups the API makes: actors by name, articles by URL and date, events filtered by type, date,
 // status and quad class (the composites serve "events of type/class T between two dates"), and full-text search
-// over actor names and evidence sentences; (pair, date) on BETWEEN, the newest events between two actors.
+// over actor names and evidence sentences; (pair, date) on BETWEEN, the newest events between two actors; (actor,
+// date) on PARTICIPATED_IN, the newest events of one actor.
 // params: none
 // returns: none
 CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);
@@ -20,3 +21,4 @@ FOR (n:Country|Person|Organization|Place) ON EACH [n.name, n.aliases];
 CREATE FULLTEXT INDEX reported_sentence_text IF NOT EXISTS
 FOR ()-[r:REPORTED_IN]-() ON EACH [r.sentence];
 CREATE INDEX between_pair_date IF NOT EXISTS FOR ()-[r:BETWEEN]-() ON (r.pair, r.date);
+CREATE INDEX participated_actor_date IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.actor, r.date);

@@ -4,9 +4,11 @@
 //   set when the event is created; when it exists, the rest folds in: a longer (more precise, compatible) date
 //   wins, status moves up planned < ongoing < occurred, confidence keeps the maximum, mode the first known, and
 //   first_reported / last_reported widen to the article's publication date.
-// - $participants = [{event_id, key, label, role}]: actor -[:PARTICIPATED_IN {role}]-> Event; key is an ISO3
-//   (label "Country"), organisation id ("Organization") or person id ("Person"). Labels cannot be parameters, so
-//   the label picks one of three fixed branches, each an index seek.
+// - $participants = [{event_id, key, label, role}]: actor -[:PARTICIPATED_IN {role, actor, date}]-> Event; key is an
+//   ISO3 (label "Country"), organisation id ("Organization") or person id ("Person"). Labels cannot be parameters,
+//   so the label picks one of three fixed branches, each an index seek. `actor` (the key) and `date` (the event's
+//   date, '' when undated) feed the participated_actor_date index, from which GET /events?actor= reads an actor's
+//   newest events in order; every participation of the article's events gets the event's (possibly refined) date.
 // - $places = [{event_id, place_id, name}]: Place (id place:<slug>) and Event -[:OCCURRED_IN]->.
 // - $reports = [{event_id, start, end, sentence, confidence, trigger}]: Event -[:REPORTED_IN]-> the article
 //   $article_id, one edge per reporting sentence (keyed by its start offset), so an event keeps every sentence
@@ -56,7 +58,13 @@ CALL () {
       WHERE participant.label = 'Person'
     RETURN p AS actor
   }
-  MERGE (actor)-[:PARTICIPATED_IN {role: participant.role}]->(e)
+  MERGE (actor)-[p:PARTICIPATED_IN {role: participant.role}]->(e)
+    ON CREATE SET p.actor = participant.key
+}
+CALL () {
+  UNWIND $rows AS row
+  MATCH (e:Event {id: row.id})<-[p:PARTICIPATED_IN]-()
+  SET p.date = coalesce(e.date, '')
 }
 CALL () {
   UNWIND $places AS place

@@ -97,6 +97,7 @@ def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = 
         log.info("schema: created %s", ", ".join(created))
     # Data written by an older version: relationship-layer edges without their summaries and pair index entries.
     repo.run_admin("admin/layer_upgrade")
+    repo.run_admin("admin/participation_upgrade")
     return report
 
 
