@@ -52,8 +52,9 @@ def test_workers_killed_and_neo4j_restarted_lose_and_duplicate_nothing(tmp_path:
     print_report(report, lines.append)
     summary = "\n".join(lines)
 
-    # Every invariant but the promptness of the 503s: the API's reads retry for ~30 s while Neo4j is away (the
-    # driver's default), which the report shows; here it is enough that the 503 comes and the API recovers.
+    # Every invariant but the promptness of the 503s (reads retry for 5 s, then the connection attempt may wait on a
+    # starting server; on a loaded machine that can pass 10 s): here it is enough that the 503 comes and the API
+    # recovers. scripts/fault_trials.py checks the promptness too.
     assert [f for f in report.failures if not f.startswith("503 answered within")] == [], summary
     assert report.submitted == 20
     assert len(report.kills) == 5
@@ -61,7 +62,9 @@ def test_workers_killed_and_neo4j_restarted_lose_and_duplicate_nothing(tmp_path:
     assert all(phase in {"extract", "write", "between"} for t in report.kills for phase in t.phases)
     (restart,) = report.restarts
     assert restart.how == "SIGKILL"
-    assert all(counts[503] > 0 for counts in restart.statuses_while_down.values()), summary
+    answered = restart.answered_while_down  # probes sent and answered while Neo4j was down
+    assert sum(counts[503] for counts in answered.values()) > 0, summary
+    assert all(set(counts) <= {503} for counts in answered.values()), summary
     assert restart.recovery_seconds is not None
     assert report.totals["articles"] == 20
     assert report.totals["events"] > 20
