@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import status as http_status
 
 from service.api.actors import (
@@ -68,28 +68,11 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
 )
 def list_events(
     repo: Repository,
-    actor: str | None = None,
-    type: str | None = None,
-    quad_class: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    location: str | None = None,
-    q: str | None = None,
+    filters: EventFilterParams,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> EventsPage:
-    query = parse_events_query(
-        actor=actor,
-        type=type,
-        quad_class=quad_class,
-        status=status,
-        since=since,
-        until=until,
-        location=location,
-        q=q,
-        cursor=cursor,
-    )
+    query = parse_events_query(filters, cursor)
     with graph_errors():
         rows = read_events(repo, query, limit + 1)
     page = rows[:limit]
@@ -98,6 +81,24 @@ def list_events(
         last = page[-1]
         next_cursor = encode_cursor(last["date"] or "", last["id"])
     return EventsPage(events=[EventSummary.model_validate(row) for row in page], next_cursor=next_cursor)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filter parameters of GET /events as given, declared once for it and the event exports (FastAPI reads
+    them from the query string through `Depends()`)."""
+
+    actor: str | None = None
+    type: str | None = None
+    quad_class: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    location: str | None = None
+    q: str | None = None
+
+
+EventFilterParams = Annotated[EventFilters, Depends()]
 
 
 @dataclass(frozen=True)
@@ -116,27 +117,17 @@ class EventsQuery:
     cursor_id: str | None = None
 
 
-def parse_events_query(
-    *,
-    actor: str | None,
-    type: str | None,
-    quad_class: str | None,
-    status: str | None,
-    since: str | None,
-    until: str | None,
-    location: str | None,
-    q: str | None,
-    cursor: str | None = None,
-) -> EventsQuery:
+def parse_events_query(filters: EventFilters, cursor: str | None = None) -> EventsQuery:
     """422 for a bad filter or cursor, 404 for an unknown actor (checked in this order)."""
-    start, end = parse_range(since, until)
+    f = filters
+    start, end = parse_range(f.since, f.until)
     cursor_date, cursor_id = decode_cursor(cursor)
-    words = [word.casefold() for word in (q or "").split()] or None
-    event_type, quad, state = parse_type(type), parse_quad_class(quad_class), parse_status(status)
-    place = " ".join(location.split()).lower() if location and location.strip() else None
+    words = [word.casefold() for word in (f.q or "").split()] or None
+    event_type, quad, state = parse_type(f.type), parse_quad_class(f.quad_class), parse_status(f.status)
+    place = " ".join(f.location.split()).lower() if f.location and f.location.strip() else None
     key = None
-    if actor:
-        key = actor.strip() if actor.strip().startswith("person:") else resolve_actor(actor)
+    if f.actor:
+        key = f.actor.strip() if f.actor.strip().startswith("person:") else resolve_actor(f.actor)
     return EventsQuery(key, event_type, quad, state, start, end, place, words, cursor_date, cursor_id)
 
 

@@ -30,7 +30,7 @@ from ingest.models import EVENT_TYPES
 from ingest.relations import UNDIRECTED, Relation, relation_for
 from service.api.actors import bad_request, graph_errors, parse_range, resolve_actor
 from service.api.deps import Repository
-from service.api.routes_events import EventsQuery, parse_events_query, read_events
+from service.api.routes_events import EventFilterParams, EventsQuery, parse_events_query, read_events
 from service.api.schemas import error_responses
 from service.graph.repository import GraphRepository, Row
 
@@ -206,21 +206,6 @@ def _csv_value(value: Any, column: str) -> Any:
     return "" if value is None else value
 
 
-def _parse_events(
-    actor: str | None,
-    type: str | None,
-    quad_class: str | None,
-    status: str | None,
-    since: str | None,
-    until: str | None,
-    location: str | None,
-    q: str | None,
-) -> EventsQuery:
-    return parse_events_query(
-        actor=actor, type=type, quad_class=quad_class, status=status, since=since, until=until, location=location, q=q
-    )
-
-
 @router.get(
     "/events.csv",
     summary="Events as CSV (the filters of GET /events), one row per event with participants and evidence",
@@ -228,18 +213,8 @@ def _parse_events(
     response_class=StreamingResponse,
     responses=_file_responses("text/csv", "CSV with a header row"),
 )
-def export_events_csv(
-    repo: Repository,
-    actor: str | None = None,
-    type: str | None = None,
-    quad_class: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    location: str | None = None,
-    q: str | None = None,
-) -> StreamingResponse:
-    query = _parse_events(actor, type, quad_class, status, since, until, location, q)
+def export_events_csv(repo: Repository, filters: EventFilterParams) -> StreamingResponse:
+    query = parse_events_query(filters)
     with graph_errors():
         rows, truncated = _event_rows(repo, query)
     chunks = _events_csv(_with_evidence(repo, rows))
@@ -253,18 +228,8 @@ def export_events_csv(
     response_class=StreamingResponse,
     responses=_file_responses("application/json", "a JSON array of events"),
 )
-def export_events_json(
-    repo: Repository,
-    actor: str | None = None,
-    type: str | None = None,
-    quad_class: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    location: str | None = None,
-    q: str | None = None,
-) -> StreamingResponse:
-    query = _parse_events(actor, type, quad_class, status, since, until, location, q)
+def export_events_json(repo: Repository, filters: EventFilterParams) -> StreamingResponse:
+    query = parse_events_query(filters)
     with graph_errors():
         rows, truncated = _event_rows(repo, query)
     chunks = _json_array(_with_evidence(repo, rows))
