@@ -23,7 +23,7 @@ from typing import Annotated, Any
 from xml.sax.saxutils import XMLGenerator
 from xml.sax.xmlreader import AttributesImpl
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from ingest.models import EVENT_TYPES
@@ -263,6 +263,9 @@ def parse_relation_types(values: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(found)) or None
 
 
+_TypesQuery = Annotated[list[str] | None, Query(description="relationship or PLOVER types")]
+
+
 @dataclass(frozen=True)
 class _RelationsQuery:
     actor: str | None
@@ -272,12 +275,19 @@ class _RelationsQuery:
 
 
 def _parse_relations(
-    actor: str | None, types: list[str] | None, since: str | None, until: str | None
+    actor: str | None = None,
+    types: _TypesQuery = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> _RelationsQuery:
+    """The filters of the relations and GraphML exports, declared once (a FastAPI dependency); 422 or 404."""
     start, end = parse_range(since, until)
     kinds = parse_relation_types(types)
     key = resolve_actor(actor) if actor and actor.strip() else None
     return _RelationsQuery(key, kinds, start, end)
+
+
+_RelationFilters = Annotated[_RelationsQuery, Depends(_parse_relations)]
 
 
 def _relation_rows(repo: GraphRepository, query: _RelationsQuery) -> tuple[list[Row], bool]:
@@ -300,9 +310,6 @@ def _relations_csv(rows: list[Row]) -> Iterator[str]:
         yield _csv_chunk([["" if row[c] is None else row[c] for c in RELATION_COLUMNS] for row in batch])
 
 
-_TypesQuery = Annotated[list[str] | None, Query(description="relationship or PLOVER types")]
-
-
 @router.get(
     "/relations.csv",
     summary="Relationship-layer edges as CSV",
@@ -310,14 +317,8 @@ _TypesQuery = Annotated[list[str] | None, Query(description="relationship or PLO
     response_class=StreamingResponse,
     responses=_file_responses("text/csv", "CSV with a header row"),
 )
-def export_relations_csv(
-    repo: Repository,
-    actor: str | None = None,
-    types: _TypesQuery = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> StreamingResponse:
-    rows, truncated = _relation_rows(repo, _parse_relations(actor, types, since, until))
+def export_relations_csv(repo: Repository, query: _RelationFilters) -> StreamingResponse:
+    rows, truncated = _relation_rows(repo, query)
     return _download(_relations_csv(rows), "text/csv; charset=utf-8", "geokg-relations.csv", truncated)
 
 
@@ -328,14 +329,8 @@ def export_relations_csv(
     response_class=StreamingResponse,
     responses=_file_responses("application/json", "a JSON array of edges"),
 )
-def export_relations_json(
-    repo: Repository,
-    actor: str | None = None,
-    types: _TypesQuery = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> StreamingResponse:
-    rows, truncated = _relation_rows(repo, _parse_relations(actor, types, since, until))
+def export_relations_json(repo: Repository, query: _RelationFilters) -> StreamingResponse:
+    rows, truncated = _relation_rows(repo, query)
     batches = (rows[start : start + PAGE_SIZE] for start in range(0, len(rows), PAGE_SIZE))
     return _download(_json_array(batches), "application/json", "geokg-relations.json", truncated)
 
@@ -436,14 +431,8 @@ def _drain(buffer: io.StringIO) -> str:
     response_class=StreamingResponse,
     responses=_file_responses("application/graphml+xml", "a GraphML document"),
 )
-def export_graphml(
-    repo: Repository,
-    actor: str | None = None,
-    types: _TypesQuery = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> StreamingResponse:
-    rows, truncated = _relation_rows(repo, _parse_relations(actor, types, since, until))
+def export_graphml(repo: Repository, query: _RelationFilters) -> StreamingResponse:
+    rows, truncated = _relation_rows(repo, query)
     countries = sorted({row[end] for row in rows for end in ("source", "target") if row[f"{end}_kind"] == "country"})
     with graph_errors():
         offices = repo.read("read/export_offices", countries=countries)
