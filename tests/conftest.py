@@ -23,6 +23,7 @@ from typing import Any
 
 import neo4j
 import pytest
+from pydantic import SecretStr
 
 from service.config import Settings
 from service.graph.driver import ConnectionInfo, create_driver
@@ -162,6 +163,18 @@ def sample_graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> Gr
     summary = ingest_sources(read_items([SAMPLES]), load_pipeline(), repo)
     assert not summary.failures, summary.failures
     return repo
+
+
+def api_settings(server: ConnectionInfo, *, api_key: str | None = None) -> Settings:
+    """Settings for an API app on the test server: no `.env` read, the server's credentials, an optional key."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
+        neo4j_uri=server.uri,
+        neo4j_user=server.user,
+        neo4j_password=SecretStr(server.password) if server.password else None,
+        neo4j_database=server.database,
+        api_key=SecretStr(api_key) if api_key is not None else None,
+    )
 
 
 def _hashable(value: Any) -> Any:

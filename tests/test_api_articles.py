@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from ingest import queue
 from ingest.nlp import load_pipeline
@@ -19,6 +18,7 @@ from service.api.app import create_app
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 KEY = "test-key-0123456789"
 AUTH = {"X-API-Key": KEY}
@@ -27,14 +27,7 @@ ARTICLE = {"text": SENTENCE, "url": "https://news.test/argentina-chile", "publis
 
 
 def settings_for(server: ConnectionInfo, api_key: str | None) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=server.uri,
-        neo4j_user=server.user,
-        neo4j_password=SecretStr(server.password) if server.password else None,
-        neo4j_database=server.database,
-        api_key=SecretStr(api_key) if api_key is not None else None,
-    )
+    return api_settings(server, api_key=api_key)
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from service.api.app import create_app
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 PUTIN = PersonRef("person:vladimir-putin", "Vladimir Putin", "RUS", "President", ["Putin"])
 XI = PersonRef("person:xi-jinping", "Xi Jinping", "CHN", "President", ["Xi"])
@@ -174,13 +175,7 @@ def client(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> Iterator
     repo = GraphRepository(graph_driver, neo4j_server.database, uri=neo4j_server.uri, user=neo4j_server.user)
     repo.run_admin("admin/delete_all")
     build_graph(repo)
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=neo4j_server.uri,
-        neo4j_user=neo4j_server.user,
-        neo4j_password=SecretStr(neo4j_server.password) if neo4j_server.password else None,
-        neo4j_database=neo4j_server.database,
-    )
+    settings = api_settings(neo4j_server)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
     repo.run_admin("admin/delete_all")

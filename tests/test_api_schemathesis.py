@@ -26,7 +26,6 @@ import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
-from pydantic import SecretStr
 from schemathesis.checks import (
     CheckFunction,
     content_type_conformance,
@@ -47,6 +46,7 @@ from service.api.security import API_KEY_HEADER
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 pytestmark = pytest.mark.neo4j
 
@@ -100,14 +100,7 @@ _SETTINGS = settings(
 
 
 def _settings(server: ConnectionInfo) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=server.uri,
-        neo4j_user=server.user,
-        neo4j_password=SecretStr(server.password) if server.password else None,
-        neo4j_database=server.database,
-        api_key=SecretStr(KEY),
-    )
+    return api_settings(server, api_key=KEY)
 
 
 @pytest.fixture(scope="module")

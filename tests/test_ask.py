@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from ingest.load import write_article
 from ingest.models import PersonRef
 from service.api.app import create_app
 from service.api.ask import KNOWN_FORMS, QuestionError, parse_question
-from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 from tests.test_load import make_article, make_event, make_extraction
 
 TODAY = date(2024, 9, 1)
@@ -174,13 +173,7 @@ def small_graph(graph: GraphRepository) -> GraphRepository:
 
 @pytest.fixture
 def client(small_graph: GraphRepository, neo4j_server: ConnectionInfo) -> Iterator[TestClient]:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=neo4j_server.uri,
-        neo4j_user=neo4j_server.user,
-        neo4j_password=SecretStr(neo4j_server.password) if neo4j_server.password else None,
-        neo4j_database=neo4j_server.database,
-    )
+    settings = api_settings(neo4j_server)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 

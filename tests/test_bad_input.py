@@ -28,7 +28,6 @@ from urllib.parse import quote, unquote_to_bytes
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from ingest import queue
 from service import cli
@@ -36,6 +35,7 @@ from service.api.app import create_app
 from service.config import Settings, get_settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.model]
 
@@ -196,14 +196,7 @@ def _targets(spec: dict[str, Any], good: dict[str, str]) -> list[Target]:
 
 
 def _settings(server: ConnectionInfo) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=server.uri,
-        neo4j_user=server.user,
-        neo4j_password=SecretStr(server.password) if server.password else None,
-        neo4j_database=server.database,
-        api_key=SecretStr(KEY),
-    )
+    return api_settings(server, api_key=KEY)
 
 
 @pytest.fixture(scope="module")

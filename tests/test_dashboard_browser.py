@@ -28,7 +28,6 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 import uvicorn
-from pydantic import SecretStr
 from selenium import webdriver
 from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
 from selenium.webdriver.chrome.service import Service
@@ -39,9 +38,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from service.api.app import create_app
 from service.api.routes_dashboard import CONTENT_SECURITY_POLICY
-from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -98,13 +97,7 @@ def recording_proxy() -> Iterator[_RecordingProxy]:
 @pytest.fixture(scope="module")
 def api_url(sample_graph: GraphRepository, neo4j_server: ConnectionInfo) -> Iterator[str]:
     """The real app, served by uvicorn in a background thread on a free loopback port, over the sample graph."""
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=neo4j_server.uri,
-        neo4j_user=neo4j_server.user,
-        neo4j_password=SecretStr(neo4j_server.password) if neo4j_server.password else None,
-        neo4j_database=neo4j_server.database,
-    )
+    settings = api_settings(neo4j_server)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -14,27 +14,20 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
-from pydantic import SecretStr
 
 from service.api import routes_exports
 from service.api.app import create_app
 from service.api.routes_exports import EVENT_COLUMNS, RELATION_COLUMNS, safe_cell
-from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from tests.conftest import api_settings
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 @pytest.fixture(scope="module")
 def client(sample_graph: GraphRepository, neo4j_server: ConnectionInfo) -> Iterator[TestClient]:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
-        neo4j_uri=neo4j_server.uri,
-        neo4j_user=neo4j_server.user,
-        neo4j_password=SecretStr(neo4j_server.password) if neo4j_server.password else None,
-        neo4j_database=neo4j_server.database,
-    )
+    settings = api_settings(neo4j_server)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 
