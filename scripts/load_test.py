@@ -50,6 +50,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_api import percentile
 from fault_trials import LOOPBACK, REPO_ROOT, LoggedProcess, free_port, graph_env, make_articles, start_api, submit
 from gen_synthetic import Generator, load
 
@@ -74,16 +75,6 @@ def require_loopback(url: str) -> str:
         except ValueError:
             raise ValueError(f"refusing {url!r}: the load test only talks to loopback addresses") from None
     return url
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = q * (len(ordered) - 1)
-    low = int(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
 # ---------------------------------------------------------------------------------------------- the mix
