@@ -30,14 +30,26 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj",
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 TARGET_PREPS = {
-    "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon"}),
+    "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
     "AID": frozenset({"to", "for", "with"}),
     "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
     "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
     "CONSULT": frozenset({"with", "to", "between", "among"}),
     "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
+    "REQUEST": frozenset(
+        {"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon", "from"}
+    ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+# Adjuncts that set a real scene for another act: "during his visit", "after the talks".
+SCENE_PREPS = frozenset({"during", "after", "following", "since", "amid", "before", "at"})
+GUEST_NOUNS = frozenset(
+    {"delegation", "counterpart", "president", "minister", "leader", "king", "premier", "envoy", "emir", "chancellor"}
+)
+# Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
 GROWTH_VERBS = frozenset(
     {
         "deepen",
@@ -309,6 +321,7 @@ class ActorIndex:
         self.form: dict[int, str] = {}
         self.person: dict[int, Person] = {}
         self.span_start: dict[int, Span] = {}
+        self.groups: dict[int, list[str]] = {}  # "the two countries", "they": a reference to several actors
         for span in doc.spans[ACTOR_SPANS]:
             self.span_start[span.start] = span
             for i in range(span.start, span.end):
@@ -359,6 +372,9 @@ class ArgumentFinder:
             ):
                 if actor not in found:
                     found.append(actor)
+            for member in self.index.groups.get(tok.i, ()):
+                if member not in found:
+                    found.append(member)
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
                     continue
@@ -392,6 +408,8 @@ class ArgumentFinder:
         tok = verb
         for _ in range(4):
             subj = _children(tok, SUBJECT_DEPS)
+            if subj and tok.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
+                return [tok.head], False  # "the summit which condemned": the relative pronoun is its head noun
             if subj:
                 return subj, False
             passive = _children(tok, PASSIVE_SUBJECT_DEPS)
@@ -406,6 +424,9 @@ class ArgumentFinder:
                     return objects, False
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and tok.head.i != tok.i:
                 tok = tok.head
+                continue
+            if tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.i != verb.i:
+                tok = tok.head if tok.dep_ == "dobj" else tok.head.head  # "issued a statement criticising X"
                 continue
             break
         return [], False
@@ -422,6 +443,12 @@ class ArgumentFinder:
         else:
             source = self.subject_actors(subj)
             target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
+        if not target and etype in SPEECH_ACT_TYPES:
+            # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
+            for clause in _children(trig, ("ccomp",)):
+                target = self.phrase_actors(_children(clause, ("nsubj", "nsubjpass")))
+                if target:
+                    break
         if not target:
             # "provided missiles to aid Russia's incursion": the purpose clause names the target.
             for child in trig.children:
@@ -572,6 +599,9 @@ class EventFinder:
         self.last_group: list[str] = []
         self.last_group_of: dict[str, list[str]] = {}
         self._lede: tuple[ResolvedDate | None, set[str]] | None = None
+        # Per sentence (by its first token): its dates, and the paragraph's last date stated before it.
+        self.sentence_dates: dict[int, SentenceDates] = {}
+        self.context_at: dict[int, ResolvedDate | None] = {}
 
     def find(self) -> list[FoundEvent]:
         events: list[FoundEvent] = []
@@ -580,6 +610,8 @@ class EventFinder:
             dates = SentenceDates(sent.text, self.published)
             if sent.start > 0 and "\n" in self.doc[sent.start - 1].text_with_ws:
                 context = None  # a new paragraph starts a new scene
+            self.sentence_dates[sent.start] = dates
+            self.context_at[sent.start] = context
             if not any(i in self.index.actor for i in range(sent.start, sent.end)):
                 context = self.latest_date(dates) or context
                 continue
@@ -662,8 +694,19 @@ class EventFinder:
 
     def fits(self, token: Token, trig: Trigger) -> bool:
         if trig.requires == "actor":
-            objects = _children(token, ("dobj", "oprd", "dative"))
+            if _children(token, ("oprd", "ccomp", "xcomp")):
+                return False  # "called the strikes a massacre", "called it unacceptable": a judgement, not a call
+            objects = _children(token, ("dobj", "dative"))
             return bool(objects) and bool(self.args.phrase_actors(objects))
+        if trig.requires == "person":
+            # "welcomed Xi", "received the delegation": hosting someone, not welcoming a decision
+            guests = list(_with_conjuncts(_children(token, ("dobj", "nsubjpass"))))
+            return any(
+                (g.i in self.index.actor and self.index.form.get(g.i) not in ("place", "other"))
+                or g.lemma_.lower() in GUEST_NOUNS
+                or g.ent_type_ == "PERSON"
+                for g in guests
+            )
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
@@ -746,6 +789,43 @@ class EventFinder:
             )
             for kind, src, tgt, symmetric in sides
         ]
+
+    def make_event(
+        self,
+        token: Token,
+        etype: str,
+        source: list[str],
+        target: list[str],
+        *,
+        symmetric: bool,
+        confidence: float,
+        mode: str | None = None,
+    ) -> FoundEvent:
+        """An event another component decided on (the typer, statements), dated and placed like the rules' own."""
+        sent = token.sent
+        dates = self.sentence_dates.get(sent.start) or SentenceDates(sent.text, self.published)
+        planned = self.is_planned(token, None)
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        if when is None and not planned:
+            when = self.publication_date(token, etype)
+        status = "planned" if planned else self.status(token, when)
+        event = FoundEvent(
+            type=etype,
+            mode=mode,
+            source=source,
+            target=target,
+            symmetric=symmetric,
+            date=when,
+            status=status,
+            location=self.location(token, sent),
+            sentence=sent,
+            trigger=token,
+            confidence=round(confidence, 3),
+            people=self.people_in(sent),
+        )
+        if event.date is None and status != "planned":
+            self.date_from_context(event, self.context_at.get(sent.start))
+        return event
 
     Side = tuple[str, list[str], list[str], bool]
 
@@ -867,6 +947,12 @@ class EventFinder:
             # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
             if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
                 break
+            if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
+                break  # "during his visit to China, X sought to ...": the visit is a real scene of another act
+            if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
+                verb = head.head
+                if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
+                    break  # "the talks have not yielded progress": they took place; only their result is denied
             head = head.head
             chain.append(head)
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "aux", "conj"):

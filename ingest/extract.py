@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer
+from ingest.candidates import Featurizer
 from ingest.cleanup import CleanArticle
 from ingest.events import EventFinder, FoundEvent
+from ingest.mentions import MentionFinder
 from ingest.merge import merge_events
 from ingest.models import ActorRef, Event, Extraction, PersonRef
 from ingest.people import Person, find_people
+from ingest.statements import StatementFinder
+from ingest.typer import Typer, TyperModel, load_model
 
 # Past this size an article is cut at a paragraph boundary: news stories are far shorter, and spaCy's parser
 # cost grows with length. The cut is reported in Extraction.truncated.
@@ -48,10 +53,22 @@ def extract_many(articles: Iterable[CleanArticle], nlp: Language, batch_size: in
         yield from_doc(doc, article)
 
 
-def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
+def from_doc(doc: Doc, article: CleanArticle, model: TyperModel | Literal["default"] | None = "default") -> Extraction:
+    """The article's extraction. ``model`` is the event typer (the installed one by default); None: rules alone."""
     published = article.published
     people = find_people(doc, published)
-    found = EventFinder(doc, people, published).find()
+    finder = EventFinder(doc, people, published)
+    mentions = MentionFinder(finder)
+    mentions.inject(finder.index)
+    found = finder.find() + StatementFinder(finder, mentions).find()
+    typer_model = load_model() if model == "default" else model
+    if typer_model is not None:
+        found = Typer(finder, Featurizer(finder, mentions, found), typer_model).events()
+    return assemble(doc, article, people, found)
+
+
+def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent]) -> Extraction:
+    published = article.published
     events = merge_events([_to_event(e) for e in found])
     return Extraction(
         text=doc.text,

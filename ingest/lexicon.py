@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,3 +62,32 @@ def triggers_by_lemma() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 def object_classes() -> dict[str, frozenset[str]]:
     raw = json.loads((DATA / "object_classes.json").read_text(encoding="utf-8"))
     return {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}
+
+
+@dataclass(frozen=True)
+class CameoLexicon:
+    """Verbs and verb+object patterns of the converted CAMEO dictionary (data/cameo_lexicon.jsonl), as PLOVER types."""
+
+    verbs: dict[str, tuple[tuple[str, str], ...]]  # lemma -> ((type, particle or ""), ...)
+    patterns: dict[tuple[str, str], str]  # (verb lemma, object lemma) -> type
+
+    def verb_types(self, lemma: str, particles: frozenset[str] = frozenset()) -> set[str]:
+        return {t for t, particle in self.verbs.get(lemma, ()) if not particle or particle in particles}
+
+    def pattern_types(self, lemma: str, objects: Iterable[str]) -> set[str]:
+        return {t for obj in objects if (t := self.patterns.get((lemma, obj)))}
+
+
+@lru_cache(maxsize=1)
+def cameo() -> CameoLexicon:
+    verbs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    patterns: dict[tuple[str, str], str] = {}
+    for line in (DATA / "cameo_lexicon.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if "lemma" not in row:
+            continue
+        if "object" in row:
+            patterns.setdefault((row["lemma"], row["object"]), row["type"])
+        else:
+            verbs[row["lemma"]].append((row["type"], row.get("particle", "")))
+    return CameoLexicon({k: tuple(v) for k, v in verbs.items()}, patterns)

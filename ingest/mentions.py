@@ -1,0 +1,302 @@
+"""Where each sentence names an actor, references to actors named before included.
+
+Named mentions come from the gazetteer's spans and from officials (a person stands for their state). References are
+resolved in reading order, the way news is written:
+- "he", "she", "his": the official named last;
+- "it", "its", and a bare "the government", "the ministry", "the kingdom": the state that was last a subject;
+- "they", "their": the subjects of the last sentence that named some;
+- "the bloc", "the alliance": the organisation named last;
+- "the two countries", "both sides", "the three nations": the last two (three) states named;
+- "we", "our", "us" inside a quotation: the state of whoever the paragraph quotes ("..., the ministry said").
+
+A resolved reference to one actor is also handed to the rules (ActorIndex), so "It accused the bloc of ..." reads
+like "Russia accused the EU of ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.events import ActorIndex, EventFinder
+
+ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
+STATE_ANAPHORS = frozenset(
+    {
+        "country",
+        "kingdom",
+        "nation",
+        "island",
+        "republic",
+        "government",
+        "ministry",
+        "administration",
+        "regime",
+        "junta",
+        "authorities",
+        "emirate",
+        "cabinet",
+        "presidency",
+        "embassy",
+    }
+)
+# Who speaks for an actor named before, as the subject of what they say: "the statement said", "the spokesman added".
+SPEAKER_NOUNS = frozenset(
+    {"statement", "spokesman", "spokeswoman", "spokesperson", "official", "communique", "declaration", "note"}
+)
+GROUP_NOUNS = frozenset(
+    {
+        "countries",
+        "nations",
+        "sides",
+        "neighbours",
+        "neighbors",
+        "leaders",
+        "governments",
+        "states",
+        "powers",
+        "parties",
+    }
+)
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+QUOTES = frozenset({'"', "“", "”", "«", "»"})
+OPENING_QUOTES = frozenset({"“", "«"})
+CLOSING_QUOTES = frozenset({"”", "»"})
+ATTRIBUTION_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "write",
+        "note",
+        "warn",
+        "declare",
+        "stress",
+        "insist",
+        "argue",
+        "claim",
+        "announce",
+        "emphasise",
+        "emphasize",
+        "assert",
+        "affirm",
+        "reiterate",
+        "explain",
+        "post",
+        "tweet",
+        "respond",
+        "reply",
+        "continue",
+        "conclude",
+        "read",
+    }
+)
+LOOKBACK_SENTENCES = 3
+ORG_KINDS = frozenset({"org", "group"})
+PLACE_KINDS = frozenset({"place", "other"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    head: int  # token index of the mention's syntactic head
+    kind: str  # the gazetteer's form (name, adjective, capital, ...), person, or a reference: pronoun, nominal, speaker
+
+
+class MentionFinder:
+    """Every sentence's actor mentions (by the sentence's first token), references resolved in reading order."""
+
+    def __init__(self, finder: EventFinder) -> None:
+        self.doc = finder.doc
+        self.index = finder.index
+        self.args = finder.args
+        self.paragraph_speaker: dict[int, str] = {}  # sentence start -> who the quotation in it is by
+        self.speakers = self._quote_speakers()
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
+        for number, sent in enumerate(self.doc.sents):
+            mentions = self._named(sent) + self._resolved(sent, number)
+            self.by_sentence[sent.start] = mentions
+            for m in mentions:
+                if m.kind not in PLACE_KINDS:
+                    self._recent.append((number, m, self._is_subject(self.doc[m.head])))
+
+    def inject(self, index: ActorIndex) -> None:
+        """Hand references that stand for one actor to the rules' index of actor tokens."""
+        heads: dict[int, list[Mention]] = {}
+        for mentions in self.by_sentence.values():
+            for m in mentions:
+                if m.kind in ("pronoun", "nominal", "speaker"):
+                    heads.setdefault(m.head, []).append(m)
+        for head, found in heads.items():
+            if head in index.actor:
+                continue
+            if len(found) == 1:
+                index.actor[head] = found[0].actor
+                index.form[head] = found[0].kind
+            else:
+                index.groups[head] = list(dict.fromkeys(m.actor for m in found))
+
+    # -- named ----------------------------------------------------------------------------------------------------
+    def _named(self, sent: Span) -> list[Mention]:
+        out: list[Mention] = []
+        i = sent.start
+        while i < sent.end:
+            actor = self.index.actor.get(i)
+            if actor is None:
+                i += 1
+                continue
+            form = self.index.form.get(i, "name")
+            j = i + 1
+            while j < sent.end and self.index.actor.get(j) == actor and self.index.form.get(j) == form:
+                j += 1
+            out.append(Mention(actor, self.doc[i:j].root.i, form))
+            i = j
+        return out
+
+    # -- references -----------------------------------------------------------------------------------------------
+    def _resolved(self, sent: Span, number: int) -> list[Mention]:
+        out: list[Mention] = []
+        for tok in sent:
+            if tok.i in self.index.actor:
+                continue
+            lower = tok.lower_
+            if tok.i in self.speakers:
+                out.append(Mention(self.speakers[tok.i], tok.i, "speaker"))
+            elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+                person = self.args._previous_person(tok)
+                if person is not None and person.country:
+                    out.append(Mention(person.country, tok.i, "pronoun"))
+            elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
+                actor = self._recent_actor(number, subject=True)
+                if actor:
+                    out.append(Mention(actor, tok.i, "pronoun"))
+            elif tok.pos_ == "PRON" and lower in GROUP_PRONOUNS:
+                out += [Mention(a, tok.i, "pronoun") for a in self._recent_group(number)]
+            elif tok.pos_ == "NOUN" and self._definite(tok) and not self._modified(tok):
+                count = self._count(tok)
+                lemma = tok.lemma_.lower()
+                if lower in GROUP_NOUNS and count:
+                    out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count)]
+                elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
+                    actor = self._recent_actor(number, org=True)
+                    if actor:
+                        out.append(Mention(actor, tok.i, "nominal"))
+                elif (lemma in STATE_ANAPHORS and tok.tag_ == "NN") or (lemma in SPEAKER_NOUNS and tok.dep_ == "nsubj"):
+                    actor = self._recent_actor(number, subject=True)
+                    if actor:
+                        out.append(Mention(actor, tok.i, "nominal"))
+        return out
+
+    @staticmethod
+    def _is_subject(tok: Token) -> bool:
+        return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+
+    @staticmethod
+    def _definite(tok: Token) -> bool:
+        return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "both", *COUNTS) for c in tok.children)
+
+    @staticmethod
+    def _count(tok: Token) -> int:
+        return max((COUNTS.get(c.lower_, 0) for c in tok.children), default=0)
+
+    def _modified(self, tok: Token) -> bool:
+        """ "the Chinese government" names its state; only a bare "the government" refers back."""
+        return any(c.i in self.index.actor for c in tok.subtree) or any(
+            c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" for c in tok.children
+        )
+
+    def _window(self, number: int) -> Iterator[tuple[int, Mention, bool]]:
+        for item in reversed(self._recent):
+            if number - item[0] > LOOKBACK_SENTENCES:
+                break
+            yield item
+
+    def _recent_actor(self, number: int, *, subject: bool = False, org: bool = False) -> str | None:
+        fallback = None
+        for _, m, was_subject in self._window(number):
+            if (m.kind in ORG_KINDS) != org:
+                continue
+            if not subject or was_subject:
+                return m.actor
+            fallback = fallback or m.actor
+        return fallback
+
+    def _recent_group(self, number: int) -> list[str]:
+        """ "they": the subjects of the latest sentence that had named subjects."""
+        for n in range(number, number - 1 - LOOKBACK_SENTENCES, -1):
+            group = [m.actor for k, m, subject in self._recent if k == n and subject and m.kind != "pronoun"]
+            if group:
+                return list(dict.fromkeys(group))
+        return []
+
+    def _recent_states(self, number: int, count: int) -> list[str]:
+        found: list[str] = []
+        for _, m, _ in self._window(number):
+            if m.actor not in found and m.kind not in ORG_KINDS:
+                found.append(m.actor)
+            if len(found) == count:
+                return found
+        return []
+
+    # -- quotations -----------------------------------------------------------------------------------------------
+    def _quote_speakers(self) -> dict[int, str]:
+        """First-person pronouns inside quotation marks, mapped to the state of the paragraph's quoted speaker."""
+        out: dict[int, str] = {}
+        for paragraph in self._paragraphs():
+            inside = self._inside_quotes(paragraph)
+            if not any(inside.values()):
+                continue
+            speakers = self._attributed(paragraph, inside)
+            if len(speakers) != 1:
+                continue
+            for t in paragraph:
+                if inside.get(t.i) and t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
+                    out[t.i] = speakers[0]
+                if inside.get(t.i):
+                    self.paragraph_speaker.setdefault(t.sent.start, speakers[0])
+        return out
+
+    def _paragraphs(self) -> Iterator[list[Token]]:
+        current: list[Token] = []
+        for tok in self.doc:
+            current.append(tok)
+            if "\n" in tok.whitespace_ or tok.i == len(self.doc) - 1:
+                yield current
+                current = []
+
+    @staticmethod
+    def _inside_quotes(tokens: list[Token]) -> dict[int, bool]:
+        inside: dict[int, bool] = {}
+        state = False
+        for t in tokens:
+            if t.text in OPENING_QUOTES or (t.text == '"' and not state):
+                state = True
+                inside[t.i] = False
+                continue
+            if t.text in CLOSING_QUOTES or (t.text == '"' and state):
+                state = False
+                inside[t.i] = False
+                continue
+            inside[t.i] = state
+        return inside
+
+    def _attributed(self, paragraph: list[Token], inside: dict[int, bool]) -> list[str]:
+        """Who the paragraph quotes: subjects of its attribution verbs outside the quotes, and "according to X"."""
+        found: list[str] = []
+        for t in paragraph:
+            if inside.get(t.i):
+                continue
+            if t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS:
+                subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found += self.args.subject_actors(subjects)
+            elif t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                found += self.args.phrase_actors([c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"])
+        return list(dict.fromkeys(found))

@@ -1,0 +1,244 @@
+"""Statements: what one actor says about another, coded by what it says.
+
+News reports most verbal events as speech, and the verb of saying carries no type: "X said Y's drills were a
+provocation" is an accusation, "..., the ministry said, adding that Y must withdraw" a request. This module finds who
+speaks in a sentence and what is said, then codes the content with the evaluation lexicon (data/evaluation.json):
+
+- who speaks: the subject of a verb of saying ("said", "told", "described", "called ... a"), "according to X", or,
+  inside a quotation that names no speaker, the speaker the paragraph quotes;
+- what is said: the rest of the sentence (the complement clause, the quotation);
+- ACCUSE speaker -> Y: the content judges Y or Y's acts in negative words ("illegal", "provocation", "arrogance"),
+  Y being named in it as a doer, not as a victim ("strikes on Y");
+- SUPPORT speaker -> Y: the content praises Y ("a true friend", "key partner") and holds no negative words;
+- REQUEST speaker -> Y: Y is the subject of "must", "should", "need to" in the content;
+- THREATEN speaker -> Y: the speaker announces that it will answer ("will retaliate", "take countermeasures").
+
+A negated or hypothetical verb of saying ("did not say", "could say") is no statement.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ingest.events import EventFinder, FoundEvent
+from ingest.lexicon import DATA
+from ingest.mentions import FIRST_PERSON, PLACE_KINDS, Mention, MentionFinder
+from ingest.syntax import distance
+
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "stress",
+        "insist",
+        "claim",
+        "argue",
+        "note",
+        "declare",
+        "describe",
+        "call",
+        "label",
+        "brand",
+        "term",
+        "write",
+        "post",
+        "tweet",
+        "emphasise",
+        "emphasize",
+        "reiterate",
+        "affirm",
+        "assert",
+        "remark",
+        "comment",
+        "contend",
+        "maintain",
+        "suggest",
+        "allege",
+        "consider",
+        "characterise",
+        "characterize",
+        "dub",
+        "slam",
+    }
+)
+VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "upon"})
+VICTIM_NOUNS = frozenset({"people", "citizen", "civilian", "population", "sovereignty", "territory", "integrity"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
+WILL = frozenset({"will", "'ll", "shall", "would"})
+NEAR = 3  # dependency steps between an actor and the words that judge it
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    negative: frozenset[str]
+    positive: frozenset[str]
+    requests: frozenset[str]
+    retaliation: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def evaluation() -> Evaluation:
+    raw = json.loads((DATA / "evaluation.json").read_text(encoding="utf-8"))
+    return Evaluation(
+        frozenset(raw["negative"]),
+        frozenset(raw["positive"]),
+        frozenset(raw["requests"]),
+        frozenset(raw["retaliation"]),
+    )
+
+
+class StatementFinder:
+    def __init__(self, finder: EventFinder, mentions: MentionFinder) -> None:
+        self.finder = finder
+        self.mentions = mentions
+        self.words = evaluation()
+        self.doc = finder.doc
+
+    def find(self) -> list[FoundEvent]:
+        out: list[FoundEvent] = []
+        for sent in self.doc.sents:
+            out += self.sentence(sent)
+        return out
+
+    def sentence(self, sent: Span) -> list[FoundEvent]:
+        mentions = self.mentions.by_sentence.get(sent.start, [])
+        if not mentions:
+            return []
+        speech = self.speech(sent)
+        if speech is None:
+            return []
+        verb, speakers, content = speech
+        speakers = [s for s in speakers if s]
+        if not speakers:
+            return []
+        inside = {t.i for t in content}
+        others = [
+            m
+            for m in mentions
+            if m.head in inside and m.actor not in speakers and m.kind not in PLACE_KINDS and m.kind != "speaker"
+        ]
+        events: list[FoundEvent] = []
+        negative = [t for t in content if self.is_negative(t)]
+        positive = [t for t in content if t.lemma_.lower() in self.words.positive and not self.negated(t)]
+        for actor, found in self._by_actor(others).items():
+            doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head])]
+            if any(distance(d, w) <= NEAR for d in doer for w in negative):
+                events.append(self.event(verb, "ACCUSE", speakers, actor, 0.55))
+            elif not negative and any(distance(self.doc[m.head], w) <= 2 for m in found for w in positive):
+                events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
+            if any(self.is_told_to(self.doc[m.head]) for m in found):
+                events.append(self.event(verb, "REQUEST", speakers, actor, 0.5))
+        if self.announces_retaliation(content):
+            for actor in self._by_actor(others):
+                events.append(self.event(verb, "THREATEN", speakers, actor, 0.5))
+        return events
+
+    def event(self, verb: Token, etype: str, speakers: list[str], actor: str, confidence: float) -> FoundEvent:
+        return self.finder.make_event(
+            verb, etype, list(speakers), [actor], symmetric=False, confidence=confidence, mode="statement"
+        )
+
+    @staticmethod
+    def _by_actor(mentions: list[Mention]) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in mentions:
+            out.setdefault(m.actor, []).append(m)
+        return out
+
+    # -- who speaks, and what --------------------------------------------------------------------------------------
+    def speech(self, sent: Span) -> tuple[Token, list[str], list[Token]] | None:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or self.hypothetical(tok):
+                continue
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "..., adding that", "calling it"
+            speakers = self.finder.args.subject_actors(subjects)
+            if not speakers:
+                continue
+            excluded = {t.i for s in subjects for t in s.subtree}
+            content = [t for t in sent if t.i not in excluded and t.i != tok.i]
+            return tok, speakers, content
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ == "to":
+                phrase = {t.i for t in tok.subtree} | {t.i for t in self.doc[tok.i + 1].subtree}
+                speakers = self.finder.args.phrase_actors([c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"])
+                if speakers:
+                    return sent.root, speakers, [t for t in sent if t.i not in phrase]
+        speakers = [
+            m.actor for m in self.mentions.by_sentence.get(sent.start, []) if m.kind == "speaker"
+        ] or self.quoted_speaker(sent)
+        if speakers:
+            return sent.root, list(dict.fromkeys(speakers)), list(sent)
+        return None
+
+    def quoted_speaker(self, sent: Span) -> list[str]:
+        """A sentence of a quotation with no speaker of its own: the paragraph's quoted speaker."""
+        speaker = self.mentions.paragraph_speaker.get(sent.start)
+        return [speaker] if speaker else []
+
+    # -- what is said --------------------------------------------------------------------------------------------
+    def is_negative(self, tok: Token) -> bool:
+        return (tok.lemma_.lower() in self.words.negative or tok.lower_ in self.words.negative) and not self.negated(
+            tok
+        )
+
+    @staticmethod
+    def negated(tok: Token) -> bool:
+        head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else tok.head
+        return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children)
+
+    @staticmethod
+    def hypothetical(verb: Token) -> bool:
+        return any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) or c.lower_ in ("if", "unless")
+            for c in verb.children
+        )
+
+    @staticmethod
+    def is_victim(tok: Token) -> bool:
+        """ "strikes on Iran", "the massacre of the Palestinian people": the actor suffers the act."""
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in VICTIM_PREPS:
+            return True
+        if tok.dep_ in ("amod", "compound", "poss") and head.lemma_.lower() in VICTIM_NOUNS:
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS
+
+    def is_told_to(self, tok: Token) -> bool:
+        """Y is the subject of "must", "should", "needs to", "has to" in the content."""
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in ("must", "should", "ought"):
+                return not any(n.dep_ == "neg" for n in verb.children) or c.lower_ == "must"
+        if verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children):
+            return True
+        return False
+
+    def announces_retaliation(self, content: list[Token]) -> bool:
+        """ "will respond", "will take all necessary measures": the speaker (first person or subject) will answer."""
+        for tok in content:
+            if tok.lemma_.lower() not in self.words.retaliation or tok.pos_ not in ("VERB", "NOUN"):
+                continue
+            verb = tok if tok.pos_ == "VERB" else tok.head
+            if verb.pos_ != "VERB" or self.negated(verb):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in WILL for c in verb.children):
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                if not subjects or any(s.lower_ in FIRST_PERSON or s.dep_ == "nsubj" for s in subjects):
+                    return True
+        return False
