@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer
-from ingest.candidates import Featurizer
 from ingest.cleanup import CleanArticle
 from ingest.events import EventFinder, FoundEvent
 from ingest.mentions import MentionFinder
@@ -24,7 +22,6 @@ from ingest.merge import merge_events
 from ingest.models import ActorRef, Event, Extraction, PersonRef
 from ingest.people import Person, find_people
 from ingest.statements import StatementFinder
-from ingest.typer import Typer, TyperModel, load_model
 
 # Past this size an article is cut at a paragraph boundary: news stories are far shorter, and spaCy's parser
 # cost grows with length. The cut is reported in Extraction.truncated.
@@ -53,23 +50,24 @@ def extract_many(articles: Iterable[CleanArticle], nlp: Language, batch_size: in
         yield from_doc(doc, article)
 
 
-def from_doc(doc: Doc, article: CleanArticle, model: TyperModel | Literal["default"] | None = "default") -> Extraction:
-    """The article's extraction. ``model`` is the event typer (the installed one by default); None: rules alone."""
+def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
     published = article.published
     people = find_people(doc, published)
     finder = EventFinder(doc, people, published)
     mentions = MentionFinder(finder)
-    mentions.inject(finder.index)
+    mentions.inject(finder.index)  # "it", "the bloc", "the two countries" read as the actors they refer to
     found = finder.find() + StatementFinder(finder, mentions).find()
-    typer_model = load_model() if model == "default" else model
-    if typer_model is not None:
-        found = Typer(finder, Featurizer(finder, mentions, found), typer_model).events()
     return assemble(doc, article, people, found)
 
 
 def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent]) -> Extraction:
     published = article.published
     events = merge_events([_to_event(e) for e in found])
+    if published is not None:
+        for event in events:
+            if event.date is None:
+                # Nothing in the text dates it: news reports what was done or said by the day it is published.
+                event.date, event.date_precision, event.date_source = published.isoformat(), "day", "publication"
     return Extraction(
         text=doc.text,
         title=article.title,

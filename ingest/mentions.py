@@ -184,7 +184,8 @@ class MentionFinder:
                 count = self._count(tok)
                 lemma = tok.lemma_.lower()
                 if lower in GROUP_NOUNS and count:
-                    out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count)]
+                    groups_too = lower in ("sides", "parties")  # the warring sides may be an army and a militia
+                    out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
                     actor = self._recent_actor(number, org=True)
                     if actor:
@@ -201,6 +202,8 @@ class MentionFinder:
 
     @staticmethod
     def _definite(tok: Token) -> bool:
+        if any(c.dep_ == "poss" for c in tok.children):
+            return False  # "its two neighbours" are not the two states named last
         return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "both", *COUNTS) for c in tok.children)
 
     @staticmethod
@@ -237,10 +240,10 @@ class MentionFinder:
                 return list(dict.fromkeys(group))
         return []
 
-    def _recent_states(self, number: int, count: int) -> list[str]:
+    def _recent_states(self, number: int, count: int, groups_too: bool = False) -> list[str]:
         found: list[str] = []
         for _, m, _ in self._window(number):
-            if m.actor not in found and m.kind not in ORG_KINDS:
+            if m.actor not in found and (m.kind not in ORG_KINDS or (groups_too and m.kind == "group")):
                 found.append(m.actor)
             if len(found) == count:
                 return found

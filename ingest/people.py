@@ -140,7 +140,7 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
         t = window[i]
         if (
             t.pos_ in ("VERB", "AUX", "PRON")
-            or (t.is_punct and t.text not in ("-", "–"))
+            or (t.is_punct and t.text not in ("-", "–") and t.tag_ != "POS")
             or t.lower_
             in (
                 "and",
@@ -211,6 +211,12 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         if ent.label_ != "PERSON":
             continue
         name, start, end = _clean_name(ent)
+        # "Armenia Nikol Pashinyan": the NER swallowed the state of "Prime Minister of Armenia" into the name.
+        leading = None
+        while start < end - 1 and start in actor_at and actor_at[start].kb_id_ in ("name", "adjective"):
+            leading = actor_at[start].label_
+            start = actor_at[start].end
+            name = POSSESSIVE.sub("", doc[start:end].text).strip()
         if not name or not any(c.isalpha() for c in name) or start >= end:
             continue
         if start in actor_at:  # "Xi Jinping" is not a place; but "Jordan" matched as a state is not a person
@@ -220,11 +226,12 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         if role is None:
             role, country = _title_after(doc, end, actor_at)
         if role is not None and country is None:
-            country = _country_after_name(doc, end, actor_at)
+            country = _country_after_name(doc, end, actor_at) or leading or _country_of_phrase(doc, start, actor_at)
         if role == COUNTERPART:
             role = _previous_role(people, doc, start)
         _add_mention(people, name, (start, end), role, country)
     _fill_from_reference(people, published)
+    _country_from_context(doc, people, actor_at)
     officials = [p for p in people if p.role or p.country]
     _add_untagged_mentions(doc, officials)
     return officials
@@ -249,6 +256,32 @@ def _add_untagged_mentions(doc: Doc, people: list[Person]) -> None:
 
 
 COUNTERPART = "Counterpart"
+
+
+def _country_of_phrase(doc: Doc, start: int, actor_at: dict[int, Span]) -> str | None:
+    """The state of the phrase a name stands in: "the head of the Russian delegation, presidential aide X" (an
+    apposition), "the Russian delegation, which included X" (a relative clause about it)."""
+    head = doc[start]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    anchor = None
+    if head.dep_ == "appos":
+        anchor = head.head
+    else:
+        for up in head.ancestors:
+            if up.dep_ == "relcl":
+                anchor = up.head
+                break
+            if up.pos_ == "VERB" and up.dep_ in ("ROOT", "ccomp"):
+                break
+    if anchor is None:
+        return None
+    own = {t.i for t in head.subtree}
+    for tok in anchor.subtree:
+        span = actor_at.get(tok.i)
+        if tok.i not in own and span is not None and span.kb_id_ in ("name", "adjective", "org", "agency"):
+            return span.label_
+    return None
 
 
 def _country_after_name(doc: Doc, end: int, actor_at: dict[int, Span]) -> str | None:
@@ -289,14 +322,30 @@ def _add_mention(people: list[Person], name: str, span: tuple[int, int], role: s
     people.append(Person(name, country, role, [span], set(), bool(role or country)))
 
 
+def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Span]) -> None:
+    """An official whose title names no state ("Foreign Secretary X", "spokesperson Y") serves, in news, the state
+    the story is about: the state named most often in the article."""
+    counts: dict[str, int] = {}
+    for span in doc.spans[ACTOR_SPANS]:
+        if span.kb_id_ in ("name", "adjective", "capital", "seat", "agency"):
+            counts[span.label_] = counts.get(span.label_, 0) + 1
+    states = {a.id for a in gazetteer.load_actors().values() if a.kind == "country"}
+    ranked = sorted((n, actor) for actor, n in counts.items() if actor in states)
+    if not ranked:
+        return
+    for person in people:
+        if person.role and not person.country:
+            person.country = ranked[-1][1]
+
+
 def _fill_from_reference(people: list[Person], published: date | None) -> None:
     """Known office holders: the country and role the text leaves out, and the full name of a short mention.
     Someone not in office that day (a former or future minister) still gives their country, not a role."""
     for person in people:
         offices = leaders.find_person(person.name, published)
         in_office = bool(offices)
-        if not offices and published is not None and (person.role or person.country):
-            offices = leaders.find_person(person.name)
+        if not offices and published is not None and (person.role or person.country or len(person.name.split()) > 1):
+            offices = leaders.find_person(person.name)  # a known statesman out of office still has a state
         if not offices:
             continue
         office = offices[0]

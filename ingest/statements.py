@@ -133,7 +133,7 @@ class StatementFinder:
                 events.append(self.event(verb, "ACCUSE", speakers, actor, 0.55))
             elif not negative and any(distance(self.doc[m.head], w) <= 2 for m in found for w in positive):
                 events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
-            if any(self.is_told_to(self.doc[m.head]) for m in found):
+            if any(self.is_told_to(self.doc[m.head], speakers) for m in found):
                 events.append(self.event(verb, "REQUEST", speakers, actor, 0.5))
         if self.announces_retaliation(content):
             for actor in self._by_actor(others):
@@ -214,12 +214,15 @@ class StatementFinder:
             return True
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS
 
-    def is_told_to(self, tok: Token) -> bool:
-        """Y is the subject of "must", "should", "needs to", "has to" in the content."""
+    def is_told_to(self, tok: Token, speakers: list[str]) -> bool:
+        """Y is the subject of "must", "should", "needs to", "has to" in the content, without the speaker
+        ("X and Y should deepen ties", said by X, is no request)."""
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
             head = head.head
         if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        if set(self.finder.args.phrase_actors([head])) & set(speakers):
             return False
         verb = head.head
         for c in verb.children:

@@ -5,9 +5,9 @@
     .venv/bin/python scripts/eval_cv.py --fold 1 2 --types  # some folds only, with per-type precision/recall
 
 The 164 files are shuffled with a fixed seed and cut into 5 folds. Fold 0 is the blind fifth: the hand-written
-rules and lexicons were developed without opening its texts or per-article reports, so its score is the honest
-estimate for them; the trained typer (ingest/typer.py) is cross-validated over all five folds
-(scripts/train_typer.py --cv). Scoring is imported from score.py itself, so the numbers are the scorer's.
+rules and lexicons were developed on folds 1-4 without opening fold 0's texts or per-article reports, so its score
+is the honest estimate of how they carry over to unseen articles. Scoring is imported from score.py itself, so the
+numbers are the scorer's.
 """
 
 from __future__ import annotations

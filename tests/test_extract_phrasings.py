@@ -1,0 +1,168 @@
+"""Every PLOVER type in three phrasings (a verb, a noun, a light verb with its noun), and the same acts negated,
+hypothetical or merely threatened, through the real pipeline. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.cleanup import parse_article
+from ingest.extract import extract
+from ingest.models import Extraction
+from ingest.nlp import load_pipeline
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2024, 6, 14)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline()
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    return extract(parse_article(text, published=PUBLISHED), nlp)
+
+
+def dyads(result: Extraction) -> set[tuple[str, str, str]]:
+    out = set()
+    for e in result.events:
+        if e.symmetric:
+            actors = sorted(e.participants())
+            out |= {(e.type, a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]}
+        else:
+            out |= {(e.type, s, t) for s in e.source for t in e.target}
+    return out
+
+
+PHRASINGS = {
+    "AGREE": [
+        ("verb", "Ethiopia and Somalia agreed on Thursday to end their dispute over port access.", ("ETH", "SOM")),
+        ("noun", "The accord between Armenia and Azerbaijan was signed in Washington on Friday.", ("ARM", "AZE")),
+        ("light", "Peru and Ecuador reached a deal on fishing rights after two days of talks.", ("ECU", "PER")),
+    ],
+    "CONSULT": [
+        ("verb", "Japan's prime minister met the president of Indonesia in Jakarta on Monday.", ("IDN", "JPN")),
+        ("noun", "Talks between Serbia and Kosovo ended without agreement in Brussels.", ("SRB", "XKX")),
+        ("light", "Kenya held consultations with Tanzania on the new railway line.", ("KEN", "TZA")),
+    ],
+    "SUPPORT": [
+        ("verb", "Poland praised Moldova for its reforms at the meeting in Warsaw.", ("POL", "MDA")),
+        ("noun", "Norway reaffirmed its backing for Ukraine in a statement on Tuesday.", ("NOR", "UKR")),
+        ("light", "Brazil expressed solidarity with Chile after the earthquake.", ("BRA", "CHL")),
+    ],
+    "CONCEDE": [
+        ("verb", "Belarus freed two jailed Lithuanian citizens on Wednesday.", ("BLR", "LTU")),
+        ("noun", "The release of three Japanese nationals by North Korea was announced on Monday.", ("PRK", "JPN")),
+        ("light", "Venezuela made concessions to Guyana on the disputed border crossing.", ("VEN", "GUY")),
+    ],
+    "COOPERATE": [
+        ("verb", "Vietnam and the Philippines will cooperate on maritime patrols, officials said.", ("PHL", "VNM")),
+        ("noun", "Joint naval exercises by India and France began off Goa on Monday.", ("FRA", "IND")),
+        ("light", "Sweden and Finland conducted joint air patrols over the Baltic on Monday.", ("FIN", "SWE")),
+    ],
+    "AID": [
+        ("verb", "Japan supplied radar equipment to the Philippines last week.", ("JPN", "PHL")),
+        ("noun", "A shipment of German artillery shells to Ukraine arrived on Tuesday.", ("DEU", "UKR")),
+        ("light", "The United States provided $500 million in military aid to Taiwan.", ("USA", "TWN")),
+    ],
+    "RETREAT": [
+        ("verb", "Rwanda pulled its forces back from the border with Burundi.", ("RWA", "BDI")),
+        ("noun", "The withdrawal of Russian troops from Armenia was completed on Sunday.", ("RUS", "ARM")),
+        ("light", "Azerbaijan began a pullout of its soldiers from Armenian territory.", ("AZE", "ARM")),
+    ],
+    "REQUEST": [
+        ("verb", "Lebanon urged Israel to halt its strikes on the south.", ("LBN", "ISR")),
+        ("noun", "Sudan's appeal to Egypt for emergency fuel went unanswered.", ("SDN", "EGY")),
+        ("light", "Ukraine made a formal request to Germany for more air defence systems.", ("UKR", "DEU")),
+    ],
+    "ACCUSE": [
+        ("verb", "Algeria condemned France over its stance on Western Sahara.", ("DZA", "FRA")),
+        ("noun", "China's criticism of Japan over the wastewater release grew sharper on Monday.", ("CHN", "JPN")),
+        ("light", "Pakistan lodged a strong protest with Afghanistan over the border shooting.", ("PAK", "AFG")),
+    ],
+    "REJECT": [
+        ("verb", "Israel rejected the proposal from Egypt on Monday.", ("ISR", "EGY")),
+        ("noun", "Turkey's veto of Sweden's bid stalled the talks for months.", ("TUR", "SWE")),
+        ("light", "Mali issued a flat refusal of the plan put forward by France.", ("MLI", "FRA")),
+    ],
+    "THREATEN": [
+        ("verb", "Iran threatened Israel with a crushing response on Sunday.", ("IRN", "ISR")),
+        ("noun", "Russia's warning to Finland over the new bases came on Tuesday.", ("RUS", "FIN")),
+        ("light", "China issued an ultimatum to the Philippines over the grounded ship.", ("CHN", "PHL")),
+    ],
+    "PROTEST": [
+        ("verb", "Thousands of Armenians demonstrated against Azerbaijan outside its embassy.", ("ARM", "AZE")),
+        ("noun", "Mass protests against Israel took place in Jordan on Friday.", ("JOR", "ISR")),
+        ("light", "Serbian students staged a rally against Croatia in Belgrade.", ("SRB", "HRV")),
+    ],
+    "SANCTION": [
+        ("verb", "Canada sanctioned Iran over its drone transfers on Thursday.", ("CAN", "IRN")),
+        ("noun", "Britain's new sanctions on Russia took effect on Monday.", ("GBR", "RUS")),
+        ("light", "Australia imposed tariffs on China after the dispute.", ("AUS", "CHN")),
+    ],
+    "MOBILIZE": [
+        ("verb", "Russia deployed warships to Cuba for a port call.", ("RUS", "CUB")),
+        ("noun", "The deployment of American troops to Poland was completed on Friday.", ("USA", "POL")),
+        ("light", "Turkey sent reinforcements to Syria along the border.", ("TUR", "SYR")),
+    ],
+    "COERCE": [
+        ("verb", "Iran seized a British-flagged tanker in the Strait of Hormuz.", ("IRN", "GBR")),
+        ("noun", "The arrest of two Estonian citizens by Russia drew condemnation.", ("RUS", "EST")),
+        ("light", "China carried out a cyberattack on Taiwan's government networks.", ("CHN", "TWN")),
+    ],
+    "ASSAULT": [
+        ("verb", "Israel bombed targets in Lebanon overnight, the army said.", ("ISR", "LBN")),
+        ("noun", "Russia's shelling of Kharkiv continued on Thursday.", ("RUS", "UKR")),
+        ("light", "Ukraine launched drone strikes on Russia's oil refineries.", ("UKR", "RUS")),
+    ],
+}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+CASES = [
+    pytest.param(etype, sentence, pair, id=f"{etype}-{kind}")
+    for etype, rows in PHRASINGS.items()
+    for kind, sentence, pair in rows
+]
+
+
+@pytest.mark.parametrize(("etype", "sentence", "pair"), CASES)
+def test_each_type_in_three_phrasings(nlp, etype: str, sentence: str, pair: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    a, b = sorted(pair) if etype in SYMMETRIC else pair
+    assert (etype, a, b) in dyads(run(nlp, sentence)), sentence
+
+
+# The same acts, not done: negated, hypothetical, conditional, or only threatened or planned to be done.
+NOT_DONE = [
+    ("negated verb", "Germany did not send tanks to Ukraine last week.", ("AID", "DEU", "UKR")),
+    ("never", "India has never imposed sanctions on Russia.", ("SANCTION", "IND", "RUS")),
+    ("may", "Hungary may block the aid package for Ukraine next month.", ("REJECT", "HUN", "UKR")),
+    ("could", "North Korea could send more troops to Russia, analysts said.", ("MOBILIZE", "PRK", "RUS")),
+    ("if", "If Iran attacks Israel, the region will be at war.", ("ASSAULT", "IRN", "ISR")),
+    ("threatened to", "Turkey threatened to attack Kurdish positions in Syria.", ("ASSAULT", "TUR", "SYR")),
+    ("refused", "Austria refused to expel Russian diplomats.", ("SANCTION", "AUT", "RUS")),
+    (
+        "possibility",
+        "Seoul is bracing for the possibility of a North Korean attack on South Korea.",
+        ("ASSAULT", "PRK", "KOR"),
+    ),
+    ("no talks", "No talks between Ethiopia and Eritrea have been held this year.", ("CONSULT", "ERI", "ETH")),
+]
+
+
+@pytest.mark.parametrize(("case", "sentence", "dyad"), NOT_DONE, ids=[c[0] for c in NOT_DONE])
+def test_acts_not_done_are_not_events(nlp, case: str, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad not in dyads(run(nlp, sentence)), sentence
+
+
+def test_a_threat_is_coded_as_a_threat_not_as_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Turkey threatened to attack Kurdish positions in Syria."))
+    assert ("THREATEN", "TUR", "SYR") in found
+    assert ("ASSAULT", "TUR", "SYR") not in found
+
+
+def test_the_act_that_did_happen_is_kept_beside_the_one_that_did_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Germany did not send tanks to Ukraine, but it delivered air defence systems to Poland."))
+    assert ("AID", "DEU", "UKR") not in found
+    assert ("AID", "DEU", "POL") in found
