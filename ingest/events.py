@@ -42,6 +42,36 @@ TARGET_PREPS = {
     ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+# Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "disprove", "dispute", "debunk"})
+HEARSAY_NOUNS = frozenset(
+    {"report", "rumour", "rumor", "claim", "allegation", "accusation", "suggestion", "speculation", "assertion"}
+)
+FALSITY_WORDS = frozenset(
+    {
+        "false",
+        "untrue",
+        "baseless",
+        "unfounded",
+        "fabricated",
+        "fabrication",
+        "fake",
+        "lie",
+        "nonsense",
+        "groundless",
+        "hoax",
+        "misinformation",
+        "disinformation",
+        "absurd",
+        "ridiculous",
+        "unconfirmed",
+        "unverified",
+        "invention",
+        "fiction",
+        "fantasy",
+        "speculation",
+    }
+)
 # Acts that move things (troops, arms, money) from their owner: "the deployment of American troops".
 MOVED_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Acts whose target may be named by a place in it: "the shelling of Kharkiv", "strikes on targets in Lebanon".
@@ -416,6 +446,29 @@ class ActorIndex:
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
     wanted = frozenset(deps)
     return [c for c in token.children if c.dep_ in wanted]
+
+
+def _hearsay_is_doubted(noun: Token) -> bool:
+    """A report or rumour that is denied, doubted or called false: "rejected reports that", "unconfirmed reports",
+    "rumours that ... were false", "called the report a fabrication", "no truth in reports"."""
+    if any(c.lemma_.lower() in FALSITY_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return True
+    head = noun.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in DENIAL_VERBS:
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+        c.lemma_.lower() in FALSITY_WORDS or any(g.lemma_.lower() in FALSITY_WORDS for g in c.children)
+        for c in head.children
+        if c.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp") and c.i != noun.i
+    ):
+        return True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ("call", "describe", "label", "brand", "dismiss", "term"):
+        # "called the report that X had bombed Y a fabrication" (the judgement may hang anywhere in the phrase)
+        if any(t.lemma_.lower() in FALSITY_WORDS for t in head.subtree):
+            return True
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() == "truth":
+        return any(c.lower_ == "no" for c in head.head.children)
+    return False
 
 
 def _is_time(prep: Token) -> bool:
@@ -1093,7 +1146,10 @@ class EventFinder:
         )
 
     def is_irrealis(self, token: Token, trig: Trigger) -> bool:
-        """Negated, hypothetical or opinion: "did not meet", "the possibility of a test", "could strike"."""
+        """Negated, hypothetical, denied or opinion: "did not meet", "the possibility of a test", "could strike",
+        "denied sending troops"."""
+        if self.is_denied(token):
+            return True
         chain = [token]
         head = token
         for _ in range(3):
@@ -1131,6 +1187,30 @@ class EventFinder:
                 return True
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
+        return False
+
+    @staticmethod
+    def is_denied(token: Token) -> bool:
+        """The act is what someone denies, or what a report says that is denied or called false: "X denied
+        sending troops", "X rejected reports that it had shipped arms", "rumours that X sold rockets were false",
+        "unconfirmed reports suggested that X ...". A clause conjoined to the denial keeps its own polarity
+        ("X denied the report and accused Y")."""
+        child = token
+        for head in token.ancestors:
+            if child.dep_ in ("conj", "parataxis"):
+                return False
+            lemma = head.lemma_.lower()
+            if head.pos_ == "VERB" and lemma in DENIAL_VERBS:
+                return True
+            if lemma in HEARSAY_NOUNS and _hearsay_is_doubted(head):
+                return True
+            if head.pos_ == "VERB" and any(
+                s.lemma_.lower() in HEARSAY_NOUNS and _hearsay_is_doubted(s)
+                for s in head.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+            ):
+                return True  # "unconfirmed reports suggested that X had sent fighters"
+            child = head
         return False
 
     @staticmethod

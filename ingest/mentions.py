@@ -64,6 +64,7 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QUOTES = frozenset({'"', "“", "”", "«", "»"})
 OPENING_QUOTES = frozenset({"“", "«"})
@@ -168,8 +169,11 @@ class MentionFinder:
             if tok.i in self.index.actor:
                 continue
             lower = tok.lower_
+            bound = self._clause_subject(tok) if lower in POSSESSIVES else None
             if tok.i in self.speakers:
                 out.append(Mention(self.speakers[tok.i], tok.i, "speaker"))
+            elif bound is not None:
+                out += [Mention(a, tok.i, "pronoun") for a in bound]  # "Kenya recalled its ambassador"
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 person = self.args._previous_person(tok)
                 if person is not None and person.country:
@@ -195,6 +199,18 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    def _clause_subject(self, tok: Token) -> list[str] | None:
+        """A possessive refers to the subject of its own clause when that subject, named before it, is an actor."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        for subj in verb.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i:
+                actors = self.args.phrase_actors([subj])
+                if actors and len(actors) <= (1 if tok.lower_ in ("its", "his", "her") else 4):
+                    return actors
+        return None
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:

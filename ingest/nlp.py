@@ -52,13 +52,23 @@ def load_pipeline(name: str = "en_core_web_sm") -> Language:
     return nlp
 
 
+# A sentence may start only after a line break or after one of these (the parser decides where it does).
+SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…", '"', "”", "’", "'", ")", "]", ":", ";"})
+
+
 @Language.component("geokg_paragraphs", assigns=["token.is_sent_start"])
 def split_paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines carry no final period, and the parser would
-    otherwise run them into the first sentence of the story."""
+    otherwise run them into the first sentence of the story. Inside a line, a sentence starts only after final
+    punctuation: the small parser sometimes cuts "Japan and Australia signed ..." into three pieces."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+        following = doc[token.i + 1]
+        if "\n" in token.text_with_ws or (following.is_space and "\n" in following.text):
+            following.is_sent_start = "\n" in token.text_with_ws
+            if following.is_space:
+                continue
+        elif token.text not in SENTENCE_ENDS and not token.is_space:
+            following.is_sent_start = False
     return doc
 
 

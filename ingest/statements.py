@@ -68,6 +68,9 @@ SPEECH_VERBS = frozenset(
     }
 )
 VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "upon"})
+VICTIM_VERBS = frozenset(
+    {"attack", "bomb", "strike", "shell", "invade", "hit", "target", "kill", "occupy", "raid", "seize", "arrest"}
+)
 VICTIM_NOUNS = frozenset({"people", "citizen", "civilian", "population", "sovereignty", "territory", "integrity"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
@@ -210,6 +213,8 @@ class StatementFinder:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in VICTIM_PREPS:
             return True
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in VICTIM_VERBS:
+            return True  # "jets had bombed Moldova"
         if tok.dep_ in ("amod", "compound", "poss") and head.lemma_.lower() in VICTIM_NOUNS:
             return True
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS

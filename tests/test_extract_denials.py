@@ -1,0 +1,116 @@
+"""Denials, refutations and rumours: the act a state denies is not an event, and an analyst must never find the
+accused state among the "cooperation partners" because a report of it was denied. The denial itself is not an
+event either, unless the denier also accuses or rejects someone in the same breath, which is coded as such.
+The passages are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.cleanup import parse_article
+from ingest.extract import extract
+from ingest.nlp import load_pipeline
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2024, 10, 25)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline()
+
+
+def dyads(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = extract(parse_article(text, published=PUBLISHED), nlp)
+    out = set()
+    for e in result.events:
+        if e.symmetric:
+            actors = sorted(e.participants())
+            out |= {(e.type, a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]}
+        else:
+            out |= {(e.type, s, t) for s in e.source for t in e.target}
+    return out
+
+
+DENIED = [
+    (
+        "denied sending",
+        "North Korea denied sending troops to Russia on Thursday.",
+        [("MOBILIZE", "PRK", "RUS")],
+    ),
+    (
+        "denied that it had supplied",
+        "Iran denied that it had supplied ballistic missiles to Russia.",
+        [("AID", "IRN", "RUS")],
+    ),
+    (
+        "rejected reports that",
+        "China rejected reports that it had shipped drone parts to Russia.",
+        [("AID", "CHN", "RUS")],
+    ),
+    (
+        "dismissed claims",
+        "Belarus dismissed claims that its soldiers had crossed into Ukraine.",
+        [("MOBILIZE", "BLR", "UKR"), ("ASSAULT", "BLR", "UKR")],
+    ),
+    (
+        "rumour called false",
+        "Rumours that Egypt had sold rockets to Russia were false, the foreign ministry in Cairo said.",
+        [("AID", "EGY", "RUS")],
+    ),
+    (
+        "refuted the allegation",
+        "Pyongyang refuted the allegation that North Korean troops were fighting for Russia in Ukraine.",
+        [("MOBILIZE", "PRK", "RUS"), ("ASSAULT", "PRK", "UKR")],
+    ),
+    (
+        "no truth",
+        "There is no truth in reports that Serbia delivered ammunition to Ukraine, President Vucic said.",
+        [("AID", "SRB", "UKR")],
+    ),
+    (
+        "unconfirmed reports",
+        "Unconfirmed reports suggested that Syria had sent fighters to Libya.",
+        [("MOBILIZE", "SYR", "LBY")],
+    ),
+    (
+        "said it had not",
+        "India said it had not provided any weapons to Myanmar's military.",
+        [("AID", "IND", "MMR")],
+    ),
+    (
+        "called the report fabricated",
+        "Moscow called the report that Russian jets had bombed Moldova a fabrication.",
+        [("ASSAULT", "RUS", "MDA")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "absent"), DENIED, ids=[c[0] for c in DENIED])
+def test_denied_acts_are_not_events(nlp, case: str, text: str, absent: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(nlp, text)
+    assert not set(absent) & found, (text, found)
+
+
+def test_the_denier_accusing_someone_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran denied supplying drones to Russia and accused Ukraine of spreading lies."
+    found = dyads(nlp, text)
+    assert ("AID", "IRN", "RUS") not in found
+    assert ("ACCUSE", "IRN", "UKR") in found
+
+
+def test_the_denier_rejecting_the_accuser_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China rejected the accusation from the United States that it had armed Russia."
+    found = dyads(nlp, text)
+    assert ("AID", "CHN", "RUS") not in found
+    assert ("REJECT", "CHN", "USA") in found
+
+
+def test_a_confirmed_act_beside_a_denied_one_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran denied sending missiles to Russia. Iran sent a delegation to Moscow on Monday for talks."
+    found = dyads(nlp, text)
+    assert ("AID", "IRN", "RUS") not in found
+    assert ("CONSULT", "IRN", "RUS") in found
