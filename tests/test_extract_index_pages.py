@@ -53,7 +53,8 @@ def html_cards() -> str:
         f'<article><h2><a href="/s{i}">{head}</a></h2><p>{teaser}</p><span>{i + 1} days ago</span></article>'
         for i, (head, teaser, _) in enumerate(STORIES)
     )
-    return f"<html><body><nav><a href='/'>Home</a></nav><h1>Tag: Diplomacy</h1>{cards}<footer>(c) 2024</footer></body></html>"
+    nav = "<nav><a href='/'>Home</a></nav><h1>Tag: Diplomacy</h1>"
+    return f"<html><body>{nav}{cards}<footer>(c) 2024</footer></body></html>"
 
 
 def text_lines() -> str:
