@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest import gazetteer
 from ingest.dates import ResolvedDate, find_dates
 from ingest.lexicon import Trigger, cameo, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
@@ -42,6 +43,8 @@ TARGET_PREPS = {
     ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+# Verbs that ask for an act: what they govern is requested, not done ("urged X to withdraw").
+DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "press", "insist", "appeal", "encourage", "implore"})
 # Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "disprove", "dispute", "debunk"})
 HEARSAY_NOUNS = frozenset(
@@ -425,11 +428,14 @@ class ActorIndex:
         self.person: dict[int, Person] = {}
         self.span_start: dict[int, Span] = {}
         self.groups: dict[int, list[str]] = {}  # "the two countries", "they": a reference to several actors
+        actors = gazetteer.load_actors()
         for span in doc.spans[ACTOR_SPANS]:
             self.span_start[span.start] = span
+            known = actors.get(span.label_)
             for i in range(span.start, span.end):
                 self.actor[i] = span.label_
-                self.form[i] = span.kb_id_
+                # Regions and seas ("North American", "the Sea of Japan") are places, never actors.
+                self.form[i] = "other" if known is not None and known.kind == "other" else span.kb_id_
         for person in people:
             for start, end in person.mentions:
                 for i in range(start, end):
@@ -568,7 +574,7 @@ class ArgumentFinder:
                 objects = _children(tok.head.head, ("dobj",))
                 if objects:
                     return objects, False
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and tok.head.i != tok.i:
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             if tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.i != verb.i:
@@ -760,6 +766,30 @@ class ArgumentFinder:
 
 
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
+_VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
+TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
+ENVOY_NOUNS = frozenset(
+    {
+        "delegation",
+        "envoy",
+        "minister",
+        "president",
+        "leader",
+        "premier",
+        "king",
+        "emir",
+        "chancellor",
+        "team",
+        "official",
+        "diplomat",
+        "negotiator",
+        "representative",
+        "secretary",
+        "ambassador",
+        "mission",
+        "prince",
+    }
+)
 
 
 class EventFinder:
@@ -793,7 +823,7 @@ class EventFinder:
             for token in sent:
                 trig = self.match_trigger(token)
                 if trig is None:
-                    found = self.troop_movement(token, sent, dates)
+                    found = self.troop_movement(token, sent, dates) or self.envoy_travel(token, sent, dates)
                 else:
                     found = self.build(token, trig, sent, dates)
                 for event in found:
@@ -1080,6 +1110,31 @@ class EventFinder:
         head = token.head
         return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VENUE_NOUNS
 
+    def envoy_travel(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
+        """ "A US delegation travelled to Honiara", "the minister arrived in Beijing": an official going to another
+        state is a visit (CONSULT with the host)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in TRAVEL_VERBS:
+            return []
+        subjects, passive = self.args.subject_of(token)
+        if passive:
+            return []
+        envoys = [
+            s
+            for s in _with_conjuncts(subjects)
+            if s.lemma_.lower() in ENVOY_NOUNS or self.index.form.get(s.i) == "person"
+        ]
+        source = self.args.phrase_actors(envoys)
+        if len(source) != 1:
+            return []
+        preps = frozenset({"to", "in", "into"})
+        places = self.args._prep_objects(token, preps) + _children(token, ("dobj",))
+        host = [a for a in self.args.phrase_actors(places, allow_places=True) if a not in source]
+        if len(host) != 1 or self.is_irrealis(token, _VISIT):
+            return []
+        return [
+            self.make_event(token, "CONSULT", sorted(source + host), [], symmetric=True, confidence=0.6, mode="visit")
+        ]
+
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.classes["troops"]:
@@ -1148,7 +1203,7 @@ class EventFinder:
     def is_irrealis(self, token: Token, trig: Trigger) -> bool:
         """Negated, hypothetical, denied or opinion: "did not meet", "the possibility of a test", "could strike",
         "denied sending troops"."""
-        if self.is_denied(token):
+        if self.is_denied(token) or self.is_demanded(token, trig):
             return True
         chain = [token]
         head = token
@@ -1183,11 +1238,21 @@ class EventFinder:
             lemma = t.lemma_.lower()
             if t.i != token.i and t.pos_ == "VERB" and lemma in NEGATING_VERBS and trig.type != "REJECT":
                 return True
+            if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
+                return True  # "demanded that Lithuania recall its envoy": asked for, not done
             if t.i != token.i and t.pos_ == "VERB" and lemma in OPINION_VERBS:
                 return True
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
         return False
+
+    @staticmethod
+    def is_demanded(token: Token, trig: Trigger) -> bool:
+        """What a state is asked to do has not been done: "demanded that Lithuania recall its envoy"."""
+        clause = token if token.pos_ in ("VERB", "AUX") else token.head
+        if trig.type == "REQUEST" or clause.pos_ not in ("VERB", "AUX"):
+            return False
+        return clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in DEMAND_VERBS
 
     @staticmethod
     def is_denied(token: Token) -> bool:

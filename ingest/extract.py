@@ -62,7 +62,7 @@ def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
 
 def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent]) -> Extraction:
     published = article.published
-    events = merge_events([_to_event(e) for e in found])
+    events = merge_events([_to_event(e) for e in map(_without_places, found) if _has_sides(e)])
     if published is not None:
         for event in events:
             if event.date is None:
@@ -82,6 +82,23 @@ def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[
         places=sorted({e.location for e in events if e.location}),
         events=events,
     )
+
+
+def _without_places(found: FoundEvent) -> FoundEvent:
+    """Regions and seas ("the Sea of Japan") can be where an act happens, never who acts or is acted on."""
+    actors = gazetteer.load_actors()
+
+    def keep(ids: list[str]) -> list[str]:
+        return [a for a in ids if (actors[a].kind if a in actors else "country") != "other"]
+
+    found.source, found.target = keep(found.source), keep(found.target)
+    return found
+
+
+def _has_sides(found: FoundEvent) -> bool:
+    if found.symmetric:
+        return len(set(found.source) | set(found.target)) >= 2
+    return bool(found.source) and bool(found.target)
 
 
 def _to_event(found: FoundEvent) -> Event:

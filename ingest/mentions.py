@@ -65,6 +65,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
+BOUND_SUBJECTS = frozenset({"it", "they", "he", "she"})  # bound to the sayer when they begin what is said
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QUOTES = frozenset({'"', "“", "”", "«", "»"})
 OPENING_QUOTES = frozenset({"“", "«"})
@@ -119,7 +120,6 @@ class MentionFinder:
         self.index = finder.index
         self.args = finder.args
         self.paragraph_speaker: dict[int, str] = {}  # sentence start -> who the quotation in it is by
-        self.speakers = self._quote_speakers()
         self.by_sentence: dict[int, list[Mention]] = {}
         self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
         for number, sent in enumerate(self.doc.sents):
@@ -128,6 +128,13 @@ class MentionFinder:
             for m in mentions:
                 if m.kind not in PLACE_KINDS:
                     self._recent.append((number, m, self._is_subject(self.doc[m.head])))
+        # Quotations last: their speaker may itself be a reference ("..., the statement said").
+        self._resolved_at = {m.head: m.actor for ms in self.by_sentence.values() for m in ms if len(ms) > 0}
+        self.speakers = self._quote_speakers()
+        for sent in self.doc.sents:
+            quoted = [Mention(a, i, "speaker") for i, a in self.speakers.items() if sent.start <= i < sent.end]
+            self.by_sentence[sent.start] = [m for m in self.by_sentence[sent.start] if m.head not in self.speakers]
+            self.by_sentence[sent.start] += quoted
 
     def inject(self, index: ActorIndex) -> None:
         """Hand references that stand for one actor to the rules' index of actor tokens."""
@@ -169,10 +176,8 @@ class MentionFinder:
             if tok.i in self.index.actor:
                 continue
             lower = tok.lower_
-            bound = self._clause_subject(tok) if lower in POSSESSIVES else None
-            if tok.i in self.speakers:
-                out.append(Mention(self.speakers[tok.i], tok.i, "speaker"))
-            elif bound is not None:
+            bound = self._clause_subject(tok) if lower in POSSESSIVES | BOUND_SUBJECTS else None
+            if bound is not None:
                 out += [Mention(a, tok.i, "pronoun") for a in bound]  # "Kenya recalled its ambassador"
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 person = self.args._previous_person(tok)
@@ -201,14 +206,17 @@ class MentionFinder:
         return out
 
     def _clause_subject(self, tok: Token) -> list[str] | None:
-        """A possessive refers to the subject of its own clause when that subject, named before it, is an actor."""
+        """A possessive refers to the subject of its own clause when that subject, named before it, is an actor;
+        the subject of what someone says, to the sayer: "China said it would recall its envoy"."""
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and tok.lower_ not in POSSESSIVES:
+            verb = verb.head  # "X said it would ...": "it" is X
         for subj in verb.children:
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i:
                 actors = self.args.phrase_actors([subj])
-                if actors and len(actors) <= (1 if tok.lower_ in ("its", "his", "her") else 4):
+                if actors and len(actors) <= (4 if tok.lower_ in ("their", "they") else 1):
                     return actors
         return None
 
@@ -315,7 +323,9 @@ class MentionFinder:
                 continue
             if t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS:
                 subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-                found += self.args.subject_actors(subjects)
+                found += self.args.subject_actors(subjects) or [
+                    self._resolved_at[s.i] for s in subjects if s.i in self._resolved_at
+                ]
             elif t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 found += self.args.phrase_actors([c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"])
         return list(dict.fromkeys(found))
