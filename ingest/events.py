@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,7 @@ from ingest.lexicon import Trigger, cameo, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
+from ingest.syntax import sentence_of, sentences
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -765,6 +767,15 @@ class ArgumentFinder:
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
 
 
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word that can start an event: trigger lemmas, CAMEO verbs, troop and travel words."""
+    words = {lemma for lemma, _ in triggers_by_lemma()}
+    words |= set(cameo().verbs) | {verb for verb, _ in cameo().patterns}
+    words |= object_classes()["troops"] | TRAVEL_VERBS
+    return frozenset(words)
+
+
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
@@ -801,6 +812,7 @@ class EventFinder:
         self.classes = object_classes()
         self.lexicon = triggers_by_lemma()
         self.cameo = cameo()
+        self.cue_words = cue_words()
         self.last_group: list[str] = []
         self.last_group_of: dict[str, list[str]] = {}
         self._lede: tuple[ResolvedDate | None, set[str]] | None = None
@@ -811,7 +823,7 @@ class EventFinder:
     def find(self) -> list[FoundEvent]:
         events: list[FoundEvent] = []
         context: ResolvedDate | None = None  # the last date stated in this paragraph, for undated follow-ups
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             dates = SentenceDates(sent.text, self.published)
             if sent.start > 0 and "\n" in self.doc[sent.start - 1].text_with_ws:
                 context = None  # a new paragraph starts a new scene
@@ -821,6 +833,8 @@ class EventFinder:
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:
+                if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
+                    continue  # most words can start no event: skip the syntax work
                 trig = self.match_trigger(token)
                 if trig is None:
                     found = self.troop_movement(token, sent, dates) or self.envoy_travel(token, sent, dates)
@@ -849,7 +863,7 @@ class EventFinder:
     @property
     def lede(self) -> tuple[ResolvedDate | None, set[str]]:
         if self._lede is None:
-            sents = list(self.doc.sents)[:3]
+            sents = sentences(self.doc)[:3]
             dates = [d for s in sents for d in find_dates(s.text, self.published) if d.precision == "day"]
             actors = {self.index.actor[i] for s in sents for i in range(s.start, s.end) if i in self.index.actor}
             self._lede = (dates[0] if dates else None, actors)
@@ -1028,7 +1042,7 @@ class EventFinder:
         mode: str | None = None,
     ) -> FoundEvent:
         """An event another component decided on (the typer, statements), dated and placed like the rules' own."""
-        sent = token.sent
+        sent = sentence_of(token)
         dates = self.sentence_dates.get(sent.start) or SentenceDates(sent.text, self.published)
         planned = self.is_planned(token, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))

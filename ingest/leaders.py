@@ -278,7 +278,18 @@ def _people_named(mention: str) -> frozenset[str]:
     shortest = keys[-1] if keys else ""
     if len(shortest.split()) < 2:
         return frozenset()
-    return frozenset(name for key, names in index.items() if key.startswith(shortest + " ") for name in names)
+    return _prefix_index().get(shortest, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _prefix_index() -> dict[str, frozenset[str]]:
+    """The first two or more words of a known name -> the people whose name or alias starts with them."""
+    out: dict[str, set[str]] = {}
+    for key, names in _name_index().items():
+        words = key.split()
+        for n in range(2, len(words)):
+            out.setdefault(" ".join(words[:n]), set()).update(names)
+    return {prefix: frozenset(names) for prefix, names in out.items()}
 
 
 def _relevance(office: Office) -> tuple[int, bool, int]:

@@ -15,12 +15,14 @@ like "Russia accused the EU of ...".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from ingest.events import ActorIndex, EventFinder
+from ingest.syntax import sentences
 
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
 STATE_ANAPHORS = frozenset(
@@ -120,9 +122,10 @@ class MentionFinder:
         self.index = finder.index
         self.args = finder.args
         self.paragraph_speaker: dict[int, str] = {}  # sentence start -> who the quotation in it is by
+        self._sent_starts = [sent.start for sent in sentences(self.doc)]
         self.by_sentence: dict[int, list[Mention]] = {}
         self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
-        for number, sent in enumerate(self.doc.sents):
+        for number, sent in enumerate(sentences(self.doc)):
             mentions = self._named(sent) + self._resolved(sent, number)
             self.by_sentence[sent.start] = mentions
             for m in mentions:
@@ -131,7 +134,7 @@ class MentionFinder:
         # Quotations last: their speaker may itself be a reference ("..., the statement said").
         self._resolved_at = {m.head: m.actor for ms in self.by_sentence.values() for m in ms if len(ms) > 0}
         self.speakers = self._quote_speakers()
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             quoted = [Mention(a, i, "speaker") for i, a in self.speakers.items() if sent.start <= i < sent.end]
             self.by_sentence[sent.start] = [m for m in self.by_sentence[sent.start] if m.head not in self.speakers]
             self.by_sentence[sent.start] += quoted
@@ -277,7 +280,11 @@ class MentionFinder:
     def _quote_speakers(self) -> dict[int, str]:
         """First-person pronouns inside quotation marks, mapped to the state of the paragraph's quoted speaker."""
         out: dict[int, str] = {}
+        full = self.doc.text  # built from the tokens at each access: read once
         for paragraph in self._paragraphs():
+            text = full[paragraph[0].idx : paragraph[-1].idx + len(paragraph[-1].text)]
+            if not any(q in text for q in QUOTES):
+                continue
             inside = self._inside_quotes(paragraph)
             if not any(inside.values()):
                 continue
@@ -288,16 +295,21 @@ class MentionFinder:
                 if inside.get(t.i) and t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
                     out[t.i] = speakers[0]
                 if inside.get(t.i):
-                    self.paragraph_speaker.setdefault(t.sent.start, speakers[0])
+                    start = self._sent_starts[bisect.bisect_right(self._sent_starts, t.i) - 1]
+                    self.paragraph_speaker.setdefault(start, speakers[0])
         return out
 
     def _paragraphs(self) -> Iterator[list[Token]]:
-        current: list[Token] = []
-        for tok in self.doc:
-            current.append(tok)
-            if "\n" in tok.whitespace_ or tok.i == len(self.doc) - 1:
-                yield current
+        """The doc's paragraphs (runs of sentences up to a line break), as token lists."""
+        current: list[Span] = []
+        for sent in sentences(self.doc):
+            current.append(sent)
+            last = self.doc[sent.end - 1]
+            if "\n" in last.text_with_ws or (sent.end < len(self.doc) and self.doc[sent.end].is_space):
+                yield [t for s in current for t in s]
                 current = []
+        if current:
+            yield [t for s in current for t in s]
 
     @staticmethod
     def _inside_quotes(tokens: list[Token]) -> dict[int, bool]:

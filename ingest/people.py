@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest import gazetteer, leaders
 from ingest.nlp import ACTOR_SPANS
+from ingest.syntax import sentence_of
 
 TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
 APPOSITION_WINDOW = 9
@@ -58,10 +59,21 @@ def _norm(token: Token) -> str:
     return token.lower_
 
 
+@lru_cache(maxsize=1)
+def _patterns_by_last_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Role patterns indexed by their last word, longest first within each word."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pattern, role in _role_patterns():
+        out.setdefault(pattern[-1], []).append((pattern, role))
+    return {word: tuple(found) for word, found in out.items()}
+
+
 def match_role_ending(tokens: list[Token]) -> tuple[str, int] | None:
     """The role whose pattern ends the token list, and the index where the pattern starts."""
+    if not tokens:
+        return None
     words = [_norm(t) for t in tokens]
-    for pattern, role in _role_patterns():
+    for pattern, role in _patterns_by_last_word().get(words[-1], ()):
         n = len(pattern)
         if n <= len(words) and tuple(words[-n:]) == pattern:
             return role, len(words) - n
@@ -69,13 +81,21 @@ def match_role_ending(tokens: list[Token]) -> tuple[str, int] | None:
 
 
 def match_role_anywhere(tokens: list[Token]) -> tuple[str, int, int] | None:
+    """The longest role pattern found anywhere in the tokens (the leftmost of equally long ones)."""
     words = [_norm(t) for t in tokens]
-    for pattern, role in _role_patterns():
-        n = len(pattern)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == pattern:
-                return role, i, i + n
-    return None
+    best: tuple[int, int, str] | None = None  # (-length, start, role)
+    by_last = _patterns_by_last_word()
+    for end in range(1, len(words) + 1):
+        for pattern, role in by_last.get(words[end - 1], ()):
+            n = len(pattern)
+            if n <= end and tuple(words[end - n : end]) == pattern:
+                candidate = (-n, end - n, role)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+                break  # longest first: shorter patterns ending here cannot win
+    if best is None:
+        return None
+    return best[2], best[1], best[1] - best[0]
 
 
 def _actor_at(doc: Doc) -> dict[int, Span]:
@@ -132,7 +152,7 @@ def _is_title_word(token: Token) -> bool:
 
 
 def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     lo = max(sent_start, start - TITLE_WINDOW)
     window = [t for t in doc[lo:start]]
     # The title chain stops at a verb or at punctuation other than hyphens and possessives.
@@ -162,7 +182,7 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
 
 def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
     """ "the emir of Qatar, Sheikh Tamim": a title phrase set off before the name."""
-    lo = max(doc[comma].sent.start, comma - 6)
+    lo = max(sentence_of(doc[comma]).start, comma - 6)
     window = list(doc[lo:comma])
     for i in range(len(window) - 1, -1, -1):
         if window[i].pos_ in ("VERB", "AUX") or window[i].is_punct or window[i].lower_ in ("and", "or"):
@@ -178,7 +198,7 @@ def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | N
     """Apposition: "Shigeru Ishiba, Japan's prime minister," or "Wang Yi, China's top diplomat"."""
     if end >= len(doc) or doc[end].text != ",":
         return None, None
-    sent_end = doc[end].sent.end
+    sent_end = sentence_of(doc[end]).end
     window: list[Token] = []
     for t in doc[end + 1 : min(sent_end, end + 1 + APPOSITION_WINDOW)]:
         if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX"):
@@ -295,7 +315,7 @@ def _country_after_name(doc: Doc, end: int, actor_at: dict[int, Span]) -> str | 
 
 def _previous_role(people: list[Person], doc: Doc, start: int) -> str | None:
     """ "X and his Congolese counterpart Y": Y holds X's office in another state."""
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     best: tuple[int, str | None] | None = None
     for person in people:
         for s, _ in person.mentions:

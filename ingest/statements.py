@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import DATA
 from ingest.mentions import FIRST_PERSON, PLACE_KINDS, Mention, MentionFinder
-from ingest.syntax import distance
+from ingest.syntax import distance, sentences
 
 SPEECH_VERBS = frozenset(
     {
@@ -106,7 +106,7 @@ class StatementFinder:
 
     def find(self) -> list[FoundEvent]:
         out: list[FoundEvent] = []
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             out += self.sentence(sent)
         return out
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import bisect
+
+from spacy.tokens import Doc, Span, Token
 
 
 def path_between(a: Token, b: Token) -> tuple[Token, list[Token], list[Token]]:
@@ -20,3 +22,24 @@ def distance(a: Token, b: Token) -> int:
     """Dependency steps between two tokens of one sentence."""
     _, up, down = path_between(a, b)
     return len(up) + len(down)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once: spaCy rebuilds them (token by token) at every ``doc.sents``."""
+    cached = doc.user_data.get(_SENTS)
+    if cached is None:
+        cached = doc.user_data[_SENTS] = list(doc.sents)
+    return cached  # type: ignore[no-any-return]
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of a token, without ``Token.sent`` (which walks the whole doc each time)."""
+    sents = sentences(token.doc)
+    starts = token.doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = token.doc.user_data[_STARTS] = [s.start for s in sents]
+    return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
+_SENTS = ("geokg", "sentences")
+_STARTS = ("geokg", "sentence_starts")

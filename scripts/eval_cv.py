@@ -130,6 +130,7 @@ def main() -> int:
     ap.add_argument("--eval-dir", type=Path, default=EVAL)
     ap.add_argument("--folds", action="store_true", help="score each fold apart, then the mean and spread")
     ap.add_argument("--fold", type=int, nargs="*", help="score only these folds (0 is the blind fifth)")
+    ap.add_argument("--set", choices=("dev", "train"), help="only the articles of this set")
     ap.add_argument("--types", action="store_true", help="per-type precision and recall")
     ap.add_argument("--report", type=Path, help="write per-article missed and spurious dyads here (JSON)")
     args = ap.parse_args()
@@ -139,6 +140,8 @@ def main() -> int:
     folds = fold_of(files)
     if args.fold is not None:
         files = [p for p in files if folds[key(p)] in args.fold]
+    if args.set:
+        files = [p for p in files if p.parent.name == args.set]
     started = time.perf_counter()
     preds = extract_all(files)
     elapsed = time.perf_counter() - started
