@@ -41,5 +41,5 @@ def sentence_of(token: Token) -> Span:
     return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
-_SENTS = ("geokg", "sentences")
-_STARTS = ("geokg", "sentence_starts")
+_SENTS = "geokg.sentences"
+_STARTS = "geokg.sentence_starts"
