@@ -29,7 +29,7 @@ def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get(_SENTS)
     if cached is None:
         cached = doc.user_data[_SENTS] = list(doc.sents)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def sentence_of(token: Token) -> Span:
