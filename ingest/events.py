@@ -34,7 +34,8 @@ RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "s
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 TARGET_PREPS = {
     "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
-    "AID": frozenset({"to", "for", "with"}),
+    "AID": frozenset({"to", "for", "with", "in", "into"}),
+    "SUPPORT": frozenset({"to", "for", "with", "behind", "of"}),
     "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
     "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
     "CONSULT": frozenset({"with", "to", "between", "among"}),
@@ -597,6 +598,9 @@ class ArgumentFinder:
         else:
             source = self.subject_actors(subj)
             target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
+        if not target and etype in MOVED_TYPES:
+            # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
+            target = self.phrase_actors([p for o in objects for p in self._prep_objects(o, preps)], allow_places=True)
         if not target and etype in PLACE_TARGET_TYPES:
             # "bombed targets in Lebanon": where the objects are names the state struck
             target = self.phrase_actors(objects, allow_places=True, through_places=True)
@@ -884,7 +888,11 @@ class EventFinder:
         if pos is None:
             return None
         lemma = token.lemma_.lower()
-        candidates = self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
+        candidates = None
+        if token.i >= 2 and token.doc[token.i - 1].text == "-":
+            # "test-fired" is split into "test", "-", "fired": the compound has its own meaning
+            candidates = self.lexicon.get((f"{token.doc[token.i - 2].lower_}-{lemma}", pos))
+        candidates = candidates or self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
         if not candidates and pos == "VERB":
             candidates = self.cameo_triggers(token, lemma)
         if not candidates:
@@ -1098,6 +1106,8 @@ class EventFinder:
     def directed_sides(self, token: Token, etype: str, source: list[str], target: list[str]) -> list[Side]:
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
+        if len(source) >= 2 and not target and etype == "RETREAT":
+            return [(etype, sorted(source), [], True)]  # "India and China completed the disengagement"
         if len(source) >= 2 and not target and token.lemma_.lower() in RECIPROCAL_LEMMAS:
             if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
                 return [(etype, sorted(source), [], True)]

@@ -346,16 +346,19 @@ def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Sp
     """An official whose title names no state ("Foreign Secretary X", "spokesperson Y") serves, in news, the state
     the story is about: the state named most often in the article."""
     counts: dict[str, int] = {}
+    first: dict[str, int] = {}
     for span in doc.spans[ACTOR_SPANS]:
         if span.kb_id_ in ("name", "adjective", "capital", "seat", "agency"):
             counts[span.label_] = counts.get(span.label_, 0) + 1
+            first.setdefault(span.label_, span.start)
     states = {a.id for a in gazetteer.load_actors().values() if a.kind == "country"}
-    ranked = sorted((n, actor) for actor, n in counts.items() if actor in states)
+    # The state named most often; on a tie, the one named first (the story's lede).
+    ranked = sorted((n, -first[actor], actor) for actor, n in counts.items() if actor in states)
     if not ranked:
         return
     for person in people:
         if person.role and not person.country:
-            person.country = ranked[-1][1]
+            person.country = ranked[-1][2]
 
 
 def _fill_from_reference(people: list[Person], published: date | None) -> None:

@@ -67,6 +67,7 @@ SPEECH_VERBS = frozenset(
         "slam",
     }
 )
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "upon"})
 VICTIM_VERBS = frozenset(
     {"attack", "bomb", "strike", "shell", "invade", "hit", "target", "kill", "occupy", "raid", "seize", "arrest"}
@@ -130,9 +131,10 @@ class StatementFinder:
         events: list[FoundEvent] = []
         negative = [t for t in content if self.is_negative(t)]
         positive = [t for t in content if t.lemma_.lower() in self.words.positive and not self.negated(t)]
+        judged = self.judged(verb)
         for actor, found in self._by_actor(others).items():
             doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head])]
-            if any(distance(d, w) <= NEAR for d in doer for w in negative):
+            if any(d.i in judged for d in doer) or any(distance(d, w) <= NEAR for d in doer for w in negative):
                 events.append(self.event(verb, "ACCUSE", speakers, actor, 0.55))
             elif not negative and any(distance(self.doc[m.head], w) <= 2 for m in found for w in positive):
                 events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
@@ -142,6 +144,18 @@ class StatementFinder:
             for actor in self._by_actor(others):
                 events.append(self.event(verb, "THREATEN", speakers, actor, 0.5))
         return events
+
+    def judged(self, verb: Token) -> set[int]:
+        """Tokens of what a verb of naming judges negatively: "called Spain's decision a reward for terrorism",
+        "described the move as illegal" (the object, when the judgement holds a negative word)."""
+        if verb.lemma_.lower() not in NAMING_VERBS:
+            return set()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+        verdicts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        if not objects or not any(self.is_negative(t) for v in verdicts for t in v.subtree):
+            return set()
+        return {t.i for o in objects for t in o.subtree}
 
     def event(self, verb: Token, etype: str, speakers: list[str], actor: str, confidence: float) -> FoundEvent:
         return self.finder.make_event(

@@ -166,3 +166,69 @@ def test_the_act_that_did_happen_is_kept_beside_the_one_that_did_not(nlp) -> Non
     found = dyads(run(nlp, "Germany did not send tanks to Ukraine, but it delivered air defence systems to Poland."))
     assert ("AID", "DEU", "UKR") not in found
     assert ("AID", "DEU", "POL") in found
+
+
+# More ways news states each type: the type must be found (the actors are checked in the tests above).
+MORE_PHRASINGS = [
+    ("CONSULT", "Colombia's foreign minister received the Venezuelan ambassador in Bogota."),
+    ("CONSULT", "Japan and South Korea discussed the missile threat during a phone call on Tuesday."),
+    ("CONSULT", "The Turkish president spoke by phone with the Greek prime minister."),
+    ("CONSULT", "Indian Prime Minister Modi paid a state visit to France last week."),
+    ("CONSULT", "Ministers from Brazil and Mexico gathered in Lima for the regional forum."),
+    ("CONSULT", "Qatar mediated talks between Israel and Hamas in Doha."),
+    ("CONSULT", "The leaders of Vietnam and Laos held a summit in Hanoi."),
+    ("CONSULT", "Kenya and Ethiopia resumed negotiations on the border on Friday."),
+    ("CONSULT", "Putin welcomed Kim Jong Un to the Kremlin."),
+    ("ACCUSE", "Germany criticised Hungary for blocking the sanctions package."),
+    ("ACCUSE", "Ukraine blamed Russia for the attack on the power plant."),
+    ("ACCUSE", "Poland summoned the Russian ambassador over the drone incursion."),
+    ("ACCUSE", "Seoul denounced Pyongyang's latest missile launch as a grave provocation."),
+    ("ACCUSE", "China slammed the Philippines for what it called reckless actions at sea."),
+    ("ACCUSE", "The Dutch government accused Russia of a cyberattack on its ministries."),
+    ("ACCUSE", "Morocco expressed deep concern over Algeria's military build-up."),
+    ("SANCTION", "The European Union froze the assets of several Belarusian officials."),
+    ("SANCTION", "Lithuania expelled two Russian diplomats on Thursday."),
+    ("SANCTION", "Niger suspended its military cooperation with France."),
+    ("SANCTION", "Bolivia cut diplomatic ties with Israel over the war."),
+    ("SANCTION", "Washington placed export controls on Chinese chipmakers."),
+    ("SANCTION", "The United States blacklisted three Iranian shipping firms."),
+    ("REQUEST", "France called on Azerbaijan to withdraw its troops."),
+    ("REQUEST", "The African Union asked Sudan's army to accept a ceasefire."),
+    ("REQUEST", "Kyiv pressed Berlin to deliver Taurus missiles."),
+    ("REQUEST", "Egypt appealed to Ethiopia to stop filling the dam."),
+    ("THREATEN", "Russia warned Finland of consequences if it joins NATO."),
+    ("THREATEN", "Beijing vowed to retaliate against Washington over the new tariffs."),
+    ("THREATEN", "North Korea threatened to strike South Korea with nuclear weapons."),
+    ("AID", "Germany will send additional Patriot systems to Ukraine, the ministry said."),
+    ("AID", "Saudi Arabia deposited $3 billion in the central bank of Pakistan."),
+    ("AID", "Turkey delivered armed drones to Ethiopia in 2021."),
+    ("AID", "Japan gave Tonga emergency food supplies after the eruption."),
+    ("AGREE", "Israel and Hamas agreed to a ceasefire on Wednesday."),
+    ("AGREE", "India and China reached an agreement on border patrols."),
+    ("AGREE", "Rwanda and Congo signed a peace accord in Washington."),
+    ("MOBILIZE", "China sent warships near Taiwan after the election."),
+    ("MOBILIZE", "Russia massed troops on the border with Ukraine."),
+    ("MOBILIZE", "North Korea test-fired a ballistic missile toward Japan."),
+    ("ASSAULT", "Pakistan carried out airstrikes on Afghanistan's Khost province."),
+    ("ASSAULT", "Azerbaijan shelled Armenian positions along the border."),
+    ("ASSAULT", "Houthi rebels fired missiles at Israel on Sunday."),
+    ("REJECT", "Ukraine dismissed Russia's peace proposal as a ploy."),
+    ("REJECT", "The Philippines rejected China's claim to the shoal."),
+    ("SUPPORT", "Japan's prime minister thanked India for its help."),
+    ("SUPPORT", "Lula praised China's role in the talks."),
+    ("SUPPORT", "Saudi Arabia voiced support for Morocco's autonomy plan."),
+    ("CONCEDE", "Russia and Ukraine exchanged prisoners of war on Friday."),
+    ("CONCEDE", "The United States eased sanctions on Venezuela's oil sector."),
+    ("CONCEDE", "Iran released a detained Swedish diplomat."),
+    ("COOPERATE", "Egypt and Sudan held joint military drills near the border."),
+    ("COOPERATE", "Australia and Japan agreed to share intelligence on Chinese activities."),
+    ("COERCE", "Chinese coast guard ships fired water cannon at a Philippine vessel."),
+    ("COERCE", "Russia detained a US journalist on espionage charges."),
+    ("RETREAT", "India and China completed the disengagement of troops at two friction points."),
+    ("RETREAT", "Israel withdrew its forces from Khan Younis."),
+]
+
+
+@pytest.mark.parametrize(("etype", "sentence"), MORE_PHRASINGS)
+def test_more_phrasings(nlp, etype: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert etype in {e.type for e in run(nlp, sentence).events}, sentence
