@@ -902,6 +902,21 @@ class EventFinder:
                 return trig
         return None
 
+    def warns_of_force(self, token: Token) -> bool:
+        """A warning is a threat when it announces an answer: "warned of consequences", "warned X that it would
+        respond", "warned X not to cross the line"; "warned that troops were training" reports, it does not threaten."""
+        retaliation = self.classes.get("retaliation", frozenset())
+        if self.object_lemmas(token) & retaliation:
+            return True
+        for clause in _children(token, ("ccomp", "xcomp")):
+            auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if auxes & {"will", "would", "'ll"} or any(c.dep_ == "neg" for c in clause.children):
+                return True
+        return any(
+            p.lower_ == "against" and any(self.index.actor.get(t.i) for t in p.subtree)
+            for p in _children(token, ("prep",))
+        )
+
     def cameo_triggers(self, token: Token, lemma: str) -> tuple[Trigger, ...]:
         """A verb the project's lexicon lacks, typed by the converted CAMEO dictionary when it gives one type
         (with this particle or object). A weak cue: an event only when the syntax names both sides."""
@@ -938,6 +953,8 @@ class EventFinder:
                 return False  # "called the strikes a massacre", "called it unacceptable": a judgement, not a call
             objects = _children(token, ("dobj", "dative"))
             return bool(objects) and bool(self.args.phrase_actors(objects))
+        if trig.requires == "threat":
+            return self.warns_of_force(token)
         if trig.requires == "person":
             # "welcomed Xi", "received the delegation": hosting someone, not welcoming a decision
             guests = list(_with_conjuncts(_children(token, ("dobj", "nsubjpass"))))

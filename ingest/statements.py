@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import DATA
-from ingest.mentions import FIRST_PERSON, PLACE_KINDS, Mention, MentionFinder
+from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
 from ingest.syntax import distance, sentences
 
 SPEECH_VERBS = frozenset(
@@ -140,9 +140,11 @@ class StatementFinder:
                 events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
             if any(self.is_told_to(self.doc[m.head], speakers) for m in found):
                 events.append(self.event(verb, "REQUEST", speakers, actor, 0.5))
-        if self.announces_retaliation(content):
-            for actor in self._by_actor(others):
-                events.append(self.event(verb, "THREATEN", speakers, actor, 0.5))
+        threat = self.threat(content, speakers, others)
+        if threat is not None:
+            threateners, targets = threat
+            for actor in targets:
+                events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
 
     def judged(self, verb: Token) -> set[int]:
@@ -251,16 +253,59 @@ class StatementFinder:
             return True
         return False
 
-    def announces_retaliation(self, content: list[Token]) -> bool:
-        """ "will respond", "will take all necessary measures": the speaker (first person or subject) will answer."""
+    def threat(
+        self, content: list[Token], speakers: list[str], others: list[Mention]
+    ) -> tuple[list[str], list[str]] | None:
+        """A threat in what is said: someone will (or reserves the right to) answer, retaliate, take measures, or
+        warns of consequences. The threatener is the subject of that answer when it names an actor ("China will
+        counter"), else the speaker; the threatened are the actors of a condition ("if the US insists"), of what
+        is answered ("in response to Russia's decision"), of the answer's object ("strike Israeli targets"), else
+        the other actors named."""
+        args = self.finder.args
+        inside = {t.i for t in content}
         for tok in content:
             if tok.lemma_.lower() not in self.words.retaliation or tok.pos_ not in ("VERB", "NOUN"):
                 continue
-            verb = tok if tok.pos_ == "VERB" else tok.head
-            if verb.pos_ != "VERB" or self.negated(verb):
+            verb = tok
+            while verb.pos_ != "VERB" and verb.head.i != verb.i:
+                verb = verb.head  # "will be met with a strong response"
+            if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in WILL for c in verb.children):
-                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-                if not subjects or any(s.lower_ in FIRST_PERSON or s.dep_ == "nsubj" for s in subjects):
-                    return True
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            threateners = args.phrase_actors(subjects) or list(speakers)
+            if tok.pos_ == "NOUN":
+                # "will be met with a strong response from China": the answer's owner threatens
+                owners = args.phrase_actors(
+                    [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children]
+                )
+                threateners = owners or threateners
+            targets = [a for a in self.threatened(verb, tok, inside) if a not in threateners]
+            if not targets:
+                targets = [m.actor for m in others if m.actor not in threateners]
+            if threateners and targets:
+                return threateners, list(dict.fromkeys(targets))
+        return None
+
+    def threatened(self, verb: Token, answer: Token, inside: set[int]) -> list[str]:
+        args = self.finder.args
+        found: list[str] = []
+        for clause in verb.subtree:
+            if clause.i not in inside:
+                continue
+            if clause.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "should") for c in clause.children):
+                found += args.phrase_actors([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            if clause.lower_ in ("response", "retaliation", "reply") and clause.head.lower_ in ("in", "as"):
+                found += args.phrase_actors([c for c in clause.children if c.dep_ == "prep"])
+        for obj in [c for c in answer.children if c.dep_ in ("dobj", "prep")]:
+            found += args.phrase_actors([obj], allow_places=True)
+        return found
+
+    @staticmethod
+    def is_future(verb: Token) -> bool:
+        """ "will respond", "would take measures", "reserves the right to retaliate", "can have consequences"."""
+        for head in [verb, *list(verb.ancestors)[:2]]:
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in WILL | {"can", "could"} for c in head.children):
+                return True
+            if head.lemma_.lower() in ("reserve", "vow", "pledge", "promise", "threaten", "warn"):
+                return True
         return False
