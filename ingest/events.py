@@ -46,6 +46,9 @@ TARGET_PREPS = {
     ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+# Verbal reactions to another's act: their target is whoever did the act.
+JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+ACT_NOUNS = frozenset({"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour"})
 # Verbs that ask for an act: what they govern is requested, not done ("urged X to withdraw").
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "press", "insist", "appeal", "encourage", "implore"})
 # Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
@@ -85,6 +88,13 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 # Verbs whose subject does not do the act of the noun they govern: "Hungary blocked the aid package".
 NON_CARRIER_VERBS = frozenset(
     {
+        "defend",
+        "justify",
+        "applaud",
+        "hail",
+        "endorse",
+        "recognise",
+        "recognize",
         "block",
         "oppose",
         "reject",
@@ -1024,6 +1034,8 @@ class EventFinder:
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
+        if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":
+            target = self.judged_agents(token) or target
         if etype == "PROTEST" and not source:
             source = self.protest_place(sent, target)  # "protests against Israel took place in Jordan"
         if etype in SYMMETRIC_TYPES:
@@ -1132,6 +1144,25 @@ class EventFinder:
         if not source or not target:
             return []
         return [(etype, source, target, False)]
+
+    def judged_agents(self, verb: Token) -> list[str]:
+        """Who did the act that is condemned, praised or rejected: "condemned the Israeli and US strikes on Iran"
+        judges Israel and the US, not Iran; "defended the annexation of Ukrainian land by Russia" backs Russia."""
+        found: list[str] = []
+        for obj in _children(verb, ("dobj",)):
+            if self.match_trigger(obj) is None and obj.lemma_.lower() not in ACT_NOUNS:
+                continue
+            mods = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            heads = [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]]
+            agents = [
+                p
+                for h in heads
+                for c in h.children
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for p in c.children
+            ]
+            found += [a for a in self.args.phrase_actors(mods + agents) if a not in found]
+        return found
 
     def protest_place(self, sent: Span, target: list[str]) -> list[str]:
         """Protesters with no nationality named are the people of the state where they march."""

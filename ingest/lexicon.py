@@ -64,6 +64,11 @@ def object_classes() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}
 
 
+# CAMEO codes whose verbs are too general to type an act ("express", "argue", "examine"): 110 disapprove,
+# 090 investigate (the project's own lexicon has the specific verbs of both).
+GENERAL_CAMEO_CODES = frozenset({"110", "090"})
+
+
 @dataclass(frozen=True)
 class CameoLexicon:
     """Verbs and verb+object patterns of the converted CAMEO dictionary (data/cameo_lexicon.jsonl), as PLOVER types."""
@@ -88,6 +93,6 @@ def cameo() -> CameoLexicon:
             continue
         if "object" in row:
             patterns.setdefault((row["lemma"], row["object"]), row["type"])
-        else:
+        elif row.get("cameo") not in GENERAL_CAMEO_CODES:
             verbs[row["lemma"]].append((row["type"], row.get("particle", "")))
     return CameoLexicon({k: tuple(v) for k, v in verbs.items()}, patterns)
