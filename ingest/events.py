@@ -142,7 +142,7 @@ NON_CARRIER_VERBS = frozenset(
 )
 # CAMEO verb types trusted as weak triggers for verbs the project's lexicon lacks: the types where the converted
 # dictionary added more true events than false ones on the development folds (scripts/eval_cv.py).
-CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN", "AID"})
+CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 INSTITUTION_NOUNS = frozenset(
     {
         "embassy",
@@ -294,6 +294,8 @@ OPINION_VERBS = frozenset(
         "need",
     }
 )
+# Talking about an act is not doing it: "negotiate the withdrawal of troops" (but a deal negotiated is a deal).
+DELIBERATION_VERBS = frozenset({"negotiate", "discuss", "propose", "debate"})
 PLANNED_MODIFIERS = frozenset(
     {
         "planned",
@@ -943,7 +945,7 @@ class EventFinder:
         out: set[str] = set()
         heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "compound", "nsubjpass", "attr", "amod")]
         for prep in _children(token, ("prep",)):
-            if prep.lower_ in ("of", "with", "on", "for"):
+            if prep.lower_ in ("of", "with", "on", "for", "from"):
                 heads.extend(_children(prep, ("pobj",)))
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
             heads.append(token.head)
@@ -1280,6 +1282,9 @@ class EventFinder:
         chain = [token]
         head = token
         for _ in range(3):
+            if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "a ceasefire and a withdrawal": conjoined nouns share their verb's polarity
+                continue
             # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
             if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
                 break
@@ -1312,6 +1317,8 @@ class EventFinder:
                 return True
             if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
                 return True  # "demanded that Lithuania recall its envoy": asked for, not done
+            if t.i != token.i and t.pos_ == "VERB" and lemma in DELIBERATION_VERBS and trig.type != "AGREE":
+                return True
             if t.i != token.i and t.pos_ == "VERB" and lemma in OPINION_VERBS:
                 return True
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
