@@ -1285,6 +1285,14 @@ class EventFinder:
             if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 head = head.head  # "a ceasefire and a withdrawal": conjoined nouns share their verb's polarity
                 continue
+            if head.dep_ == "conj" and head.head.dep_ in ("xcomp", "ccomp") and head.head.head.pos_ == "VERB":
+                # "urged X to stop arming Y and supporting Z": the second act hangs from what governs the first,
+                # not from the first itself (whose own negation it does not share)
+                head = head.head.head
+                chain.append(head)
+                if head.dep_ not in ("xcomp", "aux", "conj"):
+                    break
+                continue
             # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
             if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
                 break

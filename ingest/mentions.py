@@ -187,7 +187,11 @@ class MentionFinder:
                 if person is not None and person.country:
                     out.append(Mention(person.country, tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
-                actor = self._recent_actor(number, subject=True)
+                # "its": the nearest state named before it in the sentence ("a blockade on Qatar over its
+                # support for ..."); "it": the last state that was a subject
+                actor = (self._preceding_in_sentence(sent, tok) if lower == "its" else None) or self._recent_actor(
+                    number, subject=True
+                )
                 if actor:
                     out.append(Mention(actor, tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in GROUP_PRONOUNS:
@@ -207,6 +211,13 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    def _preceding_in_sentence(self, sent: Span, tok: Token) -> str | None:
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            actor = self.index.actor.get(i)
+            if actor is not None and self.index.form.get(i) not in PLACE_KINDS:
+                return actor
+        return None
 
     def _clause_subject(self, tok: Token) -> list[str] | None:
         """A possessive refers to the subject of its own clause when that subject, named before it, is an actor;
