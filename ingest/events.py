@@ -845,7 +845,7 @@ class EventFinder:
                 context = None  # a new paragraph starts a new scene
             self.sentence_dates[sent.start] = dates
             self.context_at[sent.start] = context
-            if not any(i in self.index.actor for i in range(sent.start, sent.end)):
+            if not any(i in self.index.actor or i in self.index.groups for i in range(sent.start, sent.end)):
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:
