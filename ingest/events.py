@@ -1120,8 +1120,13 @@ class EventFinder:
             participants = list(dict.fromkeys(participants + self.group_actors(token)))
             if len(participants) < 2:
                 participants = list(dict.fromkeys(participants + self.last_group))
-        elif self.is_anaphoric(token) and previous and (set(participants) < set(previous) or self.joins(token)):
-            # "the meeting with X" is the meeting already reported; "Y also joined the talks" adds Y to it
+        elif (
+            self.is_anaphoric(token)
+            and previous
+            and (set(participants) < set(previous) or self.joins(token) or set(participants) <= set(mediators))
+        ):
+            # "the meeting with X" is the meeting already reported; "Y also joined the talks" adds Y to it;
+            # "the talks were mediated by Qatar" adds the mediator to the talks already reported
             participants = list(dict.fromkeys(previous + participants))
         if len(participants) < 2:
             return []
