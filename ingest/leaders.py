@@ -267,11 +267,18 @@ def _candidate_keys(mention: str) -> list[str]:
     return [k for k in keys if k]
 
 
+def _suffix_keys(key: str) -> list[str]:
+    """A word the named-entity span swallowed before the name ("Minster Benjamin Netanyahu", a misspelt title):
+    its last two or more words may still be a known name."""
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+
+
 def _people_named(mention: str) -> frozenset[str]:
     """The people a mention may refer to: by name or alias, else as the first words of one ("Yoon Suk")."""
     index = _name_index()
     keys = _candidate_keys(mention)
-    for key in keys:
+    for key in keys + (_suffix_keys(keys[-1]) if keys else []):
         if key in index:
             return index[key]
     # A truncated name (named-entity spans sometimes drop the last word); one word is too little to go on.

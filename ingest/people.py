@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ingest import gazetteer, leaders
 from ingest.nlp import ACTOR_SPANS
@@ -227,9 +229,7 @@ def _same_person(short: str, full: str) -> bool:
 def find_people(doc: Doc, published: date | None) -> list[Person]:
     actor_at = _actor_at(doc)
     people: list[Person] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_spans(doc):
         name, start, end = _clean_name(ent)
         # "Armenia Nikol Pashinyan": the NER swallowed the state of "Prime Minister of Armenia" into the name.
         leading = None
@@ -255,6 +255,27 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
     officials = [p for p in people if p.role or p.country]
     _add_untagged_mentions(doc, officials)
     return officials
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, and full names of known office holders the small model did not tag ("Sergey Shoigu",
+    "King Abdullah II")."""
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    tagged = {i for ent in spans for i in range(ent.start, ent.end)}
+    for _, start, end in _reference_matcher(doc.vocab)(doc):
+        if not tagged & set(range(start, end)):
+            spans.append(Span(doc, start, end, label="PERSON"))
+            tagged.update(range(start, end))
+    return sorted(spans, key=lambda span: span.start)
+
+
+@lru_cache(maxsize=2)
+def _reference_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The reference list's full names and unambiguous aliases of two or more words, matched as written."""
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    names = {n for office in leaders.offices() for n in (office.name, *office.aliases) if len(n.split()) >= 2}
+    matcher.add("KNOWN_PERSON", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", n)) for n in sorted(names)])
+    return matcher
 
 
 def _add_untagged_mentions(doc: Doc, people: list[Person]) -> None:
@@ -361,6 +382,18 @@ def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Sp
             person.country = ranked[-1][2]
 
 
+def _has_extra_words(name: str, office: leaders.Office) -> bool:
+    """The mention is a known name with words before it that belong to no alias of it."""
+    mention = leaders.normalize_name(name)
+    known = [leaders.normalize_name(n) for n in (office.name, *office.aliases)]
+    return mention not in known and any(mention.endswith(" " + k) and len(k.split()) >= 2 for k in known)
+
+
+def _is_organisation(actor_id: str) -> bool:
+    actor = gazetteer.load_actors().get(actor_id)
+    return actor is not None and actor.kind != "country"
+
+
 def _fill_from_reference(people: list[Person], published: date | None) -> None:
     """Known office holders: the country and role the text leaves out, and the full name of a short mention.
     Someone not in office that day (a former or future minister) still gives their country, not a role."""
@@ -372,6 +405,11 @@ def _fill_from_reference(people: list[Person], published: date | None) -> None:
         if not offices:
             continue
         office = offices[0]
+        if _has_extra_words(person.name, office):
+            person.aliases.add(person.name)  # "Minster Benjamin Netanyahu": a misspelt title swallowed by the NER
+            person.name = office.name
+        if person.country and _is_organisation(person.country) and not office.international:
+            person.country = None  # "BRICS chair president Cyril Ramaphosa" holds his own state's office
         if not in_office:
             person.country = person.country or office.country
             continue
