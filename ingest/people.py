@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ingest import gazetteer, leaders
@@ -262,10 +263,11 @@ def _person_spans(doc: Doc) -> list[Span]:
     "King Abdullah II")."""
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     tagged = {i for ent in spans for i in range(ent.start, ent.end)}
-    for _, start, end in _reference_matcher(doc.vocab)(doc):
-        if not tagged & set(range(start, end)):
-            spans.append(Span(doc, start, end, label="PERSON"))
-            tagged.update(range(start, end))
+    known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in _reference_matcher(doc.vocab)(doc)])
+    for span in known:  # the longest names first ("King Abdullah II" over "King Abdullah")
+        if not tagged & set(range(span.start, span.end)):
+            spans.append(span)
+            tagged.update(range(span.start, span.end))
     return sorted(spans, key=lambda span: span.start)
 
 

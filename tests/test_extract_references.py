@@ -142,6 +142,24 @@ OFFICIALS = [
         "TUR",
     ),
     (
+        "known name the model misses",
+        "Jordan's King Abdullah II received the Egyptian envoy in Amman.",
+        "Abdullah II",
+        "JOR",
+    ),
+    (
+        "misspelt title",
+        "The office of Israeli Prime Minster Benjamin Netanyahu denied the report on Sunday.",
+        "Benjamin Netanyahu",
+        "ISR",
+    ),
+    (
+        "leader chairing an organisation",
+        "The African Union chair, President Cyril Ramaphosa, opened the summit in Pretoria.",
+        "Cyril Ramaphosa",
+        "ZAF",
+    ),
+    (
         "the story's state",
         "India and Nepal signed a power deal in New Delhi. Foreign Secretary Priya Raman said India would build two "
         "dams. India will also train Nepali engineers.",
