@@ -57,10 +57,12 @@ def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
     mentions = MentionFinder(finder)
     mentions.inject(finder.index)  # "it", "the bloc", "the two countries" read as the actors they refer to
     found = finder.find() + StatementFinder(finder, mentions).find()
-    return assemble(doc, article, people, found)
+    return assemble(doc, article, people, found, acting=mentions.subjects())
 
 
-def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent]) -> Extraction:
+def assemble(
+    doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent], acting: Iterable[str] = ()
+) -> Extraction:
     published = article.published
     events = merge_events([_to_event(e) for e in map(_without_places, found) if _has_sides(e)])
     if published is not None:
@@ -75,7 +77,7 @@ def assemble(doc: Doc, article: CleanArticle, people: list[Person], found: list[
         dateline=article.dateline,
         published=published.isoformat() if published else None,
         url=article.url,
-        countries=_actor_refs(events, people, kind="country"),
+        countries=_actor_refs(events, people, kind="country", acting=acting),
         organizations=_actor_refs(events, people, kind="org") + _actor_refs(events, people, kind="group"),
         people=[_person_ref(p) for p in people if not _international(p)],
         international_officials=[_person_ref(p) for p in people if _international(p)],
@@ -123,13 +125,17 @@ def _to_event(found: FoundEvent) -> Event:
     )
 
 
-def _actor_refs(events: list[Event], people: list[Person], *, kind: str) -> list[ActorRef]:
-    """Actors that act in an event, and states whose named official appears."""
+def _actor_refs(
+    events: list[Event], people: list[Person], *, kind: str, acting: Iterable[str] = ()
+) -> list[ActorRef]:
+    """Actors that act in an event, states whose named official appears, and states that are the subject of some
+    sentence (they act there, even when no event of ours caught the act)."""
     actors = gazetteer.load_actors()
     ids: list[str] = []
     for event in events:
         ids.extend(event.source + event.target)
     ids.extend(p.country for p in people if p.country)
+    ids.extend(acting)
     out: list[ActorRef] = []
     for actor_id in dict.fromkeys(ids):
         actor = actors.get(actor_id)

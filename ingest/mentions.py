@@ -139,6 +139,12 @@ class MentionFinder:
             self.by_sentence[sent.start] = [m for m in self.by_sentence[sent.start] if m.head not in self.speakers]
             self.by_sentence[sent.start] += quoted
 
+    def subjects(self) -> list[str]:
+        """Actors named (not referred to) as the subject of some sentence, in order."""
+        return list(
+            dict.fromkeys(m.actor for _, m, subject in self._recent if subject and m.kind not in ("pronoun", "nominal"))
+        )
+
     def inject(self, index: ActorIndex) -> None:
         """Hand references that stand for one actor to the rules' index of actor tokens."""
         heads: dict[int, list[Mention]] = {}
