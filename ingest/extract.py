@@ -125,9 +125,7 @@ def _to_event(found: FoundEvent) -> Event:
     )
 
 
-def _actor_refs(
-    events: list[Event], people: list[Person], *, kind: str, acting: Iterable[str] = ()
-) -> list[ActorRef]:
+def _actor_refs(events: list[Event], people: list[Person], *, kind: str, acting: Iterable[str] = ()) -> list[ActorRef]:
     """Actors that act in an event, states whose named official appears, and states that are the subject of some
     sentence (they act there, even when no event of ours caught the act)."""
     actors = gazetteer.load_actors()

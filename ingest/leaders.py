@@ -268,10 +268,13 @@ def _candidate_keys(mention: str) -> list[str]:
 
 
 def _suffix_keys(key: str) -> list[str]:
-    """A word the named-entity span swallowed before the name ("Minster Benjamin Netanyahu", a misspelt title):
-    its last two or more words may still be a known name."""
+    """One word the named-entity span swallowed before the name ("Minster Benjamin Netanyahu", a misspelt title):
+    the rest may still be a known name. One word only, and not a name itself ("Putin Hosts Kim Jong Un" is two
+    people, not Kim)."""
     words = key.split()
-    return [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+    if len(words) < 3 or words[0] in _name_index():
+        return []
+    return [" ".join(words[1:])]
 
 
 def _people_named(mention: str) -> frozenset[str]:

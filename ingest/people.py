@@ -23,6 +23,7 @@ from ingest import gazetteer, leaders
 from ingest.nlp import ACTOR_SPANS
 from ingest.syntax import sentence_of
 
+KNOWN_PERSON = "KNOWN_PERSON"  # label of the spans the reference list found where the model found no PERSON
 TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
 APPOSITION_WINDOW = 9
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "h.e.", "gen", "gen.", "lt", "col"})
@@ -128,8 +129,13 @@ def _clean_name(span: Span) -> tuple[str, int, int]:
     while start < end and (doc[start].lower_.rstrip(".") in HONORIFICS or _is_title_word(doc[start])):
         start += 1
     # The NER sometimes cuts a first name off ("Therese" as NORP + "Kayikwamba Wagner" as PERSON).
-    while start > 0 and _is_name_part(doc[start - 1]):
-        start -= 1
+    while (
+        start > 0
+        and span.label_ != KNOWN_PERSON
+        and _is_name_part(doc[start - 1])
+        and doc[start - 1].ent_type_ != "PERSON"
+    ):
+        start -= 1  # (a PERSON token right before belongs to another name: "Putin Hosts Kim Jong Un")
     text = POSSESSIVE.sub("", doc[start:end].text).strip()
     return text, start, end
 
@@ -266,7 +272,7 @@ def _person_spans(doc: Doc) -> list[Span]:
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in _reference_matcher(doc.vocab)(doc)])
     for span in known:  # the longest names first ("King Abdullah II" over "King Abdullah")
         if not tagged & set(range(span.start, span.end)):
-            spans.append(span)
+            spans.append(Span(doc, span.start, span.end, label=KNOWN_PERSON))
             tagged.update(range(span.start, span.end))
     return sorted(spans, key=lambda span: span.start)
 
@@ -276,7 +282,7 @@ def _reference_matcher(vocab: Vocab) -> PhraseMatcher:
     """The reference list's full names and unambiguous aliases of two or more words, matched as written."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     names = {n for office in leaders.offices() for n in (office.name, *office.aliases) if len(n.split()) >= 2}
-    matcher.add("KNOWN_PERSON", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", n)) for n in sorted(names)])
+    matcher.add(KNOWN_PERSON, [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", n)) for n in sorted(names)])
     return matcher
 
 
@@ -388,7 +394,9 @@ def _has_extra_words(name: str, office: leaders.Office) -> bool:
     """The mention is a known name with words before it that belong to no alias of it."""
     mention = leaders.normalize_name(name)
     known = [leaders.normalize_name(n) for n in (office.name, *office.aliases)]
-    return mention not in known and any(mention.endswith(" " + k) and len(k.split()) >= 2 for k in known)
+    return mention not in known and any(
+        mention.endswith(" " + k) and len(k.split()) >= 2 and len(mention.split()) == len(k.split()) + 1 for k in known
+    )
 
 
 def _is_organisation(actor_id: str) -> bool:

@@ -180,3 +180,18 @@ def test_a_known_statesman_out_of_office_keeps_his_state(nlp) -> None:  # type: 
         nlp, "Benjamin Netanyahu criticised the coalition's deal with Hamas mediators.", published=date(2022, 3, 1)
     )
     assert people(result).get("Benjamin Netanyahu") == "ISR"
+
+
+def test_two_names_side_by_side_in_a_headline_stay_two_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Putin Hosts Kim Jong Un at a Far Eastern Cosmodrome\n\n"
+        "Russian President Vladimir Putin was greeted by North Korea's leader, Kim Jong Un, at the airport in "
+        "Pyongyang on Wednesday, and the two men held talks on military cooperation."
+    )
+    result = run(nlp, text)
+    by_id = {p.id: p for p in result.people}
+    assert by_id["person:vladimir-putin"].country == "RUS"
+    assert by_id["person:kim-jong-un"].country == "PRK"
+    for person in result.people:
+        others = [p.name.split()[-1] for p in result.people if p is not person]
+        assert not any(other in alias for other in others for alias in person.aliases), person
