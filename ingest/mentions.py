@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.events import ActorIndex, EventFinder
+from ingest.arguments import ActorIndex
+from ingest.events import EventFinder
 from ingest.syntax import sentences
 
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})

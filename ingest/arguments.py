@@ -1,0 +1,462 @@
+"""Who acts on whom in a sentence: the actor tokens of a doc, and the sides of a trigger from the dependency tree.
+
+ActorIndex says which actor a token stands for (a state, organisation or group, an official standing for their
+state, or a reference resolved by ingest/mentions.py). ArgumentFinder reads the sides of a trigger: its subject (or
+a possessor, modifier or agent for a noun: "Russia's war", "the release of X by Y"), its target (the object or a
+prepositional object: "to Russia", "against Ukraine"), and the third parties that broker it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest import gazetteer
+from ingest.lexicon import object_classes
+from ingest.nlp import ACTOR_SPANS
+from ingest.people import Person
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Clauses whose actors belong to another predicate.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
+TARGET_PREPS = {
+    "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
+    "AID": frozenset({"to", "for", "with", "in", "into"}),
+    "SUPPORT": frozenset({"to", "for", "with", "behind", "of"}),
+    "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
+    "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
+    "CONSULT": frozenset({"with", "to", "between", "among"}),
+    "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
+    "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from"}),
+    "REQUEST": frozenset(
+        {"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon", "from"}
+    ),
+}
+SOURCE_PREPS = frozenset({"by", "from"})
+# Acts that move things (troops, arms, money) from their owner: "the deployment of American troops".
+MOVED_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
+# Acts whose target may be named by a place in it: "the shelling of Kharkiv", "strikes on targets in Lebanon".
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
+# Verbs whose subject does not do the act of the noun they govern: "Hungary blocked the aid package".
+NON_CARRIER_VERBS = frozenset(
+    {
+        "defend",
+        "justify",
+        "applaud",
+        "hail",
+        "endorse",
+        "recognise",
+        "recognize",
+        "block",
+        "oppose",
+        "reject",
+        "criticise",
+        "criticize",
+        "condemn",
+        "denounce",
+        "veto",
+        "welcome",
+        "praise",
+        "support",
+        "back",
+        "demand",
+        "urge",
+        "request",
+        "ask",
+        "seek",
+        "discuss",
+        "consider",
+        "review",
+        "debate",
+        "deny",
+        "refuse",
+        "fear",
+        "protest",
+        "question",
+        "investigate",
+        "report",
+        "cite",
+        "mention",
+        "note",
+        "see",
+        "watch",
+        "monitor",
+        "follow",
+        "blame",
+        "accuse",
+        "regret",
+        "dismiss",
+        "suspend",
+        "halt",
+        "end",
+        "stop",
+    }
+)
+INSTITUTION_NOUNS = frozenset(
+    {
+        "embassy",
+        "ministry",
+        "consulate",
+        "mission",
+        "office",
+        "department",
+        "agency",
+        "delegation",
+        "command",
+        "cabinet",
+    }
+)
+# Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
+LIGHT_NOUNS = frozenset(
+    {
+        "imposition",
+        "announcement",
+        "introduction",
+        "approval",
+        "launch",
+        "start",
+        "resumption",
+        "delivery",
+        "signing",
+        "conclusion",
+        "series",
+        "round",
+        "wave",
+        "package",
+    }
+)
+MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
+VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
+NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
+
+
+class ActorIndex:
+    """Which actor a token stands for: a state/organisation mention, or a person standing for their country."""
+
+    def __init__(self, doc: Doc, people: list[Person]) -> None:
+        self.doc = doc
+        self.actor: dict[int, str] = {}
+        self.form: dict[int, str] = {}
+        self.person: dict[int, Person] = {}
+        self.span_start: dict[int, Span] = {}
+        self.groups: dict[int, list[str]] = {}  # "the two countries", "they": a reference to several actors
+        actors = gazetteer.load_actors()
+        for span in doc.spans[ACTOR_SPANS]:
+            self.span_start[span.start] = span
+            known = actors.get(span.label_)
+            for i in range(span.start, span.end):
+                self.actor[i] = span.label_
+                # Regions and seas ("North American", "the Sea of Japan") are places, never actors.
+                self.form[i] = "other" if known is not None and known.kind == "other" else span.kb_id_
+        for person in people:
+            for start, end in person.mentions:
+                for i in range(start, end):
+                    self.person[i] = person
+                    if person.country:
+                        self.actor[i] = person.country
+                        self.form[i] = "person"
+
+    def is_place_like(self, i: int) -> bool:
+        """Cities and regions are places; a capital stands for its state unless it follows "in"/"at"."""
+        return self.form.get(i) in ("place", "other")
+
+
+def children_of(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
+    for t in tokens:
+        yield t
+        yield from t.conjuncts
+
+
+class ArgumentFinder:
+    def __init__(self, index: ActorIndex, published: date | None) -> None:
+        self.index = index
+        self.published = published
+        classes = object_classes()
+        self.moved_things = classes["troops"] | classes["weapons"] | classes["money"] | classes["humanitarian"]
+
+    # -- actors inside a phrase ---------------------------------------------------------------------------------
+    def actors_in(self, head: Token, *, allow_places: bool = False, through_places: bool = False) -> list[str]:
+        """Actors named in a noun phrase, not descending into clauses or (unless ``through_places``) locative
+        phrases; a participle's agent counts ("the plan put forward by France")."""
+        found: list[str] = []
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            actor = self.index.actor.get(tok.i)
+            if actor and (
+                allow_places
+                or not self.index.is_place_like(tok.i)
+                or tok.dep_ in SUBJECT_DEPS
+                or self._is_possessor(tok)
+            ):
+                if actor not in found:
+                    found.append(actor)
+            for member in self.index.groups.get(tok.i, ()):
+                if member not in found:
+                    found.append(member)
+            for child in tok.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    stack += [p for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
+                    continue
+                if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
+                    continue
+                if child.dep_ == "prep" and (
+                    (child.lower_ in LOCATIVE_PREPS and not through_places and not self._is_affiliation(child))
+                    or self._is_venue(child)
+                ):
+                    continue
+                stack.append(child)
+        return found
+
+    @staticmethod
+    def _is_affiliation(prep: Token) -> bool:
+        """ "the counselor at the Chinese Embassy", "an official in the foreign ministry": who they work for."""
+        return any(p.lemma_.lower() in INSTITUTION_NOUNS for p in prep.children if p.dep_ == "pobj")
+
+    @staticmethod
+    def _is_venue(prep: Token) -> bool:
+        """ "on the sidelines of the APEC summit": the organisation hosts the venue, it does not take part."""
+        return any(p.lemma_.lower() in VENUE_NOUNS for p in prep.children if p.dep_ == "pobj")
+
+    def _is_possessor(self, tok: Token) -> bool:
+        head = tok
+        while head.dep_ == "compound":
+            head = head.head
+        return head.dep_ == "poss"
+
+    def phrase_actors(
+        self, tokens: Iterable[Token], *, allow_places: bool = False, through_places: bool = False
+    ) -> list[str]:
+        out: list[str] = []
+        for t in with_conjuncts(tokens):
+            for a in self.actors_in(t, allow_places=allow_places or through_places, through_places=through_places):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    # -- sides of a trigger -------------------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> tuple[list[Token], bool]:
+        """The subject tokens of a verb, climbing through xcomp/conj/advcl chains; and whether it is passive."""
+        tok = verb
+        for _ in range(4):
+            subj = children_of(tok, SUBJECT_DEPS)
+            if subj and tok.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
+                return [tok.head], False  # "the summit which condemned": the relative pronoun is its head noun
+            if subj:
+                return subj, False
+            passive = children_of(tok, PASSIVE_SUBJECT_DEPS)
+            if passive:
+                return passive, True
+            if tok.dep_ == "relcl":
+                return [tok.head], False
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                # "accused China's coastguard of firing": the accused is the one who fired
+                objects = children_of(tok.head.head, ("dobj",))
+                if objects:
+                    return objects, False
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            if tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.i != verb.i:
+                tok = tok.head if tok.dep_ == "dobj" else tok.head.head  # "issued a statement criticising X"
+                continue
+            break
+        return [], False
+
+    def verb_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
+        subj, passive = self.subject_of(trig)
+        preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
+        objects = children_of(trig, OBJECT_DEPS)
+        pobjs = self._prep_objects(trig, preps)
+        agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
+        if passive:
+            source = self.phrase_actors(agents)
+            target = self.phrase_actors(subj) + self.phrase_actors(pobjs)
+        else:
+            source = self.subject_actors(subj)
+            target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
+        if not target and etype in MOVED_TYPES:
+            # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
+            target = self.phrase_actors([p for o in objects for p in self._prep_objects(o, preps)], allow_places=True)
+        if not target and etype in PLACE_TARGET_TYPES:
+            # "bombed targets in Lebanon": where the objects are names the state struck
+            target = self.phrase_actors(objects, allow_places=True, through_places=True)
+        if not target and etype in SPEECH_ACT_TYPES:
+            # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
+            for clause in children_of(trig, ("ccomp",)):
+                target = self.phrase_actors(children_of(clause, ("nsubj", "nsubjpass")))
+                if target:
+                    break
+        if not target:
+            # "provided missiles to aid Russia's incursion": the purpose clause names the target.
+            for child in trig.children:
+                if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+                    target = self.phrase_actors(
+                        children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
+                    ) + self.phrase_actors(self._prep_objects(child, preps))
+                    if target:
+                        break
+        return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    def mediators(self, trig: Token) -> list[str]:
+        """Third parties that broker an act: "the US-brokered deal", "talks mediated by Qatar",
+        "under the auspices of the UN"."""
+        found: list[str] = []
+        words = list(trig.subtree) if trig.pos_ != "VERB" else [trig]
+        head = trig.head
+        if trig.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in MEDIATION_LEMMAS:
+            words.append(head)  # "the deal was mediated by the UAE"
+        for tok in words:
+            lemma = tok.lemma_.lower()
+            if lemma in MEDIATION_LEMMAS:
+                before = tok.doc[tok.i - 2] if tok.i >= 2 else None
+                if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "–") and before is not None:
+                    actor = self.index.actor.get(before.i)
+                    if actor:
+                        found.append(actor)  # "US-brokered"
+                for agent in children_of(tok, ("agent",)):
+                    found += self.phrase_actors(children_of(agent, ("pobj",)))
+            if lemma in ("auspice", "auspices", "mediation", "brokering", "facilitation"):
+                for prep in children_of(tok, ("prep",)):
+                    if prep.lower_ == "of":
+                        found += self.phrase_actors(children_of(prep, ("pobj",)))
+        return list(dict.fromkeys(found))
+
+    def subject_actors(self, subj: list[Token]) -> list[str]:
+        actors = self.phrase_actors(subj)
+        if actors:
+            return actors
+        for s in subj:
+            if s.pos_ == "PRON" and s.lower_ in ("he", "she"):
+                person = self._previous_person(s)
+                if person and person.country:
+                    return [person.country]
+            if s.pos_ == "PRON" and s.lower_ == "it":
+                actor = self._previous_subject_actor(s)
+                if actor:
+                    return [actor]
+        return []
+
+    def _previous_subject_actor(self, token: Token) -> str | None:
+        """ "it" as a subject: the state or body that was the last subject before it."""
+        for i in range(token.i - 1, max(-1, token.i - 80), -1):
+            tok = token.doc[i]
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                actors = self.actors_in(tok)
+                return actors[0] if len(actors) == 1 else None
+        return None
+
+    def _previous_person(self, token: Token) -> Person | None:
+        for i in range(token.i - 1, max(-1, token.i - 120), -1):
+            person = self.index.person.get(i)
+            if person is not None:
+                return person
+        return None
+
+    def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
+        out = []
+        for prep in children_of(head, ("prep",)):
+            if prep.lower_ in preps and not self._in_mind(prep):
+                out.extend(children_of(prep, ("pobj",)))
+        for prt in children_of(head, ("prt", "advmod")):
+            for prep in children_of(prt, ("prep",)):
+                if prep.lower_ in preps:
+                    out.extend(children_of(prep, ("pobj",)))
+        return out
+
+    def _following_prep_objects(self, trig: Token, preps: frozenset[str]) -> list[Token]:
+        """The parser often attaches "dispatch [to Russia]" to the verb; the words right after the noun decide."""
+        nxt = trig.i + 1
+        if nxt < len(trig.doc) and trig.doc[nxt].dep_ == "prep" and trig.doc[nxt].lower_ in preps:
+            return children_of(trig.doc[nxt], ("pobj",))
+        return []
+
+    @staticmethod
+    def governing_verb(noun: Token) -> Token | None:
+        """The verb a noun trigger hangs from: "launched strikes", "talks were held", "agreed in talks"."""
+        if noun.dep_ == "conj":
+            noun = noun.head
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
+            return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
+        return None
+
+    @staticmethod
+    def _in_mind(prep: Token) -> bool:
+        """ "with North Korea in mind": what someone thinks of, not who takes part."""
+        if prep.lower_ != "with":
+            return False
+        near = list(prep.subtree) + [t for c in prep.head.children if c.lower_ == "in" for t in c.subtree]
+        return any(t.lower_ == "mind" for t in near)
+
+    def noun_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
+        while trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
+            trig = trig.head  # "a military aid package to Ukraine": the phrase's head carries the arguments
+        preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
+        modifiers = [c for c in trig.lefts if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")]
+        of_objects = self._prep_objects(trig, NOUN_TARGET_PREPS)
+        # "the release of two nationals by Iran": the agent of a nominalised act is its source, wherever "by" hangs
+        agents = [
+            p
+            for head in [trig, *of_objects]
+            for prep in children_of(head, ("prep", "agent"))
+            if prep.lower_ == "by"
+            for p in children_of(prep, ("pobj",))
+        ]
+        agent_actors = self.phrase_actors(agents)
+        source = self.phrase_actors(modifiers)
+        source += [a for a in self.phrase_actors(self._prep_objects(trig, SOURCE_PREPS)) if a not in source]
+        source += [a for a in agent_actors if a not in source]
+        target = self.phrase_actors(self._prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        if not target:
+            target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        of_actors = [
+            a for a in self.phrase_actors(of_objects, allow_places=etype in PLACE_TARGET_TYPES) if a not in agent_actors
+        ]
+        if etype in SYMMETRIC_TYPES:
+            source += [a for a in of_actors if a not in source]  # "a visit of Zelensky to Washington"
+        elif etype in MOVED_TYPES and any(o.lemma_.lower() in self.moved_things for o in of_objects):
+            # "the deployment of American troops to Poland", "a shipment of German shells": the owner sends them;
+            # "the withdrawal of Russian troops from Armenia": from where they leave is the target
+            # "a shipment of German shells to Ukraine": where they go may hang from the things moved
+            moved_to = self.phrase_actors(
+                [p for o in of_objects for p in self._prep_objects(o, preps)], allow_places=True
+            )
+            target += [a for a in moved_to if a not in target]
+            source += [a for a in of_actors if a not in source and a not in moved_to]
+            if etype == "RETREAT":
+                source = [
+                    a for a in source if a not in self.phrase_actors(self._prep_objects(trig, frozenset({"from"})))
+                ]
+                target += [
+                    a for a in self.phrase_actors(self._prep_objects(trig, frozenset({"from"})), allow_places=True)
+                ]
+        else:
+            target += [a for a in of_actors if a not in target]
+        between = self._prep_objects(trig, frozenset({"between", "among"}))
+        if between:
+            source += [a for a in self.phrase_actors(between) if a not in source]
+        verb = self.governing_verb(trig)
+        if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS:
+            source, verb_targets = self.verb_sides(verb, etype)
+            if not target:
+                target = [a for a in verb_targets if a not in source]
+        return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
