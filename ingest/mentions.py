@@ -133,7 +133,7 @@ class MentionFinder:
                 if m.kind not in PLACE_KINDS:
                     self._recent.append((number, m, self._is_subject(self.doc[m.head])))
         # Quotations last: their speaker may itself be a reference ("..., the statement said").
-        self._resolved_at = {m.head: m.actor for ms in self.by_sentence.values() for m in ms if len(ms) > 0}
+        self._resolved_at = {m.head: m.actor for ms in self.by_sentence.values() for m in ms}
         self.speakers = self._quote_speakers()
         for sent in sentences(self.doc):
             quoted = [Mention(a, i, "speaker") for i, a in self.speakers.items() if sent.start <= i < sent.end]
