@@ -8,6 +8,7 @@ opinion, deliberated and requested acts, and acts that are denied or only rumour
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -357,6 +358,48 @@ def cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Sport: teams named after their states "beat", "crush" and "defeat" each other in matches that are no attacks.
+SPORT_WORDS = frozenset(
+    {
+        "tournament",
+        "championship",
+        "qualifier",
+        "semi-final",
+        "semifinal",
+        "quarter-final",
+        "quarterfinal",
+        "league",
+        "match",
+        "goal",
+        "penalty",
+        "penalties",
+        "olympics",
+        "olympic",
+        "marathon",
+        "medal",
+        "striker",
+        "goalkeeper",
+        "coach",
+        "innings",
+        "wicket",
+        "cricket",
+        "football",
+        "soccer",
+        "rugby",
+        "tennis",
+        "basketball",
+        "hockey",
+        "world cup",
+        "squad",
+        "fixture",
+        "scoreline",
+        "stadium",
+        "referee",
+        "midfielder",
+        "sprint",
+    }
+)
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
@@ -394,6 +437,7 @@ class EventFinder:
         self.lexicon = triggers_by_lemma()
         self.cameo = cameo()
         self.cue_words = cue_words()
+        self._sport: dict[int, bool] = {}
         self.last_group: list[str] = []
         self.last_group_of: dict[str, list[str]] = {}
         self._lede: tuple[ResolvedDate | None, set[str]] | None = None
@@ -478,6 +522,15 @@ class EventFinder:
             if self.fits(token, trig):
                 return trig
         return None
+
+    def is_sport(self, sent: Span) -> bool:
+        """A sentence about a match: a sports word, or a score ("2-1") beside a verb of winning."""
+        cached = self._sport.get(sent.start)
+        if cached is None:
+            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            cached = bool(words & SPORT_WORDS) or bool(SCORE.search(sent.text))
+            self._sport[sent.start] = cached
+        return cached
 
     def warns_of_force(self, token: Token) -> bool:
         """A warning is a threat when it announces an answer: "warned of consequences", "warned X that it would
@@ -596,6 +649,8 @@ class EventFinder:
     def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         if self.is_irrealis(token, trig) or self.is_venue(token):
             return []
+        if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
+            return []  # "Brazil beat Argentina 2-1": teams, not states
         etype = trig.type
         if token.pos_ in ("VERB", "AUX"):
             source, target = self.args.verb_sides(token, etype)
