@@ -666,11 +666,7 @@ class EventFinder:
             sides = self.directed_sides(token, etype, source, target)
         if not sides:
             return []
-        planned = self.is_planned(token, None)
-        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
-        if when is None and not planned:
-            when = self.publication_date(token, etype)
-        status = "planned" if planned else self.status(token, when)
+        when, status = self.date_and_status(token, sent, dates, etype)
         return [
             FoundEvent(
                 type=kind,
@@ -689,6 +685,17 @@ class EventFinder:
             for kind, src, tgt, symmetric in sides
         ]
 
+    def date_and_status(
+        self, token: Token, sent: Span, dates: SentenceDates, etype: str
+    ) -> tuple[ResolvedDate | None, str]:
+        """The date the sentence gives the act at ``token`` (else the publication day of a present-tense report),
+        and whether it occurred, is ongoing or is planned."""
+        planned = self.is_planned(token, None)
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        if when is None and not planned:
+            when = self.publication_date(token, etype)
+        return when, "planned" if planned else self.status(token, when)
+
     def make_event(
         self,
         token: Token,
@@ -700,14 +707,10 @@ class EventFinder:
         confidence: float,
         mode: str | None = None,
     ) -> FoundEvent:
-        """An event another component decided on (the typer, statements), dated and placed like the rules' own."""
+        """An event another component decided on (statements, visits), dated and placed like the rules' own."""
         sent = sentence_of(token)
         dates = self.sentence_dates.get(sent.start) or SentenceDates(sent.text, self.published)
-        planned = self.is_planned(token, None)
-        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
-        if when is None and not planned:
-            when = self.publication_date(token, etype)
-        status = "planned" if planned else self.status(token, when)
+        when, status = self.date_and_status(token, sent, dates, etype)
         event = FoundEvent(
             type=etype,
             mode=mode,
