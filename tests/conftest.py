@@ -149,6 +149,14 @@ def graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepo
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The extraction pipeline (spaCy's model with the project's components), loaded once."""
+    from ingest.nlp import load_pipeline
+
+    return load_pipeline()
+
+
 @pytest.fixture(scope="module")
 def sample_graph(graph_driver: neo4j.Driver, neo4j_server: ConnectionInfo) -> GraphRepository:
     """The graph of the project's sample articles (`samples/`, as `make run` ingests them), built once per test

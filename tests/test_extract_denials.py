@@ -9,30 +9,15 @@ from datetime import date
 
 import pytest
 
-from ingest.cleanup import parse_article
-from ingest.extract import extract
-from ingest.nlp import load_pipeline
+from extraction import dyads, extract_text
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = date(2024, 10, 25)
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
-
-
-def dyads(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    result = extract(parse_article(text, published=PUBLISHED), nlp)
-    out = set()
-    for e in result.events:
-        if e.symmetric:
-            actors = sorted(e.participants())
-            out |= {(e.type, a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]}
-        else:
-            out |= {(e.type, s, t) for s in e.source for t in e.target}
-    return out
+def found_in(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return dyads(extract_text(nlp, text, PUBLISHED))
 
 
 DENIED = [
@@ -91,26 +76,26 @@ DENIED = [
 
 @pytest.mark.parametrize(("case", "text", "absent"), DENIED, ids=[c[0] for c in DENIED])
 def test_denied_acts_are_not_events(nlp, case: str, text: str, absent: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    found = dyads(nlp, text)
+    found = found_in(nlp, text)
     assert not set(absent) & found, (text, found)
 
 
 def test_the_denier_accusing_someone_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Iran denied supplying drones to Russia and accused Ukraine of spreading lies."
-    found = dyads(nlp, text)
+    found = found_in(nlp, text)
     assert ("AID", "IRN", "RUS") not in found
     assert ("ACCUSE", "IRN", "UKR") in found
 
 
 def test_the_denier_rejecting_the_accuser_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "China rejected the accusation from the United States that it had armed Russia."
-    found = dyads(nlp, text)
+    found = found_in(nlp, text)
     assert ("AID", "CHN", "RUS") not in found
     assert ("REJECT", "CHN", "USA") in found
 
 
 def test_a_confirmed_act_beside_a_denied_one_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Iran denied sending missiles to Russia. Iran sent a delegation to Moscow on Monday for talks."
-    found = dyads(nlp, text)
+    found = found_in(nlp, text)
     assert ("AID", "IRN", "RUS") not in found
     assert ("CONSULT", "IRN", "RUS") in found

@@ -6,35 +6,17 @@ from datetime import date
 
 import pytest
 
-from ingest.cleanup import parse_article
-from ingest.extract import extract
 from ingest.models import Extraction
-from ingest.nlp import load_pipeline
+
+from extraction import dyads, extract_text
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = date(2024, 6, 14)  # a Friday
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
-
-
 def run(nlp, text: str, published: date = PUBLISHED) -> Extraction:  # type: ignore[no-untyped-def]
-    return extract(parse_article(text, published=published), nlp)
-
-
-def dyads(result: Extraction) -> set[tuple[str, str, str]]:
-    """(type, a, b) with a<b for symmetric events, source->target otherwise."""
-    out = set()
-    for e in result.events:
-        if e.symmetric:
-            actors = sorted(e.participants())
-            out |= {(e.type, a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]}
-        else:
-            out |= {(e.type, s, t) for s in e.source for t in e.target}
-    return out
+    return extract_text(nlp, text, published)
 
 
 @pytest.mark.parametrize(

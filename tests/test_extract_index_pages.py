@@ -8,10 +8,7 @@ from datetime import date
 
 import pytest
 
-from ingest.cleanup import parse_article
-from ingest.extract import extract
-from ingest.models import Extraction
-from ingest.nlp import load_pipeline
+from extraction import dyads, extract_text
 
 pytestmark = pytest.mark.model
 
@@ -64,25 +61,9 @@ def text_lines() -> str:
     return "\n".join(lines) + "\n"
 
 
-def dyads(result: Extraction) -> set[tuple[str, str, str]]:
-    out = set()
-    for e in result.events:
-        if e.symmetric:
-            actors = sorted(e.participants())
-            out |= {(e.type, a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]}
-        else:
-            out |= {(e.type, s, t) for s in e.source for t in e.target}
-    return out
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
-
-
 @pytest.mark.parametrize("page", [html_list, html_cards, text_lines], ids=["html-list", "html-cards", "text"])
 def test_each_teaser_is_its_own_evidence(nlp, page) -> None:  # type: ignore[no-untyped-def]
-    result = extract(parse_article(page(), published=PUBLISHED), nlp)
+    result = extract_text(nlp, page(), PUBLISHED)
     found = dyads(result)
     for _, _, expected in STORIES:
         assert expected in found, (expected, found)
@@ -102,5 +83,5 @@ def test_each_teaser_is_its_own_evidence(nlp, page) -> None:  # type: ignore[no-
 
 def test_the_pages_possessive_belongs_to_its_own_story(nlp) -> None:  # type: ignore[no-untyped-def]
     # "Kenya recalled its ambassador": "its" is Kenya, not the state of the story before it (Japan).
-    result = extract(parse_article(html_cards(), published=PUBLISHED), nlp)
+    result = extract_text(nlp, html_cards(), PUBLISHED)
     assert not any("JPN" in e.target for e in result.events if e.type == "SANCTION")

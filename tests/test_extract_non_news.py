@@ -7,9 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.cleanup import parse_article
-from ingest.extract import extract
-from ingest.nlp import load_pipeline
+from extraction import extract_text
 
 pytestmark = pytest.mark.model
 
@@ -33,18 +31,13 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
-
-
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_non_news_pages_give_no_events(nlp, kind: str) -> None:  # type: ignore[no-untyped-def]
-    result = extract(parse_article(PAGES[kind], published=date(2024, 6, 14)), nlp)
+    result = extract_text(nlp, PAGES[kind], date(2024, 6, 14))
     assert result.events == [], [(e.type, e.source, e.target, e.evidence) for e in result.events]
 
 
 def test_an_attack_beside_a_match_is_still_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russia launched a missile attack on Ukraine on Monday. Ukraine beat Georgia 2-0 in a football friendly."
-    result = extract(parse_article(text, published=date(2024, 6, 14)), nlp)
+    result = extract_text(nlp, text, date(2024, 6, 14))
     assert {(e.type, tuple(e.source), tuple(e.target)) for e in result.events} == {("ASSAULT", ("RUS",), ("UKR",))}

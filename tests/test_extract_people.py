@@ -6,21 +6,15 @@ from datetime import date
 
 import pytest
 
-from ingest.cleanup import parse_article
-from ingest.extract import extract
 from ingest.models import Extraction
-from ingest.nlp import load_pipeline
+
+from extraction import extract_text
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline()
-
-
 def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    return extract(parse_article(text, published=date(2024, 3, 8)), nlp)
+    return extract_text(nlp, text, date(2024, 3, 8))
 
 
 def actors_of(result: Extraction) -> set[str]:
