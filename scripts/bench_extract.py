@@ -13,19 +13,19 @@ ratio is reported.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import time
-from datetime import date
 from pathlib import Path
+
+import eval_cv
 
 from ingest.cleanup import CleanArticle, parse_article
 from ingest.extract import analysed_text, extract_many
 from ingest.nlp import _load_model, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval"
+GOLD = eval_cv.EVAL
 SENTENCES = [
     "{a} and {b} held talks in {c} on Tuesday, their foreign ministers said.",
     "{a} accused {b} of violating the ceasefire along the border last week.",
@@ -63,13 +63,9 @@ def sample_texts(count: int, seed: int = 7) -> list[CleanArticle]:
 
 def gold_texts(folder: Path) -> list[CleanArticle]:
     """The real news texts of the gold sets, with their publication dates (empty if the folder is absent)."""
-    files = sorted(folder.glob("dev/*.json")) + sorted(folder.glob("train/*.json"))
-    out = []
-    for path in files:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        published = date.fromisoformat(gold["published"]) if gold.get("published") else None
-        out.append(parse_article(gold["text"], published=published))
-    return out
+    if not any((folder / part).is_dir() for part in ("dev", "train")):
+        return []
+    return eval_cv.gold_articles(eval_cv.gold_files(folder))
 
 
 def main() -> None:

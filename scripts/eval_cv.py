@@ -23,7 +23,10 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ingest.cleanup import CleanArticle
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -111,18 +114,24 @@ def line(label: str, summary: dict[str, float]) -> str:
     )
 
 
-def extract_all(files: list[Path]) -> dict[str, dict[str, Any]]:
+def gold_articles(files: list[Path]) -> list[CleanArticle]:
+    """The gold files' texts as the extractor reads them, with their publication dates."""
     from ingest.cleanup import parse_article
+
+    out = []
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        published = date.fromisoformat(gold["published"]) if gold.get("published") else None
+        out.append(parse_article(gold["text"], published=published))
+    return out
+
+
+def extract_all(files: list[Path]) -> dict[str, dict[str, Any]]:
     from ingest.extract import extract_many
     from ingest.nlp import load_pipeline
 
-    nlp = load_pipeline()
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    articles = [
-        parse_article(g["text"], published=date.fromisoformat(g["published"]) if g.get("published") else None)
-        for g in golds
-    ]
-    return {key(p): e.to_json() for p, e in zip(files, extract_many(articles, nlp), strict=True)}
+    extractions = extract_many(gold_articles(files), load_pipeline())
+    return {key(p): e.to_json() for p, e in zip(files, extractions, strict=True)}
 
 
 def main() -> int:
