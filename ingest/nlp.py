@@ -63,10 +63,10 @@ def split_paragraphs(doc: Doc) -> Doc:
     punctuation: the small parser sometimes cuts "Japan and Australia signed ..." into three pieces."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if "\n" in token.text_with_ws or (following.is_space and "\n" in following.text):
-            following.is_sent_start = "\n" in token.text_with_ws
-            if following.is_space:
-                continue
+        if "\n" in token.text_with_ws:
+            following.is_sent_start = True
+        elif following.is_space and "\n" in following.text:
+            following.is_sent_start = False  # the line break itself still closes this sentence
         elif token.text not in SENTENCE_ENDS and not token.is_space:
             following.is_sent_start = False
     return doc
