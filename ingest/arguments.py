@@ -281,7 +281,7 @@ class ArgumentFinder:
         subj, passive = self.subject_of(trig)
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         objects = children_of(trig, OBJECT_DEPS)
-        pobjs = self._prep_objects(trig, preps)
+        pobjs = self.prep_objects(trig, preps)
         agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
         if passive:
             source = self.phrase_actors(agents)
@@ -291,7 +291,7 @@ class ArgumentFinder:
             target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
         if not target and etype in MOVED_TYPES:
             # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
-            target = self.phrase_actors([p for o in objects for p in self._prep_objects(o, preps)], allow_places=True)
+            target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, preps)], allow_places=True)
         if not target and etype in PLACE_TARGET_TYPES:
             # "bombed targets in Lebanon": where the objects are names the state struck
             target = self.phrase_actors(objects, allow_places=True, through_places=True)
@@ -307,7 +307,7 @@ class ArgumentFinder:
                 if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
                     target = self.phrase_actors(
                         children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
-                    ) + self.phrase_actors(self._prep_objects(child, preps))
+                    ) + self.phrase_actors(self.prep_objects(child, preps))
                     if target:
                         break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
@@ -342,7 +342,7 @@ class ArgumentFinder:
             return actors
         for s in subj:
             if s.pos_ == "PRON" and s.lower_ in ("he", "she"):
-                person = self._previous_person(s)
+                person = self.previous_person(s)
                 if person and person.country:
                     return [person.country]
             if s.pos_ == "PRON" and s.lower_ == "it":
@@ -360,14 +360,14 @@ class ArgumentFinder:
                 return actors[0] if len(actors) == 1 else None
         return None
 
-    def _previous_person(self, token: Token) -> Person | None:
+    def previous_person(self, token: Token) -> Person | None:
         for i in range(token.i - 1, max(-1, token.i - 120), -1):
             person = self.index.person.get(i)
             if person is not None:
                 return person
         return None
 
-    def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
+    def prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
         out = []
         for prep in children_of(head, ("prep",)):
             if prep.lower_ in preps and not self._in_mind(prep):
@@ -412,7 +412,7 @@ class ArgumentFinder:
             trig = trig.head  # "a military aid package to Ukraine": the phrase's head carries the arguments
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         modifiers = [c for c in trig.lefts if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")]
-        of_objects = self._prep_objects(trig, NOUN_TARGET_PREPS)
+        of_objects = self.prep_objects(trig, NOUN_TARGET_PREPS)
         # "the release of two nationals by Iran": the agent of a nominalised act is its source, wherever "by" hangs
         agents = [
             p
@@ -423,9 +423,9 @@ class ArgumentFinder:
         ]
         agent_actors = self.phrase_actors(agents)
         source = self.phrase_actors(modifiers)
-        source += [a for a in self.phrase_actors(self._prep_objects(trig, SOURCE_PREPS)) if a not in source]
+        source += [a for a in self.phrase_actors(self.prep_objects(trig, SOURCE_PREPS)) if a not in source]
         source += [a for a in agent_actors if a not in source]
-        target = self.phrase_actors(self._prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        target = self.phrase_actors(self.prep_objects(trig, preps), allow_places=etype != "CONSULT")
         if not target:
             target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
         of_actors = [
@@ -438,20 +438,20 @@ class ArgumentFinder:
             # "the withdrawal of Russian troops from Armenia": from where they leave is the target
             # "a shipment of German shells to Ukraine": where they go may hang from the things moved
             moved_to = self.phrase_actors(
-                [p for o in of_objects for p in self._prep_objects(o, preps)], allow_places=True
+                [p for o in of_objects for p in self.prep_objects(o, preps)], allow_places=True
             )
             target += [a for a in moved_to if a not in target]
             source += [a for a in of_actors if a not in source and a not in moved_to]
             if etype == "RETREAT":
                 source = [
-                    a for a in source if a not in self.phrase_actors(self._prep_objects(trig, frozenset({"from"})))
+                    a for a in source if a not in self.phrase_actors(self.prep_objects(trig, frozenset({"from"})))
                 ]
                 target += [
-                    a for a in self.phrase_actors(self._prep_objects(trig, frozenset({"from"})), allow_places=True)
+                    a for a in self.phrase_actors(self.prep_objects(trig, frozenset({"from"})), allow_places=True)
                 ]
         else:
             target += [a for a in of_actors if a not in target]
-        between = self._prep_objects(trig, frozenset({"between", "among"}))
+        between = self.prep_objects(trig, frozenset({"between", "among"}))
         if between:
             source += [a for a in self.phrase_actors(between) if a not in source]
         verb = self.governing_verb(trig)

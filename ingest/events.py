@@ -462,7 +462,7 @@ class EventFinder:
                     continue  # most words can start no event: skip the syntax work
                 trig = self.match_trigger(token)
                 if trig is None:
-                    found = self.troop_movement(token, sent, dates) or self.envoy_travel(token, sent, dates)
+                    found = self.troop_movement(token, sent, dates) or self.envoy_travel(token)
                 else:
                     found = self.build(token, trig, sent, dates)
                 for event in found:
@@ -535,7 +535,7 @@ class EventFinder:
     def warns_of_force(self, token: Token) -> bool:
         """A warning is a threat when it announces an answer: "warned of consequences", "warned X that it would
         respond", "warned X not to cross the line"; "warned that troops were training" reports, it does not threaten."""
-        retaliation = self.classes.get("retaliation", frozenset())
+        retaliation = self.classes["retaliation"]
         if self.object_lemmas(token) & retaliation:
             return True
         for clause in children_of(token, ("ccomp", "xcomp")):
@@ -812,7 +812,7 @@ class EventFinder:
         head = token.head
         return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VENUE_NOUNS
 
-    def envoy_travel(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
+    def envoy_travel(self, token: Token) -> list[FoundEvent]:
         """ "A US delegation travelled to Honiara", "the minister arrived in Beijing": an official going to another
         state is a visit (CONSULT with the host)."""
         if token.pos_ != "VERB" or token.lemma_.lower() not in TRAVEL_VERBS:
@@ -829,7 +829,7 @@ class EventFinder:
         if len(source) != 1:
             return []
         preps = frozenset({"to", "in", "into"})
-        places = self.args._prep_objects(token, preps) + children_of(token, ("dobj",))
+        places = self.args.prep_objects(token, preps) + children_of(token, ("dobj",))
         host = [a for a in self.args.phrase_actors(places, allow_places=True) if a not in source]
         if len(host) != 1 or self.is_irrealis(token, _VISIT):
             return []
@@ -854,7 +854,7 @@ class EventFinder:
             target = [
                 a
                 for a in self.args.phrase_actors(
-                    self.args._prep_objects(head, TARGET_PREPS["MOBILIZE"]) + children_of(head, ("dobj",)),
+                    self.args.prep_objects(head, TARGET_PREPS["MOBILIZE"]) + children_of(head, ("dobj",)),
                     allow_places=True,
                 )
                 if a not in source
@@ -894,7 +894,7 @@ class EventFinder:
         if root.i == token.i:
             return []
         subj, _ = self.args.subject_of(root)
-        objs = children_of(root, OBJECT_DEPS) + self.args._prep_objects(root, frozenset({"with"}))
+        objs = children_of(root, OBJECT_DEPS) + self.args.prep_objects(root, frozenset({"with"}))
         return list(dict.fromkeys(self.args.phrase_actors(subj) + self.args.phrase_actors(objs)))
 
     def is_anaphoric(self, token: Token) -> bool:

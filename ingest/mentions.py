@@ -190,7 +190,7 @@ class MentionFinder:
             if bound is not None:
                 out += [Mention(a, tok.i, "pronoun") for a in bound]  # "Kenya recalled its ambassador"
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-                person = self.args._previous_person(tok)
+                person = self.args.previous_person(tok)
                 if person is not None and person.country:
                     out.append(Mention(person.country, tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
