@@ -15,7 +15,6 @@ like "Russia accused the EU of ...".
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ingest.arguments import ActorIndex
 from ingest.events import EventFinder
-from ingest.syntax import sentences
+from ingest.syntax import sentence_of, sentences
 
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
 STATE_ANAPHORS = frozenset(
@@ -123,7 +122,6 @@ class MentionFinder:
         self.index = finder.index
         self.args = finder.args
         self.paragraph_speaker: dict[int, str] = {}  # sentence start -> who the quotation in it is by
-        self._sent_starts = [sent.start for sent in sentences(self.doc)]
         self.by_sentence: dict[int, list[Mention]] = {}
         self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
         for number, sent in enumerate(sentences(self.doc)):
@@ -313,8 +311,7 @@ class MentionFinder:
                 if inside.get(t.i) and t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
                     out[t.i] = speakers[0]
                 if inside.get(t.i):
-                    start = self._sent_starts[bisect.bisect_right(self._sent_starts, t.i) - 1]
-                    self.paragraph_speaker.setdefault(start, speakers[0])
+                    self.paragraph_speaker.setdefault(sentence_of(t).start, speakers[0])
         return out
 
     def _paragraphs(self) -> Iterator[list[Token]]:
