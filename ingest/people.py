@@ -269,10 +269,10 @@ def _person_spans(doc: Doc) -> list[Span]:
     "King Abdullah II")."""
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     tagged = {i for ent in spans for i in range(ent.start, ent.end)}
-    known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in _reference_matcher(doc.vocab)(doc)])
+    known = filter_spans([Span(doc, s, e, label=KNOWN_PERSON) for _, s, e in _reference_matcher(doc.vocab)(doc)])
     for span in known:  # the longest names first ("King Abdullah II" over "King Abdullah")
         if not tagged & set(range(span.start, span.end)):
-            spans.append(Span(doc, span.start, span.end, label=KNOWN_PERSON))
+            spans.append(span)
             tagged.update(range(span.start, span.end))
     return sorted(spans, key=lambda span: span.start)
 
@@ -380,14 +380,15 @@ def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Sp
         if span.kb_id_ in ("name", "adjective", "capital", "seat", "agency"):
             counts[span.label_] = counts.get(span.label_, 0) + 1
             first.setdefault(span.label_, span.start)
-    states = {a.id for a in gazetteer.load_actors().values() if a.kind == "country"}
+    actors = gazetteer.load_actors()
     # The state named most often; on a tie, the one named first (the story's lede).
-    ranked = sorted((n, -first[actor], actor) for actor, n in counts.items() if actor in states)
+    ranked = [(n, -first[actor], actor) for actor, n in counts.items() if actors[actor].kind == "country"]
     if not ranked:
         return
+    state = max(ranked)[2]
     for person in people:
         if person.role and not person.country:
-            person.country = ranked[-1][2]
+            person.country = state
 
 
 def _has_extra_words(name: str, office: leaders.Office) -> bool:
