@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ingest.arguments import ActorIndex
 from ingest.events import EventFinder
-from ingest.syntax import sentence_of, sentences
+from ingest.syntax import according_to, sentence_of, sentences
 
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
 STATE_ANAPHORS = frozenset(
@@ -353,6 +353,6 @@ class MentionFinder:
                 found += self.args.subject_actors(subjects) or [
                     self._resolved_at[s.i] for s in subjects if s.i in self._resolved_at
                 ]
-            elif t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
-                found += self.args.phrase_actors([c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"])
+            elif (to := according_to(t)) is not None:
+                found += self.args.phrase_actors([c for c in to.children if c.dep_ == "pobj"])
         return list(dict.fromkeys(found))

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import DATA
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
-from ingest.syntax import distance, sentences
+from ingest.syntax import according_to, distance, sentences
 
 SPEECH_VERBS = frozenset(
     {
@@ -119,9 +119,6 @@ class StatementFinder:
         if speech is None:
             return []
         verb, speakers, content = speech
-        speakers = [s for s in speakers if s]
-        if not speakers:
-            return []
         inside = {t.i for t in content}
         others = [
             m
@@ -186,9 +183,10 @@ class StatementFinder:
             content = [t for t in sent if t.i not in excluded and t.i != tok.i]
             return tok, speakers, content
         for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ == "to":
-                phrase = {t.i for t in tok.subtree} | {t.i for t in self.doc[tok.i + 1].subtree}
-                speakers = self.finder.args.phrase_actors([c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"])
+            to = according_to(tok)
+            if to is not None and to.i < sent.end:
+                phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+                speakers = self.finder.args.phrase_actors([c for c in to.children if c.dep_ == "pobj"])
                 if speakers:
                     return sent.root, speakers, [t for t in sent if t.i not in phrase]
         speakers = [

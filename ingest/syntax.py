@@ -24,6 +24,14 @@ def distance(a: Token, b: Token) -> int:
     return len(up) + len(down)
 
 
+def according_to(token: Token) -> Token | None:
+    """The "to" of "according to X" when ``token`` is its "according"; its objects name who says it."""
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        return doc[token.i + 1]
+    return None
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, computed once: spaCy rebuilds them (token by token) at every ``doc.sents``."""
     cached = doc.user_data.get(_SENTS)
