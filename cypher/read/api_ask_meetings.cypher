@@ -1,7 +1,7 @@
-// GET /ask "who met X (in 2024)": CONSULT events in which $subject took part (a person id, an ISO3 or an
-// organisation id), optionally dated in $year, with who was on the other side (X's own state and its officials
+// GET /ask "who met X (since March 2022)": CONSULT events in which $subject took part (a person id, an ISO3 or an
+// organisation id) whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), with who was on the other side (X's own state and its officials
 // are left out: they are on X's side) and one reporting sentence; latest first.
-// params: $subject, $year, $limit
+// params: $subject, $since, $until, $limit
 // returns: event_id, date, counterparts, evidence
 CALL () {
   MATCH (p:Person {id: $subject})
@@ -14,7 +14,8 @@ CALL () {
   RETURN o AS x
 }
 MATCH (x)-[px:PARTICIPATED_IN]->(e:Event {type: 'CONSULT'})
-WHERE $year IS NULL OR e.date STARTS WITH $year
+WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+  AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
 WITH x, px, e
 ORDER BY coalesce(e.date, '') DESC, e.id
 LIMIT $limit

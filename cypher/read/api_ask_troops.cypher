@@ -1,7 +1,8 @@
 // GET /ask "who sent troops to X": MOBILIZE events with $target (ISO3 or organisation id) among their targets,
-// optionally dated in $year, grouped by the state or organisation that sent them; most events first, with the
-// modes seen ("troops", "navy", ...) and one reporting sentence of the latest event.
-// params: $target, $year, $limit
+// whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), grouped by the
+// state or organisation that sent them; most events first, with the modes seen ("troops", "navy", ...) and one
+// reporting sentence of the latest event.
+// params: $target, $since, $until, $limit
 // returns: id, name, kind, events, last_date, modes, event_ids, evidence
 CALL () {
   MATCH (c:Country {iso3: $target})
@@ -11,7 +12,8 @@ CALL () {
   RETURN o AS x
 }
 MATCH (x)-[:PARTICIPATED_IN {role: 'target'}]->(e:Event {type: 'MOBILIZE'})<-[:PARTICIPATED_IN {role: 'source'}]-(y)
-WHERE ($year IS NULL OR e.date STARTS WITH $year)
+WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+  AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
   AND (y:Country OR y:Organization)
 WITH y, e
 ORDER BY coalesce(e.date, '') DESC, e.id

@@ -1,288 +1,366 @@
-"""Parsing the English questions of GET /ask into a structured intent. Pure: no I/O, no graph.
+"""Reading the English questions of GET /ask into an intent. Pure: no I/O, no graph; `today` is passed in.
 
-A question is normalised (whitespace collapsed, curly apostrophes straightened, trailing "?"/"." dropped), a time
-phrase at its end is taken off ("in 2024", "this year", "last year"), and what is left is matched against one
-regular expression per known form. Actor names are looked up in the gazetteer (`ingest.gazetteer.lookup`, which
-is case-sensitive), then case-insensitively; a name that is no actor is, for "who met X", taken to be a person,
-whom the route looks up among the graph's Person nodes.
+A question is read in four steps, none of which is a template of the whole sentence:
+1. time phrases become an inclusive range of ISO partial dates (service/api/ask_time.py);
+2. actors and people are found from the shipped vocabulary: gazetteer and office-holder data
+   (service/api/ask_names.py), longest span first, whatever the case;
+3. the words left are matched against the vocabulary of service/api/data/ask_vocabulary.json: stances
+   (cooperation, conflict, force), meetings, troops, offices and leading, trends, relations, named acts (PLOVER
+   types);
+4. the form follows from which of those are present and how many actors and people: two actors and a word of
+   change is a trend, troop words make "troops", meeting words "meetings", an office or "leads" with one actor
+   "leaders", a named act "events", a stance with one actor "partners", two actors "between".
+A name that is neither an actor nor a known office holder stays a bare name, which the route looks up among the
+graph's people. spaCy's statistical parse is not used here: analysts type questions in lower case or capitals, which
+that model's entities and tags do not survive, and the API would have to load the extractor's pipeline for it.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ingest import gazetteer
-from ingest.models import QUAD_CLASSES
+from service.api.ask_names import Found, actor_index, find_names, fold, office_holder, person_index, tokens
+from service.api.ask_time import TimeRange, take_time
 
-Form = Literal["partners", "meetings", "between", "leaders", "troops"]
+Form = Literal["partners", "meetings", "between", "leaders", "troops", "events", "trend"]
 Stance = Literal["cooperation", "conflict"]
 
-# Event types behind each stance: PLOVER's quad classes. "fighting" means force, not words.
-STANCE_TYPES: dict[str, tuple[str, ...]] = {
-    "cooperation": QUAD_CLASSES["verbal_cooperation"] + QUAD_CLASSES["material_cooperation"],
-    "conflict": QUAD_CLASSES["verbal_conflict"] + QUAD_CLASSES["material_conflict"],
-    "fighting": ("ASSAULT", "COERCE"),
-}
-
-# The forms GET /ask understands, as listed in its 422 answer.
-KNOWN_FORMS: tuple[str, ...] = (
-    "who is cooperating with <country or organisation> [in <year> | this year | last year]",
-    "who is in conflict with <country or organisation> [in <year> | ...]",
-    "who is fighting <country or organisation> [in <year> | ...]",
-    "who met <person, country or organisation> [in <year> | ...]",
-    "what happened between <country> and <country> [in <year> | this year | ...]",
-    "who leads <country>",
-    "who sent troops to <country> [in <year> | ...]",
-)
-
+VOCABULARY_FILE = Path(__file__).parent / "data" / "ask_vocabulary.json"
 MAX_QUESTION_CHARS = 300
 
+# The forms GET /ask knows, with an example each, as listed in its 422 answer.
+KNOWN_FORMS: tuple[str, ...] = (
+    "partners: who is cooperating with / allied with / in conflict with / fighting <actor>; <actor>'s partners",
+    "meetings: who met <person or actor>; who did <person> meet; meetings of <person>",
+    "between: what happened between <actor> and <actor>; <actor>-<actor> relations",
+    "trend: how have relations between <actor> and <actor> changed since <year>",
+    "leaders: who leads <country>; who is the president of <country>; <country>'s chancellor",
+    "troops: who sent troops to <actor>; who deployed soldiers in <actor>",
+    "events: who imposed sanctions on <actor>; what did <actor or person> do last month",
+    "time, at the end of any form: in 2022; since March 2022; between 2019 and 2021; from 2020 to 2022; "
+    "this year; last year; last month; in the past six months",
+)
 
-class ActorMatch(BaseModel):
-    """A name in the question resolved to a gazetteer actor."""
 
-    text: str  # as written in the question
-    id: str  # ISO3 or organisation id
-    name: str
-    kind: Literal["country", "org", "group", "other"]
+class ActorRef(BaseModel):
+    """An actor the question names, by its graph key."""
+
+    id: str = Field(description="ISO3 code or organisation id, as in the graph", examples=["TUR"])
+    name: str = Field(examples=["Turkey"])
+    kind: str = Field(description="country, org or group", examples=["country"])
+    text: str = Field(description="as written in the question", examples=["Ankara"])
+
+
+class PersonRef(BaseModel):
+    id: str | None = Field(
+        description="the graph's person id; null while a name outside the office-holder data is looked up",
+        examples=["person:recep-tayyip-erdogan"],
+    )
+    name: str = Field(examples=["Recep Tayyip Erdoğan"])
 
 
 class Intent(BaseModel):
-    """What a question asks. `stance` and `event_types` for "partners"; `person` (a name still to be resolved in
-    the graph) or `actors[0]` for "meetings"; two actors for "between"; one for the others."""
+    """What a question asks. `actors` holds the actors in the order named (sorted by id for `between` and `trend`);
+    `since` / `until` are inclusive ISO partial dates at the precision the question gives (null: open)."""
 
     form: Form
-    actors: list[ActorMatch] = []
-    person: str | None = None
-    stance: Literal["cooperation", "conflict", "fighting"] | None = None
-    event_types: list[str] = []
-    year: str | None = None  # "2024": only events dated in that year
+    actors: list[ActorRef] = []
+    person: PersonRef | None = None
+    stance: Stance | None = Field(default=None, description="for partners: cooperation or conflict")
+    event_types: list[str] | None = Field(default=None, description="the PLOVER types the question names")
+    role: str | None = Field(default=None, description="for leaders (and people named by office): the office")
+    since: str | None = Field(default=None, examples=["2022-03"])
+    until: str | None = Field(default=None, examples=["2022"])
+    year: str | None = Field(default=None, description="kept for compatibility: since, when the range is one year")
 
 
 class QuestionError(ValueError):
-    """The question cannot be mapped: no known form, or a name that is no known actor."""
+    """A question that cannot be read: no known form, or a name that is no known actor or person."""
 
-    def __init__(self, message: str, *, unknown_form: bool) -> None:
+    def __init__(self, message: str, *, unknown_form: bool, did_you_mean: list[str] | None = None) -> None:
         super().__init__(message)
         self.unknown_form = unknown_form
+        self.did_you_mean = did_you_mean or []
 
 
-# --------------------------------------------------------------------------- normalisation and time
+# --------------------------------------------------------------------------- vocabulary
 
 
-_SPACES = re.compile(r"\s+")
-_TIME = re.compile(
-    r"(?:,?\s+(?:in|during)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)|\s+(?P<rel>this|last)\s+year|"
-    r"\s+so\s+far\s+this\s+year)$",
-    re.IGNORECASE,
-)
-
-
-def normalise(question: str) -> str:
-    text = _SPACES.sub(" ", gazetteer.normalize_apostrophes(question)).strip()
-    return text.rstrip("?.! ").strip()
-
-
-def _split_time(text: str, today: date) -> tuple[str, str | None]:
-    match = _TIME.search(text)
-    if match is None:
-        return text, None
-    if match["year"]:
-        year = match["year"]
-    elif (match["rel"] or "this").lower() == "last":
-        year = str(today.year - 1)
-    else:
-        year = str(today.year)
-    return text[: match.start()].strip(), year
-
-
-# --------------------------------------------------------------------------- forms
-
-_WHO = r"who(?:'s|\s+is|\s+are|\s+has\s+been|\s+have\s+been|\s+was|\s+were)?"
-_I = re.IGNORECASE
+def _phrase_regex(phrase: str) -> str:
+    words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in fold(phrase).split()]
+    return r"\b" + r"\s+".join(words) + r"\b"
 
 
 @dataclass(frozen=True)
-class _Pattern:
-    form: Form
-    regex: re.Pattern[str]
-    stance: Literal["cooperation", "conflict", "fighting"] | None = None
-
-
-_PATTERNS: tuple[_Pattern, ...] = (
-    _Pattern(
-        "partners",
-        re.compile(
-            rf"^{_WHO}\s+(?:cooperating|co-operating|working|allied|partnering|siding)\s+with\s+(?P<x>.+)$|"
-            r"^who\s+(?:cooperates|co-operates|works|sides|partners)\s+with\s+(?P<x2>.+)$|"
-            r"^who\s+(?:are|is)\s+(?P<x3>.+?)'s\s+(?:partners|allies|friends)$",
-            _I,
-        ),
-        "cooperation",
-    ),
-    _Pattern(
-        "partners",
-        re.compile(
-            rf"^{_WHO}\s+(?:in\s+(?:a\s+)?conflict\s+with|at\s+odds\s+with|hostile\s+to|against)\s+(?P<x>.+)$|"
-            r"^who\s+(?:are|is)\s+(?P<x3>.+?)'s\s+(?:enemies|adversaries|rivals)$",
-            _I,
-        ),
-        "conflict",
-    ),
-    _Pattern(
-        "partners",
-        re.compile(
-            rf"^{_WHO}\s+(?:fighting|attacking|at\s+war\s+with|striking|bombing)\s+(?P<x>.+)$|"
-            r"^who\s+(?:fights|attacks|attacked|fought|struck|bombed)\s+(?P<x2>.+)$",
-            _I,
-        ),
-        "fighting",
-    ),
-    _Pattern(
-        "meetings",
-        re.compile(
-            r"^who\s+(?:has\s+|have\s+|did\s+)?(?:met|meets|meet|talked\s+to|spoke\s+with|held\s+talks\s+with)"
-            r"(?:\s+with)?\s+(?P<x>.+)$",
-            _I,
-        ),
-    ),
-    _Pattern(
-        "between",
-        re.compile(
-            r"^what(?:'s|\s+has|\s+is|\s+was)?\s+(?:happened|happening|going\s+on|new|been\s+happening)\s+"
-            r"between\s+(?P<pair>.+\s+and\s+.+)$|"
-            r"^(?:how\s+are|what\s+are)\s+(?:the\s+)?relations\s+between\s+(?P<pair2>.+\s+and\s+.+)$",
-            _I,
-        ),
-    ),
-    _Pattern(
-        "leaders",
-        re.compile(
-            r"^who\s+(?:leads|rules|governs|runs|heads)\s+(?P<x>.+)$|"
-            r"^who(?:'s|\s+is)\s+(?:the\s+)?(?:leader|head\s+of\s+state|head\s+of\s+government|ruler|president|"
-            r"prime\s+minister)\s+of\s+(?P<x2>.+)$|"
-            r"^who(?:'s|\s+is)\s+(?:leading|ruling|governing|running)\s+(?P<x3>.+)$",
-            _I,
-        ),
-    ),
-    _Pattern(
-        "troops",
-        re.compile(
-            r"^who\s+(?:has\s+|have\s+|did\s+)?(?:sent|sends|send|deployed|deploys|deploy|is\s+sending|"
-            r"is\s+deploying|moved|mobilized|mobilised)\s+(?:troops|soldiers|forces)\s+(?:to|into|in|toward|"
-            r"towards)\s+(?P<x>.+)$",
-            _I,
-        ),
-    ),
-)
-
-
-def parse_question(question: str, *, today: date | None = None) -> Intent:
-    """The intent of `question`, or QuestionError. `today` fixes what "this year" means (default: today)."""
-    text = normalise(question)
-    if not text:
-        raise QuestionError("the question is empty", unknown_form=True)
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"the question is longer than {MAX_QUESTION_CHARS} characters", unknown_form=True)
-    text, year = _split_time(text, today or date.today())
-    for pattern in _PATTERNS:
-        match = pattern.regex.match(text)
-        if match is None:
-            continue
-        names = [value for key, value in match.groupdict().items() if value is not None and key != "year"]
-        if pattern.form == "between":
-            return Intent(form="between", actors=list(_pair(names[0])), year=year)
-        [name] = names
-        if pattern.form == "meetings":
-            found = resolve_actor(name)
-            if found is None:
-                return Intent(form="meetings", person=_person_name(name), year=year)
-            return Intent(form="meetings", actors=[found], year=year)
-        actor = _actor(name)
-        if pattern.form == "leaders":
-            if actor.kind != "country":
-                raise QuestionError(f"{actor.name} is not a country", unknown_form=False)
-            return Intent(form="leaders", actors=[actor])
-        if pattern.form == "troops":
-            return Intent(form="troops", actors=[actor], event_types=["MOBILIZE"], year=year)
-        stance = pattern.stance
-        return Intent(
-            form="partners",
-            actors=[actor],
-            stance=stance,
-            event_types=list(STANCE_TYPES[stance or "cooperation"]),
-            year=year,
-        )
-    raise QuestionError("the question has none of the known forms", unknown_form=True)
-
-
-# --------------------------------------------------------------------------- names
-
-
-def _actor(text: str) -> ActorMatch:
-    found = resolve_actor(text)
-    if found is None:
-        raise QuestionError(f"{text.strip()!r} is not a country or organisation I know", unknown_form=False)
-    return found
-
-
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-
-
-def _pair(text: str) -> tuple[ActorMatch, ActorMatch]:
-    """Two actors joined by "and", trying each "and" in turn ("Trinidad and Tobago and Venezuela")."""
-    splits = [(text[: m.start()], text[m.end() :]) for m in _AND.finditer(text)]
-    for left, right in splits:
-        first, second = resolve_actor(left), resolve_actor(right)
-        if first is not None and second is not None:
-            return first, second
-    left, right = splits[0]
-    return _actor(left), _actor(right)
-
-
-def resolve_actor(text: str) -> ActorMatch | None:
-    """The gazetteer actor a name stands for: exact lookup first, then case-insensitive."""
-    name = text.strip().strip("\"'").strip()
-    form = gazetteer.lookup(name)
-    actor_id = form.actor_id if form is not None else _folded_index().get(_fold(name))
-    if actor_id is None:
-        return None
-    actor = gazetteer.load_actors().get(actor_id)
-    if actor is None:
-        return None
-    return ActorMatch(text=name, id=actor.id, name=actor.name, kind=actor.kind)
-
-
-def _fold(text: str) -> str:
-    text = gazetteer.strip_accents(gazetteer.normalize_apostrophes(text)).lower().strip()
-    if text.startswith("the "):
-        text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text
+class Vocabulary:
+    cues: dict[str, re.Pattern[str]]  # category -> any of its phrases
+    types: dict[str, re.Pattern[str]]  # PLOVER type -> its phrases
+    roles: tuple[tuple[re.Pattern[str], str | None], ...]  # office phrase -> role (None: any head)
+    stop: frozenset[str]
+    words: frozenset[str]  # every word of every phrase, for telling names from question words
 
 
 @lru_cache(maxsize=1)
-def _folded_index() -> dict[str, str]:
-    """Folded surface text -> actor id, for texts whose default reading is one actor only; country names and
-    adjectives first, so that a text shared by a country and something else means the country."""
-    owners: dict[str, set[str]] = {}
-    order: dict[str, str] = {}
-    for form in gazetteer.surface_forms():
-        if form.ambiguous:
+def vocabulary() -> Vocabulary:
+    data: dict[str, Any] = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    categories = ("cooperation", "conflict", "force", "meetings", "troops", "send", "lead", "trend", "relation")
+    cues = {name: re.compile("|".join(_phrase_regex(p) for p in data[name])) for name in (*categories, "events")}
+    types = {t: re.compile("|".join(_phrase_regex(p) for p in phrases)) for t, phrases in data["event_types"].items()}
+    roles = tuple(
+        (re.compile(_phrase_regex(phrase)), role)
+        for phrase, role in sorted(data["roles"].items(), key=lambda kv: -len(kv[0]))
+    )
+    phrases = [p for name in (*categories, "events") for p in data[name]] + list(data["roles"])
+    phrases += [p for ps in data["event_types"].values() for p in ps]
+    words = frozenset(fold(w).rstrip("*") for p in phrases for w in p.split()) | frozenset(data["stop"])
+    return Vocabulary(cues, types, roles, frozenset(data["stop"]), words)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def normalise(question: str) -> str:
+    text = " ".join(gazetteer.normalize_apostrophes(question).split())
+    return text.rstrip("?.!; ").strip()
+
+
+@dataclass
+class _Reading:
+    """The question taken apart: its folded words with names replaced by ACTOR / PERSON, and what matched where."""
+
+    words: list[str]  # folded, names as "ACTOR" / "PERSON"
+    originals: list[str]  # the same slots as written
+    names: list[Found]
+    name_texts: list[str]  # each name as written
+    text: str  # " ".join(words)
+    used: set[int]  # slots covered by a vocabulary phrase
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        found = False
+        for match in pattern.finditer(self.text):
+            found = True
+            self._mark(match.start(), match.end())
+        return found
+
+    def _mark(self, start: int, end: int) -> None:
+        offset = 0
+        for i, word in enumerate(self.words):
+            if offset < end and offset + len(word) > start:
+                self.used.add(i)
+            offset += len(word) + 1
+
+    def residue(self, stop: frozenset[str]) -> str:
+        """The longest run of words that are neither names, vocabulary nor stop words: an unknown name."""
+        runs: list[list[str]] = [[]]
+        for i, word in enumerate(self.words):
+            if i in self.used or word in stop or word in ("ACTOR", "PERSON") or word.isdigit():
+                runs.append([])
+            else:
+                runs[-1].append(self.originals[i])
+        longest: list[str] = max(runs, key=len)
+        return " ".join(longest)
+
+
+def _read(text: str, on: date) -> _Reading:
+    all_caps = any(c.isalpha() for c in text) and text.upper() == text
+    words = tokens(text)
+    names = find_names(words, on=on, vocabulary=vocabulary().words, stop=vocabulary().stop, all_caps=all_caps)
+    slots: list[str] = []
+    originals: list[str] = []
+    starts = {f.start: f for f in names}
+    i = 0
+    while i < len(words):
+        if i in starts:
+            found = starts[i]
+            slots.append("ACTOR" if found.kind == "actor" else "PERSON")
+            originals.append(" ".join(t.text for t in words[found.start : found.end]))
+            i = found.end
             continue
-        key = _fold(form.text)
-        owners.setdefault(key, set()).add(form.actor_id)
-        order.setdefault(key, form.actor_id)
-    return {key: order[key] for key, ids in owners.items() if len(ids) == 1}
+        slots.append(words[i].key)
+        originals.append(words[i].text)
+        i += 1
+    name_texts = [" ".join(t.text for t in words[f.start : f.end]) for f in names]
+    return _Reading(slots, originals, names, name_texts, " ".join(slots), set())
 
 
-def _person_name(text: str) -> str:
-    name = text.strip().strip("\"'").strip()
-    return name[:-2] if name.endswith("'s") else name
+def _reference_day(time: TimeRange, today: date) -> date:
+    """The day whose office holders a name or an office refers to: the end of the question's range, else today."""
+    if time.until is None:
+        return today
+    parts = [int(p) for p in time.until.split("-")]
+    if len(parts) == 1:
+        return min(today, date(parts[0], 12, 31))
+    if len(parts) == 2:
+        return min(today, date(parts[0], parts[1], 28))
+    return date(parts[0], parts[1], parts[2])
+
+
+def parse_question(question: str, *, today: date) -> Intent:
+    """The intent of `question`, or QuestionError."""
+    text = normalise(question)
+    if not text or not any(c.isalnum() for c in text):
+        raise QuestionError("the question is empty", unknown_form=True)
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"the question is longer than {MAX_QUESTION_CHARS} characters", unknown_form=True)
+    try:
+        rest, time = take_time(text, today)
+    except ValueError:
+        raise QuestionError("a date in the question cannot be read", unknown_form=False) from None
+    if time.since and time.until and time.since > time.until and not time.since.startswith(time.until):
+        raise QuestionError(f"the range starts ({time.since}) after it ends ({time.until})", unknown_form=False)
+    reading = _read(rest, _reference_day(time, today))
+    intent = _intent(reading, time, _reference_day(time, today))
+    year = time.since if time.since and time.since == time.until and len(time.since) == 4 else None
+    return intent.model_copy(update={"since": time.since, "until": time.until, "year": year})
+
+
+def _actor_refs(reading: _Reading) -> list[ActorRef]:
+    refs: dict[str, ActorRef] = {}
+    for found, text in zip(reading.names, reading.name_texts, strict=True):
+        if found.kind == "actor" and found.id not in refs:
+            kind = gazetteer.load_actors()[found.id].kind
+            refs[found.id] = ActorRef(id=found.id, name=found.name, kind=kind, text=text)
+    return list(refs.values())
+
+
+def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
+    vocab = vocabulary()
+    cue = {name: reading.has(pattern) for name, pattern in vocab.cues.items()}
+    types = [t for t, pattern in vocab.types.items() if reading.has(pattern)]
+    role, role_named = _role(reading)
+    actors = _actor_refs(reading)
+    people = [PersonRef(id=f.id, name=f.name) for f in reading.names if f.kind == "person"]
+    person = people[0] if people else None
+    n = len(actors)
+    by_id = sorted(actors, key=lambda a: a.id)
+
+    if cue["trend"] and n >= 2 and (cue["relation"] or cue["cooperation"] or cue["conflict"] or "how" in reading.words):
+        return Intent(form="trend", actors=by_id[:2])
+    if cue["troops"] and (n >= 1 or not person):
+        return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
+    if cue["meetings"]:
+        if person is None and role_named and n >= 1:  # "who did the Turkish president meet"
+            holder = office_holder(actors[0].id, role or "President", on)
+            if holder is not None:
+                return Intent(form="meetings", person=PersonRef(id=holder[0], name=holder[1]), role=role)
+        if person is not None:  # an actor beside a person is where they met ("in Beijing")
+            return Intent(form="meetings", person=person)
+        if n == 1:
+            return Intent(form="meetings", actors=actors)
+        if n >= 2:
+            return Intent(form="between", actors=by_id[:2], event_types=["CONSULT"])
+        name = reading.residue(vocab.stop)
+        if name:
+            return Intent(form="meetings", person=PersonRef(id=None, name=_strip_possessive(name)))
+    if (role_named or cue["lead"]) and n >= 1 and person is None:
+        return Intent(form="leaders", actors=actors[:1], role=role)
+    if types and (n >= 1 or person):
+        return Intent(form="events", actors=actors, person=person, event_types=types)
+    if (cue["cooperation"] or cue["conflict"] or cue["force"]) and n == 1:
+        stance: Stance = "conflict" if _conflict(reading) else "cooperation"
+        force_types = ["ASSAULT"] if stance == "conflict" and cue["force"] else None
+        return Intent(form="partners", actors=actors, stance=stance, event_types=force_types)
+    if n >= 2:
+        return Intent(form="between", actors=by_id[:2])
+    if (n == 1 or person) and (cue["events"] or cue["relation"]):
+        return Intent(form="events", actors=actors, person=person)
+    raise _not_understood(reading, actors, person)
+
+
+def _conflict(reading: _Reading) -> bool:
+    """The stance whose word comes first: "sided with Moscow since the invasion" is cooperation, "allies against
+    Iran" too, "fighting alongside" conflict."""
+    vocab = vocabulary()
+    first: dict[str, int] = {}
+    for stance in ("cooperation", "conflict", "force"):
+        match = vocab.cues[stance].search(reading.text)
+        if match is not None:
+            first[stance] = match.start()
+    return min(first, key=lambda stance: first[stance]) != "cooperation"
+
+
+def _role(reading: _Reading) -> tuple[str | None, bool]:
+    """The office the question names (None for "leader", "head of state": any head) and whether it names one."""
+    for pattern, role in vocabulary().roles:
+        if reading.has(pattern):
+            return role, True
+    return None, False
+
+
+_TARGET = re.compile(r"\b(?:to|into|in|inside|toward|towards|near|on|at)\s+(?:the\s+)?ACTOR\b")
+
+
+def _troops_target(reading: _Reading, actors: list[ActorRef]) -> list[ActorRef]:
+    """The actor troops were sent to: the one after "to"/"in"/"into", else the last named."""
+    if len(actors) < 2:
+        return actors
+    match = _TARGET.search(reading.text)
+    if match is None:
+        return actors[-1:]
+    index = reading.text[: match.end()].split().count("ACTOR") - 1
+    return [actors[min(index, len(actors) - 1)]]
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"\s+s$", "", name)
+
+
+# --------------------------------------------------------------------------- when it cannot be read
+
+
+def _not_understood(reading: _Reading, actors: list[ActorRef], person: PersonRef | None) -> QuestionError:
+    question = " ".join(reading.originals)
+    name = reading.residue(vocabulary().stop)
+    if not actors and not person and name and name[:1].isupper():
+        close = closest_names(name)
+        return QuestionError(
+            f"{name!r} is not a country, organisation or person I know",
+            unknown_form=False,
+            did_you_mean=close,
+        )
+    readings = _readings_with(actors, person)
+    ranked = sorted(readings, key=lambda r: -difflib.SequenceMatcher(None, question.lower(), r.lower()).ratio())
+    return QuestionError("the question has none of the known forms", unknown_form=True, did_you_mean=ranked[:3])
+
+
+def _readings_with(actors: list[ActorRef], person: PersonRef | None) -> list[str]:
+    """Questions of each form about what this question names, to offer as its closest readings."""
+    if person is not None:
+        return [f"who did {person.name} meet", f"what did {person.name} do this year"]
+    if len(actors) >= 2:
+        x, y = actors[0].name, actors[1].name
+        return [f"what happened between {x} and {y}", f"how have relations between {x} and {y} changed since 2020"]
+    if actors:
+        x = actors[0].name
+        return [
+            f"who is cooperating with {x}",
+            f"who is in conflict with {x}",
+            f"who met {x}",
+            f"who leads {x}",
+            f"who sent troops to {x}",
+            f"what happened involving {x} last month",
+        ]
+    return ["who is cooperating with Russia", "what happened between China and the United States this year"]
+
+
+def closest_names(text: str, n: int = 3) -> list[str]:
+    """Actor and office-holder names closest to an unknown name."""
+    key = fold(text)
+    names: dict[str, str] = {}
+    actors = gazetteer.load_actors()
+    for words, actor_id in actor_index().items():
+        names.setdefault(" ".join(words), actors[actor_id].name)
+    for words, people in person_index().items():
+        names.setdefault(" ".join(words), sorted(people)[0])
+    close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.6)
+    return list(dict.fromkeys(names[c] for c in close))[:n]

@@ -3,6 +3,7 @@ repository (tests override them through `app.dependency_overrides`)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -31,6 +32,12 @@ def get_repository(graph: Annotated[GraphState, Depends(get_graph_state)]) -> Gr
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
 
 
+def get_today() -> date:
+    """The server's current date, for questions about "this year" or "last month" (tests set their own)."""
+    return date.today()
+
+
 AppSettings = Annotated[Settings, Depends(get_app_settings)]
 Graph = Annotated[GraphState, Depends(get_graph_state)]
 Repository = Annotated[GraphRepository, Depends(get_repository)]
+Today = Annotated[date, Depends(get_today)]

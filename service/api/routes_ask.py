@@ -1,22 +1,88 @@
-"""GET /ask?q=...: an English question of a known form (service/api/ask.py parses it) answered from the graph by
-one of the cypher/read/api_ask_* queries."""
+"""GET /ask?q=...: an English question read into an intent (service/api/ask.py), answered from the queries the REST
+endpoints use: partners from /countries/{actor}/partners' queries, "between" from /relations', events from
+/events', plus the /ask queries for meetings, office holders, troops and the per-year trend of a pair."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
 from ingest import gazetteer
-from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, QuestionError, parse_question
-from service.api.deps import Repository
+from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, QuestionError, parse_question
+from service.api.ask_names import offices_in, person_id
+from service.api.deps import Repository, Today
+from service.api.routes_events import EventsQuery, read_events
+from service.api.routes_relations import index_bounds
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
 
 router = APIRouter(tags=["ask"])
 
 LIMIT = 25  # rows per answer
+_ORG_HEAD_ROLES = frozenset({"Secretary-General", "President", "Leader"})
+
+_EXAMPLES: list[Any] = [
+    {
+        "question": "who are Ankara's allies since March 2022?",
+        "intent": {
+            "form": "partners",
+            "actors": [{"id": "TUR", "name": "Turkey", "kind": "country", "text": "Ankara"}],
+            "person": None,
+            "stance": "cooperation",
+            "event_types": None,
+            "role": None,
+            "since": "2022-03",
+            "until": None,
+            "year": None,
+        },
+        "result": [{"id": "AZE", "name": "Azerbaijan", "kind": "country", "score": 6.4, "event_count": 4}],
+        "summary": "Azerbaijan is reported cooperating with Turkey since 2022-03.",
+        "query": {
+            "name": "read/api_partners_in_range",
+            "parameters": {"actor": "TUR", "cooperation": True, "since": "2022-03", "until": None, "types": None},
+        },
+    },
+    {
+        "question": "who has Erdogan met in 2023",
+        "intent": {
+            "form": "meetings",
+            "actors": [],
+            "person": {"id": "person:recep-tayyip-erdogan", "name": "Recep Tayyip Erdoğan"},
+            "stance": None,
+            "event_types": None,
+            "role": None,
+            "since": "2023",
+            "until": "2023",
+            "year": "2023",
+        },
+        "result": [{"event_id": "event:...", "date": "2023-09-04", "counterparts": [{"id": "RUS", "name": "Russia"}]}],
+        "summary": "Recep Tayyip Erdoğan met Russia in 2023 (1 meeting).",
+        "query": {"name": "read/api_ask_meetings", "parameters": {"subject": "person:recep-tayyip-erdogan"}},
+    },
+    {
+        "question": "how have relations between Turkey and Greece changed since 2019",
+        "intent": {
+            "form": "trend",
+            "actors": [
+                {"id": "GRC", "name": "Greece", "kind": "country", "text": "Greece"},
+                {"id": "TUR", "name": "Turkey", "kind": "country", "text": "Turkey"},
+            ],
+            "person": None,
+            "stance": None,
+            "event_types": None,
+            "role": None,
+            "since": "2019",
+            "until": None,
+            "year": None,
+        },
+        "result": [{"period": "2020", "events": 5, "cooperation": 1, "conflict": 4, "net": -3}],
+        "summary": "Greece and Turkey since 2019, cooperation minus conflict events per year: 2020 -3 (5 events).",
+        "query": {"name": "read/api_ask_trend", "parameters": {"pair": "GRC|TUR", "since": "2019", "until": None}},
+    },
+]
 
 
 class QueryRun(BaseModel):
@@ -25,19 +91,7 @@ class QueryRun(BaseModel):
 
 
 class AskResponse(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "question": "who leads Japan?",
-                    "intent": {"form": "leaders", "actors": [{"text": "Japan", "id": "JPN", "name": "Japan"}]},
-                    "result": [{"id": "person:fumio-kishida", "name": "Fumio Kishida", "role": "Prime Minister"}],
-                    "summary": "Japan is led by Prime Minister Fumio Kishida (last seen 2024-06-14).",
-                    "query": {"name": "read/api_ask_leaders", "parameters": {"iso3": "JPN"}},
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": _EXAMPLES})
     question: str
     intent: Intent
     result: list[dict[str, Any]]
@@ -49,32 +103,49 @@ class ErrorResponse(BaseModel):
     detail: Any
 
 
+_NOT_UNDERSTOOD = {
+    "message": "the question has none of the known forms",
+    "forms": list(KNOWN_FORMS),
+    "did_you_mean": ["who is cooperating with Russia"],
+}
+
+
 @router.get(
     "/ask",
     summary="Answer an English question about relations between states",
     response_model=AskResponse,
     responses={
-        404: {"model": ErrorResponse, "description": "the person named is not in the graph"},
-        422: {"model": ErrorResponse, "description": "a question of no known form (the forms are listed)"},
+        200: {"content": {"application/json": {"examples": {e["intent"]["form"]: {"value": e} for e in _EXAMPLES}}}},
+        404: {"model": ErrorResponse, "description": "the person named is in no vocabulary and not in the graph"},
+        422: {
+            "model": ErrorResponse,
+            "description": "a question that cannot be read: the forms known and its closest readings",
+            "content": {"application/json": {"example": {"detail": _NOT_UNDERSTOOD}}},
+        },
         503: {"model": ErrorResponse, "description": "Neo4j unreachable"},
     },
 )
 def get_ask(
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUESTION_CHARS, description="the question")],
     repo: Repository,
+    today: Today,
 ) -> AskResponse:
-    """Known forms: "who is cooperating with X", "who is in conflict with X", "who is fighting X", "who met X",
-    "what happened between X and Y", "who leads X", "who sent troops to X"; all but "who leads" take "in 2024",
-    "this year" or "last year" at the end. A question of another form answers 422 with the list."""
+    """Reads the question into an `intent` and answers it from the graph. Forms: `partners` (cooperation or
+    conflict, with their synonyms: allies, rivals, clashing with, ...), `meetings`, `between`, `trend` (per-year
+    counts of a pair), `leaders` (office holders, from the office-holder data and the graph), `troops`, `events`
+    (acts the question names, e.g. "who imposed tariffs on Canada" -> SANCTION). Time phrases ("in 2022", "since
+    March 2022", "between 2019 and 2021", "last month", "in the past six months") give `since` / `until`: ISO
+    partial dates, both inclusive. A question it cannot read answers 422 with the known forms and `did_you_mean`."""
     try:
-        intent = parse_question(q)
+        intent = parse_question(q, today=today)
     except QuestionError as exc:
-        detail: dict[str, Any] = {"message": str(exc)}
+        detail: dict[str, Any] = {"message": str(exc), "did_you_mean": exc.did_you_mean}
         if exc.unknown_form:
             detail["forms"] = list(KNOWN_FORMS)
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=detail) from None
     try:
-        name, params, rows, summary = _answer(repo, intent)
+        intent = _with_graph_person(repo, intent)
+        name, params, rows, summary = _ANSWERS[intent.form](repo, intent, today)
     except GraphError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
     return AskResponse(
@@ -85,20 +156,28 @@ def get_ask(
 Answer = tuple[str, dict[str, Any], list[Row], str]
 
 
-def _answer(repo: GraphRepository, intent: Intent) -> Answer:
-    if intent.form == "partners":
-        return _partners(repo, intent)
-    if intent.form == "meetings":
-        return _meetings(repo, intent)
-    if intent.form == "between":
-        return _between(repo, intent)
-    if intent.form == "leaders":
-        return _leaders(repo, intent)
-    return _troops(repo, intent)
+def _with_graph_person(repo: GraphRepository, intent: Intent) -> Intent:
+    """A name the vocabulary does not know, looked up among the graph's people (404 when none has it)."""
+    if intent.person is None or intent.person.id is not None:
+        return intent
+    people = repo.read("read/api_ask_person", name=intent.person.name.lower())
+    if not people:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no person named {intent.person.name!r} in the graph")
+    return intent.model_copy(update={"person": PersonRef(id=people[0]["id"], name=people[0]["name"])})
 
 
-def _when(year: str | None) -> str:
-    return f" in {year}" if year else ""
+# --------------------------------------------------------------------------- wording
+
+
+def _when(intent: Intent) -> str:
+    since, until = intent.since, intent.until
+    if since and since == until:
+        return f" in {since}"
+    if since and until:
+        return f" from {since} to {until}"
+    if since:
+        return f" since {since}"
+    return f" until {until}" if until else ""
 
 
 def _names(rows: list[Row], key: str = "name", limit: int = 5) -> str:
@@ -111,54 +190,80 @@ def _names(rows: list[Row], key: str = "name", limit: int = 5) -> str:
     return ", ".join(names) + more
 
 
-def _partners(repo: GraphRepository, intent: Intent) -> Answer:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- answers per form
+
+
+def _partners(repo: GraphRepository, intent: Intent, _: date) -> Answer:
     actor = intent.actors[0]
-    params = {"actor": actor.id, "types": intent.event_types, "year": intent.year, "limit": LIMIT}
-    # Without a year, from the relationship layer's summaries (cost: the partners); a year walks the actor's events.
-    name = "read/api_ask_partners" if intent.year is None else "read/api_ask_partners_in_year"
-    if intent.year is None:
-        rows = repo.read("read/api_ask_partners", actor=actor.id, types=intent.event_types, year=None, limit=LIMIT)
+    params: dict[str, Any] = {
+        "actor": actor.id,
+        "cooperation": intent.stance != "conflict",
+        "types": intent.event_types,
+        "limit": LIMIT,
+    }
+    # As GET /countries/{actor}/partners: the relationship layer's summaries without a range, the events with one.
+    if intent.since is None and intent.until is None:
+        name = "read/api_partners"
+        rows = repo.read(name, actor=actor.id, cooperation=params["cooperation"], types=intent.event_types, limit=LIMIT)
     else:
+        name, params = "read/api_partners_in_range", params | {"since": intent.since, "until": intent.until}
         rows = repo.read(
-            "read/api_ask_partners_in_year", actor=actor.id, types=intent.event_types, year=intent.year, limit=LIMIT
+            name,
+            actor=actor.id,
+            cooperation=params["cooperation"],
+            since=intent.since,
+            until=intent.until,
+            types=intent.event_types,
+            limit=LIMIT,
         )
-    verb = {"cooperation": "cooperating with", "conflict": "in conflict with", "fighting": "fighting"}[
-        intent.stance or "cooperation"
-    ]
+    verb = "cooperating with" if intent.stance != "conflict" else "in conflict with"
+    if intent.event_types == ["ASSAULT"]:
+        verb = "fighting"
     if rows:
         be = "is" if len(rows) == 1 else "are"
-        summary = f"{_names(rows)} {be} reported {verb} {actor.name}{_when(intent.year)}."
+        summary = f"{_names(rows)} {be} reported {verb} {actor.name}{_when(intent)}."
     else:
-        summary = f"No one is reported {verb} {actor.name}{_when(intent.year)}."
+        summary = f"No one is reported {verb} {actor.name}{_when(intent)}."
     return name, params, rows, summary
 
 
-def _meetings(repo: GraphRepository, intent: Intent) -> Answer:
-    if intent.person is not None:
-        people = repo.read("read/api_ask_person", name=intent.person.lower())
-        if not people:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no person named {intent.person!r} in the graph")
-        subject, subject_name = people[0]["id"], people[0]["name"]
-    else:
-        subject, subject_name = intent.actors[0].id, intent.actors[0].name
-    params = {"subject": subject, "year": intent.year, "limit": LIMIT}
-    rows = repo.read("read/api_ask_meetings", subject=subject, year=intent.year, limit=LIMIT)
-    met: dict[str, str] = {}
-    for row in rows:
-        for counterpart in row["counterparts"]:
-            met.setdefault(counterpart["id"], counterpart["name"] or counterpart["id"])
-    if met:
-        who = _names([{"name": name} for name in met.values()])
-        summary = f"{subject_name} met {who}{_when(intent.year)} ({len(rows)} meeting{'s' if len(rows) != 1 else ''})."
-    else:
-        summary = f"No meeting of {subject_name}{_when(intent.year)} is reported."
-    return "read/api_ask_meetings", params, rows, summary
+def _pair_events(repo: GraphRepository, intent: Intent, types: list[str] | None) -> tuple[dict[str, Any], list[Row]]:
+    """The pair's events in the question's range, as GET /relations reads them; of `types` only, if given."""
+    a, b = intent.actors[0].id, intent.actors[1].id
+    low, high = index_bounds(intent.since, intent.until)
+    params = {
+        "a": a,
+        "b": b,
+        "pair": "|".join(sorted((a, b))),
+        "since": intent.since,
+        "until": intent.until,
+        "low": low,
+        "high": high,
+        "limit": 200 if types else LIMIT,
+    }
+    rows = repo.read(
+        "read/api_relations",
+        a=a,
+        b=b,
+        pair=params["pair"],
+        since=intent.since,
+        until=intent.until,
+        low=low,
+        high=high,
+        limit=params["limit"],
+    )
+    if types:
+        rows = [row for row in rows if row["type"] in types][:LIMIT]
+    return params, rows
 
 
-def _between(repo: GraphRepository, intent: Intent) -> Answer:
-    first, second = intent.actors
-    params = {"a": first.id, "b": second.id, "year": intent.year, "limit": LIMIT}
-    rows = repo.read("read/api_ask_between", a=first.id, b=second.id, year=intent.year, limit=LIMIT)
+def _between(repo: GraphRepository, intent: Intent, _: date) -> Answer:
+    first, second = intent.actors[0], intent.actors[1]
+    params, rows = _pair_events(repo, intent, intent.event_types)
     if rows:
         counts: dict[str, int] = {}
         for row in rows:
@@ -166,40 +271,158 @@ def _between(repo: GraphRepository, intent: Intent) -> Answer:
         kinds = ", ".join(f"{n} {t}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         latest = rows[0]["date"]
         summary = (
-            f"{len(rows)} event{'s' if len(rows) != 1 else ''} between {first.name} and {second.name}"
-            f"{_when(intent.year)} ({kinds}){f', the latest on {latest}' if latest else ''}."
+            f"{_plural(len(rows), 'event')} between {first.name} and {second.name}{_when(intent)} ({kinds})"
+            f"{f', the latest on {latest}' if latest else ''}."
         )
     else:
-        summary = f"No event between {first.name} and {second.name}{_when(intent.year)} is reported."
-    return "read/api_ask_between", params, rows, summary
+        summary = f"No event between {first.name} and {second.name}{_when(intent)} is reported."
+    return "read/api_relations", params, rows, summary
 
 
-def _head_roles() -> list[str]:
-    return [role.role for role in gazetteer.roles() if role.head]
-
-
-def _leaders(repo: GraphRepository, intent: Intent) -> Answer:
-    country = intent.actors[0]
-    roles = _head_roles()
-    params = {"iso3": country.id, "roles": roles, "limit": LIMIT}
-    rows = repo.read("read/api_ask_leaders", iso3=country.id, roles=roles, limit=LIMIT)
-    if rows:
-        top = rows[0]
-        seen = f" (last seen {top['last_seen']})" if top["last_seen"] else ""
-        summary = f"{country.name} is led by {top['role']} {top['name']}{seen}."
+def _events(repo: GraphRepository, intent: Intent, _: date) -> Answer:
+    types: list[str | None] = [*intent.event_types] if intent.event_types else [None]
+    what = "/".join(intent.event_types) + " events" if intent.event_types else "events"
+    if len(intent.actors) >= 2:
+        params, rows = _pair_events(repo, intent, intent.event_types)
+        name = "read/api_relations"
+        about = f"between {intent.actors[0].name} and {intent.actors[1].name}"
     else:
-        summary = f"No leader of {country.name} is reported."
+        key = intent.person.id if intent.person and intent.person.id else intent.actors[0].id
+        about = f"involving {intent.person.name if intent.person else intent.actors[0].name}"
+        rows = []
+        for event_type in types:  # as GET /events?actor=&type=, once per type the question names
+            query = EventsQuery(key, event_type, None, None, intent.since, intent.until, None, None)
+            rows += read_events(repo, query, LIMIT)
+        rows = sorted(rows, key=lambda r: (r["date"] or "", r["id"]), reverse=True)[:LIMIT]
+        name = "read/api_events_of_actor"
+        params = {"actor": key, "types": intent.event_types, "since": intent.since, "until": intent.until}
+    if rows:
+        summary = f"{_plural(len(rows), 'event')} {about}{_when(intent)} ({what}), the latest on {rows[0]['date']}."
+    else:
+        summary = f"No {what} {about}{_when(intent)} reported."
+    return name, params, rows, summary
+
+
+def _meetings(repo: GraphRepository, intent: Intent, _: date) -> Answer:
+    if intent.person is not None and intent.person.id is not None:
+        subject, subject_name = intent.person.id, intent.person.name
+    else:
+        subject, subject_name = intent.actors[0].id, intent.actors[0].name
+    params = {"subject": subject, "since": intent.since, "until": intent.until, "limit": LIMIT}
+    rows = repo.read("read/api_ask_meetings", subject=subject, since=intent.since, until=intent.until, limit=LIMIT)
+    met: dict[str, str] = {}
+    for row in rows:
+        for counterpart in row["counterparts"]:
+            met.setdefault(counterpart["id"], counterpart["name"] or counterpart["id"])
+    if met:
+        who = _names([{"name": name} for name in met.values()])
+        summary = f"{subject_name} met {who}{_when(intent)} ({_plural(len(rows), 'meeting')})."
+    else:
+        summary = f"No meeting of {subject_name}{_when(intent)} is reported."
+    return "read/api_ask_meetings", params, rows, summary
+
+
+def _first_day(iso: str | None, default: date) -> date:
+    if iso is None:
+        return default
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(iso: str | None, default: date) -> date:
+    if iso is None:
+        return default
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 12, 31)
+
+
+def _leaders(repo: GraphRepository, intent: Intent, today: date) -> Answer:
+    """Office holders over the question's range (today without one): the office-holder data's terms, then the
+    people the graph's news names in those offices."""
+    actor = intent.actors[0]
+    if intent.role:
+        roles = frozenset({intent.role})
+    elif actor.kind == "country":
+        roles = frozenset(role.role for role in gazetteer.roles() if role.head)
+    else:
+        roles = _ORG_HEAD_ROLES
+    since = _first_day(intent.since or intent.until, today)
+    until = _last_day(intent.until, today)
+    terms = offices_in(actor.id, roles if intent.role or actor.kind != "country" else None, since, until)
+    rows: list[Row] = [
+        {"id": person_id(t.name), "name": t.name, "role": t.title or t.role, "start": t.start, "end": t.end}
+        | {"first_seen": None, "last_seen": None, "source": "office-holder data"}
+        for t in terms
+    ]
+    params = {"iso3": actor.id, "roles": sorted(roles), "since": intent.since, "until": intent.until, "limit": LIMIT}
+    known = {row["id"] for row in rows}
+    graph_rows = repo.read(
+        "read/api_ask_leaders",
+        iso3=actor.id,
+        roles=params["roles"],
+        since=intent.since,
+        until=intent.until,
+        limit=LIMIT,
+    )
+    for row in graph_rows:
+        if row["id"] not in known:
+            rows.append(row | {"start": None, "end": None, "source": "graph"})
+    rows = rows[:LIMIT]
+    if rows:
+        who = ", ".join(f"{row['role']} {row['name']}" for row in rows[:5])
+        tense = "is" if intent.since is None and intent.until is None else "was"
+        summary = f"{actor.name}{_when(intent)} {tense} led by {who}."
+    else:
+        summary = f"No leader of {actor.name}{_when(intent)} is known."
     return "read/api_ask_leaders", params, rows, summary
 
 
-def _troops(repo: GraphRepository, intent: Intent) -> Answer:
+def _troops(repo: GraphRepository, intent: Intent, _: date) -> Answer:
     target = intent.actors[0]
-    params = {"target": target.id, "year": intent.year, "limit": LIMIT}
-    rows = repo.read("read/api_ask_troops", target=target.id, year=intent.year, limit=LIMIT)
+    params = {"target": target.id, "since": intent.since, "until": intent.until, "limit": LIMIT}
+    rows = repo.read("read/api_ask_troops", target=target.id, since=intent.since, until=intent.until, limit=LIMIT)
     if rows:
-        summary = (
-            f"{_names(rows)} {'has' if len(rows) == 1 else 'have'} sent forces to {target.name}{_when(intent.year)}."
-        )
+        has = "has" if len(rows) == 1 else "have"
+        summary = f"{_names(rows)} {has} sent forces to {target.name}{_when(intent)}."
     else:
-        summary = f"No one is reported sending forces to {target.name}{_when(intent.year)}."
+        summary = f"No one is reported sending forces to {target.name}{_when(intent)}."
     return "read/api_ask_troops", params, rows, summary
+
+
+def _trend(repo: GraphRepository, intent: Intent, _: date) -> Answer:
+    """Per-year counts of the pair's events by quad class and net cooperation minus conflict (the timeline
+    endpoint of issue 12 part 3 will give other intervals)."""
+    first, second = intent.actors[0], intent.actors[1]
+    low, high = index_bounds(intent.since, intent.until)
+    params = {
+        "pair": "|".join(sorted((first.id, second.id))),
+        "since": intent.since,
+        "until": intent.until,
+        "low": low,
+        "high": high,
+    }
+    rows = repo.read(
+        "read/api_ask_trend", pair=params["pair"], since=intent.since, until=intent.until, low=low, high=high
+    )
+    if rows:
+        years = ", ".join(f"{r['period']} {r['net']:+d} ({_plural(r['events'], 'event')})" for r in rows)
+        summary = f"{first.name} and {second.name}{_when(intent)}, cooperation minus conflict events per year: {years}."
+    else:
+        summary = f"No event between {first.name} and {second.name}{_when(intent)} is reported."
+    return "read/api_ask_trend", params, rows, summary
+
+
+_ANSWERS = {
+    "partners": _partners,
+    "between": _between,
+    "events": _events,
+    "meetings": _meetings,
+    "leaders": _leaders,
+    "troops": _troops,
+    "trend": _trend,
+}
