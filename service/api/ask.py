@@ -29,7 +29,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ingest import gazetteer
-from service.api.ask_names import Found, actor_index, find_names, fold, office_holder, person_index, tokens
+from service.api.ask_names import (
+    Found,
+    actor_index,
+    find_names,
+    fold,
+    office_holder,
+    person_country,
+    person_index,
+    tokens,
+)
 from service.api.ask_time import TimeRange, take_time
 
 Form = Literal["partners", "meetings", "between", "leaders", "troops", "events", "trend"]
@@ -233,6 +242,11 @@ def _actor_refs(reading: _Reading) -> list[ActorRef]:
     return list(refs.values())
 
 
+def _actor_ref(actor_id: str, text: str) -> ActorRef:
+    actor = gazetteer.load_actors()[actor_id]
+    return ActorRef(id=actor.id, name=actor.name, kind=actor.kind, text=text)
+
+
 def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
     vocab = vocabulary()
     cue = {name: reading.has(pattern) for name, pattern in vocab.cues.items()}
@@ -244,7 +258,7 @@ def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
     n = len(actors)
     by_id = sorted(actors, key=lambda a: a.id)
 
-    if cue["trend"] and n >= 2 and (cue["relation"] or cue["cooperation"] or cue["conflict"] or "how" in reading.words):
+    if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2])
     if cue["troops"] and (n >= 1 or not person):
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
@@ -266,10 +280,18 @@ def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
         return Intent(form="leaders", actors=actors[:1], role=role)
     if types and (n >= 1 or person):
         return Intent(form="events", actors=actors, person=person, event_types=types)
-    if (cue["cooperation"] or cue["conflict"] or cue["force"]) and n == 1:
+    stance_cue = cue["cooperation"] or cue["conflict"] or cue["force"]
+    if stance_cue and n == 0 and person is not None:  # "Putin's allies": those of the state he leads
+        country = person_country(person.id or "", on)
+        if country is not None:
+            actors = [_actor_ref(country, person.name)]
+            n = 1
+    asks_who = bool({"who", "whom", "which"} & set(reading.words))
+    if stance_cue and (n == 1 or (n == 2 and asks_who)):  # "who backs Israel against Hamas": Israel's partners
+        actors = actors[:1]
         stance: Stance = "conflict" if _conflict(reading) else "cooperation"
         force_types = ["ASSAULT"] if stance == "conflict" and cue["force"] else None
-        return Intent(form="partners", actors=actors, stance=stance, event_types=force_types)
+        return Intent(form="partners", actors=actors, person=person, stance=stance, event_types=force_types)
     if n >= 2:
         return Intent(form="between", actors=by_id[:2])
     if (n == 1 or person) and (cue["events"] or cue["relation"]):

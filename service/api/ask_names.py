@@ -74,6 +74,14 @@ def actor_index() -> dict[tuple[str, ...], str]:
             index[key] = next(iter(ids))
         elif len(names) == 1:
             index[key] = names[0]
+    # Then cities and regions, for their state ("what happened in Gaza"), where no actor's form reads the same.
+    places: dict[tuple[str, ...], set[str]] = {}
+    for form in gazetteer.surface_forms():
+        if form.form == "place" and not form.ambiguous and gazetteer.is_actor(form.actor_id):
+            places.setdefault(_keys(form.text), set()).add(form.actor_id)
+    for key, states in places.items():
+        if len(states) == 1 and key not in readings:
+            index[key] = next(iter(states))
     return {key: value for key, value in index.items() if key}
 
 
@@ -145,6 +153,13 @@ def _may_be_actor(span: list[Token], all_caps: bool, stop: frozenset[str]) -> bo
 
 def _may_be_person(span: list[Token], vocabulary: frozenset[str]) -> bool:
     return len(span) > 1 or span[0].key not in vocabulary or span[0].text[:1].isupper()
+
+
+def person_country(person: str, on: date) -> str | None:
+    """The state (or organisation) a person of the office-holder data served, on `on` if then in office."""
+    terms = [o for o in leaders.offices() if person_id(o.name) == person]
+    current = [o for o in terms if o.covers(on)] or terms
+    return min(current, key=lambda o: leaders.ROLE_PRIORITY.index(o.role)).country if current else None
 
 
 def office_holder(country: str, role: str, on: date) -> tuple[str, str] | None:

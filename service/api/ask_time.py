@@ -30,7 +30,8 @@ _YEAR = r"(?:19|20)\d\d"
 _DATE = (
     rf"(?:{_YEAR}-\d\d(?:-\d\d)?|(?:(?:early|mid|late|the\s+(?:start|beginning|end)\s+of)\s+)?"
     rf"(?:{_MONTH}\s+(?:of\s+)?)?{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
-    rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+year|{_MONTH})"
+    rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+(?:year|month)|"
+    rf"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{_MONTH})"
 )
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|" \
     r"couple\s+of|few)"  # fmt: skip
@@ -51,7 +52,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:(?:in|during|over|for|within)\s+)?(?:(?:the\s+)?(?:past|previous|recent)\s+"
             rf"(?:(?P<n>{_COUNT})\s+)?|the\s+last\s+(?:(?P<n2>{_COUNT})\s+)?|last\s+(?P<n3>{_COUNT})\s+)(?P<unit>{_UNIT})",
         ),
-        ("rolling", rf"(?:(?:in|during|over|for|within)\s+)?(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?:ago|back)"),
+        ("ago", rf"(?:(?:in|during|over|for|within)\s+)?(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?:ago|back)"),
         (
             "since",
             rf"(?:ever\s+)?(?:since|after|starting(?:\s+in|\s+from)?|beginning(?:\s+in)?|from)\s+"
@@ -86,6 +87,12 @@ def _span(text: str, today: date) -> tuple[str, str]:
     text = " ".join(text.lower().split())
     if re.fullmatch(rf"{_YEAR}-\d\d(?:-\d\d)?", text):
         return text, text
+    if re.fullmatch(r"the\s+\w+\s+of\s+(?:the|this)\s+year", text):
+        return str(today.year), str(today.year)
+    month = re.fullmatch(r"(?P<which>this|last)\s+month", text)
+    if month:
+        iso = _month_back(today, 1 if month["which"] == "last" else 0).isoformat()[:7]
+        return iso, iso
     relative = re.fullmatch(rf"(?:(?P<m>{_MONTH})\s+)?(?P<which>this|last)\s+year", text)
     if relative:
         year = today.year - (relative["which"] == "last")
@@ -104,8 +111,8 @@ def _span(text: str, today: date) -> tuple[str, str]:
         raise ValueError(text)
     year_text = parts["y"] or parts["y2"]
     if year_text is None:  # a month alone: its latest occurrence up to today
-        month = _MONTHS[parts["m"].rstrip(".")]
-        year = today.year if month <= today.month else today.year - 1
+        month_number = _MONTHS[parts["m"].rstrip(".")]
+        year = today.year if month_number <= today.month else today.year - 1
         return _month_or_year(parts["m"], year)
     return _month_or_year(parts["m"], int(year_text))
 
@@ -137,10 +144,18 @@ def _rolling(n: int, unit: str, today: date) -> str:
 def _range_of(kind: str, match: re.Match[str], today: date) -> TimeRange:
     groups = match.groupdict()
     if kind == "range":
-        return TimeRange(_span(groups["a"], today)[0], _span(groups["b"], today)[1])
+        first, end = groups["a"], groups["b"]
+        year = re.search(_YEAR, end)
+        if year and not re.search(r"\d|year|month", first):  # "between March and June 2023": June's year
+            first = f"{first} {year.group(0)}"
+        return TimeRange(_span(first, today)[0], _span(end, today)[1])
     if kind == "rolling":
         count = groups.get("n") or groups.get("n2") or groups.get("n3")
         return TimeRange(_rolling(_count(count), groups["unit"], today), None)
+    if kind == "ago":  # "two years ago": that year; "three months ago": that month
+        then = _rolling(_count(groups["n"]), groups["unit"], today)
+        then = then[:4] if groups["unit"].lower().startswith(("year", "decade")) else then
+        return TimeRange(then, then)
     if kind == "since":
         return TimeRange(_after(match, today), None)
     if kind == "until":
