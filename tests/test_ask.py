@@ -4,8 +4,10 @@ extractions of articles written here, with the server's clock set to TODAY."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import random
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -153,6 +155,20 @@ def test_an_unknown_name_is_named_with_the_closest_known_names() -> None:
         parse_question("who is cooperating with Rusia", today=TODAY)
     assert not caught.value.unknown_form
     assert "Russia" in caught.value.did_you_mean
+
+
+def test_any_text_is_read_or_refused_with_a_question_error() -> None:
+    """Seeded jumbles of question words, dates out of range and stray characters: never another exception."""
+    text = (
+        "who is cooperating with Russia in since between and from to last this year month past 99999999 days ago "
+        "2022 2019-13 2024-02-30 March the of president meet troops tariffs how changed WHO IS US Kenya's ' ? - \x00"
+    )
+    words = text.split(" ")
+    generator = random.Random(12)
+    for _ in range(2000):
+        question = " ".join(generator.choice(words) for _ in range(generator.randint(0, 10)))
+        with contextlib.suppress(QuestionError):
+            parse_question(question, today=TODAY)
 
 
 def test_a_range_that_ends_before_it_starts_is_refused() -> None:

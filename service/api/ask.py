@@ -214,6 +214,19 @@ def _reference_day(time: TimeRange, today: date) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def _days(time: TimeRange, today: date) -> tuple[date, date]:
+    """The first and last day of the question's range (today for an open end, or for no range)."""
+    last = _reference_day(time, today)
+    if time.since is None:
+        return (last if time.until is None else _first_day(time.until)), last
+    return _first_day(time.since), last
+
+
+def _first_day(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
 def parse_question(question: str, *, today: date) -> Intent:
     """The intent of `question`, or QuestionError."""
     text = normalise(question)
@@ -223,12 +236,12 @@ def parse_question(question: str, *, today: date) -> Intent:
         raise QuestionError(f"the question is longer than {MAX_QUESTION_CHARS} characters", unknown_form=True)
     try:
         rest, time = take_time(text, today)
-    except ValueError:
+    except (ValueError, OverflowError):  # "2024-13", "in the past 99999999 days"
         raise QuestionError("a date in the question cannot be read", unknown_form=False) from None
     if time.since and time.until and time.since > time.until and not time.since.startswith(time.until):
         raise QuestionError(f"the range starts ({time.since}) after it ends ({time.until})", unknown_form=False)
     reading = _read(rest, _reference_day(time, today))
-    intent = _intent(reading, time, _reference_day(time, today))
+    intent = _intent(reading, time, today)
     year = time.since if time.since and time.since == time.until and len(time.since) == 4 else None
     return intent.model_copy(update={"since": time.since, "until": time.until, "year": year})
 
@@ -247,7 +260,8 @@ def _actor_ref(actor_id: str, text: str) -> ActorRef:
     return ActorRef(id=actor.id, name=actor.name, kind=actor.kind, text=text)
 
 
-def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
+def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
+    on = _reference_day(time, today)
     vocab = vocabulary()
     cue = {name: reading.has(pattern) for name, pattern in vocab.cues.items()}
     types = [t for t, pattern in vocab.types.items() if reading.has(pattern)]
@@ -260,11 +274,11 @@ def _intent(reading: _Reading, time: TimeRange, on: date) -> Intent:
 
     if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2])
-    if cue["troops"] and (n >= 1 or not person):
+    if cue["troops"] and n >= 1:
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
     if cue["meetings"]:
         if person is None and role_named and n >= 1:  # "who did the Turkish president meet"
-            holder = office_holder(actors[0].id, role or "President", on)
+            holder = office_holder(actors[0].id, role or "President", *_days(time, today))
             if holder is not None:
                 return Intent(form="meetings", person=PersonRef(id=holder[0], name=holder[1]), role=role)
         if person is not None:  # an actor beside a person is where they met ("in Beijing")

@@ -162,10 +162,21 @@ def person_country(person: str, on: date) -> str | None:
     return min(current, key=lambda o: leaders.ROLE_PRIORITY.index(o.role)).country if current else None
 
 
-def office_holder(country: str, role: str, on: date) -> tuple[str, str] | None:
-    """(id, name) of who held `role` in `country` on `on`, from the office-holder data."""
-    office = leaders.office_holder(country, role, on)
-    return (person_id(office.name), office.name) if office else None
+_US_ROLES = {"Foreign Minister": "Secretary of State", "Defense Minister": "Defense Secretary"}
+
+
+def office_holder(country: str, role: str, since: date, until: date) -> tuple[str, str] | None:
+    """(id, name) of who held `role` in `country` for most of since..until, from the office-holder data ("China's
+    foreign minister in 2022" is Wang Yi, who held it until 30 December)."""
+    wanted = {role, _US_ROLES.get(role, role)} if country == "USA" else {role}
+    best: tuple[int, date, leaders.Office] | None = None
+    for office in offices_in(country, frozenset(wanted), since, until):
+        start = max(since, office.start_date or since)
+        end = min(until, office.end_date or until)
+        key = ((end - start).days, office.start_date or date.min, office)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return (person_id(best[2].name), best[2].name) if best else None
 
 
 def offices_in(country: str, roles: frozenset[str] | None, since: date, until: date) -> list[leaders.Office]:

@@ -86,6 +86,8 @@ def _span(text: str, today: date) -> tuple[str, str]:
     """The first and last ISO partial dates that a _DATE text covers."""
     text = " ".join(text.lower().split())
     if re.fullmatch(rf"{_YEAR}-\d\d(?:-\d\d)?", text):
+        numbers = [int(p) for p in text.split("-")]
+        date(numbers[0], numbers[1], numbers[2] if len(numbers) > 2 else 1)  # ValueError for 2024-13, 2024-02-30
         return text, text
     if re.fullmatch(r"the\s+\w+\s+of\s+(?:the|this)\s+year", text):
         return str(today.year), str(today.year)
