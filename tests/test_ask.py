@@ -81,6 +81,11 @@ def test_each_question_of_the_set_is_understood(row: dict[str, Any]) -> None:
         ("in May", "2024-05", "2024-05"),
         ("in October", "2023-10", "2023-10"),  # the latest October up to today
         ("yesterday", "2024-08-31", "2024-08-31"),
+        ("since October 7, 2023", "2023-10-07", None),
+        ("between 1 March 2022 and 30 June 2022", "2022-03-01", "2022-06-30"),
+        ("between March and June 2023", "2023-03", "2023-06"),
+        ("two years ago", "2022", "2022"),
+        ("since last month", "2024-08", None),
     ],
 )
 def test_time_phrases_give_an_inclusive_range_at_their_precision(

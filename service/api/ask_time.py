@@ -27,8 +27,11 @@ _QUARTERS |= {"fourth": 4, "4th": 4, "q4": 4, "last": 4}
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d\d"
 # A date: ISO, "March 2022", "March of 2022", "2022", a quarter; relative years ("last year").
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# "October 7, 2023", "7 October 2023", "Oct. 7" (a day without a year: its latest occurrence up to today).
+_DAY_DATE = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+{_YEAR})?"
 _DATE = (
-    rf"(?:{_YEAR}-\d\d(?:-\d\d)?|(?:(?:early|mid|late|the\s+(?:start|beginning|end)\s+of)\s+)?"
+    rf"(?:{_YEAR}-\d\d(?:-\d\d)?|{_DAY_DATE}|(?:(?:early|mid|late|the\s+(?:start|beginning|end)\s+of)\s+)?"
     rf"(?:{_MONTH}\s+(?:of\s+)?)?{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
     rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+(?:year|month)|"
     rf"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{_MONTH})"
@@ -89,6 +92,19 @@ def _span(text: str, today: date) -> tuple[str, str]:
         numbers = [int(p) for p in text.split("-")]
         date(numbers[0], numbers[1], numbers[2] if len(numbers) > 2 else 1)  # ValueError for 2024-13, 2024-02-30
         return text, text
+    day = re.fullmatch(
+        rf"(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?",
+        text,
+    )
+    if day:
+        month_number = _MONTHS[(day["m"] or day["m2"]).rstrip(".")]
+        number = int(re.sub(r"\D", "", day["d"] or day["d2"]))
+        if day["y"]:
+            iso = date(int(day["y"]), month_number, number).isoformat()
+        else:
+            this_year = date(today.year, month_number, number)
+            iso = (this_year if this_year <= today else date(today.year - 1, month_number, number)).isoformat()
+        return iso, iso
     if re.fullmatch(r"the\s+\w+\s+of\s+(?:the|this)\s+year", text):
         return str(today.year), str(today.year)
     month = re.fullmatch(r"(?P<which>this|last)\s+month", text)
