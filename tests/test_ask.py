@@ -355,6 +355,9 @@ def test_a_person_only_the_graph_knows_is_found_there_and_anyone_else_is_404(cli
     body = ask(client, "who did Ana Envoy meet")
     assert body["intent"]["person"] == {"id": "person:ana-envoy", "name": "Ana Envoy"}
     assert [c["id"] for c in body["result"][0]["counterparts"]] == ["CHL"]
+    events = ask(client, "what did Ana Envoy do in July 2024")
+    assert events["intent"]["form"] == "events" and events["intent"]["person"]["id"] == "person:ana-envoy"
+    assert [e["type"] for e in events["result"]] == ["CONSULT"]
     response = client.get("/ask", params={"q": "who met Jane Nobody"})
     assert response.status_code == 404
     assert response.json() == {"detail": "no person named 'Jane Nobody' in the graph"}

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ingest import gazetteer
 from service.api.ask_names import (
@@ -81,6 +81,35 @@ class PersonRef(BaseModel):
 class Intent(BaseModel):
     """What a question asks. `actors` holds the actors in the order named (sorted by id for `between` and `trend`);
     `since` / `until` are inclusive ISO partial dates at the precision the question gives (null: open)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "form": "partners",
+                    "actors": [{"id": "IRN", "name": "Iran", "kind": "country", "text": "Tehran"}],
+                    "person": None,
+                    "stance": "conflict",
+                    "event_types": None,
+                    "role": None,
+                    "since": "2022-03",
+                    "until": None,
+                    "year": None,
+                },
+                {
+                    "form": "events",
+                    "actors": [{"id": "CAN", "name": "Canada", "kind": "country", "text": "Canada"}],
+                    "person": None,
+                    "stance": None,
+                    "event_types": ["SANCTION"],
+                    "role": None,
+                    "since": "2019",
+                    "until": "2021",
+                    "year": None,
+                },
+            ]
+        }
+    )
 
     form: Form
     actors: list[ActorRef] = []
@@ -308,8 +337,12 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
         return Intent(form="partners", actors=actors, person=person, stance=stance, event_types=force_types)
     if n >= 2:
         return Intent(form="between", actors=by_id[:2])
-    if (n == 1 or person) and (cue["events"] or cue["relation"]):
-        return Intent(form="events", actors=actors, person=person)
+    if n == 0 and person is None and (cue["events"] or types):  # "what did Ana Envoy do": a name for the graph
+        name = _strip_possessive(reading.residue(vocab.stop))
+        if name[:1].isupper():
+            person = PersonRef(id=None, name=name)
+    if (n == 1 or person) and (cue["events"] or cue["relation"] or types):
+        return Intent(form="events", actors=actors, person=person, event_types=types or None)
     raise _not_understood(reading, actors, person)
 
 
