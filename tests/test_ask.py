@@ -141,7 +141,10 @@ def test_the_clock_decides_this_year() -> None:
     assert (intent.since, intent.until) == ("2031", "2031")
 
 
-@pytest.mark.parametrize("question", ["", "   ?", "what is the meaning of life", "x" * 400, "who met", "2022"])
+@pytest.mark.parametrize(
+    "question",
+    ["", "   ?", "what is the meaning of life", "x" * 400, "who met", "2022", "what is the capital of France"],
+)
 def test_questions_of_no_known_form_are_refused(question: str) -> None:
     with pytest.raises(QuestionError) as caught:
         parse_question(question, today=TODAY)

@@ -152,13 +152,15 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     data: dict[str, Any] = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
     categories = ("cooperation", "conflict", "force", "meetings", "troops", "send", "lead", "trend", "relation")
-    cues = {name: re.compile("|".join(_phrase_regex(p) for p in data[name])) for name in (*categories, "events")}
+    cues = {
+        name: re.compile("|".join(_phrase_regex(p) for p in data[name])) for name in (*categories, "events", "asking")
+    }
     types = {t: re.compile("|".join(_phrase_regex(p) for p in phrases)) for t, phrases in data["event_types"].items()}
     roles = tuple(
         (re.compile(_phrase_regex(phrase)), role)
         for phrase, role in sorted(data["roles"].items(), key=lambda kv: -len(kv[0]))
     )
-    phrases = [p for name in (*categories, "events") for p in data[name]] + list(data["roles"])
+    phrases = [p for name in (*categories, "events", "asking") for p in data[name]] + list(data["roles"])
     phrases += [p for ps in data["event_types"].values() for p in ps]
     words = frozenset(fold(w).rstrip("*") for p in phrases for w in p.split()) | frozenset(data["stop"])
     return Vocabulary(cues, types, roles, frozenset(data["stop"]), words)
@@ -289,61 +291,93 @@ def _actor_ref(actor_id: str, text: str) -> ActorRef:
     return ActorRef(id=actor.id, name=actor.name, kind=actor.kind, text=text)
 
 
+@dataclass
+class _Clues:
+    """What a reading holds: the vocabulary categories present, the acts named, the office, the names."""
+
+    cue: dict[str, bool]
+    types: list[str]
+    role: str | None
+    role_named: bool
+    actors: list[ActorRef]
+    person: PersonRef | None
+
+    @property
+    def stance(self) -> bool:
+        return self.cue["cooperation"] or self.cue["conflict"] or self.cue["force"]
+
+
 def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
-    on = _reference_day(time, today)
+    """The form from the clues, strongest first: a change between two actors, troops, meetings, an office, an
+    act named, a stance, two actors, then events of one actor or person."""
     vocab = vocabulary()
-    cue = {name: reading.has(pattern) for name, pattern in vocab.cues.items()}
-    types = [t for t, pattern in vocab.types.items() if reading.has(pattern)]
     role, role_named = _role(reading)
-    actors = _actor_refs(reading)
     people = [PersonRef(id=f.id, name=f.name) for f in reading.names if f.kind == "person"]
-    person = people[0] if people else None
-    n = len(actors)
+    clues = _Clues(
+        cue={name: reading.has(pattern) for name, pattern in vocab.cues.items()},
+        types=[t for t, pattern in vocab.types.items() if reading.has(pattern)],
+        role=role,
+        role_named=role_named,
+        actors=_actor_refs(reading),
+        person=people[0] if people else None,
+    )
+    cue, actors, person, n = clues.cue, clues.actors, clues.person, len(clues.actors)
     by_id = sorted(actors, key=lambda a: a.id)
 
     if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2])
     if cue["troops"] and n >= 1:
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
-    if cue["meetings"]:
-        if person is None and role_named and n >= 1:  # "who did the Turkish president meet"
-            holder = office_holder(actors[0].id, role or "President", *_days(time, today))
-            if holder is not None:
-                return Intent(form="meetings", person=PersonRef(id=holder[0], name=holder[1]), role=role)
-        if person is not None:  # an actor beside a person is where they met ("in Beijing")
-            return Intent(form="meetings", person=person)
-        if n == 1:
-            return Intent(form="meetings", actors=actors)
-        if n >= 2:
-            return Intent(form="between", actors=by_id[:2], event_types=["CONSULT"])
-        name = reading.residue(vocab.stop)
-        if name:
-            return Intent(form="meetings", person=PersonRef(id=None, name=_strip_possessive(name)))
-    if (role_named or cue["lead"]) and n >= 1 and person is None:
+    if cue["meetings"] and (meeting := _meetings(reading, clues, time, today)) is not None:
+        return meeting
+    if (role_named or cue["lead"]) and n >= 1 and person is None and not (clues.types or clues.stance):
         return Intent(form="leaders", actors=actors[:1], role=role)
-    if types and (n >= 1 or person):
-        return Intent(form="events", actors=actors, person=person, event_types=types)
-    stance_cue = cue["cooperation"] or cue["conflict"] or cue["force"]
-    if stance_cue and n == 0 and person is not None:  # "Putin's allies": those of the state he leads
-        country = person_country(person.id or "", on)
-        if country is not None:
-            actors = [_actor_ref(country, person.name)]
-            n = 1
-    asks_who = bool({"who", "whom", "which"} & set(reading.words))
-    if stance_cue and (n == 1 or (n == 2 and asks_who)):  # "who backs Israel against Hamas": Israel's partners
-        actors = actors[:1]
-        stance: Stance = "conflict" if _conflict(reading) else "cooperation"
-        force_types = ["ASSAULT"] if stance == "conflict" and cue["force"] else None
-        return Intent(form="partners", actors=actors, person=person, stance=stance, event_types=force_types)
+    if clues.types and (n >= 1 or person):
+        return Intent(form="events", actors=actors, person=person, event_types=clues.types)
+    if clues.stance and (partners := _partners(reading, clues, _reference_day(time, today))) is not None:
+        return partners
     if n >= 2:
         return Intent(form="between", actors=by_id[:2])
-    if n == 0 and person is None and (cue["events"] or types):  # "what did Ana Envoy do": a name for the graph
+    if n == 0 and person is None and (cue["events"] or clues.types):  # "what did Ana Envoy do": a name for the graph
         name = _strip_possessive(reading.residue(vocab.stop))
         if name[:1].isupper():
             person = PersonRef(id=None, name=name)
-    if (n == 1 or person) and (cue["events"] or cue["relation"] or types):
-        return Intent(form="events", actors=actors, person=person, event_types=types or None)
+    asking_only = cue["asking"] and not reading.residue(vocab.stop)  # "tell me about Iran"
+    if (n == 1 or person) and (cue["events"] or cue["relation"] or clues.types or asking_only):
+        return Intent(form="events", actors=actors, person=person, event_types=clues.types or None)
     raise _not_understood(reading, actors, person)
+
+
+def _meetings(reading: _Reading, clues: _Clues, time: TimeRange, today: date) -> Intent | None:
+    """Meetings of a person (named, or by an office: "the Turkish president"), of one actor, or between two."""
+    actors, person = clues.actors, clues.person
+    if person is None and clues.role_named and actors:
+        holder = office_holder(actors[0].id, clues.role or "President", *_days(time, today))
+        if holder is not None:
+            return Intent(form="meetings", person=PersonRef(id=holder[0], name=holder[1]), role=clues.role)
+    if person is not None:  # an actor beside a person is where they met ("in Beijing")
+        return Intent(form="meetings", person=person)
+    if len(actors) == 1:
+        return Intent(form="meetings", actors=actors)
+    if len(actors) >= 2:
+        return Intent(form="between", actors=sorted(actors, key=lambda a: a.id)[:2], event_types=["CONSULT"])
+    name = _strip_possessive(reading.residue(vocabulary().stop))
+    return Intent(form="meetings", person=PersonRef(id=None, name=name)) if name else None
+
+
+def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:
+    """The partners of one actor in the stance named; a person stands for the state they lead ("Putin's allies"),
+    and with two actors a "who" question asks for the first one's ("who backs Israel against Hamas")."""
+    actors, person = clues.actors, clues.person
+    if not actors and person is not None:
+        country = person_country(person.id or "", on)
+        actors = [_actor_ref(country, person.name)] if country else []
+    asks_who = bool({"who", "whom", "which"} & set(reading.words))
+    if not (len(actors) == 1 or (len(actors) == 2 and asks_who)):
+        return None
+    stance: Stance = "conflict" if _conflict(reading) else "cooperation"
+    force_types = ["ASSAULT"] if stance == "conflict" and clues.cue["force"] else None
+    return Intent(form="partners", actors=actors[:1], person=person, stance=stance, event_types=force_types)
 
 
 def _conflict(reading: _Reading) -> bool:
