@@ -336,6 +336,12 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
         return Intent(form="events", actors=actors, person=person, event_types=clues.types)
     if clues.stance and (partners := _partners(reading, clues, _reference_day(time, today))) is not None:
         return partners
+    if n < 2 and cue["relation"] and len(people) + n >= 2:  # "Erdogan and Putin": their states
+        on = _reference_day(time, today)
+        led = [_actor_ref(state, p.name) for p in people if (state := person_country(p.id or "", on))]
+        actors = list({a.id: a for a in [*actors, *led]}.values())
+        if len(actors) >= 2:
+            return Intent(form="between", actors=sorted(actors, key=lambda a: a.id)[:2])
     if n >= 2:
         return Intent(form="between", actors=by_id[:2])
     if n == 0 and person is None and (cue["events"] or clues.types):  # "what did Ana Envoy do": a name for the graph
