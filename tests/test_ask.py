@@ -86,6 +86,7 @@ def test_each_question_of_the_set_is_understood(row: dict[str, Any]) -> None:
         ("between March and June 2023", "2023-03", "2023-06"),
         ("two years ago", "2022", "2022"),
         ("since last month", "2024-08", None),
+        ("in the first half of 2023", "2023-01", "2023-06"),
     ],
 )
 def test_time_phrases_give_an_inclusive_range_at_their_precision(

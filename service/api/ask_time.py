@@ -33,7 +33,7 @@ _DAY_DATE = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+{_YEAR})
 _DATE = (
     rf"(?:{_YEAR}-\d\d(?:-\d\d)?|{_DAY_DATE}|(?:(?:early|mid|late|the\s+(?:start|beginning|end)\s+of)\s+)?"
     rf"(?:{_MONTH}\s+(?:of\s+)?)?{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
-    rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+(?:year|month)|"
+    rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second)\s+half\s+of\s+{_YEAR}|h[12]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+(?:year|month)|"
     rf"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{_MONTH})"
 )
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|" \
@@ -115,6 +115,10 @@ def _span(text: str, today: date) -> tuple[str, str]:
     if relative:
         year = today.year - (relative["which"] == "last")
         return _month_or_year(relative["m"], year)
+    half = re.fullmatch(rf"(?:the\s+)?(?P<h>first|second|h1|h2)\s+(?:half\s+of\s+)?(?P<y>{_YEAR})", text)
+    if half:
+        first = half["h"] in ("first", "h1")
+        return f"{half['y']}-{'01' if first else '07'}", f"{half['y']}-{'06' if first else '12'}"
     quarter = re.fullmatch(
         rf"(?:the\s+)?(?P<q>\w+)\s+quarter\s+of\s+(?P<y>{_YEAR})|(?P<q2>q[1-4])\s+(?P<y2>{_YEAR})", text
     )
