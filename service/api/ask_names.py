@@ -74,15 +74,19 @@ def actor_index() -> dict[tuple[str, ...], str]:
             index[key] = next(iter(ids))
         elif len(names) == 1:
             index[key] = names[0]
-    # Then cities and regions, for their state ("what happened in Gaza"), where no actor's form reads the same.
+    return {key: value for key, value in index.items() if key}
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[tuple[str, ...], str]:
+    """Cities and regions -> their state ("what happened in Gaza"), where no actor's form reads the same; they
+    count after actors and people ("Bolton" is the adviser before the town)."""
     places: dict[tuple[str, ...], set[str]] = {}
     for form in gazetteer.surface_forms():
         if form.form == "place" and not form.ambiguous and gazetteer.is_actor(form.actor_id):
             places.setdefault(_keys(form.text), set()).add(form.actor_id)
-    for key, states in places.items():
-        if len(states) == 1 and key not in readings:
-            index[key] = next(iter(states))
-    return {key: value for key, value in index.items() if key}
+    actors = actor_index()
+    return {key: next(iter(ids)) for key, ids in places.items() if key and len(ids) == 1 and key not in actors}
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +118,7 @@ def find_names(
     """The actors and people in the tokens, longest span first, left to right, not overlapping."""
     found: list[Found] = []
     i = 0
-    actors, people = actor_index(), person_index()
+    actors, people, places = actor_index(), person_index(), place_index()
     while i < len(words):
         hit: Found | None = None
         if not all_caps and gazetteer.is_actor(words[i].text):  # a graph key as written: "TUR", "NATO"
@@ -132,6 +136,9 @@ def find_names(
                 if name is not None:
                     hit = Found("person", person_id(name), name, i, i + n)
                     break
+            if key in places and _may_be_actor(span, all_caps, stop):
+                hit = Found("actor", places[key], gazetteer.load_actors()[places[key]].name, i, i + n)
+                break
         if hit is None:
             i += 1
             continue
