@@ -151,7 +151,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     data: dict[str, Any] = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
-    categories = ("cooperation", "conflict", "force", "meetings", "troops", "send", "lead", "trend", "relation")
+    categories = ("cooperation", "conflict", "force", "meetings", "troops", "lead", "trend", "relation")
     cues = {
         name: re.compile("|".join(_phrase_regex(p) for p in data[name])) for name in (*categories, "events", "asking")
     }
