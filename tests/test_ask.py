@@ -440,6 +440,9 @@ def test_a_question_it_cannot_read_is_422_with_the_forms_and_closest_readings(
     unknown = client.get("/ask", params={"q": "who leads Atlantis"})
     assert unknown.status_code == 422
     assert unknown.json()["detail"]["message"] == "'Atlantis' is not a country, organisation or person I know"
+    assert unknown.json()["detail"]["forms"] == list(KNOWN_FORMS)
+    closest = client.get("/ask", params={"q": "who is cooperating with Rusia"}).json()["detail"]
+    assert "Russia" in closest["did_you_mean"]
     for bad in ("", "x" * 301, "who met Putin between 2023 and 2020"):
         assert client.get("/ask", params={"q": bad}).status_code == 422
     assert client.get("/ask").status_code == 422

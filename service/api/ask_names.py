@@ -1,6 +1,7 @@
 """Actors and people named in a GET /ask question, found from the vocabulary the project ships: the gazetteer's
 names, adjectives, capitals, seats of government, agencies, organisations and armed groups ("Ankara", "the White
-House", "Hezbollah"), and the office holders of ingest/data/leaders.jsonl ("Erdogan", "Recep Tayyip Erdogan").
+House", "Hezbollah"), the office holders of ingest/data/leaders.jsonl ("Erdogan", "Recep Tayyip Erdogan"), and,
+after those, cities and regions for their state ("Gaza", "Kursk").
 
 Matching is on folded tokens (lower case, no accents, no dots: "U.S." = "us"), longest span first, so that it does
 not depend on how the question is capitalised. Short forms that are also English words ("WHO", "IS", "Male") count

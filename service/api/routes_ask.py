@@ -139,9 +139,7 @@ def get_ask(
     try:
         intent = parse_question(q, today=today)
     except QuestionError as exc:
-        detail: dict[str, Any] = {"message": str(exc), "did_you_mean": exc.did_you_mean}
-        if exc.unknown_form:
-            detail["forms"] = list(KNOWN_FORMS)
+        detail = {"message": str(exc), "did_you_mean": exc.did_you_mean, "forms": list(KNOWN_FORMS)}
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=detail) from None
     try:
         intent = _with_graph_person(repo, intent)
