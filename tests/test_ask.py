@@ -359,6 +359,7 @@ def test_a_person_only_the_graph_knows_is_found_there_and_anyone_else_is_404(cli
     body = ask(client, "who did Ana Envoy meet")
     assert body["intent"]["person"] == {"id": "person:ana-envoy", "name": "Ana Envoy"}
     assert [c["id"] for c in body["result"][0]["counterparts"]] == ["CHL"]
+    assert ask(client, "who has Envoy met")["intent"]["person"]["id"] == "person:ana-envoy"  # by surname
     events = ask(client, "what did Ana Envoy do in July 2024")
     assert events["intent"]["form"] == "events" and events["intent"]["person"]["id"] == "person:ana-envoy"
     assert [e["type"] for e in events["result"]] == ["CONSULT"]
