@@ -24,6 +24,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
+# Verbs that head a clause of their own even without a subject of their own.
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 TARGET_PREPS = {
     "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
@@ -335,6 +337,35 @@ class ArgumentFinder:
                     if prep.lower_ == "of":
                         found += self.phrase_actors(children_of(prep, ("pobj",)))
         return list(dict.fromkeys(found))
+
+    def clause_sides(
+        self, trig: Token, etype: str, source: list[str], target: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """A looser reading for a trigger whose own phrases name too few sides: the subject of its clause acts
+        ("Mali decided to withdraw from ECOWAS"), and the actors anywhere inside the trigger's phrase are the other
+        side ("filed protests at the presence of Chinese vessels"). Places stay places."""
+        head = trig
+        while head.head.i != head.i and not (
+            head.pos_ in ("VERB", "AUX")
+            and (children_of(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or head.dep_ in CLAUSE_HEAD_DEPS)
+        ):
+            head = head.head
+        if not source:
+            subj, passive = self.subject_of(head)
+            if not passive:
+                source = self.subject_actors(subj)
+        found = list(target)
+        for tok in trig.subtree:
+            if tok.i == trig.i:
+                continue
+            members = list(self.index.groups.get(tok.i, ()))
+            actor = self.index.actor.get(tok.i)
+            if actor and (not self.index.is_place_like(tok.i) or self._is_possessor(tok)):
+                members.append(actor)
+            found += [m for m in members if m not in found and m not in source]
+        if etype in SYMMETRIC_TYPES:
+            return source, found
+        return source, found[:1]
 
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)
