@@ -116,6 +116,8 @@ INSTITUTION_NOUNS = frozenset(
 )
 # Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
 LIGHT_NOUNS = frozenset(
@@ -349,8 +351,15 @@ class ArgumentFinder:
             head.pos_ in ("VERB", "AUX")
             and (children_of(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or head.dep_ in CLAUSE_HEAD_DEPS)
         ):
+            if head.dep_ == "acl" and not source:
+                # "the decision by Brazil to close its border", "Brazil's decision to close it": the noun's owner
+                noun = head.head
+                owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                    p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children
+                ]
+                source = self.phrase_actors(owners)
             head = head.head
-        if not source:
+        if not source and head.pos_ in ("VERB", "AUX"):
             subj, passive = self.subject_of(head)
             if not passive:
                 source = self.subject_actors(subj)

@@ -76,6 +76,8 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
 # true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
+# How far back (in tokens) "the move" may point to the act it names.
+REFERENCE_REACH = 120
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".
@@ -445,6 +447,7 @@ class EventFinder:
         self.cameo = cameo()
         self.cue_words = cue_words()
         self._sport: dict[int, bool] = {}
+        self.found: list[FoundEvent] = []  # in text order, as find() goes
         self.last_group: list[str] = []
         self.last_group_of: dict[str, list[str]] = {}
         self._lede: tuple[ResolvedDate | None, set[str]] | None = None
@@ -453,7 +456,7 @@ class EventFinder:
         self.context_at: dict[int, ResolvedDate | None] = {}
 
     def find(self) -> list[FoundEvent]:
-        events: list[FoundEvent] = []
+        events = self.found
         context: ResolvedDate | None = None  # the last date stated in this paragraph, for undated follow-ups
         for sent in sentences(self.doc):
             dates = SentenceDates(sent.text, self.published)
@@ -676,7 +679,7 @@ class EventFinder:
         else:
             source, target = self.args.noun_sides(token, etype)
         if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":
-            target = self.judged_agents(token) or target
+            target = self.judged_agents(token) or target or self.referenced_agents(token, source)
         left = self.bodies_left(token, trig)
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
@@ -823,6 +826,28 @@ class EventFinder:
             ]
             found += [a for a in self.args.phrase_actors(mods + agents) if a not in found]
         return found
+
+    def referenced_agents(self, verb: Token, judges: list[str]) -> list[str]:
+        """ "welcomed the move", "condemned the decision", "criticised the deal": an act named by a bare definite
+        noun is the act reported just before (in this sentence or the two before it); its doers are judged (both
+        sides of a symmetric act)."""
+        for obj in children_of(verb, ("dobj",)):
+            if not self.is_anaphoric(obj) or any(t.i in self.index.actor for t in obj.subtree):
+                continue
+            lemma = obj.lemma_.lower()
+            types = {t.type for t in self.lexicon.get((lemma, "NOUN"), ())}  # "the deal" names an agreement
+            if not types and lemma not in ACT_NOUNS:
+                continue
+            for event in reversed(self.found):
+                if event.trigger.i >= verb.i or verb.sent.start - event.sentence.start > REFERENCE_REACH:
+                    continue
+                if types and event.type not in types:
+                    continue
+                doers = [a for a in event.source if a not in judges]  # a symmetric act's sides are all sources
+                if doers:
+                    return doers
+                break
+        return []
 
     def protest_place(self, sent: Span, target: list[str]) -> list[str]:
         """Protesters with no nationality named are the people of the state where they march."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import ActorIndex
+from ingest.arguments import NAMING_VERBS, ActorIndex
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 
@@ -191,6 +191,8 @@ class MentionFinder:
                 person = self.args.previous_person(tok)
                 if person is not None and person.country:
                     out.append(Mention(person.country, tok.i, "pronoun"))
+            elif lower == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
+                continue  # "welcomed the move, calling it historic": the thing judged, not a state
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
                 # "its": the nearest state named before it in the sentence ("a blockade on Qatar over its
                 # support for ..."); "it": the last state that was a subject
