@@ -76,6 +76,8 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
 # true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
+# Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
+DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
 # How far back (in tokens) "the move" may point to the act it names.
 REFERENCE_REACH = 120
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
@@ -724,7 +726,7 @@ class EventFinder:
         """The date the sentence gives the act at ``token`` (else the publication day of a present-tense report),
         and whether it occurred, is ongoing or is planned."""
         planned = self.is_planned(token, None)
-        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
         if when is None and not planned:
             when = self.publication_date(token, etype)
         return when, "planned" if planned else self.status(token, when)
@@ -919,7 +921,7 @@ class EventFinder:
         if not target or self.is_irrealis(verb, _TROOPS):
             return []
         planned = self.is_planned(verb, None)
-        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"))
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
         status = "planned" if planned else self.status(verb, when)
         return [
             FoundEvent(
@@ -1115,27 +1117,39 @@ class EventFinder:
             return ResolvedDate(self.published.isoformat(), "day", -1, -1, "")
         return ResolvedDate(self.published.isoformat()[:7], "month", -1, -1, "")
 
-    def pick_date(self, token: Token, sent: Span, dates: list[ResolvedDate]) -> ResolvedDate | None:
+    def pick_date(
+        self, token: Token, sent: Span, dates: list[ResolvedDate], past: list[ResolvedDate]
+    ) -> ResolvedDate | None:
         """The date that belongs to this trigger: one attached to it, else one of a clause that governs it.
         A date inside another predicate ("the centre, inaugurated in 2016"; "agreed to meet in three months")
-        belongs to that predicate."""
+        belongs to that predicate. A plan announced in the past ("announced on Thursday that it would leave")
+        takes the announcement's weekday as a past one (``past``: the same dates resolved backwards)."""
+        past_at = {d.start: d for d in past}
         ancestors = {t.i for t in token.ancestors} | {token.i}
         own: list[tuple[int, ResolvedDate]] = []
         governing: list[tuple[int, ResolvedDate]] = []
         for d in dates:
             dtok = self.token_at(sent, d.start)
-            if dtok is None:
+            if dtok is None or self.is_deadline(dtok):
                 continue
             owner = self.date_owner(dtok, token)
             distance = abs(dtok.i - token.i)
             if owner is not None and (owner.i == token.i or self.is_complement(owner, token)):
                 own.append((distance, d))
             elif owner is None or owner.i in ancestors:
+                if owner is not None and owner.tag_ == "VBD" and d.start in past_at:
+                    d = past_at[d.start]
                 governing.append((distance, d))
         for group in (own, governing):
             if group:
                 return min(group, key=lambda pair: pair[0])[1]
         return None
+
+    @staticmethod
+    def is_deadline(dtok: Token) -> bool:
+        """ "until the end of 2028", "by March": when an act ends or is due, not when it happened."""
+        window = [t.lower_ for t in dtok.doc[max(0, dtok.i - 4) : dtok.i + 1]]
+        return any(w in DEADLINE_WORDS for w in window) and not any(w in ("on", "since") for w in window[-2:])
 
     def is_complement(self, verb: Token, trigger: Token) -> bool:
         """ "agreed to restore contacts in talks Wednesday": the complement's date is the agreement's, unless
