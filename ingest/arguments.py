@@ -139,6 +139,9 @@ LIGHT_NOUNS = frozenset(
     }
 )
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
+# Verbs whose subject is the third party itself: "Qatar brokered the truce", "Oman mediated the swap".
+MEDIATION_VERBS = frozenset({"broker", "mediate"})
+MEDIATION_NOUNS = frozenset({"auspice", "auspices", "mediation", "mediator", "brokering", "facilitation"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 
@@ -321,6 +324,14 @@ class ArgumentFinder:
         "under the auspices of the UN"."""
         found: list[str] = []
         words = list(trig.subtree) if trig.pos_ != "VERB" else [trig]
+        verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        for prep in children_of(verb, ("prep",)) if verb is not None else ():
+            # "met with Omani mediators", "talks continued with Kenyan mediation"
+            words += [p for p in prep.children if p.lemma_.lower() in MEDIATION_NOUNS]
+        if trig.pos_ == "VERB" and trig.lemma_.lower() in MEDIATION_VERBS:
+            subj, passive = self.subject_of(trig)
+            if not passive:
+                found += self.subject_actors(subj)  # "the United States helped broker the deal"
         head = trig.head
         if trig.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in MEDIATION_LEMMAS:
             words.append(head)  # "the deal was mediated by the UAE"
@@ -334,10 +345,12 @@ class ArgumentFinder:
                         found.append(actor)  # "US-brokered"
                 for agent in children_of(tok, ("agent",)):
                     found += self.phrase_actors(children_of(agent, ("pobj",)))
-            if lemma in ("auspice", "auspices", "mediation", "brokering", "facilitation"):
+            if lemma in MEDIATION_NOUNS:
                 for prep in children_of(tok, ("prep",)):
                     if prep.lower_ == "of":
                         found += self.phrase_actors(children_of(prep, ("pobj",)))
+                # "with Omani mediation", "Egyptian mediators", "Qatar's mediation"
+                found += self.phrase_actors(c for c in tok.children if c.dep_ in ("amod", "poss", "compound"))
         return list(dict.fromkeys(found))
 
     def clause_sides(

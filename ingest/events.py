@@ -774,12 +774,14 @@ class EventFinder:
         elif etype == "CONSULT":
             participants = list(dict.fromkeys(participants + mediators))
         previous = self.last_group_of.get(etype, [])
+        if not previous and mediators and set(participants) <= set(mediators):
+            previous = self.last_group  # "the talks were mediated by Qatar" after "X and Y agreed to a truce"
         if len(participants) < 2 and self.has_group_subject(token):
             participants = list(dict.fromkeys(participants + self.group_actors(token)))
             if len(participants) < 2:
                 participants = list(dict.fromkeys(participants + self.last_group))
         elif (
-            self.is_anaphoric(token)
+            (self.is_anaphoric(token) or any(self.is_anaphoric(o) for o in children_of(token, ("dobj",))))
             and previous
             and (set(participants) < set(previous) or self.joins(token) or set(participants) <= set(mediators))
         ):
@@ -789,9 +791,10 @@ class EventFinder:
         if len(participants) < 2:
             return []
         callers = [s for s in source if s not in target]
-        if token.lemma_.lower() in BILATERAL_VERBS and len(callers) >= 2 and target:
+        called = [t for t in target if t not in mediators]
+        if token.lemma_.lower() in BILATERAL_VERBS and len(callers) >= 2 and called:
             # "X, Y and Z called P": three separate calls, not a conference of four
-            return [(etype, sorted({s, *target}), [], True) for s in callers]
+            return [(etype, sorted({s, *called}), [], True) for s in callers]
         sides: list[EventFinder.Side] = [(etype, sorted(participants), [], True)]
         if etype == "AGREE" and mediators:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
