@@ -376,6 +376,8 @@ class ArgumentFinder:
             subj, passive = self.subject_of(head)
             if not passive:
                 source = self.subject_actors(subj)
+        if target and etype not in SYMMETRIC_TYPES:
+            return source, target
         found = list(target)
         for tok in trig.subtree:
             if tok.i == trig.i:
@@ -384,10 +386,16 @@ class ArgumentFinder:
             actor = self.index.actor.get(tok.i)
             if actor and (not self.index.is_place_like(tok.i) or self._is_possessor(tok)):
                 members.append(actor)
-            found += [m for m in members if m not in found and m not in source]
-        if etype in SYMMETRIC_TYPES:
-            return source, found
-        return source, found[:1]
+            members = [m for m in members if m not in found and m not in source]
+            if members and etype not in SYMMETRIC_TYPES:
+                # a directed act has one other side: the first actor named, with the actors listed beside it
+                phrase = tok
+                while phrase.dep_ in ("compound", "amod", "poss", "nmod") and phrase.head.i != phrase.i:
+                    phrase = phrase.head
+                listed = [a for a in self.phrase_actors([phrase]) if a not in source]
+                return source, list(dict.fromkeys(members + listed))
+            found += members
+        return source, found
 
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)

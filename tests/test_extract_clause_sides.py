@@ -88,3 +88,9 @@ def test_the_looser_reading_is_not_used_for_meetings(nlp) -> None:  # type: igno
     # "talks" names no partner; the Kenyan subject and a Ugandan mentioned in passing are no meeting
     text = "Kenya said on Monday that talks on the pipeline deal involving Ugandan oil would resume soon."
     assert not any(d[0] == "CONSULT" for d in dyads(run(nlp, text)))
+
+
+def test_the_looser_reading_keeps_every_actor_listed_beside_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Armenia decided to ask for help from Russia, the member states of NATO and the UN Security Council."
+    found = dyads(run(nlp, text))
+    assert {("REQUEST", "ARM", "RUS"), ("REQUEST", "ARM", "NATO"), ("REQUEST", "ARM", "UNSC")} <= found
