@@ -215,7 +215,10 @@ class ArgumentFinder:
             for member in self.index.groups.get(tok.i, ()):
                 if member not in found:
                     found.append(member)
+            counterpart = tok.lemma_.lower() == "counterpart"
             for child in tok.children:
+                if counterpart and child.dep_ == "poss":
+                    continue  # "his counterparts in both countries": the other side's, not his own state
                 if child.dep_ == "acl" and child.tag_ == "VBN":
                     stack += [p for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
                     continue
@@ -231,7 +234,10 @@ class ArgumentFinder:
 
     @staticmethod
     def _is_affiliation(prep: Token) -> bool:
-        """ "the counselor at the Chinese Embassy", "an official in the foreign ministry": who they work for."""
+        """ "the counselor at the Chinese Embassy", "an official in the foreign ministry", "his counterparts in
+        both countries": who they work for."""
+        if prep.head.lemma_.lower() == "counterpart":
+            return True
         return any(p.lemma_.lower() in INSTITUTION_NOUNS for p in prep.children if p.dep_ == "pobj")
 
     @staticmethod

@@ -795,10 +795,22 @@ class EventFinder:
         if token.lemma_.lower() in BILATERAL_VERBS and len(callers) >= 2 and called:
             # "X, Y and Z called P": three separate calls, not a conference of four
             return [(etype, sorted({s, *called}), [], True) for s in callers]
+        if len(callers) == 1 and len(called) >= 2 and self.is_phone_call(token):
+            # "spoke by phone with his counterparts in both countries": one call each
+            return [(etype, sorted({callers[0], c}), [], True) for c in called]
         sides: list[EventFinder.Side] = [(etype, sorted(participants), [], True)]
         if etype == "AGREE" and mediators:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
         return sides
+
+    @staticmethod
+    def is_phone_call(token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in ("call", "phone", "telephone", "ring"):
+            return True
+        return lemma in ("speak", "talk") and any(
+            t.lemma_.lower() in ("phone", "telephone") for p in children_of(token, ("prep",)) for t in p.subtree
+        )
 
     def directed_sides(self, token: Token, etype: str, source: list[str], target: list[str]) -> list[Side]:
         source = list(dict.fromkeys(source))

@@ -202,7 +202,11 @@ class MentionFinder:
                 if actor:
                     out.append(Mention(actor, tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in GROUP_PRONOUNS:
-                out += [Mention(a, tok.i, "pronoun") for a in self._recent_group(number)]
+                # "his counterparts in both countries, urging them": a group just named in this sentence first
+                local = [m for m in out if m.kind == "nominal" and m.head < tok.i]
+                last = [m.actor for m in local if local and m.head == local[-1].head]
+                group = last if len(last) >= 2 else self._recent_group(number)
+                out += [Mention(a, tok.i, "pronoun") for a in group]
             elif tok.pos_ == "NOUN" and self._definite(tok) and not self._modified(tok):
                 count = self._count(tok)
                 lemma = tok.lemma_.lower()
@@ -243,6 +247,8 @@ class MentionFinder:
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "Kyrgyzstan and Tajikistan clashed": both are subjects
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
     @staticmethod

@@ -219,3 +219,19 @@ def test_welcoming_a_decision_is_support_and_welcoming_a_leader_is_a_meeting(nlp
     assert ("SUPPORT", "BRA", "ARG") in decision and not any(d[0] == "CONSULT" for d in decision)
     visit = dyads(run(nlp, "The Kenyan president welcomed Xi Jinping in Nairobi on Friday."))
     assert ("CONSULT", "CHN", "KEN") in visit
+
+
+def test_counterparts_in_both_countries_are_two_calls_and_them_is_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyrgyzstan and Tajikistan clashed on their border on Monday. Russia's foreign minister spoke by phone with "
+        "his counterparts in both countries, urging them to respect the truce."
+    )
+    found = dyads(run(nlp, text))
+    assert {("CONSULT", "KGZ", "RUS"), ("CONSULT", "RUS", "TJK")} <= found
+    assert ("CONSULT", "KGZ", "TJK") not in found  # one call each, not a conference of three
+    assert {("REQUEST", "RUS", "KGZ"), ("REQUEST", "RUS", "TJK")} <= found
+
+
+def test_talks_with_several_states_stay_one_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Iran held talks with France, Britain and Germany in Geneva."))
+    assert {("CONSULT", "DEU", "FRA"), ("CONSULT", "FRA", "IRN"), ("CONSULT", "GBR", "IRN")} <= found
