@@ -78,6 +78,8 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
 DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
+# Nouns that may name an agreement or a transfer: "the deal" after an arms sale.
+TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.
 REFERENCE_REACH = 120
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
@@ -853,6 +855,8 @@ class EventFinder:
                 continue
             lemma = obj.lemma_.lower()
             types = {t.type for t in self.lexicon.get((lemma, "NOUN"), ())}  # "the deal" names an agreement
+            if lemma in TRANSACTION_NOUNS:
+                types |= {"AID", "COOPERATE"}  # "welcomed the deal": an arms deal is a sale
             if not types and lemma not in ACT_NOUNS:
                 continue
             for event in reversed(self.found):

@@ -198,6 +198,12 @@ ACTS_REFERRED_TO = [
         "decision, calling it wise.",
         {("SUPPORT", "BRA", "ARG"), ("SUPPORT", "BRA", "URY")},
     ),
+    (
+        "the deal: a sale just reported",
+        "The United States approved the sale of 60 tanks to Taiwan on Friday. Taipei welcomed the deal, saying it "
+        "would help its defence.",
+        {("SUPPORT", "TWN", "USA")},
+    ),
 ]
 
 
