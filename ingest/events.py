@@ -78,6 +78,9 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
 DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
+# "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
+EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon"})
+DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
 # Nouns that may name an agreement or a transfer: "the deal" after an arms sale.
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.
@@ -415,6 +418,7 @@ SPORT_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
+_EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
 ENVOY_NOUNS = frozenset(
     {
@@ -475,7 +479,10 @@ class EventFinder:
                 if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
                     continue  # most words can start no event: skip the syntax work
                 trig = self.match_trigger(token)
-                if trig is None:
+                found = self.expulsion(token)
+                if found:
+                    pass
+                elif trig is None:
                     found = self.troop_movement(token, sent, dates) or self.envoy_travel(token)
                 else:
                     found = self.build(token, trig, sent, dates)
@@ -912,6 +919,25 @@ class EventFinder:
         return [
             self.make_event(token, "CONSULT", sorted(source + host), [], symmetric=True, confidence=0.6, mode="visit")
         ]
+
+    def expulsion(self, token: Token) -> list[FoundEvent]:
+        """ "ordered North Korean embassy staff to leave", "gave the Swedish ambassador 48 hours to leave the
+        country": telling another state's diplomats to go is expelling them (SANCTION on their state)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in EXPULSION_VERBS:
+            return []
+        if not any(c.lemma_.lower() in DEPARTURE_VERBS for c in token.subtree if c.dep_ in ("xcomp", "advcl", "relcl")):
+            return []
+        diplomats = [
+            o
+            for o in with_conjuncts(children_of(token, ("dobj", "dative")))
+            if o.lemma_.lower() in self.classes["diplomats"]
+        ]
+        subj, passive = self.args.subject_of(token)
+        source = [] if passive else self.args.subject_actors(subj)
+        target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
+        if not source or not target or self.is_irrealis(token, _EXPEL):
+            return []
+        return [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
 
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
