@@ -62,6 +62,8 @@ GROUP_NOUNS = frozenset(
         "parties",
     }
 )
+# Plural nouns that, as a bare subject, stand for the parties last named together.
+PARTY_NOUNS = frozenset({"sides", "parties", "leaders"})
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -213,6 +215,9 @@ class MentionFinder:
                 if lower in GROUP_NOUNS and count:
                     groups_too = lower in ("sides", "parties")  # the warring sides may be an army and a militia
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]
+                elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "the sides agreed", "the leaders agreed": the group that was last the subject
+                    out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
                     actor = self._recent_actor(number, org=True)
                     if actor:

@@ -51,6 +51,16 @@ REFERENCES = [
         "China said it would impose sanctions on Lithuania over the Taiwan office.",
         ("SANCTION", "CHN", "LTU"),
     ),
+    (
+        "the sides: the states last named together as subjects",
+        "Peru and Ecuador met in Lima on Friday. The sides agreed to reopen two border crossings.",
+        ("AGREE", "ECU", "PER"),
+    ),
+    (
+        "the leaders: likewise",
+        "Kazakhstan and Uzbekistan held talks in Astana. The leaders agreed to focus on regional security.",
+        ("AGREE", "KAZ", "UZB"),
+    ),
 ]
 
 
