@@ -13,10 +13,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest import gazetteer
 from ingest.lexicon import object_classes
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
+from service.shared import gazetteer
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest import gazetteer
 from ingest.arguments import (
     OBJECT_DEPS,
     SYMMETRIC_TYPES,
@@ -31,6 +30,7 @@ from ingest.lexicon import Trigger, cameo, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
 from ingest.people import Person
 from ingest.syntax import sentence_of, sentences
+from service.shared import gazetteer
 
 # "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})

@@ -19,9 +19,9 @@ from typing import Any
 
 from fastapi import HTTPException, status
 
-from ingest import gazetteer
-from ingest.models import EVENT_TYPES, QUAD_CLASSES
 from service.graph.errors import GraphError
+from service.shared import gazetteer
+from service.shared.plover import EVENT_TYPES, QUAD_CLASSES
 
 # Forms that name the actor itself; "place" forms (cities of a state) and "other" records are left out.
 _ACTOR_FORMS = frozenset({"name", "adjective", "capital", "seat", "agency", "org", "group"})

@@ -2,7 +2,7 @@
 
 A question is normalised (whitespace collapsed, curly apostrophes straightened, trailing "?"/"." dropped), a time
 phrase at its end is taken off ("in 2024", "this year", "last year"), and what is left is matched against one
-regular expression per known form. Actor names are looked up in the gazetteer (`ingest.gazetteer.lookup`, which
+regular expression per known form. Actor names are looked up in the gazetteer (`service.shared.gazetteer.lookup`, which
 is case-sensitive), then case-insensitively; a name that is no actor is, for "who met X", taken to be a person,
 whom the route looks up among the graph's Person nodes.
 """
@@ -17,8 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from ingest import gazetteer
-from ingest.models import QUAD_CLASSES
+from service.shared import gazetteer
+from service.shared.plover import QUAD_CLASSES
 
 Form = Literal["partners", "meetings", "between", "leaders", "troops"]
 Stance = Literal["cooperation", "conflict"]

@@ -8,11 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
-from ingest import gazetteer
 from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, QuestionError, parse_question
 from service.api.deps import Repository
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
+from service.shared import gazetteer
 
 router = APIRouter(tags=["ask"])
 
