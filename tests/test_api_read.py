@@ -563,6 +563,8 @@ def test_partners_from_the_layer_agree_with_counting_the_events(
         cooperation=cooperation,
         since=None,
         until=None,
+        date_low="",  # the whole index: undated events ('') included, as the layer includes them
+        date_high="~",
         types=types,
         limit=20,
     )
