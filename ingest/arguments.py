@@ -13,10 +13,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest import gazetteer
 from ingest.lexicon import object_classes
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
+from service.shared import gazetteer
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -24,6 +24,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
+# Verbs that head a clause of their own even without a subject of their own.
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 TARGET_PREPS = {
     "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
@@ -114,6 +116,8 @@ INSTITUTION_NOUNS = frozenset(
 )
 # Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
 LIGHT_NOUNS = frozenset(
@@ -135,6 +139,9 @@ LIGHT_NOUNS = frozenset(
     }
 )
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
+# Verbs whose subject is the third party itself: "Qatar brokered the truce", "Oman mediated the swap".
+MEDIATION_VERBS = frozenset({"broker", "mediate"})
+MEDIATION_NOUNS = frozenset({"auspice", "auspices", "mediation", "mediator", "brokering", "facilitation"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 
@@ -208,7 +215,10 @@ class ArgumentFinder:
             for member in self.index.groups.get(tok.i, ()):
                 if member not in found:
                     found.append(member)
+            counterpart = tok.lemma_.lower() == "counterpart"
             for child in tok.children:
+                if counterpart and child.dep_ == "poss":
+                    continue  # "his counterparts in both countries": the other side's, not his own state
                 if child.dep_ == "acl" and child.tag_ == "VBN":
                     stack += [p for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
                     continue
@@ -224,7 +234,10 @@ class ArgumentFinder:
 
     @staticmethod
     def _is_affiliation(prep: Token) -> bool:
-        """ "the counselor at the Chinese Embassy", "an official in the foreign ministry": who they work for."""
+        """ "the counselor at the Chinese Embassy", "an official in the foreign ministry", "his counterparts in
+        both countries": who they work for."""
+        if prep.head.lemma_.lower() == "counterpart":
+            return True
         return any(p.lemma_.lower() in INSTITUTION_NOUNS for p in prep.children if p.dep_ == "pobj")
 
     @staticmethod
@@ -317,6 +330,14 @@ class ArgumentFinder:
         "under the auspices of the UN"."""
         found: list[str] = []
         words = list(trig.subtree) if trig.pos_ != "VERB" else [trig]
+        verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        for prep in children_of(verb, ("prep",)) if verb is not None else ():
+            # "met with Omani mediators", "talks continued with Kenyan mediation"
+            words += [p for p in prep.children if p.lemma_.lower() in MEDIATION_NOUNS]
+        if trig.pos_ == "VERB" and trig.lemma_.lower() in MEDIATION_VERBS:
+            subj, passive = self.subject_of(trig)
+            if not passive:
+                found += self.subject_actors(subj)  # "the United States helped broker the deal"
         head = trig.head
         if trig.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in MEDIATION_LEMMAS:
             words.append(head)  # "the deal was mediated by the UAE"
@@ -330,11 +351,57 @@ class ArgumentFinder:
                         found.append(actor)  # "US-brokered"
                 for agent in children_of(tok, ("agent",)):
                     found += self.phrase_actors(children_of(agent, ("pobj",)))
-            if lemma in ("auspice", "auspices", "mediation", "brokering", "facilitation"):
+            if lemma in MEDIATION_NOUNS:
                 for prep in children_of(tok, ("prep",)):
                     if prep.lower_ == "of":
                         found += self.phrase_actors(children_of(prep, ("pobj",)))
+                # "with Omani mediation", "Egyptian mediators", "Qatar's mediation"
+                found += self.phrase_actors(c for c in tok.children if c.dep_ in ("amod", "poss", "compound"))
         return list(dict.fromkeys(found))
+
+    def clause_sides(
+        self, trig: Token, etype: str, source: list[str], target: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """A looser reading for a trigger whose own phrases name too few sides: the subject of its clause acts
+        ("Mali decided to withdraw from ECOWAS"), and the actors anywhere inside the trigger's phrase are the other
+        side ("filed protests at the presence of Chinese vessels"). Places stay places."""
+        head = trig
+        while head.head.i != head.i and not (
+            head.pos_ in ("VERB", "AUX")
+            and (children_of(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or head.dep_ in CLAUSE_HEAD_DEPS)
+        ):
+            if head.dep_ == "acl" and not source:
+                # "the decision by Brazil to close its border", "Brazil's decision to close it": the noun's owner
+                noun = head.head
+                owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                    p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children
+                ]
+                source = self.phrase_actors(owners)
+            head = head.head
+        if not source and head.pos_ in ("VERB", "AUX"):
+            subj, passive = self.subject_of(head)
+            if not passive:
+                source = self.subject_actors(subj)
+        if target and etype not in SYMMETRIC_TYPES:
+            return source, target
+        found = list(target)
+        for tok in trig.subtree:
+            if tok.i == trig.i:
+                continue
+            members = list(self.index.groups.get(tok.i, ()))
+            actor = self.index.actor.get(tok.i)
+            if actor and (not self.index.is_place_like(tok.i) or self._is_possessor(tok)):
+                members.append(actor)
+            members = [m for m in members if m not in found and m not in source]
+            if members and etype not in SYMMETRIC_TYPES:
+                # a directed act has one other side: the first actor named, with the actors listed beside it
+                phrase = tok
+                while phrase.dep_ in ("compound", "amod", "poss", "nmod") and phrase.head.i != phrase.i:
+                    phrase = phrase.head
+                listed = [a for a in self.phrase_actors([phrase]) if a not in source]
+                return source, list(dict.fromkeys(members + listed))
+            found += members
+        return source, found
 
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)

@@ -28,12 +28,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from html import unescape
 from typing import Any, Literal
 
 from ingest.dates import find_dates
+from service.shared.article_body import (
+    DEFAULT_MAX_CHARS,
+    ArticleError,
+    check_body,
+    checked_text,
+    decode_payload,
+    normalise_text,
+)
 
-DEFAULT_MAX_CHARS = 2_000_000
+__all__ = ["DEFAULT_MAX_CHARS", "ArticleError", "check_body", "normalise_text"]
+
 PayloadKind = Literal["auto", "text", "html", "json"]
 
 
@@ -45,32 +53,6 @@ class CleanArticle:
     dateline: str | None  # the place of a dateline prefix, as written ("VILNIUS, Lithuania")
     published: date | None
     url: str | None
-
-
-class ArticleError(ValueError):
-    """The payload is not an article this module can read (empty, binary, malformed, too large)."""
-
-
-# --------------------------------------------------------------------------- normalisation
-
-_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
-_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
-_TRANSLATION = {
-    **{ord(c): " " for c in _SPACE_CHARS},
-    **{ord(c): None for c in _ZERO_WIDTH},
-    **{c: None for c in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]},
-    0x0B: "\n", 0x0C: "\n", 0x2028: "\n", 0x2029: "\n\n",
-}  # fmt: skip
-_SPACE_RUN = re.compile(r" {2,}")
-_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
-
-
-def normalise_text(raw: str) -> str:
-    """NBSP and other spaces -> " ", CRLF/CR -> LF, no zero-width or control characters (LF kept),
-    single spaces, no spaces at line ends.  Quotes and dashes are left as they are."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATION)
-    text = _SPACE_RUN.sub(" ", text)
-    return _SPACE_AROUND_NEWLINE.sub("\n", text).strip()
 
 
 # --------------------------------------------------------------------------- line shapes
@@ -547,7 +529,7 @@ def clean_text(
     """The story of a plain-text article or scraped page (see the module doc for the heuristics).
 
     Explicit `title` / `published` / `url` win over what the text says."""
-    text = _checked_text(raw, max_chars)
+    text = checked_text(raw, max_chars)
     lines = [_classify(line) for line in _split_lines(text)]
     if title:
         lines = [line for line in lines if " ".join(line.text.split()).lower() != " ".join(title.split()).lower()]
@@ -577,7 +559,7 @@ def clean_html(
     date), then the plain-text heuristics remove what it left of the page furniture."""
     import trafilatura  # heavy import, only needed for HTML
 
-    html = _checked_text(html, max_chars)
+    html = checked_text(html, max_chars)
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
@@ -611,7 +593,7 @@ def parse_article(
     """Read an article given as plain text, HTML, or a JSON object with "text" or "html" (and
     optional "url"/"source_url", "title", "published"/"date").  `kind="auto"` detects which.
     Explicit arguments win over what the payload says.  Raises ArticleError for bad input."""
-    text = _checked_text(_decode(payload, max_chars), max_chars)
+    text = checked_text(decode_payload(payload, max_chars), max_chars)
     if kind == "auto":
         kind = "json" if text.lstrip().startswith("{") else "html" if looks_like_html(text) else "text"
     if kind == "json":
@@ -633,91 +615,6 @@ def looks_like_html(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- input checks
-
-
-def _decode(payload: str | bytes, max_chars: int) -> str:
-    if isinstance(payload, str):
-        return payload
-    if len(payload) > 4 * max_chars:  # even 4-byte characters would exceed the limit
-        raise ArticleError(f"article too large: {len(payload)} bytes (limit {max_chars} characters)")
-    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
-        try:
-            return payload.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise ArticleError(f"not valid UTF-16 text: {error.reason} at byte {error.start}") from error
-    if b"\x00" in payload:
-        raise ArticleError("binary content, not text (NUL bytes)")
-    try:
-        return payload.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"not UTF-8 text: {error.reason} at byte {error.start}") from error
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
-def check_body(body: str, *, html: bool, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Raises ArticleError for a body no worker could read: binary, empty once invisible characters are
-    removed, or HTML with no text outside scripts and styles. Cheap (linear, no NLP, no trafilatura), so that
-    the API can refuse such a submission at once instead of queueing an article that can only fail."""
-    _checked_text(body, max_chars)
-    if html and not _html_has_text(body):
-        raise ArticleError("no text found in the HTML (only markup, scripts or styles)")
-
-
-_HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "title", "noscript", "textarea"})
-_TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,40})|<!--|<[!?/]")
-
-
-def _html_has_text(html: str) -> bool:
-    """Any visible character outside tags, comments and hidden elements? One forward scan with str.find, so
-    linear even for pages of nothing but unclosed <script> tags."""
-    lower = html.lower()
-    pos, size = 0, len(html)
-    while pos < size:
-        lt = lower.find("<", pos)
-        segment = html[pos : size if lt < 0 else lt]
-        if segment.strip() and normalise_text(unescape(segment)):
-            return True
-        if lt < 0:
-            return False
-        tag = _TAG_START.match(lower, lt)
-        if tag is None:  # a bare "<" is text
-            return True
-        if tag.group() == "<!--":
-            close = lower.find("-->", lt + 4)
-            pos = size if close < 0 else close + 3
-            continue
-        gt = lower.find(">", tag.end())
-        if gt < 0:
-            return False  # an unfinished tag runs to the end
-        pos = gt + 1
-        name = tag.group(2)
-        if name in _HIDDEN_ELEMENTS and not tag.group(1):
-            close = lower.find(f"</{name}", pos)
-            end = lower.find(">", close) if close >= 0 else -1
-            pos = size if end < 0 else end + 1
-    return False
-
-
-def _checked_text(text: str, max_chars: int) -> str:
-    """The normalised text, or ArticleError if it is too large, binary or empty."""
-    if len(text) > max_chars:
-        raise ArticleError(f"article too large: {len(text)} characters (limit {max_chars})")
-    if "\x00" in text:
-        raise ArticleError("binary content, not text (NUL characters)")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a JSON escape such as "\ud800": no UTF-8 writer (Neo4j's, stdout's) takes it
-        raise ArticleError("not valid Unicode: a lone surrogate") from None
-    sample = text[:100_000]
-    controls = len(_CONTROL.findall(sample))
-    if controls >= 4 and controls > 0.01 * len(sample):
-        raise ArticleError(f"binary content, not text ({controls} control characters in {len(sample)})")
-    normalised = normalise_text(text)
-    if not normalised:
-        raise ArticleError("empty article")
-    return normalised
 
 
 def _parse_json(

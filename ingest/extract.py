@@ -14,7 +14,6 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import gazetteer
 from ingest.cleanup import CleanArticle
 from ingest.events import EventFinder, FoundEvent
 from ingest.mentions import MentionFinder
@@ -22,6 +21,7 @@ from ingest.merge import merge_events
 from ingest.models import ActorRef, Event, Extraction, PersonRef
 from ingest.people import Person, find_people
 from ingest.statements import StatementFinder
+from service.shared import gazetteer
 
 # Past this size an article is cut at a paragraph boundary: news stories are far shorter, and spaCy's parser
 # cost grows with length. The cut is reported in Extraction.truncated.

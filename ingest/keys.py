@@ -13,11 +13,12 @@ later, more precise date updates the node's `date` but never its id.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 from ingest.models import Event
+from service.shared.ids import slug
+
+__all__ = ["slug"]
 
 ARTICLE_ID_HEX = 24
 
@@ -42,12 +43,6 @@ def canonical_url(url: str | None) -> str | None:
 def article_id(url: str | None, text: str) -> str:
     canonical = canonical_url(url)
     return _sha256(canonical if canonical is not None else canonical_text(text))[:ARTICLE_ID_HEX]
-
-
-def slug(name: str) -> str:
-    """The same slug as person ids (ingest.people), without importing spaCy."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def place_id(name: str) -> str:

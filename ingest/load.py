@@ -22,15 +22,15 @@ from urllib.parse import urlsplit
 
 import neo4j
 
-from ingest import gazetteer, keys
+from ingest import keys
 from ingest.cleanup import CleanArticle
 from ingest.merge import PRECISION_RANK, STATUS_RANK, dates_compatible
 from ingest.models import Event, Extraction, Mention
-from ingest.relations import actor_pairs, relation_for
 from service.graph.driver import translate_errors
-from service.graph.errors import QueryNotFound, QueryParameterError
-from service.graph.queries import load_query
 from service.graph.repository import GraphRepository
+from service.graph.transaction import TxQueries
+from service.shared import gazetteer
+from service.shared.relations import actor_pairs, relation_for
 
 Row = dict[str, Any]
 COUNTRY, ORGANIZATION, PERSON = "Country", "Organization", "Person"
@@ -42,29 +42,6 @@ class WriteResult:
     created: bool  # False: the article was already in the graph and nothing was written
     new_events: int = 0  # Event nodes created
     merged_events: int = 0  # events that were already in the graph (reported by an earlier article)
-
-
-class TxQueries:
-    """Runs named queries in a transaction the caller manages, with GraphRepository's checks: the name must be in
-    cypher/read/ or cypher/write/ and the keyword arguments exactly the file's `params:`. A worker that also updates
-    its queue in the article's transaction uses one of these."""
-
-    def __init__(self, tx: neo4j.ManagedTransaction) -> None:
-        self.tx = tx
-
-    def read(self, name: str, /, **params: Any) -> list[Row]:
-        return self._run(name, "read", params)
-
-    def write(self, name: str, /, **params: Any) -> list[Row]:
-        return self._run(name, "write", params)
-
-    def _run(self, name: str, folder: str, params: dict[str, Any]) -> list[Row]:
-        if not name.startswith(f"{folder}/"):
-            raise QueryNotFound(f"{folder}() runs queries under cypher/{folder}/, not {name!r}")
-        query = load_query(name)
-        if frozenset(params) != query.params:
-            raise QueryParameterError(f"{name} takes {sorted(query.params)}, not {sorted(params)}")
-        return [record.data() for record in self.tx.run(query.text, params)]
 
 
 def write_article(

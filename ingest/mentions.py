@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import ActorIndex
+from ingest.arguments import NAMING_VERBS, ActorIndex
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 
@@ -62,6 +62,8 @@ GROUP_NOUNS = frozenset(
         "parties",
     }
 )
+# Plural nouns that, as a bare subject, stand for the parties last named together.
+PARTY_NOUNS = frozenset({"sides", "parties", "leaders"})
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -191,6 +193,8 @@ class MentionFinder:
                 person = self.args.previous_person(tok)
                 if person is not None and person.country:
                     out.append(Mention(person.country, tok.i, "pronoun"))
+            elif lower == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
+                continue  # "welcomed the move, calling it historic": the thing judged, not a state
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
                 # "its": the nearest state named before it in the sentence ("a blockade on Qatar over its
                 # support for ..."); "it": the last state that was a subject
@@ -200,13 +204,20 @@ class MentionFinder:
                 if actor:
                     out.append(Mention(actor, tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in GROUP_PRONOUNS:
-                out += [Mention(a, tok.i, "pronoun") for a in self._recent_group(number)]
+                # "his counterparts in both countries, urging them": a group just named in this sentence first
+                local = [m for m in out if m.kind == "nominal" and m.head < tok.i]
+                last = [m.actor for m in local if local and m.head == local[-1].head]
+                group = last if len(last) >= 2 else self._recent_group(number)
+                out += [Mention(a, tok.i, "pronoun") for a in group]
             elif tok.pos_ == "NOUN" and self._definite(tok) and not self._modified(tok):
                 count = self._count(tok)
                 lemma = tok.lemma_.lower()
                 if lower in GROUP_NOUNS and count:
                     groups_too = lower in ("sides", "parties")  # the warring sides may be an army and a militia
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]
+                elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "the sides agreed", "the leaders agreed": the group that was last the subject
+                    out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
                     actor = self._recent_actor(number, org=True)
                     if actor:
@@ -241,6 +252,8 @@ class MentionFinder:
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "Kyrgyzstan and Tajikistan clashed": both are subjects
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
     @staticmethod

@@ -5,18 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from service.shared.plover import EVENT_TYPES, QUAD_CLASS_OF, QUAD_CLASSES
+
+__all__ = ["EVENT_TYPES", "QUAD_CLASSES", "QUAD_CLASS_OF"]
+
 EventStatus = Literal["occurred", "ongoing", "planned"]
 DatePrecision = Literal["day", "month", "year"]
-
-# PLOVER's 16 event types, by quad class.
-QUAD_CLASSES: dict[str, tuple[str, ...]] = {
-    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
-    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material_conflict": ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"),
-}
-EVENT_TYPES: tuple[str, ...] = tuple(t for types in QUAD_CLASSES.values() for t in types)
-QUAD_CLASS_OF: dict[str, str] = {t: quad for quad, types in QUAD_CLASSES.items() for t in types}
 
 
 @dataclass

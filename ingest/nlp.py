@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ingest import gazetteer
+from service.shared import gazetteer
 
 ACTOR_SPANS = "actors"
 # The official package name first; the PyPI re-upload of the same 3.8.0 model second.

@@ -9,7 +9,6 @@ official and is left out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -19,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from ingest import gazetteer, leaders
 from ingest.nlp import ACTOR_SPANS
 from ingest.syntax import sentence_of
+from service.shared import gazetteer, leaders
+from service.shared.ids import slug
 
 KNOWN_PERSON = "KNOWN_PERSON"  # label of the spans the reference list found where the model found no PERSON
 TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
@@ -42,11 +42,6 @@ class Person:
     @property
     def id(self) -> str:
         return "person:" + slug(self.name)
-
-
-def slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @lru_cache(maxsize=1)

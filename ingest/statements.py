@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ingest.arguments import NAMING_VERBS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import DATA
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
@@ -67,7 +68,6 @@ SPEECH_VERBS = frozenset(
         "slam",
     }
 )
-NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "upon"})
 VICTIM_VERBS = frozenset(
     {"attack", "bomb", "strike", "shell", "invade", "hit", "target", "kill", "occupy", "raid", "seize", "arrest"}

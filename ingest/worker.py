@@ -1,4 +1,4 @@
-"""`geokg worker`: takes articles off the queue (ingest/queue.py), extracts them and writes them to the graph.
+"""`geokg worker`: takes articles off the queue (service/shared/queue.py), extracts them and writes them to the graph.
 
     run_worker(settings, WorkerOptions(once=True))    # what the CLI calls: signals, connection, spaCy, loop
 
@@ -30,18 +30,18 @@ from typing import Any, TypeVar
 from neo4j.exceptions import DriverError, Neo4jError
 from spacy.language import Language
 
-from ingest import queue
 from ingest.cleanup import ArticleError, CleanArticle, parse_article
 from ingest.extract import extract_many
 from ingest.load import write_article_tx
 from ingest.models import Extraction
 from ingest.nlp import ModelNotInstalled, load_pipeline
-from ingest.queue import LeaseLost, QueueItem
 from service.config import Settings
 from service.graph.driver import create_driver, resolve_connection
 from service.graph.errors import GraphError, GraphUnavailable
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.shared import queue
+from service.shared.queue import LeaseLost, QueueItem
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -37,7 +37,6 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ingest import gazetteer
 from ingest.batch import ingest_sources
 from ingest.cleanup import CleanArticle, parse_article
 from ingest.extract import extract_many
@@ -49,6 +48,7 @@ from service.config import Settings
 from service.graph.driver import ConnectionInfo, create_driver
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.shared import gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,7 @@ Then the queue is drained (bounded) and the invariants checked (cypher/admin/dup
 cypher/admin/faults_*.cypher): every submitted article done by exactly one worker and present once in the graph (the
 Article count equals the submissions), no two events with the same type, sides and date, no REPORTED_IN edge twice
 (same event, article and sentence start), each relationship-layer edge's event_count equal to its distinct, existing
-events, and the layer equal to its recomputation from the events (ingest.relations). Events of the same type and
+events, and the layer equal to its recomputation from the events (service.shared.relations). Events of the same type and
 sides with compatible dates (one unknown or a prefix of the other) are counted too: the model says they should be
 one node, but concurrent workers can create both (each one's lookup reads before the other commits).
 
@@ -58,13 +58,13 @@ import httpx
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from ingest import queue  # noqa: E402
-from ingest.relations import actor_pairs, relation_for  # noqa: E402
 from service.config import get_settings  # noqa: E402
 from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
 from service.graph.local_neo4j import LocalNeo4j  # noqa: E402
 from service.graph.repository import GraphRepository  # noqa: E402
 from service.graph.schema import apply_schema  # noqa: E402
+from service.shared import queue  # noqa: E402
+from service.shared.relations import actor_pairs, relation_for  # noqa: E402
 
 DATABASE = "neo4j"
 LOOPBACK = "127.0.0.1"
@@ -196,7 +196,7 @@ def make_articles(count: int, seed: int) -> list[dict[str, str]]:
 # `geokg worker ...` with phase markers on stderr: extraction, the article's transaction (queue.complete) and back.
 WORKER_ENTRY = """
 import sys
-import ingest.queue as queue
+import service.shared.queue as queue
 import ingest.worker as worker
 
 def mark(text):

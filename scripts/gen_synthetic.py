@@ -11,7 +11,7 @@ HOLDS_OFFICE), Place, Article (with MENTIONS), Event (type, quad_class, symmetri
 status, confidence, mentions, first_reported, last_reported) with PARTICIPATED_IN {role}, OCCURRED_IN and
 REPORTED_IN {start, end, sentence, confidence, trigger}, the relationship-layer edges (event_ids, event_count,
 first_date, last_date, quad_class, event_type, score, top_event_ids) aggregated per actor pair and type, directed as
-ingest.relations.actor_pairs says, and the BETWEEN {pair, date} index entries of each event's pairs.
+service.shared.relations.actor_pairs says, and the BETWEEN {pair, date} index entries of each event's pairs.
 
 - The relationship layer of a load is written once, after its events: loading [0, N) then [N, M) updates each
   edge twice, not once per batch.
@@ -42,11 +42,11 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import Any
 
-from ingest import gazetteer
-from ingest.keys import slug
 from ingest.models import EVENT_TYPES, QUAD_CLASS_OF
-from ingest.relations import actor_pairs, relation_for
 from service.graph.repository import GraphRepository
+from service.shared import gazetteer
+from service.shared.ids import slug
+from service.shared.relations import actor_pairs, relation_for
 
 Row = dict[str, Any]
 

@@ -176,8 +176,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest import queue
     from service.graph.errors import GraphError
+    from service.shared import queue
 
     if args.action == "retry" and not (args.ids or args.all_failed):
         return _die("queue retry needs ids or --all-failed", EXIT_USAGE)

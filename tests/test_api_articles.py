@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest import queue
 from ingest.nlp import load_pipeline
 from ingest.worker import Worker, WorkerOptions
 from service.api import routes_articles
@@ -18,6 +17,7 @@ from service.api.app import create_app
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.shared import queue
 from tests.conftest import api_settings
 
 KEY = "test-key-0123456789"

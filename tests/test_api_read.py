@@ -20,7 +20,6 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from ingest import gazetteer
 from ingest.cleanup import CleanArticle
 from ingest.load import write_article
 from ingest.models import ActorRef, Event, Extraction, PersonRef
@@ -28,6 +27,7 @@ from service.api.app import create_app
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.shared import gazetteer
 from tests.conftest import api_settings
 
 PUTIN = PersonRef("person:vladimir-putin", "Vladimir Putin", "RUS", "President", ["Putin"])
@@ -563,6 +563,8 @@ def test_partners_from_the_layer_agree_with_counting_the_events(
         cooperation=cooperation,
         since=None,
         until=None,
+        date_low="",  # the whole index: undated events ('') included, as the layer includes them
+        date_high="~",
         types=types,
         limit=20,
     )

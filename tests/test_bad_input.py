@@ -29,12 +29,12 @@ from urllib.parse import quote, unquote_to_bytes
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest import queue
 from service import cli
 from service.api.app import create_app
 from service.config import Settings, get_settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.shared import queue
 from tests.conftest import api_settings
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.model]

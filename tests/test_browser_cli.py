@@ -10,12 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from ingest.relations import Relation
 from service.api.app import create_app
 from service.browser.guide import explore_queries, guide_html, style_sheet
 from service.cli import build_parser
 from service.config import Settings
 from service.graph.local_neo4j import LocalNeo4j
+from service.shared.relations import Relation
 
 
 def _settings(tmp_path: Path, **overrides: object) -> Settings:

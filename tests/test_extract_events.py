@@ -94,6 +94,19 @@ def test_weekday_resolves_to_latest_on_or_before_publication(nlp) -> None:  # ty
     assert agree[0].date_precision == "day"
 
 
+def test_a_plan_announced_on_a_weekday_takes_the_past_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Serbia announced on Tuesday that it would expel two Croatian diplomats.")
+    sanction = [e for e in result.events if e.type == "SANCTION"]
+    assert sanction and sanction[0].date == "2024-06-11"  # the Tuesday before publication, not the one after
+
+
+def test_a_date_the_act_lasts_until_is_not_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Estonia closed its border with Russia until the end of 2026.")
+    sanction = [e for e in result.events if e.type == "SANCTION"]
+    assert sanction and sanction[0].date != "2026"
+    assert sanction[0].date == PUBLISHED.isoformat()  # no date of its own: the day of the report
+
+
 def test_evidence_offsets_point_into_text(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Markets were calm.\n\nGermany delivered tanks to Ukraine on Monday. Nothing else happened."
     result = run(nlp, text)

@@ -51,6 +51,16 @@ REFERENCES = [
         "China said it would impose sanctions on Lithuania over the Taiwan office.",
         ("SANCTION", "CHN", "LTU"),
     ),
+    (
+        "the sides: the states last named together as subjects",
+        "Peru and Ecuador met in Lima on Friday. The sides agreed to reopen two border crossings.",
+        ("AGREE", "ECU", "PER"),
+    ),
+    (
+        "the leaders: likewise",
+        "Kazakhstan and Uzbekistan held talks in Astana. The leaders agreed to focus on regional security.",
+        ("AGREE", "KAZ", "UZB"),
+    ),
 ]
 
 
@@ -178,3 +188,66 @@ def test_two_names_side_by_side_in_a_headline_stay_two_people(nlp) -> None:  # t
     for person in result.people:
         others = [p.name.split()[-1] for p in result.people if p is not person]
         assert not any(other in alias for other in others for alias in person.aliases), person
+
+
+ACTS_REFERRED_TO = [
+    (
+        "the deal: both parties of the agreement just reported",
+        "Serbia and Kosovo signed a trade accord in Brussels on Monday. Hungary praised the deal, describing it as "
+        "overdue.",
+        {("SUPPORT", "HUN", "SRB"), ("SUPPORT", "HUN", "XKX")},
+    ),
+    (
+        "the move: the state that made it",
+        "Japan imposed new export controls on Korean chip makers on Tuesday. Seoul condemned the move.",
+        {("ACCUSE", "KOR", "JPN")},
+    ),
+    (
+        "the decision: welcomed, so supported",
+        "Argentina and Uruguay agreed on Friday to lower tariffs on each other's goods. Brazil welcomed the "
+        "decision, calling it wise.",
+        {("SUPPORT", "BRA", "ARG"), ("SUPPORT", "BRA", "URY")},
+    ),
+    (
+        "the deal: a sale just reported",
+        "The United States approved the sale of 60 tanks to Taiwan on Friday. Taipei welcomed the deal, saying it "
+        "would help its defence.",
+        {("SUPPORT", "TWN", "USA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ACTS_REFERRED_TO, ids=[c[0] for c in ACTS_REFERRED_TO])
+def test_an_act_named_by_a_bare_noun_is_the_act_just_reported(nlp, case: str, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, text))
+    assert expected <= found
+    assert not any(d[0] == "CONSULT" and "BRA" in d for d in found)  # "calling it wise" names no state
+
+
+def test_an_act_reported_long_before_is_not_the_one_judged(nlp) -> None:  # type: ignore[no-untyped-def]
+    filler = " ".join(f"Analysts in the capital discussed point number {n} of the budget at length." for n in range(12))
+    text = f"Japan imposed new export controls on Korean chip makers on Tuesday. {filler} Seoul condemned the move."
+    assert ("ACCUSE", "KOR", "JPN") not in dyads(run(nlp, text))
+
+
+def test_welcoming_a_decision_is_support_and_welcoming_a_leader_is_a_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    decision = dyads(run(nlp, "Brazil welcomed the decision by Argentina to rejoin the trade bloc."))
+    assert ("SUPPORT", "BRA", "ARG") in decision and not any(d[0] == "CONSULT" for d in decision)
+    visit = dyads(run(nlp, "The Kenyan president welcomed Xi Jinping in Nairobi on Friday."))
+    assert ("CONSULT", "CHN", "KEN") in visit
+
+
+def test_counterparts_in_both_countries_are_two_calls_and_them_is_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyrgyzstan and Tajikistan clashed on their border on Monday. Russia's foreign minister spoke by phone with "
+        "his counterparts in both countries, urging them to respect the truce."
+    )
+    found = dyads(run(nlp, text))
+    assert {("CONSULT", "KGZ", "RUS"), ("CONSULT", "RUS", "TJK")} <= found
+    assert ("CONSULT", "KGZ", "TJK") not in found  # one call each, not a conference of three
+    assert {("REQUEST", "RUS", "KGZ"), ("REQUEST", "RUS", "TJK")} <= found
+
+
+def test_talks_with_several_states_stay_one_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Iran held talks with France, Britain and Germany in Geneva."))
+    assert {("CONSULT", "DEU", "FRA"), ("CONSULT", "FRA", "IRN"), ("CONSULT", "GBR", "IRN")} <= found

@@ -9,8 +9,8 @@ from typing import Any
 import pycountry
 import pytest
 
-from ingest import gazetteer
-from ingest.gazetteer import DATA
+from service.shared import gazetteer
+from service.shared.gazetteer import DATA
 
 # The 193 member states of the United Nations (ISO 3166-1 alpha-3).
 _UN_CODES = """

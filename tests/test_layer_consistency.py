@@ -35,7 +35,15 @@ def test_the_synthetic_graphs_layer_matches_its_events(graph: GraphRepository) -
     assert graph.run_admin("admin/between_mismatches") == []
     assert graph.run_admin("admin/participation_mismatches") == []
     counted = graph.read(
-        "read/api_partners_in_range", actor="RUS", cooperation=False, since=None, until=None, types=None, limit=10
+        "read/api_partners_in_range",
+        actor="RUS",
+        cooperation=False,
+        since=None,
+        until=None,
+        date_low="",
+        date_high="~",
+        types=None,
+        limit=10,
     )
     layer = graph.read("read/api_partners", actor="RUS", cooperation=False, types=None, limit=10)
     assert [(p["id"], p["event_count"], round(p["score"], 6)) for p in layer] == [

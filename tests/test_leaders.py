@@ -1,4 +1,4 @@
-"""The reference list of office holders (ingest/data/leaders.jsonl) and its loader."""
+"""The reference list of office holders (service/shared/data/leaders.jsonl) and its loader."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 import pytest
 
-from ingest import leaders
+from service.shared import leaders
 
 # The 193 member states of the United Nations (ISO 3166-1 alpha-3).
 _UN_MEMBER_CODES = """

@@ -17,15 +17,16 @@ from typing import Any
 import neo4j
 import pytest
 
-from ingest import gazetteer, keys
+from ingest import keys
 from ingest.cleanup import CleanArticle, parse_article
 from ingest.extract import extract
 from ingest.load import WriteResult, _resolve_events, write_article, write_article_tx
 from ingest.merge import merge_events
 from ingest.models import EVENT_TYPES, ActorRef, Event, Extraction, PersonRef
-from ingest.relations import RELATION_OF_TYPE, Relation, actor_pairs, relation_for
 from service.graph.queries import load_query
 from service.graph.repository import GraphRepository
+from service.shared import gazetteer
+from service.shared.relations import RELATION_OF_TYPE, Relation, actor_pairs, relation_for
 from tests.conftest import nodes, rels
 
 # --------------------------------------------------------------------------- helpers

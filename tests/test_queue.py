@@ -1,4 +1,4 @@
-"""The article queue (ingest/queue.py) on the real Neo4j: states, leases, fencing, and claims that race.
+"""The article queue (service/shared/queue.py) on the real Neo4j: states, leases, fencing, and claims that race.
 
 No spaCy here: the "article write" handed to `complete` is a small real write (a Country) standing in for
 `write_article_tx`, which tests/test_worker*.py exercise for real.
@@ -16,10 +16,11 @@ import neo4j
 import pytest
 from conftest import nodes
 
-from ingest import queue
-from ingest.load import TxQueries, WriteResult
-from ingest.queue import LeaseLost, QueueItem
+from ingest.load import WriteResult
 from service.graph.repository import GraphRepository
+from service.graph.transaction import TxQueries
+from service.shared import queue
+from service.shared.queue import LeaseLost, QueueItem
 
 SHORT_LEASE = 0.5  # seconds; tests that need an expired lease sleep past it
 

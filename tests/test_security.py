@@ -21,7 +21,6 @@ from neo4j.exceptions import AuthError
 from pydantic import SecretStr
 from test_bad_input import fingerprint
 
-from ingest import queue
 from ingest.batch import ingest_sources
 from ingest.nlp import load_pipeline
 from ingest.sources import read_items
@@ -32,6 +31,7 @@ from service.config import Settings, get_settings
 from service.graph.driver import ConnectionInfo
 from service.graph.local_neo4j import LOOPBACK, LocalNeo4j
 from service.graph.repository import GraphRepository
+from service.shared import queue
 
 KEY = "sec-api-key-Zq8vR2mW5tY1"
 PASSWORD = "sec-neo4j-password-Kp3xN7bL0"  # a Neo4j password the servers here do not have

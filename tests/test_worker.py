@@ -19,13 +19,13 @@ from spacy.language import Language
 
 import ingest.extract
 import ingest.worker
-from ingest import queue
 from ingest.nlp import load_pipeline
 from ingest.worker import Worker, WorkerOptions, WorkerStats
 from service import cli
 from service.config import get_settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.shared import queue
 
 pytestmark = pytest.mark.model
 
@@ -170,5 +170,5 @@ def test_failed_articles_can_be_retried_from_the_command_line(
 
 
 def test_importing_the_worker_does_not_load_the_api() -> None:
-    code = "import sys, ingest.worker, ingest.queue; sys.exit('fastapi' in sys.modules)"
+    code = "import sys, ingest.worker, service.shared.queue; sys.exit('fastapi' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=False).returncode == 0

@@ -22,12 +22,12 @@ import pytest
 from conftest import nodes, rels
 from test_worker import agreements
 
-from ingest import queue
 from service.config import Settings
 from service.graph.driver import ConnectionInfo, create_driver
 from service.graph.local_neo4j import LocalNeo4j
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.shared import queue
 
 pytestmark = pytest.mark.model
 

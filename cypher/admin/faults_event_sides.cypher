@@ -1,5 +1,5 @@
 // Every event with its type, mode, date and sides: states and organisations only (people hold no layer edges),
-// sorted. scripts/fault_trials.py recomputes the relationship layer from these rows (ingest.relations) and looks for
+// sorted. scripts/fault_trials.py recomputes the relationship layer from these rows (service.shared.relations) and looks for
 // events of the same type and sides whose dates are compatible (one unknown or a prefix of the other). Full scan.
 // params: none
 // returns: id, type, mode, symmetric, date, sources, targets

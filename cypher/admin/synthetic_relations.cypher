@@ -1,6 +1,6 @@
 // Synthetic graph (scripts/gen_synthetic.py): the relationship-layer edges, aggregated per actor pair and type.
 // $rows = [{type, a, b, event_ids, first_date, last_date, quad_class, event_type, score, top}]: a and b are actor
-// keys (ISO3 or organisation id) in the edge's direction, type a Relation name (ingest/relations.py), event_ids the
+// keys (ISO3 or organisation id) in the edge's direction, type a Relation name (service/shared/relations.py), event_ids the
 // new events behind the edge, score their summed confidence x weight, top the ids of the 3 strongest of them.
 // As write/upsert_relations, MERGE picks the type from one fixed FOREACH branch per Relation, then the edge is found
 // again among the layer's types; the new ids are appended (a batch of events is loaded once), event_count is the

@@ -6,17 +6,20 @@
 // takes part in an event once (a side, or a participant of a symmetric one), so no DISTINCT (which would lose the
 // index order).
 // Filters (each null: no filter): $type (PLOVER type), $quad_class, $status; $since / $until, ISO dates of any
-// precision (an event is kept when its possibly partial date overlaps the range); $location, a place name in lower
+// precision (an event is kept when its possibly partial date overlaps the range), with $date_low / $date_high the
+// [low, high) index bounds that hold every overlapping date (routes_relations.index_bounds), so that a range in the
+// past is a range seek rather than a walk down from the newest event; $location, a place name in lower
 // case; $words, lower-case words that must all occur in one reporting sentence (CONTAINS, so that every word must be in
 // one sentence; the reported_sentence_text full-text index could serve a ranked search later).
 // Keyset pagination, newest first: the key is (coalesce(date, "") DESC, id DESC); $cursor_date / $cursor_id are the
 // key of the last event of the previous page (both null on the first page). $limit: the page size (callers ask one
 // more than they show, to know whether a next page exists).
-// params: $actor, $type, $quad_class, $status, $since, $until, $location, $words, $cursor_date, $cursor_id, $limit
+// params: $actor, $type, $quad_class, $status, $since, $until, $date_low, $date_high, $location, $words, $cursor_date, $cursor_id, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, mentions, participants, places
 CALL () {
   MATCH ()-[p:PARTICIPATED_IN]->(e)
-    WHERE p.actor = $actor AND p.date > '' AND p.date <= coalesce($cursor_date, '~')
+    WHERE p.actor = $actor AND p.date > '' AND p.date >= $date_low AND p.date < $date_high
+      AND p.date <= coalesce($cursor_date, '~')
       AND ($cursor_id IS NULL OR e.date < $cursor_date OR (e.date = $cursor_date AND e.id < $cursor_id))
       AND ($type IS NULL OR e.type = $type)
       AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)

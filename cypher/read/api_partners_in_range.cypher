@@ -1,35 +1,31 @@
 // "Who was cooperating with X between two dates?": the actors (states and organisations) that took part in events
 // with $actor, in one stance, ranked by evidence, counting only the events whose dates overlap the range. Without a
 // date range, read/api_partners answers the same question from the relationship layer's per-edge summaries; this
-// one starts from the actor's node (unique-index seek on Country.iso3 or Organization.id), expands to its events and
-// filters them there, so its cost follows the actor's events (tens of thousands for the busiest states).
+// one seeks the actor's participations in the date range on the participated_actor_date index (PARTICIPATED_IN
+// {actor, date}), so its cost follows the actor's events in the range, not all of them.
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
 //   MOBILIZE with mode "troops": troops sent in support), false for conflict (everything else).
 // - $since / $until: ISO dates of any precision or null; an event is kept when its (possibly partial) date overlaps
 //   the range ("2023" overlaps since "2023-08"); undated events are left out once a bound is given.
+// - $date_low / $date_high: [low, high) bounds on the index's dates that hold every overlapping date (the year of
+//   $since, $until + '~'; routes_relations.index_bounds), for the range seek; the exact overlap is filtered after.
 // - $types: PLOVER types to keep, or null for all. $limit: how many partners.
 // A pair counts when the two are on opposite sides (source/target) or one is a participant of a symmetric event:
 // co-sources of one attack are not at war with each other.
 // score = sum over the pair's events of confidence x weight, weight 2 for material events (and troops), 1 for verbal.
 // evidence: the 3 strongest reporting sentences (sentence confidence, then newest) of the 3 strongest events
 // (event confidence, then newest), as read/api_partners takes them from the edges' top_event_ids.
-// params: $actor, $cooperation, $since, $until, $types, $limit
+// params: $actor, $cooperation, $since, $until, $date_low, $date_high, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
-CALL () {
-  MATCH (c:Country {iso3: $actor})
-  RETURN c AS center
-  UNION
-  MATCH (o:Organization {id: $actor})
-  RETURN o AS center
-}
-MATCH (center)-[mine:PARTICIPATED_IN]->(e:Event)
-  WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+MATCH ()-[mine:PARTICIPATED_IN]->(e:Event)
+  WHERE mine.actor = $actor AND mine.date >= $date_low AND mine.date < $date_high
+    AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
     AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
     AND ($types IS NULL OR e.type IN $types)
     AND (e.quad_class IN ['verbal_cooperation', 'material_cooperation']
          OR (e.type = 'MOBILIZE' AND coalesce(e.mode, '') = 'troops')) = $cooperation
 MATCH (partner:Country|Organization)-[theirs:PARTICIPATED_IN]->(e)
-  WHERE partner <> center
+  WHERE theirs.actor <> $actor
     AND (mine.role = 'participant' OR theirs.role = 'participant' OR mine.role <> theirs.role)
 WITH DISTINCT partner, e
 WITH partner, collect(e) AS events

@@ -1,4 +1,4 @@
-// The article queue (ingest/queue.py): one :QueuedArticle per submitted article. The id constraint makes enqueueing
+// The article queue (service/shared/queue.py): one :QueuedArticle per submitted article. The id constraint makes enqueueing
 // the same payload twice merge into one item. The (status, enqueued_at, seq) index hands out "the oldest items with
 // this status" in index order, so a claim reads only the few items it needs however long the backlog.
 // params: none

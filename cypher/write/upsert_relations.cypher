@@ -1,4 +1,4 @@
-// The relationship layer: typed, dated edges between actors, derived from events (mapping: ingest/relations.py).
+// The relationship layer: typed, dated edges between actors, derived from events (mapping: service/shared/relations.py).
 // $rows = [{event_id, type, a, b}]: a and b are the keys (ISO3 or organisation id) of two actors that took part in
 // the event, in the edge's direction; type is a Relation name. Only the edges of these rows are touched, so keeping
 // the layer current costs the same whatever the size of the graph: the event joins the edge's event_ids once, and

@@ -19,9 +19,9 @@ from typing import Any
 
 from fastapi import HTTPException, status
 
-from ingest import gazetteer
-from ingest.models import EVENT_TYPES, QUAD_CLASSES
 from service.graph.errors import GraphError
+from service.shared import gazetteer
+from service.shared.plover import EVENT_TYPES, QUAD_CLASSES
 
 # Forms that name the actor itself; "place" forms (cities of a state) and "other" records are left out.
 _ACTOR_FORMS = frozenset({"name", "adjective", "capital", "seat", "agency", "org", "group"})
@@ -159,3 +159,18 @@ def graph_errors() -> Iterator[None]:
         yield
     except GraphError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
+
+
+_AFTER = "~"
+
+
+def index_bounds(since: str | None, until: str | None) -> tuple[str, str]:
+    """[low, high) bounds on an index of event dates (BETWEEN {pair, date}, PARTICIPATED_IN {actor, date}) that
+    contain every event date overlapping since..until.
+
+    A partial date overlaps a bound it prefixes ("2024" overlaps since "2024-03"), so the low bound is the year of
+    `since`; the query filters the exact overlap. Undated events are stored as '' and so fall below any low bound
+    but the open one ('' when neither bound is given)."""
+    if since is None and until is None:
+        return "", _AFTER
+    return (since[:4] if since else "0"), (until + _AFTER if until else _AFTER)

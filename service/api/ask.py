@@ -28,7 +28,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ingest import gazetteer
 from service.api.ask_names import (
     Found,
     actor_index,
@@ -40,6 +39,7 @@ from service.api.ask_names import (
     tokens,
 )
 from service.api.ask_time import TimeRange, take_time
+from service.shared import gazetteer
 
 Form = Literal["partners", "meetings", "between", "leaders", "troops", "events", "trend"]
 Stance = Literal["cooperation", "conflict"]

@@ -1,6 +1,6 @@
 """Actors and people named in a GET /ask question, found from the vocabulary the project ships: the gazetteer's
 names, adjectives, capitals, seats of government, agencies, organisations and armed groups ("Ankara", "the White
-House", "Hezbollah"), the office holders of ingest/data/leaders.jsonl ("Erdogan", "Recep Tayyip Erdogan"), and,
+House", "Hezbollah"), the office holders of service/shared/data/leaders.jsonl ("Erdogan", "Recep Tayyip Erdogan"), and,
 after those, cities and regions for their state ("Gaza", "Kursk").
 
 Matching is on folded tokens (lower case, no accents, no dots: "U.S." = "us"), longest span first, so that it does
@@ -18,8 +18,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from ingest import gazetteer, leaders
-from ingest.keys import slug
+from service.shared import gazetteer, leaders
+from service.shared.ids import slug
 
 # Gazetteer forms that name the actor itself (not a city of it, nor an "other" record).
 _ACTOR_FORMS = frozenset({"name", "adjective", "capital", "seat", "agency", "org", "group"})

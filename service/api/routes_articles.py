@@ -1,5 +1,5 @@
 """POST /articles (submit articles to the ingestion queue) and GET /articles/{id} (their state, and once done the
-events extracted from them with their evidence). The queue is `ingest.queue` (docs/queue.md); `geokg worker`
+events extracted from them with their evidence). The queue is `service.shared.queue` (docs/queue.md); `geokg worker`
 processes take the articles off it."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
-from ingest import queue
-from ingest.cleanup import ArticleError, check_body
 from service.api.deps import Graph, Repository
 from service.api.security import API_KEY_HEADER, WriteAccess
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
+from service.shared import queue
+from service.shared.article_body import ArticleError, check_body
 
 router = APIRouter(tags=["articles"])
 

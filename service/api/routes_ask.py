@@ -10,14 +10,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
-from ingest import gazetteer
+from service.api.actors import index_bounds
 from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, QuestionError, parse_question
 from service.api.ask_names import offices_in, person_id
 from service.api.deps import Repository, Today
 from service.api.routes_events import EventsQuery, read_events
-from service.api.routes_relations import index_bounds
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
+from service.shared import gazetteer
 
 router = APIRouter(tags=["ask"])
 
@@ -209,12 +209,15 @@ def _partners(repo: GraphRepository, intent: Intent, _: date) -> Answer:
         rows = repo.read(name, actor=actor.id, cooperation=params["cooperation"], types=intent.event_types, limit=LIMIT)
     else:
         name, params = "read/api_partners_in_range", params | {"since": intent.since, "until": intent.until}
+        low, high = index_bounds(intent.since, intent.until)
         rows = repo.read(
             name,
             actor=actor.id,
             cooperation=params["cooperation"],
             since=intent.since,
             until=intent.until,
+            date_low=low,
+            date_high=high,
             types=intent.event_types,
             limit=LIMIT,
         )

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from service.api.actors import actor_summary, graph_errors, parse_range, parse_types, resolve_actor
+from service.api.actors import actor_summary, graph_errors, index_bounds, parse_range, parse_types, resolve_actor
 from service.api.deps import Repository
 from service.api.schemas import (
     COUNTRIES_EXAMPLE,
@@ -43,12 +43,15 @@ def _partners(
             # From the relationship layer's per-edge summaries: the cost follows the partners, not the events.
             rows = repo.read("read/api_partners", actor=actor, cooperation=cooperation, types=types, limit=limit)
         else:
+            low, high = index_bounds(since, until)
             rows = repo.read(
                 "read/api_partners_in_range",
                 actor=actor,
                 cooperation=cooperation,
                 since=since,
                 until=until,
+                date_low=low,
+                date_high=high,
                 types=types,
                 limit=limit,
             )

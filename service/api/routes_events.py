@@ -14,6 +14,7 @@ from fastapi import status as http_status
 from service.api.actors import (
     bad_request,
     graph_errors,
+    index_bounds,
     parse_quad_class,
     parse_range,
     parse_status,
@@ -135,6 +136,7 @@ def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[R
     """Up to `limit` events after the query's cursor, newest first (undated last)."""
     # The query that starts from an index: the actor's node, else the events of the type, else all events.
     if query.actor:
+        low, high = index_bounds(query.since, query.until)
         return repo.read(
             "read/api_events_of_actor",
             actor=query.actor,
@@ -143,6 +145,8 @@ def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[R
             status=query.status,
             since=query.since,
             until=query.until,
+            date_low=low,
+            date_high=high,
             location=query.location,
             words=query.words,
             cursor_date=query.cursor_date,

@@ -26,13 +26,13 @@ from xml.sax.xmlreader import AttributesImpl
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from ingest.models import EVENT_TYPES
-from ingest.relations import UNDIRECTED, Relation, relation_for
 from service.api.actors import bad_request, graph_errors, parse_range, resolve_actor
 from service.api.deps import Repository
 from service.api.routes_events import EventFilterParams, EventsQuery, parse_events_query, read_events
 from service.api.schemas import error_responses
 from service.graph.repository import GraphRepository, Row
+from service.shared.plover import EVENT_TYPES
+from service.shared.relations import UNDIRECTED, Relation, relation_for
 
 router = APIRouter(prefix="/export", tags=["export"])
 

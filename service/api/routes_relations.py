@@ -6,27 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from service.api.actors import actor_summary, graph_errors, parse_range, resolve_actor
+from service.api.actors import actor_summary, graph_errors, index_bounds, parse_range, resolve_actor
 from service.api.deps import Repository
 from service.api.schemas import RELATIONS_EXAMPLE, RelationsResponse, error_responses, ok_response
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
+
 # Above every ISO date and every date prefix: "2024-03~" > "2024-03-31" (and < "2024-04").
-_AFTER = "~"
-
-
-def index_bounds(since: str | None, until: str | None) -> tuple[str, str]:
-    """[low, high) bounds on the BETWEEN index's dates that contain every event date overlapping since..until.
-
-    A partial date overlaps a bound it prefixes ("2024" overlaps since "2024-03"), so the low bound is the year of
-    `since`; the query filters the exact overlap. Undated events are stored as '' and so fall below any low bound
-    but the open one ('' when neither bound is given)."""
-    if since is None and until is None:
-        return "", _AFTER
-    return (since[:4] if since else "0"), (until + _AFTER if until else _AFTER)
-
-
 @router.get(
     "",
     summary="Events between two actors, newest first, each with its reporting sentences and articles",

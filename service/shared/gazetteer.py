@@ -156,6 +156,12 @@ def is_actor(actor_id: str) -> bool:
     return actor is not None and actor.kind != "other"
 
 
+def is_organisation(actor_id: str) -> bool:
+    """An international body (EU, ECOWAS, the UN), not a state or an armed group."""
+    actor = load_actors().get(actor_id)
+    return actor is not None and actor.kind == "org"
+
+
 def country_name(iso3: str) -> str:
     """Display name of a state (or any actor) by id; KeyError if unknown."""
     return load_actors()[iso3].name

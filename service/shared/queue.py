@@ -19,13 +19,13 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 import neo4j
 
-from ingest.load import TxQueries, WriteResult
 from service.graph.driver import translate_errors
 from service.graph.repository import GraphRepository, Row
+from service.graph.transaction import TxQueries
 
 QueueStatus = Literal["queued", "processing", "done", "failed"]
 STATUSES: tuple[QueueStatus, ...] = ("queued", "processing", "done", "failed")
@@ -39,6 +39,16 @@ TX_RETRY_SECONDS = 5.0
 CANDIDATE_FACTOR = 2
 
 T = TypeVar("T")
+
+
+class ArticleWrite(Protocol):
+    """What an article's graph write returns (ingest.load.WriteResult): the queue records the article's id."""
+
+    @property
+    def article_id(self) -> str: ...
+
+
+Written = TypeVar("Written", bound=ArticleWrite)
 
 
 class LeaseLost(Exception):
@@ -217,16 +227,17 @@ def complete(
     repo: GraphRepository,
     item: QueueItem,
     owner: str,
-    write: Callable[[neo4j.ManagedTransaction], WriteResult],
-) -> WriteResult | None:
-    """Runs `write(tx)` (the article's graph write, `ingest.load.write_article_tx`) and marks the item done with the
-    article's id, in one transaction: the article is in the graph if and only if its item is done.
+    write: Callable[[neo4j.ManagedTransaction], Written],
+) -> Written | None:
+    """Runs `write(tx)` (the article's graph write: the worker passes `ingest.load.write_article_tx`) and marks the
+    item done with the article's id, in one transaction: the article is in the graph if and only if its item is
+    done.
 
     Returns what `write` returned, or None when the item is already done (a retry of a transaction whose commit
     went through but whose answer was lost). Raises LeaseLost, writing nothing, when the item is not ours anymore.
     """
 
-    def work(tx: neo4j.ManagedTransaction) -> WriteResult | None:
+    def work(tx: neo4j.ManagedTransaction) -> Written | None:
         run = TxQueries(tx)
         state = _lock_one(run, item.id)
         if state is not None and state["status"] == "done":
