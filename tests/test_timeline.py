@@ -382,3 +382,5 @@ def test_period_labels_and_bounds() -> None:
     assert period_bounds("2023-Q4") == (date(2023, 10, 1), date(2023, 12, 31))
     assert period_bounds("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
     assert period_bounds("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert period_bounds("9999-Q4") == (date(9999, 10, 1), date(9999, 12, 31))
+    assert period_bounds("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))

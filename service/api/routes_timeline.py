@@ -20,6 +20,7 @@ from service.api.actors import actor_summary, bad_request, graph_errors, parse_r
 from service.api.deps import Repository
 from service.api.routes_relations import index_bounds
 from service.api.schemas import ActorSummary, error_responses, ok_response
+from service.graph.repository import GraphRepository
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
@@ -188,8 +189,9 @@ def period_bounds(label: str) -> tuple[date, date]:
     else:
         first_month, months = int(label[5:7]), 1
     start = date(year, first_month, 1)
-    after = date(year + (first_month + months - 1) // 12, (first_month + months - 1) % 12 + 1, 1)
-    return start, after - timedelta(days=1)
+    if first_month + months > 12:  # not date(year + 1, 1, 1) - 1 day: no year 10000
+        return start, date(year, 12, 31)
+    return start, date(year, first_month + months, 1) - timedelta(days=1)
 
 
 def _index(label: str, interval: Interval) -> int:
@@ -295,16 +297,24 @@ def get_timeline(
     until: str | None = None,
 ) -> TimelineResponse:
     key_a, key_b = resolve_actor(a), resolve_actor(b)
+    start, end = parse_range(since, until)
+    return read_timeline(repo, key_a, key_b, interval, start, end)
+
+
+def read_timeline(
+    repo: GraphRepository, key_a: str, key_b: str, interval: Interval, since: str | None, until: str | None
+) -> TimelineResponse:
+    """The timeline of two resolved actor keys over a checked range (what GET /ask can answer a trend question
+    with): 422 when the two are one actor, 503 when Neo4j went away."""
     if key_a == key_b:
         raise bad_request(f"a and b are the same actor ({key_a}): a timeline is between two actors")
-    start, end = parse_range(since, until)
-    low, high = index_bounds(start, end)
+    low, high = index_bounds(since, until)
     with graph_errors():
         rows = repo.read(
             "read/api_relations_timeline",
             pair="|".join(sorted((key_a, key_b))),
-            since=start,
-            until=end,
+            since=since,
+            until=until,
             low=low,
             high=high,
             interval=interval,
@@ -314,8 +324,8 @@ def get_timeline(
             "a": actor_summary(key_a),
             "b": actor_summary(key_b),
             "interval": interval,
-            "since": start,
-            "until": end,
+            "since": since,
+            "until": until,
             "formula": FORMULA,
             **build_timeline(rows, interval),
         }
