@@ -275,10 +275,16 @@ def test_troops_sent_to_an_ally_are_cooperation_as_in_partners(client: TestClien
 
 
 @pytest.mark.parametrize(("actor", "partner"), [("RUS", "PRK"), ("RUS", "JPN"), ("TUR", "GRC"), ("GRC", "TUR")])
-def test_the_total_scores_equal_the_partners_scores(client: TestClient, actor: str, partner: str) -> None:
-    total = timeline(client, a=actor, b=partner)["total"]
+@pytest.mark.parametrize("window", [{}, {"since": "2019-11", "until": "2020"}, {"since": "2021-06-14"}])
+def test_the_total_scores_equal_the_partners_scores(
+    client: TestClient, actor: str, partner: str, window: dict[str, str]
+) -> None:
+    """Without a range partners reads the relationship layer's summaries, with one it counts the events: the
+    timeline agrees with both."""
+    total = timeline(client, a=actor, b=partner, **window)["total"]
     for stance in ("cooperation", "conflict"):
-        partners = client.get(f"/countries/{actor}/partners", params={"stance": stance}).json()["partners"]
+        params = {"stance": stance, **window}
+        partners = client.get(f"/countries/{actor}/partners", params=params).json()["partners"]
         found = [p for p in partners if p["id"] == partner]
         assert total[f"{stance}_score"] == pytest.approx(found[0]["score"] if found else 0.0), stance
         assert total[stance] == (found[0]["event_count"] if found else 0), stance
