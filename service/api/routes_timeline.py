@@ -29,8 +29,8 @@ Interval = Literal["month", "quarter", "year"]
 FORMULA = (
     "net = cooperation_score - conflict_score, where a stance's score is the sum over its events of "
     "confidence (0.5 when unknown) x weight, weight 2 for a material event (and for troops sent), 1 for a verbal one. "
-    "Cooperation: quad class verbal or material cooperation, plus MOBILIZE with mode 'troops' (troops sent in "
-    "support of the other side); conflict: every other event. This is the score and stance of "
+    "Cooperation: quad class verbal or material cooperation, plus MOBILIZE with mode 'troops' (one side sending "
+    "troops to the other, as to an ally); conflict: every other event. This is the score and stance of "
     "GET /countries/{id}/partners."
 )
 
@@ -45,7 +45,9 @@ score, so that one sees whether relations warm (net rising) or sour (net falling
 - `since` / `until`: inclusive, YYYY, YYYY-MM or YYYY-MM-DD; an event is counted when its date (of any precision)
   overlaps the range, as everywhere in the API, so the first and last periods may be partial.
 
-**Net score.** {FORMULA} Counts of events per stance are given too (`cooperation`, `conflict`).
+**Net score.** {FORMULA} Counts of events per stance are given too (`cooperation`, `conflict`). `quad_classes`
+keeps each event's own class: troops sent to an ally count under `material_conflict` there, and as cooperation in
+the stance counts and scores.
 
 **Periods.** `periods` runs without gaps, oldest first, from the first to the last period that has an event dated
 at the interval's precision; periods in between without events are listed with zero counts (a lull is visible as
