@@ -1,4 +1,5 @@
-"""API read latency on a synthetic graph, at two sizes in one run: GET /countries/{id}/partners and GET /relations.
+"""API read latency on a synthetic graph, at two sizes in one run: GET /countries/{id}/partners, GET /relations and
+GET /relations/timeline.
 
     .venv/bin/python scripts/bench_api.py [--events 100000 1000000] [--requests 200] [--warmup 20] [--keep]
 
@@ -12,13 +13,16 @@ FastAPI app (Starlette's TestClient: in-process, no network, the app's own lifes
 - relations: GET /relations?a=&b=, half on the 5 busiest pairs ("busy"), half on 10 quiet pairs ("quiet");
 - the same three questions with a date range (time as a filter): partners_r (one year: since=until=YYYY),
   relations_r (one year) and events_r (GET /events?actor=&since=&until=, one month), on the same actors and pairs;
-  the year and the month are drawn from the synthetic graph's span (2015-2025).
+  the year and the month are drawn from the synthetic graph's span (2015-2025);
+- timeline: GET /relations/timeline?a=&b=&interval=, on the same pairs, interval month, quarter and year in turn,
+  every other request with a one-year range (since = until = a year of the synthetic period).
 
 After `--warmup` rounds of the same requests, `--requests` of each endpoint are timed. The graph then grows to the
 next size (the same generator continues: the first N events are the same) and the same requests are timed
 again. The table gives p50 / p95 per size and endpoint (and per class), the load times, and p95(last)/p95(first).
-Targets: p95 <= 50 ms at the largest size without a range, <= 100 ms with one; growth <= 2x. When a target is
-missed, the worst request of each endpoint is PROFILEd through the driver and its db hits printed, per operator.
+Targets: p95 <= 50 ms at the largest size without a range, <= 100 ms with one and for the timeline (issue 12);
+growth <= 2x. When a target is missed, the worst request of each endpoint is PROFILEd through the driver and its db
+hits printed, per operator.
 
 The instance is stopped at the end and its folder deleted, unless --keep (then it stays up, with the graph).
 """
@@ -55,14 +59,14 @@ from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
 
 TARGET_P95_MS = 50.0
-TARGET_P95_RANGE_MS = 100.0  # questions with a date range (endpoints ending in "_r")
+TARGET_P95_RANGE_MS = 100.0  # questions with a date range (endpoints ending in "_r") and the timeline
 TARGET_GROWTH = 2.0
 DATABASE = "neo4j"
 
 
 @dataclass(frozen=True)
 class Request:
-    endpoint: str  # "partners", "relations"; with a date range "partners_r", "relations_r", "events_r"
+    endpoint: str  # "partners", "relations", "timeline"; with a date range "partners_r", "relations_r", "events_r"
     cls: str  # high / low, busy / quiet
     path: str
     params: dict[str, str]
@@ -122,6 +126,14 @@ def pick_requests(
         year = str(rng.randint(2015, 2025))
         params = {"a": a, "b": b, "since": year, "until": year}
         out.append(Request("relations_r", "busy" if heavy else "quiet", "/relations", params))
+    for i in range(total):
+        heavy = i % 2 == 0
+        a, b = rng.choice(busy if heavy else quiet)
+        params = {"a": a, "b": b, "interval": ("month", "quarter", "year")[(i // 2) % 3]}
+        if (i // 6) % 2 == 1:
+            year = str(rng.randint(2015, 2025))
+            params |= {"since": year, "until": year}
+        out.append(Request("timeline", "busy" if heavy else "quiet", "/relations/timeline", params))
     rng.shuffle(out)
     return out
 
@@ -296,13 +308,13 @@ def _report(
     first, last = sizes[0], sizes[-1]
     missed = False
     print(
-        f"\np95 at {last:,} (target <= {TARGET_P95_MS:.0f} ms, {TARGET_P95_RANGE_MS:.0f} ms with a range) and growth"
-        f" p95({last:,}) / p95({first:,}):"
+        f"\np95 at {last:,} (target <= {TARGET_P95_MS:.0f} ms, {TARGET_P95_RANGE_MS:.0f} ms with a range or the"
+        f" timeline) and growth p95({last:,}) / p95({first:,}):"
     )
     for key in results[last]:
         p95_last = results[last][key][2]
         growth = p95_last / results[first][key][2] if len(sizes) > 1 else float("nan")
-        target = TARGET_P95_RANGE_MS if key[0].endswith("_r") else TARGET_P95_MS
+        target = TARGET_P95_RANGE_MS if key[0].endswith("_r") or key[0] == "timeline" else TARGET_P95_MS
         ok_p95 = p95_last <= target
         ok_growth = len(sizes) == 1 or growth <= TARGET_GROWTH
         missed = missed or not (ok_p95 and ok_growth)
@@ -343,6 +355,16 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "limit": 51,
         }
         profile(driver, "read/api_events_of_actor", params)
+    elif request.endpoint == "timeline":
+        params = {
+            "pair": "|".join(sorted((request.params["a"], request.params["b"]))),
+            "since": since,
+            "until": until,
+            "low": low,
+            "high": high,
+            "interval": request.params["interval"],
+        }
+        profile(driver, "read/api_relations_timeline", params)
     else:
         a, b = request.params["a"], request.params["b"]
         params = {

@@ -280,6 +280,31 @@ def test_russia_cooperates_with_north_korea_with_evidence(
         assert "Russia" in title and "North Korea" in title, title
         links = browser.find_elements(By.CSS_SELECTOR, "[data-testid=evidence-link]")
         assert all(link.get_attribute("href").startswith(("http://", "https://")) for link in links)
+
+        # The pair's trend chart: one drawn period per period of GET /relations/timeline, with its numbers.
+        trend = _wait(
+            browser,
+            "the RUS-PRK trend chart",
+            lambda d: d.find_element(By.CSS_SELECTOR, '[data-testid=pair-trend][data-pair="PRK|RUS"]'),
+        )
+        interval = trend.get_attribute("data-interval")
+        answer = httpx.get(
+            f"{api_url}/relations/timeline", params={"a": "RUS", "b": "PRK", "interval": interval}, timeout=30
+        )
+        assert answer.status_code == 200, answer.text
+        expected = [(p["period"], p["net"], p["cooperation"], p["conflict"]) for p in answer.json()["periods"]]
+        drawn = [
+            (
+                g.get_attribute("data-period"),
+                float(g.get_attribute("data-net")),
+                int(g.get_attribute("data-cooperation")),
+                int(g.get_attribute("data-conflict")),
+            )
+            for g in trend.find_elements(By.CSS_SELECTOR, "[data-testid=trend-period]")
+        ]
+        assert drawn == expected
+        assert any(cooperation > 0 for _, _, cooperation, _ in drawn), drawn  # troops sent to an ally, a meeting
+        assert trend.find_elements(By.CSS_SELECTOR, ".trend-bar-cooperation")
     finally:
         browser.save_screenshot(str(screenshot))
         print(f"screenshot: {screenshot}")

@@ -21,6 +21,7 @@ from service.api import (
     routes_health,
     routes_people,
     routes_relations,
+    routes_timeline,
 )
 from service.api.graph_state import GraphState
 from service.api.security import add_cors, read_guard
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_ask.router, **reads)
     app.include_router(routes_countries.router, **reads)
     app.include_router(routes_relations.router, **reads)
+    app.include_router(routes_timeline.router, **reads)
     app.include_router(routes_events.router, **reads)
     app.include_router(routes_people.router, **reads)
     app.include_router(routes_graph.router, **reads)

@@ -28,6 +28,7 @@ const state = {
   events: [],
   cursor: null,
   simulation: null,
+  pairRequest: 0, // bumped on every pair shown, so that a slow answer for an older pair is dropped
 };
 
 const byId = (id) => document.getElementById(id);
@@ -329,6 +330,12 @@ function renderEvidence(title, intro, events) {
 
 async function showRelations(a, b, edge) {
   setStatus("Loading evidence…");
+  state.pairRequest += 1;
+  const request = state.pairRequest;
+  // The pair's trend is fetched alongside; if it fails, the evidence still shows, with the error in its place.
+  const trend = loadTrend(a, b).then(trendChart, (error) =>
+    el("p", { class: "error", "data-testid": "pair-trend-error" }, `Trend: ${error.message}`),
+  );
   try {
     const answer = await api("/relations", { a, b, ...range() });
     const wanted = edge ? EDGE_EVENT_TYPE[edge.type] : null;
@@ -340,11 +347,136 @@ async function showRelations(a, b, edge) {
       ? el("p", { class: "hint" }, `Edge ${edge.type} (${plural(edge.event_count, "event")}, `,
         `${dateSpan(edge.first_date, edge.last_date)}); every event between the two below.`)
       : null;
-    renderEvidence(`${answer.a.name || answer.a.id} – ${answer.b.name || answer.b.id}`, intro, events);
+    const chart = await trend;
+    if (request !== state.pairRequest) return;
+    const title = `${answer.a.name || answer.a.id} – ${answer.b.name || answer.b.id}`;
+    renderEvidence(title, el("div", {}, intro, chart), events);
     setStatus(`${state.actorName}: evidence loaded`);
   } catch (error) {
-    setStatus(error.message, true);
+    if (request === state.pairRequest) setStatus(error.message, true);
   }
+}
+
+// --------------------------------------------------------------------------- a pair's trend (GET /relations/timeline)
+
+const TREND_WIDTH = 360;
+const TREND_NET_TOP = 16; // net score per period: a line around its zero
+const TREND_NET_HALF = 30;
+const TREND_BARS_TOP = 96; // events per stance: cooperation up from the middle line, conflict down
+const TREND_BARS_HALF = 34;
+const TREND_HEIGHT = 186;
+
+// The interval that gives a readable number of bars: months over up to 2 years, quarters up to 8, else years.
+async function loadTrend(a, b) {
+  const params = { a, b, ...range() };
+  const yearly = await api("/relations/timeline", { ...params, interval: "year" });
+  const years = yearly.periods.length;
+  if (years === 0 || years > 8) return yearly;
+  return api("/relations/timeline", { ...params, interval: years <= 2 ? "month" : "quarter" });
+}
+
+function signed(value) {
+  return `${value > 0 ? "+" : ""}${value.toFixed(1)}`;
+}
+
+function trendText(node, text, attrs) {
+  const label = svg("text", { class: "trend-label", ...attrs });
+  label.textContent = text;
+  node.append(label);
+}
+
+// A small chart of answer.periods: the net score (cooperation − conflict score) as a line with a dot per period,
+// and below it a bar per period of cooperation events (up) and conflict events (down). Hover a period for numbers.
+function trendChart(answer) {
+  const periods = answer.periods;
+  const figure = el("figure", {
+    class: "trend",
+    "data-testid": "pair-trend",
+    "data-pair": [answer.a.id, answer.b.id].sort().join("|"),
+    "data-interval": answer.interval,
+    "data-periods": periods.length,
+  });
+  const caption = `Trend by ${answer.interval}: net score (cooperation − conflict), events per stance`;
+  figure.append(el("figcaption", {}, caption));
+  if (periods.length) {
+    const slot = TREND_WIDTH / periods.length;
+    const maxNet = Math.max(0.1, ...periods.map((p) => Math.abs(p.net)));
+    const maxCount = Math.max(1, ...periods.map((p) => Math.max(p.cooperation, p.conflict)));
+    const netMid = TREND_NET_TOP + TREND_NET_HALF;
+    const barsMid = TREND_BARS_TOP + TREND_BARS_HALF;
+    const netY = (value) => netMid - (value / maxNet) * TREND_NET_HALF;
+    const chart = svg("svg", {
+      class: "trend-svg",
+      viewBox: `0 0 ${TREND_WIDTH} ${TREND_HEIGHT}`,
+      role: "img",
+      "aria-label": `Net score and events per ${answer.interval}, ${periods[0].period} to `
+        + periods[periods.length - 1].period,
+    });
+    chart.append(
+      svg("line", { class: "trend-zero", x1: 0, x2: TREND_WIDTH, y1: netMid, y2: netMid }),
+      svg("line", { class: "trend-zero", x1: 0, x2: TREND_WIDTH, y1: barsMid, y2: barsMid }),
+      svg("polyline", {
+        class: "trend-net-line",
+        points: periods.map((p, i) => `${((i + 0.5) * slot).toFixed(1)},${netY(p.net).toFixed(1)}`).join(" "),
+      }),
+    );
+    periods.forEach((p, i) => {
+      const group = svg("g", {
+        class: "trend-period",
+        "data-testid": "trend-period",
+        "data-period": p.period,
+        "data-net": p.net,
+        "data-cooperation": p.cooperation,
+        "data-conflict": p.conflict,
+      });
+      const title = svg("title");
+      title.textContent = `${p.period}: net ${signed(p.net)}; ${plural(p.cooperation, "cooperation event")}, `
+        + `${plural(p.conflict, "conflict event")}`;
+      const x = i * slot + Math.min(1, slot * 0.1);
+      const width = Math.max(1, slot - 2 * Math.min(1, slot * 0.1));
+      const up = (p.cooperation / maxCount) * TREND_BARS_HALF;
+      const down = (p.conflict / maxCount) * TREND_BARS_HALF;
+      // An invisible full-height slot, so that hovering anywhere over the period shows its numbers.
+      const hit = svg("rect", { class: "trend-hit", x: i * slot, y: 0, width: slot, height: TREND_HEIGHT - 14 });
+      group.append(title, hit);
+      if (up) group.append(svg("rect", { class: "trend-bar-cooperation", x, y: barsMid - up, width, height: up }));
+      if (down) group.append(svg("rect", { class: "trend-bar-conflict", x, y: barsMid, width, height: down }));
+      const tone = p.net > 0 ? "is-positive" : p.net < 0 ? "is-negative" : "is-zero";
+      const cx = (i + 0.5) * slot;
+      group.append(svg("circle", { class: `trend-net-point ${tone}`, cx, cy: netY(p.net), r: 2.5 }));
+      chart.append(group);
+    });
+    trendText(chart, `net ±${maxNet.toFixed(1)}`, { x: 2, y: 10 });
+    trendText(chart, `events ≤${maxCount}`, { x: 2, y: TREND_BARS_TOP - 4 });
+    trendText(chart, periods[0].period, { x: 0, y: TREND_HEIGHT - 2 });
+    if (periods.length > 1) {
+      const last = periods[periods.length - 1].period;
+      trendText(chart, last, { x: TREND_WIDTH, y: TREND_HEIGHT - 2, "text-anchor": "end" });
+    }
+    figure.append(
+      chart,
+      el(
+        "p",
+        { class: "trend-legend" },
+        el("span", { class: "trend-key trend-key-net" }, "net score"),
+        el("span", { class: "trend-key trend-key-cooperation" }, "cooperation"),
+        el("span", { class: "trend-key trend-key-conflict" }, "conflict"),
+      ),
+    );
+  } else {
+    figure.append(el("p", { class: "empty" }, `No events dated to the ${answer.interval} in this range.`));
+  }
+  // Events too coarse for a period are named, not spread over the chart (see the API's description).
+  const apart = [
+    ...answer.year_only.map(
+      (y) => `${y.period}: ${plural(y.events, "event")} dated only to the year (net ${signed(y.net)})`,
+    ),
+    answer.undated ? `${plural(answer.undated.events, "undated event")} (net ${signed(answer.undated.net)})` : null,
+  ].filter(Boolean);
+  if (apart.length) {
+    figure.append(el("p", { class: "hint", "data-testid": "pair-trend-apart" }, `Not drawn: ${apart.join("; ")}.`));
+  }
+  return figure;
 }
 
 async function showEvent(id) {
