@@ -382,18 +382,20 @@ def test_between_from_the_relations_endpoint_query_with_a_range(client: TestClie
     assert ask(client, "what happened between the US and China last month")["result"] == []
 
 
-def test_trend_counts_a_pair_per_year(client: TestClient) -> None:
+def test_trend_is_the_timeline_of_the_pair_by_year(client: TestClient) -> None:
     body = ask(client, "how have relations between Turkey and Greece changed since 2019")
     assert body["intent"]["form"] == "trend" and [a["id"] for a in body["intent"]["actors"]] == ["GRC", "TUR"]
-    assert [(r["period"], r["events"], r["cooperation"], r["conflict"], r["net"]) for r in body["result"]] == [
-        ("2019", 1, 0, 1, -1),
-        ("2020", 2, 0, 2, -2),
-        ("2023", 2, 2, 0, 2),
+    assert body["query"]["name"] == "read/api_relations_timeline"
+    assert [(r["period"], r["events"], r["cooperation"], r["conflict"]) for r in body["result"]] == [
+        ("2019", 1, 0, 1),
+        ("2020", 2, 0, 2),
+        ("2021", 0, 0, 0),
+        ("2022", 0, 0, 0),
+        ("2023", 2, 2, 0),
     ]
-    assert body["summary"] == (
-        "Greece and Turkey since 2019, cooperation minus conflict events per year: "
-        "2019 -1 (1 event), 2020 -2 (2 events), 2023 +2 (2 events)."
-    )
+    nets = [r["net"] for r in body["result"]]
+    assert nets[0] < 0 and nets[1] < 0 and nets[2] == nets[3] == 0 and nets[4] > 0  # soured, then a thaw
+    assert body["summary"].startswith("Greece and Turkey since 2019, net cooperation minus conflict per year: 2019 -")
     assert [r["period"] for r in ask(client, "have Athens-Ankara ties warmed since 2021")["result"]] == ["2023"]
 
 

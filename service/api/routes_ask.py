@@ -1,6 +1,6 @@
 """GET /ask?q=...: an English question read into an intent (service/api/ask.py), answered from the queries the REST
 endpoints use: partners from /countries/{actor}/partners' queries, "between" from /relations', events from
-/events', plus the /ask queries for meetings, office holders, troops and the per-year trend of a pair."""
+/events', trends from /relations/timeline's, plus the /ask queries for meetings, office holders and troops."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, 
 from service.api.ask_names import offices_in, person_id
 from service.api.deps import Repository, Today
 from service.api.routes_events import EventsQuery, read_events
+from service.api.routes_timeline import read_timeline
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
 from service.shared import gazetteer
@@ -78,9 +79,12 @@ _EXAMPLES: list[Any] = [
             "until": None,
             "year": None,
         },
-        "result": [{"period": "2020", "events": 5, "cooperation": 1, "conflict": 4, "net": -3}],
-        "summary": "Greece and Turkey since 2019, cooperation minus conflict events per year: 2020 -3 (5 events).",
-        "query": {"name": "read/api_ask_trend", "parameters": {"pair": "GRC|TUR", "since": "2019", "until": None}},
+        "result": [{"period": "2020", "start": "2020-01-01", "end": "2020-12-31", "events": 5, "net": -3.2}],
+        "summary": "Greece and Turkey since 2019, net cooperation minus conflict per year: 2020 -3.2 (5 events).",
+        "query": {
+            "name": "read/api_relations_timeline",
+            "parameters": {"a": "GRC", "b": "TUR", "interval": "year", "since": "2019", "until": None},
+        },
     },
 ]
 
@@ -131,10 +135,10 @@ def get_ask(
     today: Today,
 ) -> AskResponse:
     """Reads the question into an `intent` and answers it from the graph. Forms: `partners` (cooperation or
-    conflict, with their synonyms: allies, rivals, clashing with, ...), `meetings`, `between`, `trend` (per-year
-    counts of a pair), `leaders` (office holders, from the office-holder data and the graph), `troops`, `events`
-    (acts the question names, e.g. "who imposed tariffs on Canada" -> SANCTION). Time phrases ("in 2022", "since
-    March 2022", "between 2019 and 2021", "last month", "in the past six months") give `since` / `until`: ISO
+    conflict, with their synonyms: allies, rivals, clashing with, ...), `meetings`, `between`, `trend` (GET
+    /relations/timeline by year), `leaders` (office holders, from the office-holder data and the graph), `troops`,
+    `events` (acts the question names, e.g. "who imposed tariffs on Canada" -> SANCTION). Time phrases ("in 2022",
+    "since March 2022", "between 2019 and 2021", "last month", "in the past six months") give `since` / `until`: ISO
     partial dates, both inclusive. A question it cannot read answers 422 with the known forms and `did_you_mean`."""
     try:
         intent = parse_question(q, today=today)
@@ -396,26 +400,18 @@ def _troops(repo: GraphRepository, intent: Intent, _: date) -> Answer:
 
 
 def _trend(repo: GraphRepository, intent: Intent, _: date) -> Answer:
-    """Per-year counts of the pair's events by quad class and net cooperation minus conflict (the timeline
-    endpoint of issue 12 part 3 will give other intervals)."""
+    """GET /relations/timeline's answer by year: per period, events by type, quad class and stance, and the net
+    cooperation-minus-conflict score (its `formula`)."""
     first, second = intent.actors[0], intent.actors[1]
-    low, high = index_bounds(intent.since, intent.until)
-    params = {
-        "pair": "|".join(sorted((first.id, second.id))),
-        "since": intent.since,
-        "until": intent.until,
-        "low": low,
-        "high": high,
-    }
-    rows = repo.read(
-        "read/api_ask_trend", pair=params["pair"], since=intent.since, until=intent.until, low=low, high=high
-    )
+    params = {"a": first.id, "b": second.id, "interval": "year", "since": intent.since, "until": intent.until}
+    timeline = read_timeline(repo, first.id, second.id, "year", intent.since, intent.until)
+    rows: list[Row] = [period.model_dump() for period in timeline.periods]
     if rows:
-        years = ", ".join(f"{r['period']} {r['net']:+d} ({_plural(r['events'], 'event')})" for r in rows)
-        summary = f"{first.name} and {second.name}{_when(intent)}, cooperation minus conflict events per year: {years}."
+        years = ", ".join(f"{r['period']} {r['net']:+.1f} ({_plural(r['events'], 'event')})" for r in rows)
+        summary = f"{first.name} and {second.name}{_when(intent)}, net cooperation minus conflict per year: {years}."
     else:
-        summary = f"No event between {first.name} and {second.name}{_when(intent)} is reported."
-    return "read/api_ask_trend", params, rows, summary
+        summary = f"No dated event between {first.name} and {second.name}{_when(intent)} is reported."
+    return "read/api_relations_timeline", params, rows, summary
 
 
 _ANSWERS = {
