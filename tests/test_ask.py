@@ -397,6 +397,9 @@ def test_trend_is_the_timeline_of_the_pair_by_year(client: TestClient) -> None:
     assert nets[0] < 0 and nets[1] < 0 and nets[2] == nets[3] == 0 and nets[4] > 0  # soured, then a thaw
     assert body["summary"].startswith("Greece and Turkey since 2019, net cooperation minus conflict per year: 2019 -")
     assert [r["period"] for r in ask(client, "have Athens-Ankara ties warmed since 2021")["result"]] == ["2023"]
+    monthly = ask(client, "Greece-Turkey relations by month in 2020: getting worse?")
+    assert monthly["intent"]["interval"] == "month" and monthly["query"]["parameters"]["interval"] == "month"
+    assert [r["period"] for r in monthly["result"]] == ["2020-08", "2020-09"]
 
 
 def test_leaders_from_the_office_holder_data_and_the_graph(client: TestClient) -> None:

@@ -117,6 +117,9 @@ class Intent(BaseModel):
     stance: Stance | None = Field(default=None, description="for partners: cooperation or conflict")
     event_types: list[str] | None = Field(default=None, description="the PLOVER types the question names")
     role: str | None = Field(default=None, description="for leaders (and people named by office): the office")
+    interval: Literal["month", "quarter", "year"] | None = Field(
+        default=None, description="for trend: the periods asked for (by month, quarterly; else year)"
+    )
     since: str | None = Field(default=None, examples=["2022-03"])
     until: str | None = Field(default=None, examples=["2022"])
     year: str | None = Field(default=None, description="kept for compatibility: since, when the range is one year")
@@ -325,7 +328,7 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
     by_id = sorted(actors, key=lambda a: a.id)
 
     if cue["trend"] and n >= 2:
-        return Intent(form="trend", actors=by_id[:2])
+        return Intent(form="trend", actors=by_id[:2], interval=_interval(reading))
     if cue["troops"] and n >= 1:
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
     if cue["meetings"] and (meeting := _meetings(reading, clues, time, today)) is not None:
@@ -384,6 +387,16 @@ def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:
     stance: Stance = "conflict" if _conflict(reading) else "cooperation"
     force_types = ["ASSAULT"] if stance == "conflict" and clues.cue["force"] else None
     return Intent(form="partners", actors=actors[:1], person=person, stance=stance, event_types=force_types)
+
+
+def _interval(reading: _Reading) -> Literal["month", "quarter", "year"]:
+    """The periods of a trend: "by month", "monthly", "per quarter", else years."""
+    words = set(reading.words)
+    if words & {"month", "months", "monthly"}:
+        return "month"
+    if words & {"quarter", "quarters", "quarterly"}:
+        return "quarter"
+    return "year"
 
 
 def _conflict(reading: _Reading) -> bool:

@@ -75,6 +75,7 @@ _EXAMPLES: list[Any] = [
             "stance": None,
             "event_types": None,
             "role": None,
+            "interval": "year",
             "since": "2019",
             "until": None,
             "year": None,
@@ -400,15 +401,18 @@ def _troops(repo: GraphRepository, intent: Intent, _: date) -> Answer:
 
 
 def _trend(repo: GraphRepository, intent: Intent, _: date) -> Answer:
-    """GET /relations/timeline's answer by year: per period, events by type, quad class and stance, and the net
-    cooperation-minus-conflict score (its `formula`)."""
+    """GET /relations/timeline's answer, by year unless the question asks by month or quarter: per period, events
+    by type, quad class and stance, and the net cooperation-minus-conflict score (its `formula`)."""
     first, second = intent.actors[0], intent.actors[1]
-    params = {"a": first.id, "b": second.id, "interval": "year", "since": intent.since, "until": intent.until}
-    timeline = read_timeline(repo, first.id, second.id, "year", intent.since, intent.until)
+    interval = intent.interval or "year"
+    params = {"a": first.id, "b": second.id, "interval": interval, "since": intent.since, "until": intent.until}
+    timeline = read_timeline(repo, first.id, second.id, interval, intent.since, intent.until)
     rows: list[Row] = [period.model_dump() for period in timeline.periods]
     if rows:
-        years = ", ".join(f"{r['period']} {r['net']:+.1f} ({_plural(r['events'], 'event')})" for r in rows)
-        summary = f"{first.name} and {second.name}{_when(intent)}, net cooperation minus conflict per year: {years}."
+        periods = ", ".join(f"{r['period']} {r['net']:+.1f} ({_plural(r['events'], 'event')})" for r in rows)
+        summary = (
+            f"{first.name} and {second.name}{_when(intent)}, net cooperation minus conflict per {interval}: {periods}."
+        )
     else:
         summary = f"No dated event between {first.name} and {second.name}{_when(intent)} is reported."
     return "read/api_relations_timeline", params, rows, summary
