@@ -79,8 +79,8 @@ def assemble(
         url=article.url,
         countries=_actor_refs(events, people, kind="country", acting=acting),
         organizations=_actor_refs(events, people, kind="org") + _actor_refs(events, people, kind="group"),
-        people=[_person_ref(p) for p in people if not _international(p)],
-        international_officials=[_person_ref(p) for p in people if _international(p)],
+        people=[_person_ref(p, doc.text) for p in people if not _international(p)],
+        international_officials=[_person_ref(p, doc.text) for p in people if _international(p)],
         places=sorted({e.location for e in events if e.location}),
         events=events,
     )
@@ -148,13 +148,19 @@ def _international(person: Person) -> bool:
     return actor is not None and actor.kind != "country"
 
 
-def _person_ref(person: Person) -> PersonRef:
+def _person_ref(person: Person, text: str) -> PersonRef:
+    # An article that never writes the canonical name ("Abdelfatah al Sisi", "King Salman") is reported with its
+    # own spelling: its fullest form as written.
+    written = None
+    if person.name not in text and person.aliases:
+        written = max(sorted(person.aliases), key=len)
     return PersonRef(
         id=person.id,
         name=person.name,
         country=person.country,
         role=person.role,
         aliases=sorted(person.aliases - {person.name}),
+        written=written,
     )
 
 

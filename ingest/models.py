@@ -23,10 +23,20 @@ class ActorRef:
 @dataclass
 class PersonRef:
     id: str  # person:<slug>
-    name: str
+    name: str  # the canonical name (the office-holder list's, else the fullest form in the text)
     country: str | None
     role: str | None
     aliases: list[str] = field(default_factory=list)
+    written: str | None = None  # the article's own spelling, when it never writes the canonical name
+
+    def as_written(self) -> dict[str, Any]:
+        """The article-level JSON: the person as this article names them ("Abdelfatah al Sisi"), with the
+        canonical name beside it (`known_as`) and the id the graph keys them by."""
+        out = asdict(self)
+        del out["written"]
+        if self.written and self.written != self.name:
+            out["name"], out["known_as"] = self.written, self.name
+        return out
 
 
 @dataclass
@@ -92,8 +102,8 @@ class Extraction:
             "url": self.url,
             "countries": [{"iso3": c.id, "name": c.name} for c in self.countries],
             "organizations": [{"id": o.id, "kind": o.kind, "name": o.name} for o in self.organizations],
-            "people": [asdict(p) for p in self.people],
-            "international_officials": [asdict(p) for p in self.international_officials],
+            "people": [p.as_written() for p in self.people],
+            "international_officials": [p.as_written() for p in self.international_officials],
             "places": self.places,
             "events": [asdict(e) for e in self.events],
         }

@@ -23,6 +23,42 @@ from ingest.syntax import sentence_of
 from service.shared import gazetteer, leaders
 from service.shared.ids import slug
 
+# Words of institutions' names, never of a person's: "Defense Ministry", "Security Council".
+INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "council",
+        "agency",
+        "office",
+        "committee",
+        "commission",
+        "department",
+        "service",
+        "forces",
+        "army",
+        "bank",
+        "fund",
+        "court",
+        "party",
+        "union",
+        "front",
+        "group",
+        "movement",
+        "assembly",
+        "parliament",
+        "house",
+        "news",
+        "times",
+        "post",
+        "press",
+        "television",
+        "radio",
+        "university",
+        "institute",
+        "centre",
+        "center",
+    }
+)
 KNOWN_PERSON = "KNOWN_PERSON"  # label of the spans the reference list found where the model found no PERSON
 TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
 APPOSITION_WINDOW = 9
@@ -269,7 +305,24 @@ def _person_spans(doc: Doc) -> list[Span]:
         if not tagged & set(range(span.start, span.end)):
             spans.append(span)
             tagged.update(range(span.start, span.end))
+    spans += [span for span in _titled_names(doc) if not tagged & set(range(span.start, span.end))]
     return sorted(spans, key=lambda span: span.start)
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """Names the small model tags as organisations or places right after a title ("Government spokesman Stelios
+    Petsas", "Defense Ministry spokeswoman Shushan Stepanyan"): two to four capitalised words, none of them a word
+    of an institution's name, that name no actor."""
+    found = []
+    actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or not 2 <= len(ent) <= 4:
+            continue
+        if any(not t.is_title or t.pos_ != "PROPN" or t.lower_ in INSTITUTION_WORDS or t.i in actors for t in ent):
+            continue
+        if match_role_ending(list(doc[max(0, ent.start - 3) : ent.start])) is not None:
+            found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    return found
 
 
 @lru_cache(maxsize=2)

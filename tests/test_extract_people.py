@@ -72,3 +72,37 @@ def test_place_only_country_not_listed(nlp) -> None:  # type: ignore[no-untyped-
     result = run(nlp, "Egypt and Sudan held talks on Monday at a hotel in Lima, Peru.")
     assert {"EGY", "SDN"} <= {c.id for c in result.countries}
     assert "PER" not in {c.id for c in result.countries}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Greece rejected the claims. Government spokesman Stelios Petsas said Athens would not negotiate.",
+         "Stelios Petsas", "GRC"),
+        ("Armenia accused Azerbaijan of shelling. Defense Ministry spokeswoman Shushan Stepanyan said two soldiers "
+         "died.", "Shushan Stepanyan", "ARM"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_title_is_a_person_even_when_tagged_as_an_organisation(nlp, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    people = {p.name: p.country for p in run(nlp, text).people}
+    assert people.get(name) == country
+
+
+def test_an_institution_after_a_title_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Russia's envoy Vassily Nebenzia told the UN Security Council on Monday that talks had failed.")
+    names = {p.name for p in result.people}
+    assert "Vassily Nebenzia" in names
+    assert not any("Council" in n for n in names)
+
+
+def test_the_article_json_names_people_as_the_article_writes_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The reference list writes "Abdel Fattah el-Sisi"; this article writes him another way.
+    result = run(nlp, "Egyptian President Abdelfatah al Sisi met the Jordanian king in Cairo on Monday.")
+    person = next(p for p in result.to_json()["people"] if p["id"] == "person:abdel-fattah-el-sisi")
+    assert person["name"] == "Abdelfatah al Sisi"
+    assert person["known_as"] == "Abdel Fattah el-Sisi"
+    assert person["country"] == "EGY"
+    # A canonical name the article does write stays as it is, with no known_as.
+    again = run(nlp, "Egyptian President Abdel Fattah el-Sisi met the Jordanian king in Cairo on Monday.")
+    person = next(p for p in again.to_json()["people"] if p["id"] == "person:abdel-fattah-el-sisi")
+    assert person["name"] == "Abdel Fattah el-Sisi" and "known_as" not in person
