@@ -24,6 +24,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
+# A verb's dependents that are clauses or phrases of their own, not part of what the verb acts on.
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "parataxis", "conj", "cc", "punct", "mark", "aux", "auxpass", "neg"})
 # Verbs that head a clause of their own even without a subject of their own.
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
@@ -385,9 +387,14 @@ class ArgumentFinder:
         if target and etype not in SYMMETRIC_TYPES:
             return source, target
         found = list(target)
-        for tok in trig.subtree:
-            if tok.i == trig.i:
-                continue
+        # The trigger's own phrase: a noun's subtree, a verb's complements (not its subject, nor other clauses).
+        own = [
+            t
+            for child in trig.children
+            if trig.pos_ not in ("VERB", "AUX") or child.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OTHER_CLAUSES
+            for t in child.subtree
+        ]
+        for tok in sorted(own, key=lambda t: t.i):
             members = list(self.index.groups.get(tok.i, ()))
             actor = self.index.actor.get(tok.i)
             if actor and (not self.index.is_place_like(tok.i) or self._is_possessor(tok)):
@@ -395,10 +402,10 @@ class ArgumentFinder:
             members = [m for m in members if m not in found and m not in source]
             if members and etype not in SYMMETRIC_TYPES:
                 # a directed act has one other side: the first actor named, with the actors listed beside it
-                phrase = tok
-                while phrase.dep_ in ("compound", "amod", "poss", "nmod") and phrase.head.i != phrase.i:
-                    phrase = phrase.head
-                listed = [a for a in self.phrase_actors([phrase]) if a not in source]
+                head = tok
+                while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i != head.i:
+                    head = head.head
+                listed = [a for a in self.phrase_actors([head]) if a not in source]
                 return source, list(dict.fromkeys(members + listed))
             found += members
         return source, found
@@ -521,6 +528,9 @@ class ArgumentFinder:
         between = self.prep_objects(trig, frozenset({"between", "among"}))
         if between:
             source += [a for a in self.phrase_actors(between) if a not in source]
+        if not source and trig.dep_ == "pobj" and trig.head.lower_ == "for" and trig.head.head.pos_ == "NOUN":
+            # "on a visit to Helsinki for talks with X": who makes the visit takes part in the talks
+            source = [a for a in self.noun_sides(trig.head.head, etype)[0] if a not in target]
         verb = self.governing_verb(trig)
         if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS:
             source, verb_targets = self.verb_sides(verb, etype)

@@ -1083,7 +1083,9 @@ class EventFinder:
         ("X denied the report and accused Y")."""
         child = token
         for head in token.ancestors:
-            if child.dep_ in ("conj", "parataxis"):
+            if child.dep_ in ("conj", "parataxis", "relcl", "appos"):
+                # "Zelensky, who was on a visit to Helsinki, dismissed the claims": a relative clause or an
+                # apposition describes someone; what they deny is not in it
                 return False
             lemma = head.lemma_.lower()
             if head.pos_ == "VERB" and lemma in DENIAL_VERBS:

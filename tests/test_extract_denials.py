@@ -99,3 +99,14 @@ def test_a_confirmed_act_beside_a_denied_one_is_kept(nlp) -> None:  # type: igno
     found = found_in(nlp, text)
     assert ("AID", "IRN", "RUS") not in found
     assert ("CONSULT", "IRN", "RUS") in found
+
+
+def test_a_visit_described_in_a_relative_clause_is_not_what_is_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Zelensky denies the claims, not his visit: the relative clause only says where he was.
+    text = (
+        "Zelensky, who was on an unannounced visit to Helsinki for talks with the leaders of Finland and Sweden, "
+        "dismissed the claims."
+    )
+    found = dyads(extract_text(nlp, text, date(2024, 6, 14)))
+    assert {("CONSULT", "FIN", "SWE"), ("CONSULT", "FIN", "UKR"), ("CONSULT", "SWE", "UKR")} <= found
+    assert not any(d[0] == "REJECT" and "FIN" in d for d in found)  # Helsinki is in the subject, not what he dismissed
