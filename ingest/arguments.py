@@ -8,12 +8,14 @@ prepositional object: "to Russia", "against Ukraine"), and the third parties tha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.lexicon import object_classes
+from ingest.lexicon import DATA, object_classes
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
 from service.shared import gazetteer
@@ -166,6 +168,9 @@ class ActorIndex:
                 self.actor[i] = span.label_
                 # Regions and seas ("North American", "the Sea of Japan") are places, never actors.
                 self.form[i] = "other" if known is not None and known.kind == "other" else span.kb_id_
+        for end, members in _collectives_in(doc):
+            if end not in self.actor:
+                self.groups[end] = members  # "the leaders of five Nordic countries": the phrase's head word
         for person in people:
             for start, end in person.mentions:
                 for i in range(start, end):
@@ -177,6 +182,28 @@ class ActorIndex:
     def is_place_like(self, i: int) -> bool:
         """Cities and regions are places; a capital stands for its state unless it follows "in"/"at"."""
         return self.form.get(i) in ("place", "other")
+
+
+@lru_cache(maxsize=1)
+def collectives() -> dict[tuple[str, ...], list[str]]:
+    """Collective names of fixed groups of states ("the Baltic states", "the Nordic countries"), by their lower-case
+    words (ingest/data/collectives.json)."""
+    raw = json.loads((DATA / "collectives.json").read_text(encoding="utf-8"))
+    return {tuple(name.split()): members for name, members in raw.items() if not name.startswith("_")}
+
+
+def _collectives_in(doc: Doc) -> list[tuple[int, list[str]]]:
+    """(index of the last word, members) of every collective name in the doc."""
+    names = collectives()
+    longest = max(map(len, names), default=0)
+    found = []
+    for i in range(len(doc)):
+        for n in range(longest, 0, -1):
+            words = tuple(t.lower_ for t in doc[i : i + n])
+            if len(words) == n and words in names:
+                found.append((i + n - 1, names[words]))
+                break
+    return found
 
 
 def children_of(token: Token, deps: Iterable[str]) -> list[Token]:

@@ -251,3 +251,24 @@ def test_counterparts_in_both_countries_are_two_calls_and_them_is_both(nlp) -> N
 def test_talks_with_several_states_stay_one_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Iran held talks with France, Britain and Germany in Geneva."))
     assert {("CONSULT", "DEU", "FRA"), ("CONSULT", "FRA", "IRN"), ("CONSULT", "GBR", "IRN")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "states"),
+    [
+        ("The Baltic states condemned Russia's military drills on Friday.",
+         {("ACCUSE", "EST", "RUS"), ("ACCUSE", "LTU", "RUS"), ("ACCUSE", "LVA", "RUS")}, {"EST", "LTU", "LVA"}),
+        ("Ukraine's president held talks in Oslo with the leaders of the Nordic countries on Monday.",
+         {("CONSULT", "DNK", "UKR"), ("CONSULT", "ISL", "UKR"), ("CONSULT", "NOR", "SWE")},
+         {"DNK", "FIN", "ISL", "NOR", "SWE"}),
+    ],
+)  # fmt: skip
+def test_a_collective_name_stands_for_each_of_its_states(nlp, text: str, expected, states) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, text)
+    assert expected <= dyads(result)
+    assert states <= {c.id for c in result.countries}
+
+
+def test_a_word_of_a_collective_name_alone_names_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Russia's Baltic fleet held drills near Kaliningrad, Finland said on Monday."))
+    assert not {a for d in found for a in d[1:]} & {"EST", "LTU", "LVA"}
