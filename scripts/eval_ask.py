@@ -16,11 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from service.api.ask import QuestionError, parse_question
+from service.api.ask import UNDERSTOOD_FIELDS, QuestionError, parse_question, understood_fields
 
 DEFAULT_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "ask_questions.jsonl"
 SET_TODAY = date(2024, 9, 1)
-FIELDS = ("form", "actors", "person", "stance", "since", "until")
 
 
 def read_set(path: Path) -> list[dict[str, Any]]:
@@ -33,14 +32,7 @@ def reading(question: str, today: date) -> dict[str, Any] | None:
         intent = parse_question(question, today=today)
     except QuestionError:
         return None
-    return {
-        "form": intent.form,
-        "actors": [actor.id for actor in intent.actors],
-        "person": intent.person.id if intent.person else None,
-        "stance": intent.stance,
-        "since": intent.since,
-        "until": intent.until,
-    }
+    return understood_fields(intent)
 
 
 def main() -> int:
@@ -53,7 +45,7 @@ def main() -> int:
     understood = 0
     for row in rows:
         got = reading(row["q"], args.today)
-        expected = {field: row.get(field) for field in FIELDS}
+        expected = {field: row.get(field) for field in UNDERSTOOD_FIELDS}
         if got == expected:
             understood += 1
         elif args.show:

@@ -261,6 +261,22 @@ def _first_day(iso: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+# What "understood" compares (issue 12): an intent equals the expected one field by field on these.
+UNDERSTOOD_FIELDS = ("form", "actors", "person", "stance", "since", "until")
+
+
+def understood_fields(intent: Intent) -> dict[str, Any]:
+    """The intent's fields that a question set compares, actors and person by their graph ids."""
+    return {
+        "form": intent.form,
+        "actors": [actor.id for actor in intent.actors],
+        "person": intent.person.id if intent.person else None,
+        "stance": intent.stance,
+        "since": intent.since,
+        "until": intent.until,
+    }
+
+
 def parse_question(question: str, *, today: date) -> Intent:
     """The intent of `question`, or QuestionError."""
     text = normalise(question)
