@@ -22,15 +22,14 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest.cleanup import CleanArticle
 from ingest.load import write_article
-from ingest.models import ActorRef, Event, Extraction
+from ingest.models import Event
 from service.api.app import create_app
 from service.api.routes_timeline import period_bounds, period_labels
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
-from service.shared import gazetteer
 from tests.conftest import api_settings
+from tests.test_load import make_article, make_extraction
 
 URL = "https://news.example.com/timeline/"
 ZERO_QUADS = {"verbal_cooperation": 0, "material_cooperation": 0, "verbal_conflict": 0, "material_conflict": 0}
@@ -136,25 +135,8 @@ def _write(repo: GraphRepository, number: int, published: date, events: list[tup
                 mode=options.get("mode"),
             )
         )
-    actors = gazetteer.load_actors()
-    ids = dict.fromkeys(a for e in built for a in (*e.source, *e.target))
-    refs = [ActorRef(a, actors[a].kind, actors[a].name) for a in ids]
-    url = f"{URL}{number}"
-    article = CleanArticle(text=text, title=None, byline=None, dateline=None, published=published, url=url)
-    extraction = Extraction(
-        text=text,
-        title=None,
-        byline=None,
-        dateline=None,
-        published=published.isoformat(),
-        url=url,
-        countries=[r for r in refs if r.kind == "country"],
-        organizations=[r for r in refs if r.kind != "country"],
-        people=[],
-        places=[],
-        events=built,
-    )
-    write_article(repo, article, extraction)
+    article = make_article(text, url=f"{URL}{number}", published=published)
+    write_article(repo, article, make_extraction(article, built))
 
 
 @pytest.fixture(scope="module")
