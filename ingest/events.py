@@ -479,13 +479,11 @@ class EventFinder:
                 if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
                     continue  # most words can start no event: skip the syntax work
                 trig = self.match_trigger(token)
-                found = self.expulsion(token)
-                if found:
-                    pass
-                elif trig is None:
-                    found = self.troop_movement(token, sent, dates) or self.envoy_travel(token)
-                else:
-                    found = self.build(token, trig, sent, dates)
+                found = self.expulsion(token) or (
+                    self.build(token, trig, sent, dates)
+                    if trig is not None
+                    else self.troop_movement(token, sent, dates) or self.envoy_travel(token)
+                )
                 for event in found:
                     if event.date is None and event.status != "planned":
                         self.date_from_context(event, context)
