@@ -23,6 +23,8 @@ from service.shared import gazetteer
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Prepositions whose -ing clause has the subject of the verb they hang from: "said after meeting X".
+CONTROLLING_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "during", "without", "when"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
@@ -45,6 +47,10 @@ TARGET_PREPS = {
     ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+# Verbs whose subject undergoes the act their object names ("faced sanctions"), and passives whose agent is an act
+# ("were hit by tariffs").
+RECEIVING_VERBS = frozenset({"face", "suffer", "endure", "receive", "incur", "weather", "get"})
+UNDERGOING_PASSIVES = frozenset({"hit", "affect", "target", "impact", "punish"})
 # Acts that move things (troops, arms, money) from their owner: "the deployment of American troops".
 MOVED_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Acts whose target may be named by a place in it: "the shelling of Kharkiv", "strikes on targets in Lebanon".
@@ -305,7 +311,20 @@ class ArgumentFinder:
                 return passive, True
             if tok.dep_ == "relcl":
                 return [tok.head], False
+            # "Kyrgyzstan had earlier accused ...": the small model sometimes hangs the subject on the auxiliary
+            misattached = [s for aux in children_of(tok, ("aux",)) for s in children_of(aux, SUBJECT_DEPS)]
+            if misattached:
+                return misattached, False
+            if tok.dep_ == "xcomp":
+                # "the incursion led Mexico to break ties", "urged Iran to free them": the object does it
+                controllers = children_of(tok.head, ("dobj",))
+                if controllers and self.phrase_actors(controllers):
+                    return controllers, False
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                if tok.head.lower_ in CONTROLLING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
+                    # "spoke to reporters after meeting Scholz": whoever spoke met him
+                    tok = tok.head.head
+                    continue
                 # "accused China's coastguard of firing": the accused is the one who fired
                 objects = children_of(tok.head.head, ("dobj",))
                 if objects:
@@ -335,8 +354,9 @@ class ArgumentFinder:
             # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
             target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, preps)], allow_places=True)
         if not target and etype in PLACE_TARGET_TYPES:
-            # "bombed targets in Lebanon": where the objects are names the state struck
-            target = self.phrase_actors(objects, allow_places=True, through_places=True)
+            # "bombed targets in Lebanon", "Kharkiv was shelled": the place struck names the state struck
+            struck = subj if passive else objects
+            target = self.phrase_actors(struck, allow_places=True, through_places=True)
         if not target and etype in SPEECH_ACT_TYPES:
             # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
             for clause in children_of(trig, ("ccomp",)):
@@ -462,9 +482,12 @@ class ArgumentFinder:
         return None
 
     def previous_person(self, token: Token) -> Person | None:
+        # "al-Sisi, with whom he met": a pronoun inside a relative clause is not the person the clause describes
+        clause = token.head if token.head.dep_ == "relcl" else None
+        described = range(clause.head.left_edge.i, clause.head.i + 1) if clause is not None else range(0)
         for i in range(token.i - 1, max(-1, token.i - 120), -1):
             person = self.index.person.get(i)
-            if person is not None:
+            if person is not None and i not in described:
                 return person
         return None
 
@@ -498,6 +521,16 @@ class ArgumentFinder:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
+        return None
+
+    @staticmethod
+    def receiver_of(noun: Token, verb: Token | None) -> Token | None:
+        """The verb whose subject undergoes the act a noun names: "faced sanctions", "hit by tariffs"."""
+        if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVING_VERBS:
+            return verb
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in UNDERGOING_PASSIVES:
+            return head.head
         return None
 
     @staticmethod
@@ -559,6 +592,12 @@ class ArgumentFinder:
             # "on a visit to Helsinki for talks with X": who makes the visit takes part in the talks
             source = [a for a in self.noun_sides(trig.head.head, etype)[0] if a not in target]
         verb = self.governing_verb(trig)
+        receiver = self.receiver_of(trig, verb) if etype not in SYMMETRIC_TYPES else None
+        if receiver is not None:
+            # "Mali has faced sanctions from ECOWAS", "countries hit by US tariffs": the subject undergoes the act
+            subj, _ = self.subject_of(receiver)
+            undergo = [a for a in self.subject_actors(subj) if a not in source]
+            return source, undergo or [t for t in target if t not in source]
         if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS:
             source, verb_targets = self.verb_sides(verb, etype)
             if not target:

@@ -19,6 +19,7 @@ from ingest.arguments import (
     OBJECT_DEPS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
+    UNDERGOING_PASSIVES,
     VENUE_NOUNS,
     ActorIndex,
     ArgumentFinder,
@@ -287,6 +288,8 @@ class SentenceDates:
         return self.cache[tense]
 
 
+SPAN_BOUND_WORDS = ("since", "until", "till", "by")
+
 MOVEMENT_VERBS = frozenset(
     {
         "travel",
@@ -515,7 +518,10 @@ class EventFinder:
 
     @staticmethod
     def latest_date(dates: SentenceDates) -> ResolvedDate | None:
-        found = dates.resolve("past")
+        # "have fought since April": the start of a state of affairs is not the scene of what follows it
+        found = [
+            d for d in dates.resolve("past") if not dates.text[: d.start].rstrip().lower().endswith(SPAN_BOUND_WORDS)
+        ]
         days = [d for d in found if d.precision == "day"]
         best = days or found
         return best[0] if best else None
@@ -597,6 +603,10 @@ class EventFinder:
         return out
 
     def fits(self, token: Token, trig: Trigger) -> bool:
+        if token.pos_ == "VERB" and token.lemma_.lower() in UNDERGOING_PASSIVES:
+            acts = [p for agent in children_of(token, ("agent",)) for p in children_of(agent, ("pobj",))]
+            if any(self.match_trigger(p) is not None for p in acts):
+                return False  # "hit by US tariffs": the tariffs are the act, read from the noun
         if trig.requires == "actor":
             if children_of(token, ("oprd", "ccomp", "xcomp")):
                 return False  # "called the strikes a massacre", "called it unacceptable": a judgement, not a call

@@ -67,6 +67,7 @@ PARTY_NOUNS = frozenset({"sides", "parties", "leaders"})
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 BOUND_SUBJECTS = frozenset({"it", "they", "he", "she"})  # bound to the sayer when they begin what is said
@@ -189,6 +190,13 @@ class MentionFinder:
             bound = self._clause_subject(tok) if lower in POSSESSIVES | BOUND_SUBJECTS else None
             if bound is not None:
                 out += [Mention(a, tok.i, "pronoun") for a in bound]  # "Kenya recalled its ambassador"
+            elif tok.tag_ in ("WP", "WDT") and lower in RELATIVE_PRONOUNS and tok.dep_ not in ("nsubj", "nsubjpass"):
+                # "al-Sisi, with whom he met": the relative pronoun is the noun its clause describes (a relative
+                # subject is read by the rules themselves)
+                clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+                actors = self.args.phrase_actors([clause.head]) if clause is not None else []
+                if len(actors) == 1:
+                    out.append(Mention(actors[0], tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 person = self.args.previous_person(tok)
                 if person is not None and person.country:
