@@ -498,7 +498,7 @@ class ArgumentFinder:
                 out.extend(children_of(prep, ("pobj",)))
         for prt in children_of(head, ("prt", "advmod")):
             for prep in children_of(prt, ("prep",)):
-                if prep.lower_ in preps:
+                if prep.lower_ in preps or (prt.lower_ == "out" and prep.lower_ == "of" and "from" in preps):
                     out.extend(children_of(prep, ("pobj",)))
         return out
 

@@ -797,6 +797,9 @@ class EventFinder:
             participants = list(dict.fromkeys(participants + self.group_actors(token)))
             if len(participants) < 2:
                 participants = list(dict.fromkeys(participants + self.last_group))
+        elif not participants and previous and etype == "CONSULT" and token.tag_ == "NNS":
+            # "Intensive talks in January bore no fruit": talks naming no one continue those reported before
+            participants = list(previous)
         elif (
             (self.is_anaphoric(token) or any(self.is_anaphoric(o) for o in children_of(token, ("dobj",))))
             and previous
