@@ -475,7 +475,10 @@ class EventFinder:
                 context = None  # a new paragraph starts a new scene
             self.sentence_dates[sent.start] = dates
             self.context_at[sent.start] = context
-            if not any(i in self.index.actor or i in self.index.groups for i in range(sent.start, sent.end)):
+            if not any(i in self.index.actor or i in self.index.groups for i in range(sent.start, sent.end)) and not (
+                self.last_group_of.get("CONSULT")
+                and any(t.tag_ == "NNS" and t.lemma_.lower() in self.cue_words for t in sent)
+            ):  # a sentence naming no actor can only continue talks already reported ("Further talks failed.")
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:

@@ -72,3 +72,15 @@ def test_the_start_of_a_state_of_affairs_dates_nothing_after_it(nlp) -> None:  #
     requests = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "REQUEST"]
     assert requests, "the appeal is found"
     assert all(e.date == "2024-06-14" for e in requests)  # the day of the news, not "since March"
+
+
+def test_talks_that_name_no_one_continue_the_talks_reported_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada and India held talks in Ottawa on May 3. Intensive negotiations in early June brought nothing."
+    talks = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "CONSULT"]
+    assert {e.date for e in talks} == {"2024-05-03", "2024-06"}
+    assert all(sorted(e.source) == ["CAN", "IND"] for e in talks)
+
+
+def test_talks_that_name_no_one_with_none_reported_before_are_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada imposed tariffs on steel on May 3. Intensive negotiations in early June also brought no result."
+    assert not [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "CONSULT"]
