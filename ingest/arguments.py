@@ -23,6 +23,7 @@ from service.shared import gazetteer
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
 # Prepositions whose -ing clause has the subject of the verb they hang from: "said after meeting X".
 CONTROLLING_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "during", "without", "when"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -315,6 +316,18 @@ class ArgumentFinder:
             misattached = [s for aux in children_of(tok, ("aux",)) for s in children_of(aux, SUBJECT_DEPS)]
             if misattached:
                 return misattached, False
+            if tok.dep_ == "advcl":
+                # "sirens sounded as Iran launched drones": the small model reads "as Iran" as a phrase of the
+                # main verb; the noun just before the verb is its subject
+                misread = [
+                    p
+                    for prep in children_of(tok.head, ("prep",))
+                    if prep.lower_ in SUBORDINATORS and prep.i < tok.i
+                    for p in children_of(prep, ("pobj",))
+                    if p.i < tok.i
+                ]
+                if misread:
+                    return misread, False
             if tok.dep_ == "xcomp":
                 # "the incursion led Mexico to break ties", "urged Iran to free them": the object does it
                 controllers = children_of(tok.head, ("dobj",))
@@ -360,7 +373,14 @@ class ArgumentFinder:
         if not target and etype in SPEECH_ACT_TYPES:
             # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
             for clause in children_of(trig, ("ccomp",)):
-                target = self.phrase_actors(children_of(clause, ("nsubj", "nsubjpass")))
+                target = [a for a in self.phrase_actors(children_of(clause, ("nsubj", "nsubjpass"))) if a not in source]
+                if not target and etype == "THREATEN":
+                    # "warned that they would target Israeli ships": what the speaker says it will strike
+                    target = self.phrase_actors(
+                        children_of(clause, OBJECT_DEPS) + self.prep_objects(clause, TARGET_PREPS["ASSAULT"]),
+                        allow_places=True,
+                        through_places=True,
+                    )
                 if target:
                     break
         if not target:
@@ -586,6 +606,12 @@ class ArgumentFinder:
         else:
             target += [a for a in of_actors if a not in target]
         between = self.prep_objects(trig, frozenset({"between", "among"}))
+        if (
+            not between
+            and trig.dep_ == "nsubj"
+            and all(o.lemma_.lower() == "place" for o in children_of(trig.head, OBJECT_DEPS))
+        ):
+            between = self.prep_objects(trig.head, frozenset({"between", "among"}))  # "clashes broke out between"
         if between:
             source += [a for a in self.phrase_actors(between) if a not in source]
         if not source and trig.dep_ == "pobj" and trig.head.lower_ == "for" and trig.head.head.pos_ == "NOUN":

@@ -41,6 +41,26 @@ CASES = [
         ("CONSULT", "FRA", "KEN"),
     ),
     (
+        "'as X launched ...' read by the small model as a phrase: X still launches",
+        "Sirens sounded across Ukraine as Russia on Sunday night launched dozens of drones at Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "a clash that 'erupted between' two sides",
+        "A brief clash erupted between Thai and Cambodian soldiers near the temple.",
+        ("ASSAULT", "THA", "KHM"),
+    ),
+    (
+        "talks that 'took place between' two sides",
+        "Talks took place between Egypt and Ethiopia in Cairo on Monday.",
+        ("CONSULT", "EGY", "ETH"),
+    ),
+    (
+        "a warning of what the speaker will strike",
+        "The Houthis warned that they would attack American warships in the Gulf of Aden.",
+        ("THREATEN", "YEM_REB", "USA"),
+    ),
+    (
         "the subject of 'faced' undergoes the act its object names",
         "Guinea has faced sanctions from ECOWAS since the coup.",
         ("SANCTION", "ECOWAS", "GIN"),
