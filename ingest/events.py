@@ -1193,6 +1193,8 @@ class EventFinder:
             dtok = self.token_at(sent, d.start)
             if dtok is None or self.is_deadline(dtok):
                 continue
+            if token.pos_ == "NOUN" and dtok.i > 0 and dtok.doc[dtok.i - 1].lower_ == "since":
+                continue  # "the first summit since 2020": the summit is not in 2020
             owner = self.date_owner(dtok, token)
             distance = abs(dtok.i - token.i)
             if owner is not None and (owner.i == token.i or self.is_complement(owner, token)):

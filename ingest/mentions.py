@@ -221,7 +221,8 @@ class MentionFinder:
                 count = self._count(tok)
                 lemma = tok.lemma_.lower()
                 if lower in GROUP_NOUNS and count:
-                    groups_too = lower in ("sides", "parties")  # the warring sides may be an army and a militia
+                    # the sides may be an army and a militia, or a state and a bloc ("Britain and the EU")
+                    groups_too = lower in ("sides", "parties")
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "the sides agreed", "the leaders agreed": the group that was last the subject
@@ -307,7 +308,7 @@ class MentionFinder:
     def _recent_states(self, number: int, count: int, groups_too: bool = False) -> list[str]:
         found: list[str] = []
         for _, m, _ in self._window(number):
-            if m.actor not in found and (m.kind not in ORG_KINDS or (groups_too and m.kind == "group")):
+            if m.actor not in found and (m.kind not in ORG_KINDS or groups_too):
                 found.append(m.actor)
             if len(found) == count:
                 return found

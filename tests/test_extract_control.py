@@ -104,3 +104,13 @@ def test_talks_that_name_no_one_continue_the_talks_reported_before(nlp) -> None:
 def test_talks_that_name_no_one_with_none_reported_before_are_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Canada imposed tariffs on steel on May 3. Intensive negotiations in early June also brought no result."
     assert not [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "CONSULT"]
+
+
+def test_the_two_sides_may_be_a_state_and_a_bloc_and_since_dates_no_summit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Switzerland and the European Union will sign a new treaty this week. "
+        "Negotiators met in Bern on Monday for the first summit between the two sides since 2019."
+    )
+    summits = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "CONSULT"]
+    assert [sorted(e.source) for e in summits] == [["CHE", "EU"]]
+    assert summits[0].date == "2024-06-10"  # the Monday before publication, not "since 2019"
