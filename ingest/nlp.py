@@ -85,10 +85,26 @@ class ActorMatcher:
             self.matcher.add(key, [nlp.make_doc(text) for text in texts])
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = [(self.forms[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+        # One sense per story: "Chad" the parser took for a person is the state in a story that also says
+        # "Chadian" or "N'Djamena", or that reads "Chad" as a state elsewhere.
+        states = {
+            actor_id
+            for (actor_id, _, ambiguous), start, end in matches
+            if not ambiguous or _looks_like_state(doc[start:end])
+        }
+        named = {actor_id for (actor_id, _, ambiguous), _, _ in matches if not ambiguous}
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            actor_id, kind, ambiguous = self.forms[match_id]
-            if ambiguous and not _looks_like_state(doc[start:end]):
+        for (actor_id, kind, ambiguous), start, end in matches:
+            if ambiguous and actor_id not in named:
+                # A text with a second reading ("Brussels": Belgium or the EU) takes the reading the story
+                # names elsewhere, when it names only that one.
+                readings = gazetteer.candidates(doc[start:end].text)
+                other = [f for f in readings if f.actor_id != actor_id and f.actor_id in named]
+                if len(other) == 1:
+                    spans.append(Span(doc, start, end, label=other[0].actor_id, kb_id=other[0].form))
+                    continue
+            if ambiguous and actor_id not in states:
                 continue
             spans.append(Span(doc, start, end, label=actor_id, kb_id=kind))
         doc.spans[ACTOR_SPANS] = filter_spans(spans)

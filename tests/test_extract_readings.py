@@ -1,0 +1,38 @@
+"""Names with two readings, decided by the rest of the story: "Chad" a parser took for a person is the state in a
+story that calls its people Chadian; "Brussels" is the EU in a story about the EU, Belgium in one about Belgium.
+Through the real pipeline; the passages are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction import dyads, extract_text
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2024, 6, 14)
+
+
+def test_an_ambiguous_name_is_the_state_when_the_story_names_the_state_otherwise(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chadian officials were furious. Chad expelled the French ambassador on Friday."
+    assert ("SANCTION", "TCD", "FRA") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_an_ambiguous_name_alone_stays_unread(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(nlp, "Chad Johnson met reporters in Paris on Monday.", PUBLISHED)
+    assert "TCD" not in {c.iso3 for c in found.countries}
+
+
+@pytest.mark.parametrize(
+    ("lead", "actor"),
+    [
+        ("The European Union prepared its answer on Monday.", "EU"),
+        ("Belgium prepared its answer on Monday.", "BEL"),
+    ],
+)
+def test_brussels_takes_the_reading_the_story_names(nlp, lead: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{lead} Brussels condemned the Chinese export controls on gallium."
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("ACCUSE", actor, "CHN") in found
