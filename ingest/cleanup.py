@@ -31,6 +31,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from ingest.dates import find_dates
+from service.shared import gazetteer
 from service.shared.article_body import (
     DEFAULT_MAX_CHARS,
     ArticleError,
@@ -217,6 +218,8 @@ _DATE_PREFIX = re.compile(
     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s)?"
     rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}){_DL_SEP}"
 )
+# A title-case city and a long dash, with nothing else: a dateline only when the city is a known capital or place.
+_BARE_DATELINE = re.compile(rf"(?P<city>{_DL_CITY_TITLE})\s?(?:--|[—–])\s")
 # Words in capitals that open a paragraph like a dateline but are labels, not places.
 _NOT_PLACES = frozenset(
     {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
@@ -462,6 +465,10 @@ def _strip_dateline(paragraph: str) -> tuple[str | None, str, date | None]:
         return None, paragraph[date_prefix.end() :], _stamp_date(date_prefix.group())
     match = _DATELINE.match(paragraph)
     if match is None:
+        # "Harare — Kenya's president ...": a known city and a dash alone make a dateline
+        bare = _BARE_DATELINE.match(paragraph)
+        if bare and len(paragraph) - bare.end() >= 20 and _is_city(bare["city"]):
+            return bare["city"], paragraph[bare.end() :], None
         return None, paragraph, None
     rest = paragraph[match.end() :]
     if len(rest) < 20 or not (rest[:1].isalnum() or rest[:1] in _OPENERS):
@@ -469,6 +476,10 @@ def _strip_dateline(paragraph: str) -> tuple[str | None, str, date | None]:
     found = [d for d in find_dates(match.group(), None) if d.precision == "day"]
     published = date.fromisoformat(found[0].value) if found else None
     return _dateline_place(match), rest, published
+
+
+def _is_city(text: str) -> bool:
+    return any(f.form in ("capital", "place") for f in gazetteer.candidates(text))
 
 
 def _dateline_place(match: re.Match[str]) -> str | None:

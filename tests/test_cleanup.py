@@ -144,6 +144,7 @@ def test_date_only_line_is_removed_and_read() -> None:
         ("Kyiv (Reuters) - ", "Kyiv"),
         ("Tromso, March 4: ", "Tromso"),
         ("LIMA (Example Agency / Wire Service - 4th March, 2024) ", "LIMA"),
+        ("Nairobi — ", "Nairobi"),
     ],
 )
 def test_dateline_prefix_is_cut_and_recorded(opening: str, place: str) -> None:
@@ -177,6 +178,19 @@ def test_date_prefix_before_a_dash_is_cut() -> None:
     ],
 )
 def test_capitalised_first_words_are_not_a_dateline(sentence: str) -> None:
+    article = clean_text(sentence)
+    assert article.dateline is None
+    assert article.text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway — the host of the talks — said on Monday that both coast guards would share patrol data.",
+        "Kremlin — a word that still frightens — is what the talks with both coast guards were not about.",
+    ],
+)
+def test_a_title_case_word_and_a_dash_are_a_dateline_only_for_a_known_city(sentence: str) -> None:
     article = clean_text(sentence)
     assert article.dateline is None
     assert article.text == sentence
