@@ -289,6 +289,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
             role = _previous_role(people, doc, start)
         _add_mention(people, name, (start, end), role, country)
     _fill_from_reference(people, published)
+    people = _merged(people)
     _country_from_context(doc, people, actor_at)
     officials = [p for p in people if p.role or p.country]
     _add_untagged_mentions(doc, officials)
@@ -330,6 +331,7 @@ def _reference_matcher(vocab: Vocab) -> PhraseMatcher:
     """The reference list's full names and unambiguous aliases of two or more words, matched as written."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     names = {n for office in leaders.offices() for n in (office.name, *office.aliases) if len(n.split()) >= 2}
+    names |= {n[:-1] for n in names if n.endswith((" Jr.", " Sr."))}  # "Ferdinand Marcos Jr" as often as "Jr."
     matcher.add(KNOWN_PERSON, [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", n)) for n in sorted(names)])
     return matcher
 
@@ -479,6 +481,25 @@ def _fill_from_reference(people: list[Person], published: date | None) -> None:
             person.name = office.name
         person.country = person.country or office.country
         person.role = person.role or office.role
+
+
+def _merged(people: list[Person]) -> list[Person]:
+    """One person per identity: "Ferdinand Marcos Jr" as written and "Marcos" completed from the reference list
+    to "Ferdinand Marcos Jr." are the same man."""
+    by_id: dict[str, Person] = {}
+    for person in people:
+        first = by_id.setdefault(person.id, person)
+        if first is person:
+            continue
+        first.mentions += person.mentions
+        first.aliases |= person.aliases | {person.name, first.name}
+        if len(person.name) > len(first.name):
+            first.name = person.name  # the reference spelling is the fuller one
+        first.aliases.discard(first.name)
+        first.country = first.country or person.country
+        first.role = first.role or person.role
+        first.from_text = first.from_text or person.from_text
+    return list(by_id.values())
 
 
 def person_at(people: list[Person]) -> dict[int, Person]:

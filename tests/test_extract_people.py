@@ -106,3 +106,15 @@ def test_the_article_json_names_people_as_the_article_writes_them(nlp) -> None: 
     again = run(nlp, "Egyptian President Abdel Fattah el-Sisi met the Jordanian king in Cairo on Monday.")
     person = next(p for p in again.to_json()["people"] if p["id"] == "person:abdel-fattah-el-sisi")
     assert person["name"] == "Abdel Fattah el-Sisi" and "known_as" not in person
+
+
+def test_a_full_name_as_written_and_a_surname_completed_from_the_reference_are_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Ferdinand Marcos Jr and Japan's prime minister Fumio Kishida met in Tokyo on Friday. "
+        "Marcos said the two navies would train together."
+    )
+    people = extract_text(nlp, text, date(2023, 11, 4)).to_json()["people"]
+    marcos = [p for p in people if "Marcos" in p["name"]]
+    assert len(marcos) == 1
+    assert marcos[0]["name"] == "Ferdinand Marcos Jr"  # the article's spelling, without the reference's period
+    assert marcos[0]["country"] == "PHL"
