@@ -236,6 +236,8 @@ GROUP_WORDS = frozenset(
         "we",
         "partner",
         "state",
+        "economy",
+        "member",
     }
 )
 REALIS_VERBS = frozenset(

@@ -60,6 +60,10 @@ GROUP_NOUNS = frozenset(
         "states",
         "powers",
         "parties",
+        "economies",
+        "allies",
+        "members",
+        "democracies",
     }
 )
 # Plural nouns that, as a bare subject, stand for the parties last named together.

@@ -37,6 +37,12 @@ REFERENCES = [
         ("COOPERATE", "AUS", "JPN"),
     ),
     (
+        "the leaders of the three economies: the last three states named",
+        "India, Brazil and South Africa met in Delhi this week. In 2003, leaders of the three economies agreed to "
+        "form a forum.",
+        ("AGREE", "BRA", "ZAF"),
+    ),
+    (
         "we: the state the paragraph quotes",
         "“We urge Israel to halt its strikes on Rafah,” Egypt's foreign ministry said in a statement.",
         ("REQUEST", "EGY", "ISR"),
