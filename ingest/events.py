@@ -688,7 +688,11 @@ class EventFinder:
         if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return True
         return any(c.dep_ == "acl" and c.lemma_.lower() in REALIS_VERBS for c in token.children) or any(
-            c.lower_ in ("landmark", "historic") for c in token.lefts
+            c.lower_ in ("landmark", "historic")
+            # "the newly-signed agreement", "the recently concluded deal"
+            or (c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.lemma_.lower() in REALIS_VERBS)
+            or (c.dep_ == "amod" and c.lower_.split("-")[-1] in ("signed", "agreed", "concluded", "reached"))
+            for c in token.lefts
         )
 
     # -- one event ----------------------------------------------------------------------------------------------

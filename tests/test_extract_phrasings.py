@@ -190,6 +190,7 @@ MORE_PHRASINGS = [
     ("AGREE", "India and China reached an agreement on border patrols."),
     ("AGREE", "Rwanda and Congo signed a peace accord in Washington."),
     ("AGREE", "Morocco and Iran restored diplomatic relations on Monday."),
+    ("AGREE", "India voiced concern over the newly signed defence pact between Nepal and China."),
     ("AGREE", "Turkey and Armenia normalised ties after decades of hostility."),
     ("SANCTION", "Ecuador pulled its diplomats out of Mexico after the raid."),
     ("MOBILIZE", "China sent warships near Taiwan after the election."),
