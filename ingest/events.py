@@ -699,6 +699,8 @@ class EventFinder:
     def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         if self.is_irrealis(token, trig) or self.is_venue(token):
             return []
+        if trig.type == "THREATEN" and self.is_judged_as(token):
+            return []
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
             return []  # "Brazil beat Argentina 2-1": teams, not states
         etype = trig.type
@@ -1018,6 +1020,15 @@ class EventFinder:
         subj, _ = self.args.subject_of(root)
         objs = children_of(root, OBJECT_DEPS) + self.args.prep_objects(root, frozenset({"with"}))
         return list(dict.fromkeys(self.args.phrase_actors(subj) + self.args.phrase_actors(objs)))
+
+    @staticmethod
+    def is_judged_as(token: Token) -> bool:
+        """ "viewing it as a threat", "is a threat to peace": a name given to something, not a threat made."""
+        if token.pos_ != "NOUN":
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            return True
+        return token.dep_ == "attr" and token.head.lemma_.lower() == "be"
 
     def is_anaphoric(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(

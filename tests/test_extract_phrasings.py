@@ -118,6 +118,7 @@ def test_each_type_in_three_phrasings(nlp, etype: str, sentence: str, pair: tupl
 
 # The same acts, not done: negated, hypothetical, conditional, or only threatened or planned to be done.
 NOT_DONE = [
+    ("seen as a threat", "Kenya criticised the dam, viewing it as a threat to Egypt.", ("THREATEN", "KEN", "EGY")),
     ("negated verb", "Germany did not send tanks to Ukraine last week.", ("AID", "DEU", "UKR")),
     ("never", "India has never imposed sanctions on Russia.", ("SANCTION", "IND", "RUS")),
     ("may", "Hungary may block the aid package for Ukraine next month.", ("REJECT", "HUN", "UKR")),
