@@ -290,6 +290,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         _add_mention(people, name, (start, end), role, country)
     _fill_from_reference(people, published)
     people = _merged(people)
+    _country_of_patron(doc, people)
     _country_from_context(doc, people, actor_at)
     officials = [p for p in people if p.role or p.country]
     _add_untagged_mentions(doc, officials)
@@ -419,6 +420,29 @@ def _add_mention(people: list[Person], name: str, span: tuple[int, int], role: s
             person.from_text = person.from_text or bool(role or country)
             return
     people.append(Person(name, country, role, [span], set(), bool(role or country)))
+
+
+def _country_of_patron(doc: Doc, people: list[Person]) -> None:
+    """An aide named through the leader they serve works for that leader's state: "Trump's senior adviser Jared
+    Kushner", "Reinaldo Cerna, an adviser to President Ortega"."""
+    at = person_at(people)
+    for person in people:
+        if person.country or not person.role:
+            continue
+        for start, end in person.mentions:
+            sent = doc[start].sent
+            window = doc[max(sent.start, start - 6) : min(sent.end, end + 8)]
+            patrons = [
+                other
+                for tok in window
+                if (other := at.get(tok.i)) is not None and other is not person and other.country
+                if tok.dep_ == "poss"
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
+                or (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"))
+            ]
+            if patrons:
+                person.country = patrons[0].country
+                break
 
 
 def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Span]) -> None:

@@ -118,3 +118,9 @@ def test_a_full_name_as_written_and_a_surname_completed_from_the_reference_are_o
     assert len(marcos) == 1
     assert marcos[0]["name"] == "Ferdinand Marcos Jr"  # the article's spelling, without the reference's period
     assert marcos[0]["country"] == "PHL"
+
+
+def test_an_aide_named_through_the_leader_served_has_that_leaders_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reinaldo Cerna, an adviser to President Daniel Ortega, was sanctioned by the United States on Monday."
+    people = {p["name"]: p for p in extract_text(nlp, text, date(2023, 11, 4)).to_json()["people"]}
+    assert people["Reinaldo Cerna"]["country"] == "NIC"  # not the USA, the state named in the sentence
