@@ -553,4 +553,20 @@ def find_dates(
         found.append(ResolvedDate(value[0], value[1], start, fields.end(), sentence[start : fields.end()]))
         if anchor is None and value[1] == "day" and kind not in _ANCHORED_KINDS:
             sentence_anchor = date.fromisoformat(value[0])
-    return found
+    return _without_qualifiers(sentence, found)
+
+
+def _without_qualifiers(sentence: str, found: list[ResolvedDate]) -> list[ResolvedDate]:
+    """ "in November last year": "last year" only says which November; it is not a second, coarser date."""
+    out: list[ResolvedDate] = []
+    by_end = {d.end: d for d in found}
+    for d in found:
+        # the finer date just before it, separated by spaces at most (a few characters back, so it stays linear)
+        end = d.start
+        while end > 0 and sentence[end - 1] in " ,":
+            end -= 1
+        o = by_end.get(end)
+        if o is not None and o is not d and o.value.startswith(d.value) and len(o.value) > len(d.value):
+            continue
+        out.append(d)
+    return out

@@ -290,3 +290,15 @@ def test_long_sentence_is_linear() -> None:
     started = time.perf_counter()
     find_dates(sentence, FRIDAY)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders met in November last year.", ["2023-11"]),
+        ("The pact was signed in early March this year.", ["2024-03"]),
+        ("In 2019 and again last year, the envoys met.", ["2019", "2023"]),
+    ],
+)
+def test_a_relative_year_that_says_which_month_is_not_a_second_date(sentence: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(sentence, date(2024, 6, 14))] == expected
