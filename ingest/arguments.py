@@ -575,13 +575,28 @@ class ArgumentFinder:
             if prep.lower_ == "by"
             for p in children_of(prep, ("pobj",))
         ]
-        agent_actors = self.phrase_actors(agents)
+        # "strikes by Israel and the US on Iran": the parser often hangs the target on the last agent
+        misplaced = [
+            p
+            for a in agents
+            for t in a.subtree
+            if t.dep_ == "prep" and t.lower_ in preps and t.lower_ not in ("with", "to")
+            for p in children_of(t, ("pobj",))
+        ]
+        misplaced_actors = self.phrase_actors(misplaced, allow_places=etype in PLACE_TARGET_TYPES)
+        agent_actors = [a for a in self.phrase_actors(agents) if a not in misplaced_actors]
         source = self.phrase_actors(modifiers)
-        source += [a for a in self.phrase_actors(self.prep_objects(trig, SOURCE_PREPS)) if a not in source]
+        source += [
+            a
+            for a in self.phrase_actors(self.prep_objects(trig, SOURCE_PREPS))
+            if a not in source and a not in misplaced_actors
+        ]
         source += [a for a in agent_actors if a not in source]
         target = self.phrase_actors(self.prep_objects(trig, preps), allow_places=etype != "CONSULT")
         if not target:
             target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        if not target:
+            target = [a for a in misplaced_actors if a not in source]
         of_actors = [
             a for a in self.phrase_actors(of_objects, allow_places=etype in PLACE_TARGET_TYPES) if a not in agent_actors
         ]

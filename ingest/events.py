@@ -290,6 +290,7 @@ class SentenceDates:
         return self.cache[tense]
 
 
+STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
 MOVEMENT_VERBS = frozenset(
@@ -557,7 +558,8 @@ class EventFinder:
         """A sentence about a match: a sports word, or a score ("2-1") beside a verb of winning."""
         cached = self._sport.get(sent.start)
         if cached is None:
-            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            named = [t for t in sent if t.i not in self.index.actor]  # "the Arab League" plays no match
+            words = {t.lemma_.lower() for t in named} | {t.lower_ for t in named}
             cached = bool(words & SPORT_WORDS) or bool(SCORE.search(sent.text))
             self._sport[sent.start] = cached
         return cached
@@ -872,7 +874,17 @@ class EventFinder:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                 for p in c.children
             ]
-            found += [a for a in self.args.phrase_actors(mods + agents) if a not in found]
+            struck = self.args.phrase_actors(
+                [
+                    p
+                    for a in agents
+                    for t in a.subtree
+                    if t.dep_ == "prep" and t.lower_ in STRUCK_PREPS
+                    for p in t.children
+                ],
+                allow_places=True,
+            )  # "the strikes by Israel and the US on Iran": the parser hangs "on Iran" on the agent
+            found += [a for a in self.args.phrase_actors(mods + agents) if a not in found and a not in struck]
         return found
 
     def referenced_agents(self, verb: Token, judges: list[str]) -> list[str]:
@@ -1244,12 +1256,14 @@ class EventFinder:
                 return t
         return None
 
-    @staticmethod
-    def date_owner(dtok: Token, trigger: Token) -> Token | None:
-        """The first predicate above a date token: the trigger itself, or the nearest verb."""
+    def date_owner(self, dtok: Token, trigger: Token) -> Token | None:
+        """The first predicate above a date token: the trigger itself, the nearest verb, or a noun naming another
+        act ("condemned the June strikes": June dates the strikes, not the condemnation)."""
         t = dtok
         for _ in range(8):
             if t.i == trigger.i or t.pos_ in ("VERB", "AUX"):
+                return t
+            if t.i != dtok.i and t.pos_ == "NOUN" and self.match_trigger(t) is not None:
                 return t
             if t.head.i == t.i:
                 return None

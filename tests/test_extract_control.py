@@ -114,3 +114,16 @@ def test_the_two_sides_may_be_a_state_and_a_bloc_and_since_dates_no_summit(nlp) 
     summits = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "CONSULT"]
     assert [sorted(e.source) for e in summits] == [["CHE", "EU"]]
     assert summits[0].date == "2024-06-10"  # the Monday before publication, not "since 2019"
+
+
+def test_a_target_the_parser_hangs_on_the_last_agent_is_struck_not_judged(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Arab League condemned the strikes by Israel and the United States on Iran."
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert {("ASSAULT", "ISR", "IRN"), ("ASSAULT", "USA", "IRN"), ("ACCUSE", "ARAB_LEAGUE", "ISR")} <= found
+    assert ("ACCUSE", "ARAB_LEAGUE", "IRN") not in found
+
+
+def test_a_date_inside_the_act_judged_dates_that_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday Egypt condemned the May 28 raid by Israel on Lebanon."
+    events = {e.type: e.date for e in extract_text(nlp, text, PUBLISHED).events}
+    assert events == {"ACCUSE": "2024-06-10", "ASSAULT": "2024-05-28"}

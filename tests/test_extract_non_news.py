@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extraction import extract_text
+from extraction import dyads, extract_text
 
 pytestmark = pytest.mark.model
 
@@ -41,3 +41,8 @@ def test_an_attack_beside_a_match_is_still_an_attack(nlp) -> None:  # type: igno
     text = "Russia launched a missile attack on Ukraine on Monday. Ukraine beat Georgia 2-0 in a football friendly."
     result = extract_text(nlp, text, date(2024, 6, 14))
     assert {(e.type, tuple(e.source), tuple(e.target)) for e in result.events} == {("ASSAULT", ("RUS",), ("UKR",))}
+
+
+def test_a_league_in_an_organisations_name_is_no_sports_match(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "The Arab League condemned Israeli strikes on Syria.", date(2024, 6, 14)))
+    assert ("ASSAULT", "ISR", "SYR") in found
