@@ -187,6 +187,8 @@ MORE_PHRASINGS = [
     ("AID", "Saudi Arabia deposited $3 billion in the central bank of Pakistan."),
     ("AID", "Turkey delivered armed drones to Ethiopia in 2021."),
     ("AID", "Japan gave Tonga emergency food supplies after the eruption."),
+    ("AID", "The United States sold F-16 fighter jets to Argentina."),
+    ("AID", "South Korea approved the export of K9 howitzers to Estonia."),
     ("AGREE", "Israel and Hamas agreed to a ceasefire on Wednesday."),
     ("AGREE", "India and China reached an agreement on border patrols."),
     ("AGREE", "Rwanda and Congo signed a peace accord in Washington."),
