@@ -15,14 +15,17 @@ FastAPI app (Starlette's TestClient: in-process, no network, the app's own lifes
   relations_r (one year) and events_r (GET /events?actor=&since=&until=, one month), on the same actors and pairs;
   the year and the month are drawn from the synthetic graph's span (2015-2025);
 - timeline: GET /relations/timeline?a=&b=&interval=, on the same pairs, interval month, quarter and year in turn,
-  every other request with a one-year range (since = until = a year of the synthetic period).
+  every other request with a one-year range (since = until = a year of the synthetic period);
+- ask_<form>_r: GET /ask for each of its forms (partners, between, trend, events, troops, meetings, leaders), two
+  phrasings each, every question with a date range (a year, years, or since a month: ASK_QUESTIONS), half on the
+  busy actors or pairs, half on the quiet ones.
 
 After `--warmup` rounds of the same requests, `--requests` of each endpoint are timed. The graph then grows to the
 next size (the same generator continues: the first N events are the same) and the same requests are timed
 again. The table gives p50 / p95 per size and endpoint (and per class), the load times, and p95(last)/p95(first).
-Targets: p95 <= 50 ms at the largest size without a range, <= 100 ms with one and for the timeline (issue 12);
-growth <= 2x. When a target is missed, the worst request of each endpoint is PROFILEd through the driver and its db
-hits printed, per operator.
+Targets: p95 <= 50 ms at the largest size without a range, <= 100 ms with one (endpoints ending in "_r") and for the
+timeline (issue 12); growth <= 2x. When a target is missed, the worst request of each endpoint is PROFILEd through
+the driver and its db hits printed, per operator.
 
 The instance is stopped at the end and its folder deleted, unless --keep (then it stays up, with the graph).
 """
@@ -38,6 +41,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +53,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_synthetic import Generator, load
 
-from service.api.actors import index_bounds
+from service.api.actors import index_bounds, period_bounds, summarised
 from service.api.app import create_app
+from service.api.ask import QuestionError, parse_question
 from service.config import Settings, get_settings
 from service.graph.driver import ConnectionInfo, create_driver
 from service.graph.local_neo4j import LocalNeo4j
@@ -66,7 +71,8 @@ DATABASE = "neo4j"
 
 @dataclass(frozen=True)
 class Request:
-    endpoint: str  # "partners", "relations", "timeline"; with a date range "partners_r", "relations_r", "events_r"
+    endpoint: str  # "partners", "relations", "timeline"; with a date range "partners_r", "relations_r", "events_r",
+    # and "ask_<form>_r" for GET /ask
     cls: str  # high / low, busy / quiet
     path: str
     params: dict[str, str]
@@ -88,10 +94,29 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
+# GET /ask, one question per form, each with a date range: {x} and {y} are actor names, {year}, {month} and
+# {later} (a later year) are drawn from the synthetic graph's span. Pairs for between and trend, one actor for the rest.
+ASK_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "partners": ("who was cooperating with {x} in {year}", "{x}'s adversaries since {month}"),
+    "between": ("what happened between {x} and {y} in {year}", "{x} and {y} from {year} to {later}"),
+    "trend": ("how have relations between {x} and {y} changed since {year}", "{x}-{y} relations by month in {year}"),
+    "events": ("who sanctioned {x} in {year}", "what did {x} do in {month}"),
+    "troops": ("who sent troops to {x} from {year} to {later}", "who deployed soldiers to {x} in {year}"),
+    "meetings": ("who did {x} meet in {year}", "meetings of {x} since {month}"),
+    "leaders": ("who was leading {x} in {year}", "who was the president of {x} in {year}"),
+}
+PAIR_FORMS = frozenset({"between", "trend"})
+
+
 def pick_requests(
-    degrees: list[dict[str, Any]], pairs: dict[tuple[str, str], int], total: int, seed: int
+    degrees: list[dict[str, Any]],
+    pairs: dict[tuple[str, str], int],
+    total: int,
+    seed: int,
+    names: dict[str, str] | None = None,
 ) -> list[Request]:
-    """`total` requests of each endpoint, alternating heavy and light ones, in a seeded shuffle."""
+    """`total` requests of each endpoint, alternating heavy and light ones, in a seeded shuffle; `names` (actor key ->
+    name) adds `total` /ask questions of each form, each with a date range."""
     rng = random.Random(seed)
     states = [row["id"] for row in degrees if len(row["id"]) == 3 and row["events"] > 0]
     high, tail = states[:5], states[len(states) // 2 :]
@@ -134,8 +159,41 @@ def pick_requests(
             year = str(rng.randint(2015, 2025))
             params |= {"since": year, "until": year}
         out.append(Request("timeline", "busy" if heavy else "quiet", "/relations/timeline", params))
+    if names:
+        for form, templates in ASK_QUESTIONS.items():
+            i = 0
+            while i < total:
+                heavy = i % 2 == 0
+                if form in PAIR_FORMS:
+                    x, y = rng.choice(busy if heavy else quiet)
+                    cls = "busy" if heavy else "quiet"
+                else:
+                    x, y = rng.choice(high if heavy else low), ""
+                    cls = "high" if heavy else "low"
+                year = rng.randint(2015, 2024)
+                question = templates[(i // 2) % len(templates)].format(
+                    x=names[x],
+                    y=names.get(y, y),
+                    year=year,
+                    later=rng.randint(year + 1, 2025),
+                    month=f"{['January', 'March', 'June', 'October'][rng.randrange(4)]} {year}",
+                )
+                if _asks(question, form, [x, y] if y else [x]):  # else another actor or pair is drawn
+                    out.append(Request(f"ask_{form}_r", cls, "/ask", {"q": question}))
+                    i += 1
     rng.shuffle(out)
     return out
+
+
+def _asks(question: str, form: str, actors: list[str]) -> bool:
+    """Whether GET /ask reads `question` as `form` about `actors`, with a date range (some names of the long tail
+    read otherwise)."""
+    try:
+        intent = parse_question(question, today=date(2025, 12, 31))
+    except QuestionError:
+        return False
+    ranged = intent.since is not None or intent.until is not None
+    return intent.form == form and sorted(a.id for a in intent.actors) == sorted(actors) and ranged
 
 
 def run_requests(client: TestClient, requests: list[Request], warmup: int) -> list[Timing]:
@@ -265,7 +323,8 @@ def main() -> None:
                 loaded = size
                 if not requests:  # the same requests at every size, chosen on the first graph
                     degrees = repo.run_admin("admin/synthetic_actor_degrees")
-                    requests = pick_requests(degrees, pairs, args.requests, args.seed)
+                    names = {key: name for key, name in generator.names.items()}
+                    requests = pick_requests(degrees, pairs, args.requests, args.seed, names)
                 print(f"timing {len(requests)} requests (after warm-up) at {size:,} events", flush=True)
                 with TestClient(create_app(settings)) as client:
                     timings = run_requests(client, requests, args.warmup)
@@ -288,7 +347,7 @@ def main() -> None:
 
 def _print_size(size: int, rows: dict[tuple[str, str], tuple[int, float, float, float]]) -> None:
     for (endpoint, cls), (n, p50, p95, top) in rows.items():
-        print(f"  {size:>9,}  {endpoint:<11} {cls:<6} n={n:<4} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  max {top:8.1f} ms")
+        print(f"  {size:>9,}  {endpoint:<16} {cls:<6} n={n:<4} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  max {top:8.1f} ms")
 
 
 def _report(
@@ -301,10 +360,10 @@ def _report(
     for size, seconds in loads:
         print(f"  {previous:>9,} -> {size:>9,} events: {seconds:7.1f} s  ({(size - previous) / seconds:,.0f} events/s)")
         previous = size
-    print(f"\n{'events':>10}  {'endpoint':<11} {'class':<6} {'n':>4} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    print(f"\n{'events':>10}  {'endpoint':<16} {'class':<6} {'n':>4} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
     for size in sizes:
         for (endpoint, cls), (n, p50, p95, top) in results[size].items():
-            print(f"{size:>10,}  {endpoint:<11} {cls:<6} {n:>4} {p50:9.1f} {p95:9.1f} {top:9.1f}")
+            print(f"{size:>10,}  {endpoint:<16} {cls:<6} {n:>4} {p50:9.1f} {p95:9.1f} {top:9.1f}")
     first, last = sizes[0], sizes[-1]
     missed = False
     print(
@@ -319,11 +378,14 @@ def _report(
         ok_growth = len(sizes) == 1 or growth <= TARGET_GROWTH
         missed = missed or not (ok_p95 and ok_growth)
         flag = "ok" if ok_p95 and ok_growth else "MISSED"
-        print(f"  {key[0]:<11} {key[1]:<6} p95 {p95_last:8.1f} ms  growth {growth:5.2f}x  {flag}")
+        print(f"  {key[0]:<16} {key[1]:<6} p95 {p95_last:8.1f} ms  growth {growth:5.2f}x  {flag}")
     return missed
 
 
 def _profile_request(driver: neo4j.Driver, request: Request) -> None:
+    if request.endpoint.startswith("ask_"):
+        print(f"\n{request.endpoint}: worst question {request.params['q']!r} (its query is profiled with its endpoint)")
+        return
     since, until = request.params.get("since"), request.params.get("until")
     low, high = index_bounds(since, until)
     if request.endpoint in ("partners", "partners_r"):
@@ -335,6 +397,9 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
         }
         if request.endpoint == "partners":
             profile(driver, "read/api_partners", params)
+        elif summarised(since, until):
+            params |= {"since": since, "until": until, **period_bounds(since, until)}
+            profile(driver, "read/api_partners_in_periods", params)
         else:
             params |= {"since": since, "until": until, "date_low": low, "date_high": high}
             profile(driver, "read/api_partners_in_range", params)
@@ -355,6 +420,15 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "limit": 51,
         }
         profile(driver, "read/api_events_of_actor", params)
+    elif request.endpoint == "timeline" and summarised(since, until):
+        params = {
+            "a": request.params["a"],
+            "b": request.params["b"],
+            "since": since,
+            "until": until,
+            "interval": request.params["interval"],
+        }
+        profile(driver, "read/api_relations_timeline_periods", params)
     elif request.endpoint == "timeline":
         params = {
             "pair": "|".join(sorted((request.params["a"], request.params["b"]))),

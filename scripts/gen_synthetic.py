@@ -10,8 +10,10 @@ The graph has the shape ingest/load.py writes (cypher/README.md, "Model"): Count
 HOLDS_OFFICE), Place, Article (with MENTIONS), Event (type, quad_class, symmetric, mode, date, date_precision,
 status, confidence, mentions, first_reported, last_reported) with PARTICIPATED_IN {role}, OCCURRED_IN and
 REPORTED_IN {start, end, sentence, confidence, trigger}, the relationship-layer edges (event_ids, event_count,
-first_date, last_date, quad_class, event_type, score, top_event_ids) aggregated per actor pair and type, directed as
-service.shared.relations.actor_pairs says, and the BETWEEN {pair, date} index entries of each event's pairs.
+first_date, last_date, quad_class, event_type, score, top_event_ids, and the per-period summary periods,
+period_counts, period_scores, period_first, period_last, period_top, recomputed from the edge's events in Cypher)
+aggregated per actor pair and type, directed as service.shared.relations.actor_pairs says, and the BETWEEN {pair,
+date} index entries of each event's pairs.
 
 - The relationship layer of a load is written once, after its events: loading [0, N) then [N, M) updates each
   edge twice, not once per batch.

@@ -306,7 +306,7 @@ def test_partners_from_the_partners_endpoint_queries_and_a_range_filters_them(cl
     # The same answer for another wording, a capital and a noun phrase; a range counts only its events.
     assert [r["id"] for r in ask(client, "the Kremlin's partners")["result"]] == ["CHN", "BLR", "IRN"]
     in_2023 = ask(client, "Moscow's allies in 2023")
-    assert in_2023["query"]["name"] == "read/api_partners_in_range"
+    assert in_2023["query"]["name"] == "read/api_partners_in_periods"  # a year: the layer's per-period summaries
     assert (in_2023["intent"]["since"], in_2023["intent"]["until"]) == ("2023", "2023")
     assert [(r["id"], r["event_count"]) for r in in_2023["result"]] == [("CHN", 1)]
     assert {r["id"] for r in ask(client, "who has worked with Russia since April 2024")["result"]} == {"CHN", "BLR"}
@@ -377,7 +377,7 @@ def test_between_from_the_relations_endpoint_query_with_a_range(client: TestClie
 def test_trend_is_the_timeline_of_the_pair_by_year(client: TestClient) -> None:
     body = ask(client, "how have relations between Turkey and Greece changed since 2019")
     assert body["intent"]["form"] == "trend" and [a["id"] for a in body["intent"]["actors"]] == ["GRC", "TUR"]
-    assert body["query"]["name"] == "read/api_relations_timeline"
+    assert body["query"]["name"] == "read/api_relations_timeline_periods"
     assert [(r["period"], r["events"], r["cooperation"], r["conflict"]) for r in body["result"]] == [
         ("2019", 1, 0, 1),
         ("2020", 2, 0, 2),

@@ -572,6 +572,64 @@ def test_edges_keep_a_score_and_their_strongest_events(graph: GraphRepository) -
     assert accuse_score == pytest.approx(0.7)  # verbal weighs 1
 
 
+def test_edges_keep_a_summary_per_period(graph: GraphRepository) -> None:
+    """Per month (events dated to a day or a month), per year (events dated only to a year) and '' (undated): the
+    count, score, first and last dates and 3 strongest events, in aligned lists sorted by period."""
+    text = (
+        "Russia struck Ukraine on Monday. Russia struck Ukraine again. Russia and Belarus shelled Ukraine in August. "
+        "Russia and Iran attacked Ukraine in 2022. Russia and North Korea attacked Ukraine. "
+        "Russia hit Ukraine in March."
+    )
+    article = make_article(text, url="https://example.com/periods")
+    sentences = [sentence + "." for sentence in text.removesuffix(".").split(". ")]
+    # Other sides than RUS alone, or incompatible dates: six events (the loader joins an event's compatible dates).
+    sources = [["RUS"], ["RUS"], ["RUS", "BLR"], ["RUS", "IRN"], ["RUS", "PRK"], ["RUS"]]
+    dates = ["2023-08-14", "2023-08-02", "2023-08", "2022", None, "2024-03-09"]
+    confidences = [0.9, 0.6, 0.5, 0.7, 0.4, 0.8]
+    events = [
+        replace(make_event(text, sentence, "ASSAULT", source, ["UKR"], date=when), confidence=confidence)
+        for sentence, source, when, confidence in zip(sentences, sources, dates, confidences, strict=True)
+    ]
+    write_article(graph, article, make_extraction(article, events))
+
+    fields = ["periods", "period_counts", "period_scores", "period_first", "period_last", "period_top"]
+    rows = rels(graph, "ATTACKS", "iso3", "iso3", fields)
+    ((*_, periods, counts, scores, first, last, top),) = [row for row in rows if row[:2] == ("RUS", "UKR")]
+    ids = {when: event_id for event_id, when in nodes(graph, "Event", ["id", "date"])}
+    assert list(periods) == ["", "2022", "2023-08", "2024-03"]
+    assert list(counts) == [1, 1, 3, 1]
+    assert list(scores) == pytest.approx([2 * 0.4, 2 * 0.7, 2 * (0.9 + 0.6 + 0.5), 2 * 0.8])
+    assert list(first) == ["", "2022", "2023-08", "2024-03-09"]
+    assert list(last) == ["", "2022", "2023-08-14", "2024-03-09"]
+    assert list(top) == [
+        *(ids[None], "", ""),
+        *(ids["2022"], "", ""),
+        *(ids["2023-08-14"], ids["2023-08-02"], ids["2023-08"]),  # confidence first
+        *(ids["2024-03-09"], "", ""),
+    ]
+    # Cumulative sums, one entry per month from the first month with a dated event (August 2023) to the last (March
+    # 2024), and per year from the first year-only event: a range's count is a difference of two entries.
+    dense = ["month_base", "month_cum_counts", "month_cum_scores", "year_base", "year_cum_counts", "year_cum_scores"]
+    rows = rels(graph, "ATTACKS", "iso3", "iso3", dense)
+    ((*_, month_base, month_counts, month_scores, year_base, year_counts, year_scores),) = [
+        row for row in rows if row[:2] == ("RUS", "UKR")
+    ]
+    assert (month_base, list(month_counts)) == (2023 * 12 + 7, [3, 3, 3, 3, 3, 3, 3, 4])
+    assert list(month_scores) == pytest.approx([4.0] * 7 + [4.0 + 1.6])
+    assert (year_base, list(year_counts), list(year_scores)) == (2022, [1], pytest.approx([1.4]))
+    assert graph.run_admin("admin/layer_mismatches") == []
+
+
+def test_a_refined_date_moves_the_event_between_periods(graph: GraphRepository) -> None:
+    write_article(graph, *meeting("Germany and France met this year.", "2023", url="https://a.example/year"))
+    ((*_, periods, counts),) = rels(graph, "MET_WITH", "iso3", "iso3", ["periods", "period_counts"])
+    assert (list(periods), list(counts)) == (["2023"], [1])
+    write_article(graph, *meeting("France and Germany met on 18 August.", "2023-08-18", url="https://b.example/day"))
+    ((*_, periods, counts),) = rels(graph, "MET_WITH", "iso3", "iso3", ["periods", "period_counts"])
+    assert (list(periods), list(counts)) == (["2023-08"], [1])
+    assert graph.run_admin("admin/layer_mismatches") == []
+
+
 def test_between_entries_follow_the_event_dates(graph: GraphRepository) -> None:
     """The (pair, date) index behind GET /relations: one entry per event and pair, moved when a date is refined."""
     write_article(graph, *meeting("Germany and France met in August.", "2023-08", url="https://a.example/1"))

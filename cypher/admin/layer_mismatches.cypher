@@ -1,5 +1,7 @@
 // Relationship-layer edges whose stored summary (write/upsert_relations) differs from a recompute from their own
-// events: event_count, first/last date, score, top_event_ids. Full scan, for tests and fault trials: none is right.
+// events: event_count, first/last date, score, top_event_ids, and the per-period summary (periods, period_counts,
+// period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums). Full scan, for
+// tests and fault trials: none is right.
 // params: none
 // returns: type, a, b, stored, recomputed
 MATCH (a)-[r:
@@ -23,12 +25,64 @@ CALL (r) {
     collect(x.id)[..3] AS top_event_ids,
     collect(DISTINCT x.type) AS event_types
 }
-WITH a, r, b, {
+CALL (r) {
+  UNWIND r.event_ids AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH DISTINCT x
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  WITH period,
+    count(*) AS n,
+    sum(coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS s,
+    coalesce(min(x.date), '') AS first,
+    coalesce(max(x.date), '') AS last,
+    collect(x.id)[..3] AS top
+  ORDER BY period
+  RETURN {
+    periods: collect(period), counts: collect(n), scores: collect(s), first: collect(first), last: collect(last),
+    top: reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | ''])
+  } AS periods
+}
+WITH *, periods AS fresh
+CALL (fresh) {
+  WITH fresh.periods AS periods, fresh.counts AS counts, fresh.scores AS scores
+  WITH periods, counts, scores,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 7] AS months,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 4] AS years
+  WITH periods, counts, scores, months, years,
+    [i IN months | toInteger(left(periods[i], 4)) * 12 + toInteger(right(periods[i], 2)) - 1] AS month_at,
+    [i IN years | toInteger(periods[i])] AS year_at
+  RETURN
+    month_at[0] AS month_base,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[months[k]]]) AS month_cum_counts,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[months[k]]]) AS month_cum_scores,
+    year_at[0] AS year_base,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[years[k]]]) AS year_cum_counts,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[years[k]]]) AS year_cum_scores
+}
+WITH *, {
+  periods: r.periods, counts: r.period_counts, scores: r.period_scores, first: r.period_first, last: r.period_last,
+  top: r.period_top, month_base: r.month_base, month_cum_counts: r.month_cum_counts,
+  month_cum_scores: r.month_cum_scores, year_base: r.year_base, year_cum_counts: r.year_cum_counts,
+  year_cum_scores: r.year_cum_scores
+} AS stored_periods
+WITH a, r, b, periods, stored_periods, {
   event_count: r.event_count, ids: size(r.event_ids), first_date: r.first_date, last_date: r.last_date,
-  score: r.score, top_event_ids: r.top_event_ids, event_types: [r.event_type]
+  score: r.score, top_event_ids: r.top_event_ids, event_types: [r.event_type], periods: stored_periods
 } AS stored, {
   event_count: event_count, ids: event_count, first_date: first_date, last_date: last_date, score: score,
-  top_event_ids: top_event_ids, event_types: event_types
+  top_event_ids: top_event_ids, event_types: event_types, periods: periods
 } AS recomputed
   WHERE stored.event_count <> recomputed.event_count
      OR stored.ids <> recomputed.ids
@@ -37,4 +91,21 @@ WITH a, r, b, {
      OR abs(coalesce(stored.score, -1.0) - recomputed.score) > 0.000001
      OR coalesce(stored.top_event_ids, []) <> recomputed.top_event_ids
      OR stored.event_types <> recomputed.event_types
+     OR coalesce(stored_periods.periods, []) <> periods.periods
+     OR coalesce(stored_periods.counts, []) <> periods.counts
+     OR coalesce(stored_periods.first, []) <> periods.first
+     OR coalesce(stored_periods.last, []) <> periods.last
+     OR coalesce(stored_periods.top, []) <> periods.top
+     OR size(coalesce(stored_periods.scores, [])) <> size(periods.scores)
+     OR any(i IN range(0, size(periods.scores) - 1) WHERE abs(stored_periods.scores[i] - periods.scores[i]) > 0.000001)
+     OR coalesce(stored_periods.month_base, -1) <> coalesce(month_base, -1)
+     OR coalesce(stored_periods.year_base, -1) <> coalesce(year_base, -1)
+     OR coalesce(stored_periods.month_cum_counts, [-1]) <> month_cum_counts
+     OR coalesce(stored_periods.year_cum_counts, [-1]) <> year_cum_counts
+     OR size(coalesce(stored_periods.month_cum_scores, [-1.0])) <> size(month_cum_scores)
+     OR any(i IN range(0, size(month_cum_scores) - 1)
+            WHERE abs(stored_periods.month_cum_scores[i] - month_cum_scores[i]) > 0.000001)
+     OR size(coalesce(stored_periods.year_cum_scores, [-1.0])) <> size(year_cum_scores)
+     OR any(i IN range(0, size(year_cum_scores) - 1)
+            WHERE abs(stored_periods.year_cum_scores[i] - year_cum_scores[i]) > 0.000001)
 RETURN type(r) AS type, coalesce(a.iso3, a.id) AS a, coalesce(b.iso3, b.id) AS b, stored, recomputed

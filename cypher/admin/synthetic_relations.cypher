@@ -5,7 +5,10 @@
 // As write/upsert_relations, MERGE picks the type from one fixed FOREACH branch per Relation, then the edge is found
 // again among the layer's types; the new ids are appended (a batch of events is loaded once), event_count is the
 // list's size, the dates widen to the batch's (null: no dated event), the scores add up and top_event_ids keeps the
-// 3 strongest of the old and new ones (confidence, then newest, as write/upsert_relations orders them).
+// 3 strongest of the old and new ones (confidence, then newest, as write/upsert_relations orders them). The
+// per-period summary (periods, period_counts, ..., and the cumulative month_ and year_ sums) is recomputed from the edge's events as write/upsert_relations
+// does: aligned lists are not merged in Cypher, and one pass over an edge's events per load is cheap next to loading
+// them.
 // CYPHER replan=skip: plans fixed by unique-index seeks; a growing graph would otherwise be re-planned every 10 s.
 // params: $rows
 // returns: none
@@ -73,3 +76,55 @@ CALL (candidates) {
   RETURN collect(x.id)[..3] AS top
 }
 SET r.top_event_ids = top
+WITH DISTINCT r
+CALL (r) {
+  UNWIND r.event_ids AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  WITH period,
+    count(*) AS n,
+    sum(coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS s,
+    coalesce(min(x.date), '') AS first,
+    coalesce(max(x.date), '') AS last,
+    collect(x.id)[..3] AS top
+  ORDER BY period
+  RETURN
+    collect(period) AS periods, collect(n) AS period_counts, collect(s) AS period_scores,
+    collect(first) AS period_first, collect(last) AS period_last,
+    reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | '']) AS period_top
+}
+SET
+  r.periods = periods, r.period_counts = period_counts, r.period_scores = period_scores,
+  r.period_first = period_first, r.period_last = period_last, r.period_top = period_top
+WITH r
+CALL (r) {
+  WITH r.periods AS periods, r.period_counts AS counts, r.period_scores AS scores
+  WITH periods, counts, scores,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 7] AS months,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 4] AS years
+  WITH periods, counts, scores, months, years,
+    [i IN months | toInteger(left(periods[i], 4)) * 12 + toInteger(right(periods[i], 2)) - 1] AS month_at,
+    [i IN years | toInteger(periods[i])] AS year_at
+  RETURN
+    month_at[0] AS month_base,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[months[k]]]) AS month_cum_counts,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[months[k]]]) AS month_cum_scores,
+    year_at[0] AS year_base,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[years[k]]]) AS year_cum_counts,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[years[k]]]) AS year_cum_scores
+}
+SET
+  r.month_base = month_base, r.month_cum_counts = month_cum_counts, r.month_cum_scores = month_cum_scores,
+  r.year_base = year_base, r.year_cum_counts = year_cum_counts, r.year_cum_scores = year_cum_scores

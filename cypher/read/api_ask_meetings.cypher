@@ -1,23 +1,19 @@
 // GET /ask "who met X (since March 2022)": CONSULT events in which $subject took part (a person id, an ISO3 or an
-// organisation id) whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), with who was on the other side (X's own state and its officials
-// are left out: they are on X's side) and one reporting sentence; latest first.
-// params: $subject, $since, $until, $limit
+// organisation id) whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), with
+// who was on the other side (X's own state and its officials are left out: they are on X's side) and one reporting
+// sentence; latest first (undated last). The subject's participations are read from the participated_actor_date
+// index (PARTICIPATED_IN {actor, date}) between $date_low and $date_high (service.api.actors.index_bounds: '' and
+// '~' without a range, so undated events, stored as '', come last) in descending date order, and reading stops once
+// $limit meetings are found: the cost follows the subject's events in the range down to the page, not all of them.
+// params: $subject, $since, $until, $date_low, $date_high, $limit
 // returns: event_id, date, counterparts, evidence
-CALL () {
-  MATCH (p:Person {id: $subject})
-  RETURN p AS x
-  UNION
-  MATCH (c:Country {iso3: $subject})
-  RETURN c AS x
-  UNION
-  MATCH (o:Organization {id: $subject})
-  RETURN o AS x
-}
-MATCH (x)-[px:PARTICIPATED_IN]->(e:Event {type: 'CONSULT'})
-WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+MATCH (x)-[px:PARTICIPATED_IN]->(e:Event)
+WHERE px.actor = $subject AND px.date >= $date_low AND px.date < $date_high
+  AND e.type = 'CONSULT'
+  AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
   AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
 WITH x, px, e
-ORDER BY coalesce(e.date, '') DESC, e.id
+ORDER BY px.actor DESC, px.date DESC, e.id
 LIMIT $limit
 RETURN
   e.id AS event_id,

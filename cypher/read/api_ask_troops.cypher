@@ -1,20 +1,18 @@
 // GET /ask "who sent troops to X": MOBILIZE events with $target (ISO3 or organisation id) among their targets,
 // whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), grouped by the
 // state or organisation that sent them; most events first, with the modes seen ("troops", "navy", ...) and one
-// reporting sentence of the latest event.
-// params: $target, $since, $until, $limit
+// reporting sentence of the latest event. The target's participations are read from the participated_actor_date
+// index (PARTICIPATED_IN {actor, date}) between $date_low and $date_high (service.api.actors.index_bounds), so the
+// cost follows the target's events in the range, not all of them.
+// params: $target, $since, $until, $date_low, $date_high, $limit
 // returns: id, name, kind, events, last_date, modes, event_ids, evidence
-CALL () {
-  MATCH (c:Country {iso3: $target})
-  RETURN c AS x
-  UNION
-  MATCH (o:Organization {id: $target})
-  RETURN o AS x
-}
-MATCH (x)-[:PARTICIPATED_IN {role: 'target'}]->(e:Event {type: 'MOBILIZE'})<-[:PARTICIPATED_IN {role: 'source'}]-(y)
-WHERE ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
+MATCH ()-[px:PARTICIPATED_IN]->(e:Event)
+WHERE px.actor = $target AND px.date >= $date_low AND px.date < $date_high
+  AND px.role = 'target' AND e.type = 'MOBILIZE'
+  AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
   AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
-  AND (y:Country OR y:Organization)
+MATCH (y)-[:PARTICIPATED_IN {role: 'source'}]->(e)
+  WHERE y:Country OR y:Organization
 WITH y, e
 ORDER BY coalesce(e.date, '') DESC, e.id
 WITH y, collect(DISTINCT e) AS evs, collect(DISTINCT e.mode) AS modes, max(e.date) AS last_date

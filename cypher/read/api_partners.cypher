@@ -10,6 +10,8 @@
 // api_partners_in_range counts them. score = the sum of the edges' scores (confidence x weight over their events,
 // weight 2 for material events and troops, 1 for verbal). evidence: the 3 strongest reporting sentences of the
 // partner's 3 strongest events (confidence, then newest), found among its edges' top_event_ids.
+// Ranked by the score rounded to 6 decimals, then the number of events: the three partners queries sum the same
+// scores in different orders, and float noise must not decide a tie.
 // params: $actor, $cooperation, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 CALL () {
@@ -31,7 +33,7 @@ WITH partner, collect(r) AS edges
 WITH partner, edges,
   reduce(s = 0.0, x IN edges | s + coalesce(x.score, 0.0)) AS score,
   reduce(n = 0, x IN edges | n + x.event_count) AS event_count
-ORDER BY score DESC, event_count DESC, coalesce(partner.iso3, partner.id)
+ORDER BY round(score, 6) DESC, event_count DESC, coalesce(partner.iso3, partner.id)
 LIMIT $limit
 CALL (edges) {
   UNWIND edges AS x
@@ -69,4 +71,4 @@ RETURN
   first_date,
   last_date,
   evidence
-ORDER BY score DESC, event_count DESC, id
+ORDER BY round(score, 6) DESC, event_count DESC, id

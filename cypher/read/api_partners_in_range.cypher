@@ -15,6 +15,8 @@
 // score = sum over the pair's events of confidence x weight, weight 2 for material events (and troops), 1 for verbal.
 // evidence: the 3 strongest reporting sentences (sentence confidence, then newest) of the 3 strongest events
 // (event confidence, then newest), as read/api_partners takes them from the edges' top_event_ids.
+// Ranked by the score rounded to 6 decimals, then the number of events: the three partners queries sum the same
+// scores in different orders, and float noise must not decide a tie.
 // params: $actor, $cooperation, $since, $until, $date_low, $date_high, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 MATCH ()-[mine:PARTICIPATED_IN]->(e:Event)
@@ -35,7 +37,7 @@ WITH partner, events,
       WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
       ELSE 1.0
     END) AS score
-ORDER BY score DESC, size(events) DESC, coalesce(partner.iso3, partner.id)
+ORDER BY round(score, 6) DESC, size(events) DESC, coalesce(partner.iso3, partner.id)
 LIMIT $limit
 CALL (events) {
   UNWIND events AS x
@@ -71,4 +73,4 @@ RETURN
   first_date,
   last_date,
   evidence
-ORDER BY score DESC, event_count DESC, id
+ORDER BY round(score, 6) DESC, event_count DESC, id

@@ -6,6 +6,16 @@
 // undated events count but give no date): event_count, first_date, last_date, score (sum of confidence x weight,
 // 2 for material events, 1 for verbal: what GET /countries/{id}/partners ranks by) and top_event_ids (the three
 // strongest events: confidence, then newest; where the partners' evidence comes from).
+// With it, the edge's per-period summary, aligned lists sorted by period: periods (the month "2023-05" of an event
+// dated to a month or a day, the year "2023" of one dated only to a year, '' for undated events), period_counts,
+// period_scores (as score), period_first / period_last (its events' earliest and latest dates, '' when undated) and
+// period_top (the period's 3 strongest event ids, 3 slots per period, '' for an empty slot). A range whose bounds are
+// years or months is answered exactly by summing the periods it covers (read/api_partners_in_periods,
+// read/api_relations_timeline_periods), so its cost follows the actor's edges, not its events.
+// Then, from those, the cumulative sums that make a range's count and score two list lookups per edge: month_base
+// (year * 12 + month - 1 of the edge's first month with an event dated to a month or a day; null when none),
+// month_cum_counts and month_cum_scores (count and score from month_base up to each month, every month after it up
+// to the last one), and year_base, year_cum_counts, year_cum_scores for the events dated only to a year.
 // Each row also keeps the pair's index entry: (the pair's smaller key)-[:BETWEEN {pair: "RUS|UKR", date}]->(event),
 // with the event's date ('' when undated), so that GET /relations reads a pair's newest events from the
 // (pair, date) relationship index instead of walking every event of a busy country.
@@ -76,6 +86,56 @@ CALL (r) {
     END) AS score,
     collect(x.id)[..3] AS top_event_ids
 }
+CALL (r) {
+  UNWIND r.event_ids AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  WITH period,
+    count(*) AS n,
+    sum(coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS s,
+    coalesce(min(x.date), '') AS first,
+    coalesce(max(x.date), '') AS last,
+    collect(x.id)[..3] AS top
+  ORDER BY period
+  RETURN
+    collect(period) AS periods, collect(n) AS period_counts, collect(s) AS period_scores,
+    collect(first) AS period_first, collect(last) AS period_last,
+    reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | '']) AS period_top
+}
 SET
   r.event_count = size(r.event_ids), r.first_date = first_date, r.last_date = last_date, r.score = score,
-  r.top_event_ids = top_event_ids
+  r.top_event_ids = top_event_ids,
+  r.periods = periods, r.period_counts = period_counts, r.period_scores = period_scores,
+  r.period_first = period_first, r.period_last = period_last, r.period_top = period_top
+WITH r
+CALL (r) {
+  WITH r.periods AS periods, r.period_counts AS counts, r.period_scores AS scores
+  WITH periods, counts, scores,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 7] AS months,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 4] AS years
+  WITH periods, counts, scores, months, years,
+    [i IN months | toInteger(left(periods[i], 4)) * 12 + toInteger(right(periods[i], 2)) - 1] AS month_at,
+    [i IN years | toInteger(periods[i])] AS year_at
+  RETURN
+    month_at[0] AS month_base,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[months[k]]]) AS month_cum_counts,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[months[k]]]) AS month_cum_scores,
+    year_at[0] AS year_base,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[years[k]]]) AS year_cum_counts,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[years[k]]]) AS year_cum_scores
+}
+SET
+  r.month_base = month_base, r.month_cum_counts = month_cum_counts, r.month_cum_scores = month_cum_scores,
+  r.year_base = year_base, r.year_cum_counts = year_cum_counts, r.year_cum_scores = year_cum_scores

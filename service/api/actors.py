@@ -174,3 +174,30 @@ def index_bounds(since: str | None, until: str | None) -> tuple[str, str]:
     if since is None and until is None:
         return "", _AFTER
     return (since[:4] if since else "0"), (until + _AFTER if until else _AFTER)
+
+
+def summarised(since: str | None, until: str | None) -> bool:
+    """Whether the range since..until can be answered from the relationship layer's per-period summaries (months,
+    and years of year-only dates: write/upsert_relations): every bound given is a year or a month, so that each
+    period is wholly inside the range or wholly outside it. A day bound cuts a month: the events are read instead."""
+    return all(bound is None or len(bound) <= len("YYYY-MM") for bound in (since, until))
+
+
+_NO_YEAR_BELOW, _NO_YEAR_ABOVE = 0, 10_000
+
+
+def period_bounds(since: str | None, until: str | None) -> dict[str, int]:
+    """The month and year indexes of a summarised range (see summarised()) that read/api_partners_in_periods looks
+    up in an edge's cumulative sums: month_low / month_high, year * 12 + month - 1 of the range's first and last month
+    (a year bound stands for its January / December), and year_low / year_high, the years of the bounds (an event
+    dated only to a year overlaps every bound in that year). An open bound is a year no date reaches."""
+    low_year = int(since[:4]) if since else _NO_YEAR_BELOW
+    high_year = int(until[:4]) if until else _NO_YEAR_ABOVE
+    low_month = int(since[5:7]) - 1 if since and len(since) >= 7 else 0
+    high_month = int(until[5:7]) - 1 if until and len(until) >= 7 else 11
+    return {
+        "month_low": low_year * 12 + low_month,
+        "month_high": high_year * 12 + high_month,
+        "year_low": low_year,
+        "year_high": high_year,
+    }

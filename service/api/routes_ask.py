@@ -14,8 +14,9 @@ from service.api.actors import index_bounds
 from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, QuestionError, parse_question
 from service.api.ask_names import offices_in, person_id
 from service.api.deps import Repository, Today
+from service.api.routes_countries import read_partners
 from service.api.routes_events import EventsQuery, read_events
-from service.api.routes_timeline import read_timeline
+from service.api.routes_timeline import read_timeline, timeline_query
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
 from service.shared import gazetteer
@@ -42,7 +43,7 @@ _EXAMPLES: list[Any] = [
         "result": [{"id": "AZE", "name": "Azerbaijan", "kind": "country", "score": 6.4, "event_count": 4}],
         "summary": "Azerbaijan is reported cooperating with Turkey since 2022-03.",
         "query": {
-            "name": "read/api_partners_in_range",
+            "name": "read/api_partners_in_periods",
             "parameters": {"actor": "TUR", "cooperation": True, "since": "2022-03", "until": None, "types": None},
         },
     },
@@ -83,7 +84,7 @@ _EXAMPLES: list[Any] = [
         "result": [{"period": "2020", "start": "2020-01-01", "end": "2020-12-31", "events": 5, "net": -3.2}],
         "summary": "Greece and Turkey since 2019, net cooperation minus conflict per year: 2020 -3.2 (5 events).",
         "query": {
-            "name": "read/api_relations_timeline",
+            "name": "read/api_relations_timeline_periods",
             "parameters": {"a": "GRC", "b": "TUR", "interval": "year", "since": "2019", "until": None},
         },
     },
@@ -208,24 +209,13 @@ def _partners(repo: GraphRepository, intent: Intent, _: date) -> Answer:
         "types": intent.event_types,
         "limit": LIMIT,
     }
-    # As GET /countries/{actor}/partners: the relationship layer's summaries without a range, the events with one.
-    if intent.since is None and intent.until is None:
-        name = "read/api_partners"
-        rows = repo.read(name, actor=actor.id, cooperation=params["cooperation"], types=intent.event_types, limit=LIMIT)
-    else:
-        name, params = "read/api_partners_in_range", params | {"since": intent.since, "until": intent.until}
-        low, high = index_bounds(intent.since, intent.until)
-        rows = repo.read(
-            name,
-            actor=actor.id,
-            cooperation=params["cooperation"],
-            since=intent.since,
-            until=intent.until,
-            date_low=low,
-            date_high=high,
-            types=intent.event_types,
-            limit=LIMIT,
-        )
+    # As GET /countries/{actor}/partners: the layer's summaries without a range or with year or month bounds, the
+    # events with a day bound.
+    if intent.since is not None or intent.until is not None:
+        params |= {"since": intent.since, "until": intent.until}
+    name, rows = read_partners(
+        repo, actor.id, params["cooperation"], intent.since, intent.until, intent.event_types, LIMIT
+    )
     verb = "cooperating with" if intent.stance != "conflict" else "in conflict with"
     if intent.event_types == ["ASSAULT"]:
         verb = "fighting"
@@ -315,7 +305,16 @@ def _meetings(repo: GraphRepository, intent: Intent, _: date) -> Answer:
     else:
         subject, subject_name = intent.actors[0].id, intent.actors[0].name
     params = {"subject": subject, "since": intent.since, "until": intent.until, "limit": LIMIT}
-    rows = repo.read("read/api_ask_meetings", subject=subject, since=intent.since, until=intent.until, limit=LIMIT)
+    low, high = index_bounds(intent.since, intent.until)
+    rows = repo.read(
+        "read/api_ask_meetings",
+        subject=subject,
+        since=intent.since,
+        until=intent.until,
+        date_low=low,
+        date_high=high,
+        limit=LIMIT,
+    )
     met: dict[str, str] = {}
     for row in rows:
         for counterpart in row["counterparts"]:
@@ -391,7 +390,16 @@ def _leaders(repo: GraphRepository, intent: Intent, today: date) -> Answer:
 def _troops(repo: GraphRepository, intent: Intent, _: date) -> Answer:
     target = intent.actors[0]
     params = {"target": target.id, "since": intent.since, "until": intent.until, "limit": LIMIT}
-    rows = repo.read("read/api_ask_troops", target=target.id, since=intent.since, until=intent.until, limit=LIMIT)
+    low, high = index_bounds(intent.since, intent.until)
+    rows = repo.read(
+        "read/api_ask_troops",
+        target=target.id,
+        since=intent.since,
+        until=intent.until,
+        date_low=low,
+        date_high=high,
+        limit=LIMIT,
+    )
     if rows:
         has = "has" if len(rows) == 1 else "have"
         summary = f"{_names(rows)} {has} sent forces to {target.name}{_when(intent)}."
@@ -415,7 +423,7 @@ def _trend(repo: GraphRepository, intent: Intent, _: date) -> Answer:
         )
     else:
         summary = f"No dated event between {first.name} and {second.name}{_when(intent)} is reported."
-    return "read/api_relations_timeline", params, rows, summary
+    return timeline_query(intent.since, intent.until), params, rows, summary
 
 
 _ANSWERS = {

@@ -7,7 +7,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from service.api.actors import actor_summary, graph_errors, index_bounds, parse_range, parse_types, resolve_actor
+from service.api.actors import (
+    actor_summary,
+    graph_errors,
+    index_bounds,
+    parse_range,
+    parse_types,
+    period_bounds,
+    resolve_actor,
+    summarised,
+)
 from service.api.deps import Repository
 from service.api.schemas import (
     COUNTRIES_EXAMPLE,
@@ -21,11 +30,61 @@ from service.api.schemas import (
     error_responses,
     ok_response,
 )
-from service.graph.repository import GraphRepository
+from service.graph.repository import GraphRepository, Row
 
 router = APIRouter(prefix="/countries", tags=["countries"])
 
 TOP_PARTNERS = 5
+
+
+def read_partners(
+    repo: GraphRepository,
+    actor: str,
+    cooperation: bool,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    limit: int,
+) -> tuple[str, list[Row]]:
+    """The partners of `actor` in one stance and range, and the name of the query that read them (GET /ask reports
+    it): without a range, the relationship layer's per-edge summaries; with year or month bounds, its per-period
+    summaries; with a day bound, the events themselves. The three give the same answer over the same events, at a
+    cost that follows the actor's partners (the first two) or its events in the range (the third)."""
+    with graph_errors():
+        if since is None and until is None:
+            name = "read/api_partners"
+            rows = repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
+        elif summarised(since, until):
+            name = "read/api_partners_in_periods"
+            bounds = period_bounds(since, until)
+            rows = repo.read(
+                name,
+                actor=actor,
+                cooperation=cooperation,
+                since=since,
+                until=until,
+                month_low=bounds["month_low"],
+                month_high=bounds["month_high"],
+                year_low=bounds["year_low"],
+                year_high=bounds["year_high"],
+                types=types,
+                limit=limit,
+            )
+        else:
+            name = "read/api_partners_in_range"
+            low, high = index_bounds(since, until)
+            rows = repo.read(
+                name,
+                actor=actor,
+                cooperation=cooperation,
+                since=since,
+                until=until,
+                date_low=low,
+                date_high=high,
+                types=types,
+                limit=limit,
+            )
+    return name, rows
 
 
 def _partners(
@@ -37,24 +96,7 @@ def _partners(
     types: list[str] | None,
     limit: int,
 ) -> list[Partner]:
-    cooperation = stance == "cooperation"
-    with graph_errors():
-        if since is None and until is None:
-            # From the relationship layer's per-edge summaries: the cost follows the partners, not the events.
-            rows = repo.read("read/api_partners", actor=actor, cooperation=cooperation, types=types, limit=limit)
-        else:
-            low, high = index_bounds(since, until)
-            rows = repo.read(
-                "read/api_partners_in_range",
-                actor=actor,
-                cooperation=cooperation,
-                since=since,
-                until=until,
-                date_low=low,
-                date_high=high,
-                types=types,
-                limit=limit,
-            )
+    _, rows = read_partners(repo, actor, stance == "cooperation", since, until, types, limit)
     return [Partner.model_validate(row) for row in rows]
 
 

@@ -15,10 +15,18 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.api.actors import actor_summary, bad_request, graph_errors, index_bounds, parse_range, resolve_actor
+from service.api.actors import (
+    actor_summary,
+    bad_request,
+    graph_errors,
+    index_bounds,
+    parse_range,
+    resolve_actor,
+    summarised,
+)
 from service.api.deps import Repository
 from service.api.schemas import ActorSummary, error_responses, ok_response
-from service.graph.repository import GraphRepository
+from service.graph.repository import GraphRepository, Row
 from service.shared.plover import QUAD_CLASSES
 
 router = APIRouter(prefix="/relations", tags=["relations"])
@@ -302,6 +310,39 @@ def get_timeline(
     return read_timeline(repo, key_a, key_b, interval, start, end)
 
 
+PERIODS_QUERY = "read/api_relations_timeline_periods"
+EVENTS_QUERY = "read/api_relations_timeline"
+
+
+def timeline_query(since: str | None, until: str | None) -> str:
+    """The query a timeline over since..until reads."""
+    return PERIODS_QUERY if summarised(since, until) else EVENTS_QUERY
+
+
+def read_timeline_rows(
+    repo: GraphRepository, key_a: str, key_b: str, interval: Interval, since: str | None, until: str | None
+) -> tuple[str, list[Row]]:
+    """The pair's counts per period, type, quad class and stance, and the name of the query that read them: from the
+    relationship layer's per-period summaries without a range or with year or month bounds (the cost follows the
+    pair's edges and months), else from the pair's events in the range (a day bound cuts a month)."""
+    name = timeline_query(since, until)
+    with graph_errors():
+        if name == PERIODS_QUERY:
+            rows = repo.read(name, a=key_a, b=key_b, since=since, until=until, interval=interval)
+        else:
+            low, high = index_bounds(since, until)
+            rows = repo.read(
+                name,
+                pair="|".join(sorted((key_a, key_b))),
+                since=since,
+                until=until,
+                low=low,
+                high=high,
+                interval=interval,
+            )
+    return name, rows
+
+
 def read_timeline(
     repo: GraphRepository, key_a: str, key_b: str, interval: Interval, since: str | None, until: str | None
 ) -> TimelineResponse:
@@ -309,17 +350,7 @@ def read_timeline(
     with): 422 when the two are one actor, 503 when Neo4j went away."""
     if key_a == key_b:
         raise bad_request(f"a and b are the same actor ({key_a}): a timeline is between two actors")
-    low, high = index_bounds(since, until)
-    with graph_errors():
-        rows = repo.read(
-            "read/api_relations_timeline",
-            pair="|".join(sorted((key_a, key_b))),
-            since=since,
-            until=until,
-            low=low,
-            high=high,
-            interval=interval,
-        )
+    _, rows = read_timeline_rows(repo, key_a, key_b, interval, since, until)
     return TimelineResponse.model_validate(
         {
             "a": actor_summary(key_a),

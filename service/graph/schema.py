@@ -72,7 +72,8 @@ def schema_objects() -> tuple[SchemaObject, ...]:
 
 def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = None) -> SchemaReport:
     """Creates whatever constraints and indexes are missing, then upgrades relationship-layer edges written by an
-    older version (admin/layer_upgrade); a no-op on a graph that has them all.
+    older version (admin/layer_upgrade, admin/layer_periods_upgrade, admin/participation_upgrade); a no-op on a graph
+    that has them all.
 
     `database` is needed only with a bare driver (None means the user's home database).
     """
@@ -95,8 +96,10 @@ def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = 
     )
     if report.changed:
         log.info("schema: created %s", ", ".join(created))
-    # Data written by an older version: relationship-layer edges without their summaries and pair index entries.
+    # Data written by an older version: relationship-layer edges without their summaries, per-period summaries and
+    # pair index entries; participations without their (actor, date) index keys.
     repo.run_admin("admin/layer_upgrade")
+    repo.run_admin("admin/layer_periods_upgrade")
     repo.run_admin("admin/participation_upgrade")
     return report
 
