@@ -127,3 +127,9 @@ def test_a_date_inside_the_act_judged_dates_that_act(nlp) -> None:  # type: igno
     text = "On Monday Egypt condemned the May 28 raid by Israel on Lebanon."
     events = {e.type: e.date for e in extract_text(nlp, text, PUBLISHED).events}
     assert events == {"ACCUSE": "2024-06-10", "ASSAULT": "2024-05-28"}
+
+
+def test_slapping_tariffs_is_a_sanction_not_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Canada slapped tariffs on Chinese steel.", PUBLISHED))
+    assert ("SANCTION", "CAN", "CHN") in found
+    assert not any(d[0] == "ASSAULT" for d in found)

@@ -211,6 +211,8 @@ MORE_PHRASINGS = [
     ("SUPPORT", "Japan's prime minister thanked India for its help."),
     ("SUPPORT", "Lula praised China's role in the talks."),
     ("SUPPORT", "Saudi Arabia voiced support for Morocco's autonomy plan."),
+    ("SUPPORT", "Hungary stood with Serbia during the dispute."),
+    ("SANCTION", "Canada slapped tariffs on Chinese steel."),
     ("CONCEDE", "Russia and Ukraine exchanged prisoners of war on Friday."),
     ("CONCEDE", "The United States eased sanctions on Venezuela's oil sector."),
     ("CONCEDE", "Iran released a detained Swedish diplomat."),
