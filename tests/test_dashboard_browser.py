@@ -322,6 +322,81 @@ def test_russia_cooperates_with_north_korea_with_evidence(
     assert not recording_proxy.requests, recording_proxy.requests
 
 
+def _assert_stayed_on_loopback(browser: WebDriver, recording_proxy: _RecordingProxy) -> list[str]:
+    requested = _requested_urls(browser)
+    outside = [
+        url
+        for url in requested
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOOPBACK_HOSTS
+    ]
+    assert not outside, outside
+    assert not recording_proxy.requests, recording_proxy.requests
+    return requested
+
+
+def _operations(api_url: str) -> list[tuple[str, str, str]]:
+    spec = httpx.get(f"{api_url}/openapi.json").json()
+    return [
+        (method.upper(), path, operation["operationId"])
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+
+
+def test_swagger_ui_lists_every_operation_offline(
+    api_url: str, browser: WebDriver, recording_proxy: _RecordingProxy
+) -> None:
+    operations = _operations(api_url)
+    assert len(operations) > 10
+    browser.get(f"{api_url}/docs")
+    shown = _wait(
+        browser,
+        "Swagger UI's operations",
+        lambda d: (
+            blocks
+            if len(blocks := d.find_elements(By.CSS_SELECTOR, ".opblock .opblock-summary")) >= len(operations)
+            else None
+        ),
+    )
+    listed = {
+        (
+            block.find_element(By.CSS_SELECTOR, ".opblock-summary-method").text,
+            block.find_element(By.CSS_SELECTOR, ".opblock-summary-path").get_attribute("data-path"),
+        )
+        for block in shown
+    }
+    assert listed == {(method, path) for method, path, _ in operations}
+    browser.save_screenshot(str(_output_dir() / "docs-swagger-ui.png"))
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+    requested = _assert_stayed_on_loopback(browser, recording_proxy)
+    assert any(url.endswith("/docs/static/swagger-ui-bundle.js") for url in requested), requested
+
+
+def test_redoc_lists_every_operation_offline(
+    api_url: str, browser: WebDriver, recording_proxy: _RecordingProxy
+) -> None:
+    operations = _operations(api_url)
+    browser.get(f"{api_url}/redoc")
+    sections = _wait(
+        browser,
+        "ReDoc's operations",
+        lambda d: (
+            found
+            if len(found := d.find_elements(By.CSS_SELECTOR, "[data-section-id*='operation/']")) >= len(operations)
+            else None
+        ),
+    )
+    ids = {section.get_attribute("data-section-id").rsplit("operation/", 1)[1] for section in sections}
+    assert ids >= {operation_id for _, _, operation_id in operations}
+    browser.save_screenshot(str(_output_dir() / "docs-redoc.png"))
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+    requested = _assert_stayed_on_loopback(browser, recording_proxy)
+    assert any(url.endswith("/docs/static/redoc.standalone.js") for url in requested), requested
+
+
 def test_chromium_missing_is_a_failure_not_a_skip(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", Path("/nonexistent/chromium"))
     with pytest.raises(pytest.fail.Exception, match="/nonexistent/chromium not found"):
