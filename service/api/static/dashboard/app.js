@@ -294,19 +294,21 @@ function eventHeading(event, extra) {
   );
 }
 
+// The article: its title, then its URL as a link where it has one, else where it came from (a host, a feed's or a
+// file's name: the API never gives a server path).
 function evidenceItem(item) {
   const href = safeUrl(item.url);
-  const label = item.title || item.url || `article ${item.article_id}`;
-  const article = href
-    ? el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-testid": "evidence-link" }, label)
-    : el("span", {}, label);
+  const title = el("cite", { class: "article-title", "data-testid": "evidence-article" },
+    item.title || `article ${item.article_id}`);
   const when = item.published ? ` · published ${item.published}` : "";
-  const where = item.source && item.source !== label ? ` · ${item.source}` : "";
+  const where = href
+    ? [" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-testid": "evidence-link" }, href)]
+    : item.source ? [` · ${item.source}`] : [];
   return el(
     "li",
     {},
     el("p", { class: "sentence", "data-testid": "evidence-sentence" }, item.sentence || "(sentence not kept)"),
-    el("span", { class: "source" }, article, when, where),
+    el("span", { class: "source", "data-testid": "evidence-source" }, title, when, ...where),
   );
 }
 
