@@ -367,6 +367,10 @@ function renderPartners(list, answer) {
           class: "partner",
           "data-testid": "partner",
           "data-id": partner.id,
+          "data-stance": answer.stance,
+          "data-events": partner.event_count,
+          "data-first": partner.first_date || "",
+          "data-last": partner.last_date || "",
           "aria-label": `${index + 1}. ${name}, score ${partner.score.toFixed(1)}, ${plural(partner.event_count, "event")}`,
         },
         el("span", { class: "rank" }, `${index + 1}.`),
@@ -1074,6 +1078,17 @@ function showLoading() {
   byId("timeline-more").hidden = true;
 }
 
+function clearPanels() {
+  byId("partners-cooperation").replaceChildren();
+  byId("partners-conflict").replaceChildren();
+  const surface = byId("network-svg");
+  surface.replaceChildren();
+  surface.dataset.state = "error";
+  byId("network-note").textContent = "";
+  byId("timeline").replaceChildren();
+  byId("timeline-axis").replaceChildren();
+}
+
 // The export links of the current view: the country, the date range and the type/class filters.
 function updateExports() {
   const types = typesParam();
@@ -1094,6 +1109,21 @@ async function refresh() {
   setStatus(`Loading ${state.actorName}…`);
   showLoading();
   updateExports();
+  if (!state.countries.some((c) => c.id === state.actor)) {
+    // Not in the country list (an organisation, or a hash edited by hand): one request says whether it exists,
+    // so that an unknown name gets one message instead of one per panel.
+    try {
+      const found = await api(`/countries/${encodeURIComponent(state.actor)}`);
+      if (isStale(generation)) return;
+      state.actorName = found.name || found.id;
+      byId("country-name").textContent = state.actorName;
+    } catch (error) {
+      if (isStale(generation)) return;
+      clearPanels();
+      setStatus(error.message, true, error.status === 0 || error.status === 503 ? () => refresh() : null);
+      return;
+    }
+  }
   const results = await Promise.allSettled([
     loadPartners(generation),
     loadNetwork(generation),
@@ -1115,15 +1145,21 @@ async function refresh() {
 // The search box: the countries of the list that match; when none does, the API is asked for the name (an
 // organisation such as NATO, or a near miss such as "Rusia", which gets the API's suggestions).
 let searchRequest = 0;
-async function searchElsewhere() {
-  const help = byId("search-help");
+let searchTimer = 0;
+function searchSoon() {
+  clearTimeout(searchTimer);
+  searchRequest += 1; // an answer still on its way is for an older text
   const wanted = byId("country-search").value.trim();
-  searchRequest += 1;
-  const request = searchRequest;
   if (!wanted || byId("country-select").options.length) {
-    help.replaceChildren();
+    byId("search-help").replaceChildren();
     return;
   }
+  searchTimer = setTimeout(() => searchElsewhere(wanted), 350); // one request when typing stops
+}
+
+async function searchElsewhere(wanted) {
+  const help = byId("search-help");
+  const request = searchRequest;
   const offer = (id, name, kind) => {
     const button = el("button", { type: "button", "data-testid": "search-choice", "data-id": id },
       `${name || id}${kind && kind !== "country" ? ` (${kind === "org" ? "organisation" : kind})` : ""}`);
@@ -1182,7 +1218,7 @@ async function loadCountries() {
 function start() {
   byId("country-search").addEventListener("input", () => {
     renderCountryOptions();
-    searchElsewhere();
+    searchSoon();
   });
   byId("country-search").addEventListener("keydown", (event) => {
     const select = byId("country-select");
