@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import socketserver
 import sys
@@ -627,6 +628,107 @@ def test_search_filters_and_exports(api_url: str, browser: WebDriver, recording_
     assert rows and {row["quad_class"] for row in rows} == {"material_conflict"}
     assert not _unexpected_console_errors(browser)
     _assert_stayed_on_loopback(browser, recording_proxy)
+
+
+# --------------------------------------------------------------------------- Neo4j Browser itself
+
+BROWSER_WAIT = 60
+RESULT = re.compile(r"Displaying (\d+) nodes|Started streaming (\d+) records?|Successfully set your parameters")
+FAILURE = re.compile(r"\bERROR\b|Neo\.(?:Client|Transient|Database)Error|ParameterMissing")
+
+
+def _browser_frames(driver: WebDriver) -> list[WebElement]:
+    return driver.find_elements(By.CSS_SELECTOR, "[data-testid=frame]")
+
+
+def _run_in_browser(driver: WebDriver, command: str | None = None, *, clicked: str | None = None) -> WebElement:
+    """Types `command` into Browser's editor (or runs `clicked`, the code a guide block put there) and returns the new
+    frame once it has its answer: a query's rows or error, a `:param`'s confirmation, a command's contents."""
+    before = len(_browser_frames(driver))
+    if command:
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=activeEditor] textarea").send_keys(command)
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=editor-Run]").click()
+    _wait(driver, "a new frame", lambda d: len(_browser_frames(d)) > before)
+    frame = _browser_frames(driver)[0]
+    code = command or clicked or ""
+
+    def answered(_: WebDriver) -> bool:
+        text = frame.text
+        if RESULT.search(text) or FAILURE.search(text):
+            return True
+        if code.startswith(":") and not code.startswith(":param"):
+            contents = frame.find_elements(By.CSS_SELECTOR, "[data-testid=frameContents]")
+            return bool(contents and (contents[0].get_attribute("textContent") or "").strip())
+        return False
+
+    WebDriverWait(driver, BROWSER_WAIT).until(answered, message=f"no answer in Browser for {code[:80]!r}")
+    return frame
+
+
+@pytest.mark.neo4j_browser
+def test_neo4j_browser_runs_every_block_of_every_guide_slide(
+    api_url: str, browser: WebDriver, neo4j_server: ConnectionInfo, neo4j_browser_url: str
+) -> None:
+    """Neo4j Browser of the test server, connected with its credentials: `:style` and `:play` from the API, then
+    every code block of every guide slide clicked and run in order, each with rows and no error."""
+    browser.get(neo4j_browser_url)
+    username = _wait(
+        browser,
+        "Browser's login",
+        lambda d: (
+            (u := d.find_element(By.CSS_SELECTOR, "[data-testid=username]")).is_displayed() and u.is_enabled() and u
+        ),
+    )
+    address = browser.find_element(By.CSS_SELECTOR, "[data-testid=boltaddress]")
+    address.clear()
+    address.send_keys(urlsplit(neo4j_server.uri).netloc)
+    username.send_keys(neo4j_server.user)
+    browser.find_element(By.CSS_SELECTOR, "[data-testid=password]").send_keys(neo4j_server.password or "")
+    browser.find_element(By.CSS_SELECTOR, "[data-testid=connect]").click()
+    _wait(browser, "Browser connected", lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid=connect]"))
+    # Once connected, Browser runs its own start command (`:play start`): wait for it before adding frames.
+    _wait(
+        browser,
+        "Browser's start frame",
+        lambda d: ":play start" in (_browser_frames(d)[0].text if _browser_frames(d) else ""),
+    )
+    _run_in_browser(browser, ":config maxFrames: 100")  # keep the guide's frame in the stream
+    # Browser loads styles and guides only from allowlisted hosts; localhost is on every server's list (the managed
+    # Neo4j adds 127.0.0.1, which Browser knows only once it has read the server's settings).
+    api = api_url.replace("://127.0.0.1:", "://localhost:")
+    style = _run_in_browser(browser, f":style {api}/browser/style.grass")
+    _wait(browser, "the style", lambda d: "DEPLOYS_TROOPS_TO" in (style.get_attribute("textContent") or ""))
+    _run_in_browser(browser, f":play {api}/browser/guide")
+    carousel = _wait(browser, "the guide", lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=carousel]"))
+    slides = len(carousel.find_elements(By.CSS_SELECTOR, "li[aria-label]"))
+    assert slides >= 10, slides
+    ran = []
+    for slide in range(slides):
+        blocks = [
+            b for b in browser.find_elements(By.CSS_SELECTOR, "[data-testid=carousel] pre.runnable") if b.is_displayed()
+        ]
+        assert blocks, f"slide {slide + 1} has no code block"
+        for block in blocks:
+            code = block.text
+            block.click()
+            frame = _run_in_browser(browser, clicked=code)
+            text = frame.text
+            assert not FAILURE.search(text), (slide + 1, code, text[-500:])
+            if not code.startswith(":"):  # a query: rows (Browser draws its nodes, or streams its records)
+                found = RESULT.search(text)
+                assert found and int(found.group(1) or found.group(2) or 0) > 0, (slide + 1, code, text[-500:])
+                if slide == 1:  # a country's partners, drawn with the geokg style
+                    fills = browser.execute_script(
+                        "return [...arguments[0].querySelectorAll('svg circle')].map(c => c.getAttribute('fill'))",
+                        frame,
+                    )
+                    assert PALETTE["nodes"]["country"].upper() in {str(f).upper() for f in fills}, fills
+                    browser.save_screenshot(str(_output_dir() / "neo4j-browser-style.png"))
+            ran.append(code.splitlines()[0])
+        if slide < slides - 1:
+            browser.find_element(By.CSS_SELECTOR, "[data-testid=nextSlide]").click()
+    assert len(ran) >= 20, ran
+    assert ":param actor => ''" in ran
 
 
 def test_chromium_missing_is_a_failure_not_a_skip(monkeypatch: pytest.MonkeyPatch) -> None:
