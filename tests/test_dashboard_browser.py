@@ -665,6 +665,11 @@ def _run_in_browser(driver: WebDriver, command: str | None = None, *, clicked: s
     return frame
 
 
+def _has_fill(frame: WebElement, colour: str) -> Any:
+    script = "return [...arguments[0].querySelectorAll('svg circle')].map(c => c.getAttribute('fill'))"
+    return lambda d: colour.upper() in {str(fill).upper() for fill in d.execute_script(script, frame)}
+
+
 @pytest.mark.neo4j_browser
 def test_neo4j_browser_runs_every_block_of_every_guide_slide(
     api_url: str, browser: WebDriver, neo4j_server: ConnectionInfo, neo4j_browser_url: str
@@ -718,11 +723,10 @@ def test_neo4j_browser_runs_every_block_of_every_guide_slide(
                 found = RESULT.search(text)
                 assert found and int(found.group(1) or found.group(2) or 0) > 0, (slide + 1, code, text[-500:])
                 if slide == 1:  # a country's partners, drawn with the geokg style
-                    fills = browser.execute_script(
-                        "return [...arguments[0].querySelectorAll('svg circle')].map(c => c.getAttribute('fill'))",
-                        frame,
+                    # Browser colours the drawn nodes a moment after it draws them.
+                    _wait(
+                        browser, "countries drawn in the style's colour", _has_fill(frame, PALETTE["nodes"]["country"])
                     )
-                    assert PALETTE["nodes"]["country"].upper() in {str(f).upper() for f in fills}, fills
                     browser.save_screenshot(str(_output_dir() / "neo4j-browser-style.png"))
             ran.append(code.splitlines()[0])
         if slide < slides - 1:
