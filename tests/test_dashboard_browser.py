@@ -251,6 +251,29 @@ def test_dashboard_serves_its_files_with_a_strict_policy(api_url: str) -> None:
     assert httpx.get(f"{api_url}/dashboard/", follow_redirects=True).url.path == "/dashboard"
 
 
+def test_stats_and_front_door_count_the_sample_graph(api_url: str, sample_graph: GraphRepository) -> None:
+    expected = {
+        label: sample_graph.run_admin("admin/nodes_with_label", label=label, keys=["id"])
+        for label in ("Country", "Organization", "Person", "Event", "Article")
+    }
+    articles = sample_graph.run_admin("admin/nodes_with_label", label="Article", keys=["ingested_at"])
+    stats = httpx.get(f"{api_url}/stats", timeout=30)
+    assert stats.status_code == 200, stats.text
+    body = stats.json()
+    assert body == {
+        "countries": len(expected["Country"]),
+        "organizations": len(expected["Organization"]),
+        "people": len(expected["Person"]),
+        "events": len(expected["Event"]),
+        "articles": len(expected["Article"]),
+        "last_ingested_at": max(row["values"][0] for row in articles),
+    }
+    assert body["events"] > 0 and body["articles"] > 0
+    html = httpx.get(f"{api_url}/", timeout=30).text
+    assert f'data-testid="stat-events"><strong>{body["events"]:,}</strong> events' in html
+    assert f'datetime="{body["last_ingested_at"]}"' in html
+
+
 def test_russia_cooperates_with_north_korea_with_evidence(
     api_url: str, browser: WebDriver, recording_proxy: _RecordingProxy
 ) -> None:
