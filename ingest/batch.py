@@ -23,6 +23,7 @@ from ingest.models import Extraction
 from ingest.sources import SourceFailure, SourceItem
 from service.graph.errors import GraphAuthError, GraphError, GraphUnavailable
 from service.graph.repository import GraphRepository
+from service.shared.source_names import public_source
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class _Writer(threading.Thread):
 
     def _write(self, name: str, article: CleanArticle, extraction: Extraction) -> None:
         try:
-            result = write_article(self.repo, article, extraction, source=name)
+            result = write_article(self.repo, article, extraction, source=public_source(name))
         except (GraphUnavailable, GraphAuthError) as exc:
             self.fatal = exc
             return

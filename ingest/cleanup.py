@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
+from ingest.charset import decode_html
 from ingest.dates import find_dates
 from service.shared import gazetteer
 from service.shared.article_body import (
@@ -600,11 +601,16 @@ def parse_article(
     title: str | None = None,
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    charset: str | None = None,
 ) -> CleanArticle:
     """Read an article given as plain text, HTML, or a JSON object with "text" or "html" (and
     optional "url"/"source_url", "title", "published"/"date").  `kind="auto"` detects which.
-    Explicit arguments win over what the payload says.  Raises ArticleError for bad input."""
-    text = checked_text(decode_payload(payload, max_chars), max_chars)
+    Explicit arguments win over what the payload says.  Raises ArticleError for bad input.
+
+    Text and JSON bytes must be UTF-8 (or UTF-16 with a byte-order mark); the bytes of an HTML page are decoded
+    as a browser would (`ingest.charset`), by `charset` (the HTTP header's, when the caller has one), else the
+    page's own declaration, else UTF-8 or the detected charset."""
+    text = checked_text(_decode(payload, kind, charset, max_chars), max_chars)
     if kind == "auto":
         kind = "json" if text.lstrip().startswith("{") else "html" if looks_like_html(text) else "text"
     if kind == "json":
@@ -612,6 +618,25 @@ def parse_article(
     if kind == "html":
         return clean_html(text, url, title=title, published=published, max_chars=max_chars)
     return clean_text(text, url=url, title=title, published=published, max_chars=max_chars)
+
+
+def _decode(payload: str | bytes, kind: PayloadKind, charset: str | None, max_chars: int) -> str:
+    if isinstance(payload, str):
+        return payload
+    if kind == "html" or (kind == "auto" and _html_bytes(payload)):
+        if len(payload) > 4 * max_chars:  # as decode_payload: even 4-byte characters would exceed the limit
+            raise ArticleError(f"article too large: {len(payload)} bytes (limit {max_chars} characters)")
+        bom = payload.startswith((b"\xff\xfe", b"\xfe\xff"))
+        if b"\x00" in payload and not bom and charset is None:
+            raise ArticleError("binary content, not text (NUL bytes)")
+        return decode_html(payload, transport_charset=charset)
+    return decode_payload(payload, max_chars)
+
+
+def _html_bytes(payload: bytes) -> bool:
+    """Bytes that read as an HTML page (checked on their ASCII-compatible start; a JSON object is not a page)."""
+    start = payload[:4096].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    return not start.startswith("{") and looks_like_html(start)
 
 
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|article|section|main|span|a|br|h[1-6]|ul|li|table|script)\b", _I)

@@ -201,20 +201,18 @@ def cmd_browser(args: argparse.Namespace, settings: Settings) -> int:
     """Where Neo4j Browser is and how to load the style and the guide. Starts nothing and needs no server."""
     from urllib.parse import urlsplit
 
+    from service.browser.location import browser_url
     from service.graph.local_neo4j import from_settings
 
     secret = settings.neo4j_password.get_secret_value() if settings.neo4j_password is not None else ""
+    browser = browser_url(settings)
     if settings.neo4j_uri:
-        uri = urlsplit(settings.neo4j_uri)
-        secure = uri.scheme.endswith(("+s", "+ssc"))
-        host = uri.hostname or "localhost"
-        browser = f"{'https' if secure else 'http'}://{host}:{7473 if secure else 7474}/browser/"
         print(f"Neo4j Browser: {browser}  (the server's HTTP port; connect it to {settings.neo4j_uri})")
         password_hint = "the GEOKG_NEO4J_PASSWORD you set" if secret else "GEOKG_NEO4J_PASSWORD (not set)"
         password = secret or None
     else:
         server = from_settings(settings)
-        print(f"Neo4j Browser: {server.http_url}/browser/  (the managed Neo4j; connect URL {server.bolt_uri})")
+        print(f"Neo4j Browser: {browser}  (the managed Neo4j; connect URL {server.bolt_uri})")
         file = server.password_file
         password_hint = "the GEOKG_NEO4J_PASSWORD you set" if secret else f"in {file}"
         password = secret or (file.read_text(encoding="utf-8").strip() if file.is_file() else None)

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "512m"
+    # Where users open Neo4j Browser (the landing page's link). Empty: the managed Neo4j's HTTP port, or port 7474
+    # (7473 for a TLS URI) of the host of GEOKG_NEO4J_URI.
+    neo4j_browser_url: str = ""
 
     # API
     api_host: str = "127.0.0.1"

@@ -31,6 +31,9 @@ from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
 
 TEST_IMAGE = "neo4j:5.26-community"
+# Where the test server's Neo4j Browser is, once the server is known: the managed instance's or the testcontainer's
+# HTTP port, or GEOKG_TEST_NEO4J_BROWSER_URL with a server of GEOKG_TEST_NEO4J_URI (see neo4j_browser_url).
+_BROWSER_URL: dict[str, str] = {}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -70,6 +73,8 @@ def _testcontainer() -> Iterator[ConnectionInfo]:
     from testcontainers.community.neo4j import Neo4jContainer
 
     with Neo4jContainer(TEST_IMAGE, password="geokg-test-password") as container:
+        host, port = container.get_container_host_ip(), container.get_exposed_port(7474)
+        _BROWSER_URL["url"] = f"http://{host}:{port}/browser/"
         yield ConnectionInfo(
             uri=container.get_connection_url(),
             user="neo4j",
@@ -97,6 +102,7 @@ def _local_neo4j() -> Iterator[ConnectionInfo]:
     if started_here:
         server.install()
         server.start()
+    _BROWSER_URL["url"] = f"{server.http_url}/browser/"
     try:
         yield ConnectionInfo(
             uri=server.bolt_uri, user=server.user, password=server.password, database="neo4j", managed=True
@@ -125,6 +131,19 @@ def neo4j_server() -> Iterator[ConnectionInfo]:
         yield from _testcontainer()
     else:
         yield from _local_neo4j()
+
+
+@pytest.fixture(scope="session")
+def neo4j_browser_url(neo4j_server: ConnectionInfo) -> str:
+    """The test server's Neo4j Browser. With GEOKG_TEST_NEO4J_URI, it is GEOKG_TEST_NEO4J_BROWSER_URL; without that
+    variable the tests that drive Browser fail: set it, or deselect them with `-m "not neo4j_browser"`."""
+    url = os.environ.get("GEOKG_TEST_NEO4J_BROWSER_URL") or _BROWSER_URL.get("url")
+    if not url:
+        pytest.fail(
+            "GEOKG_TEST_NEO4J_URI names the test server but GEOKG_TEST_NEO4J_BROWSER_URL does not say where its "
+            'Neo4j Browser is: set it, or deselect the Browser tests with -m "not neo4j_browser"'
+        )
+    return url
 
 
 @pytest.fixture(scope="session")

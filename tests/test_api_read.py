@@ -456,6 +456,42 @@ def test_graph_shape_depth_and_limit(client: TestClient) -> None:
     assert {n["id"] for n in recent["nodes"]} == {"RUS", "PRK"}
 
 
+def _stance(edge: dict[str, Any]) -> str:
+    cooperation = edge["quad_class"] in ("verbal_cooperation", "material_cooperation")
+    return "cooperation" if cooperation or edge["type"] == "DEPLOYS_TROOPS_TO" else "conflict"
+
+
+@pytest.mark.parametrize(
+    ("since", "until"), [("2022", "2022"), ("2023-01", "2024-06"), ("2024-06", None), (None, "2023")]
+)
+def test_graph_in_a_range_counts_the_range_as_the_partners_do(
+    client: TestClient, since: str | None, until: str | None
+) -> None:
+    dates = {k: v for k, v in (("since", since), ("until", until)) if v}
+    graph = ok(client, "/graph", center="RUS", **dates)
+    neighbours = {
+        e["source"] if e["target"] == "RUS" else e["target"]
+        for e in graph["edges"]
+        if "RUS" in (e["source"], e["target"])
+    }
+    listed = set()
+    for stance in ("cooperation", "conflict"):
+        for partner in ok(client, "/countries/RUS/partners", stance=stance, limit=50, **dates)["partners"]:
+            listed.add(partner["id"])
+            edges = [
+                e
+                for e in graph["edges"]
+                if {e["source"], e["target"]} == {"RUS", partner["id"]} and _stance(e) == stance
+            ]
+            assert sum(e["event_count"] for e in edges) == partner["event_count"], (stance, partner, edges)
+            assert min(e["first_date"] for e in edges) == partner["first_date"]
+            assert max(e["last_date"] for e in edges) == partner["last_date"]
+    assert listed and neighbours == listed
+    for edge in graph["edges"]:
+        assert not since or edge["last_date"] >= since or since.startswith(edge["last_date"]), edge
+        assert not until or edge["first_date"] <= until or edge["first_date"].startswith(until), edge
+
+
 # --------------------------------------------------------------------------- errors and docs
 
 

@@ -58,6 +58,15 @@ def test_the_readme_documents_every_query_with_its_param_lines() -> None:
             assert command in readme, command
 
 
+def test_every_param_block_is_one_browser_runs() -> None:
+    # Browser ignores a clicked `:param x => null` block: the slide would run with the previous slide's value, or
+    # fail with ParameterMissing. Every slide sets each parameter its query uses.
+    for query in QUERIES.values():
+        for command in query.param_commands:
+            assert not command.rstrip().lower().endswith("null"), command
+        assert set(query.example_params) == set(load_query(query.name).params), query.name
+
+
 def test_explore_queries_run_only_through_run_explore(sample_graph: GraphRepository) -> None:
     with pytest.raises(QueryNotFound):
         sample_graph.read("explore/country_partners", actor="RUS")

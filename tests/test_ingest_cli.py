@@ -75,13 +75,9 @@ def test_ingest_a_folder_reports_bad_files_and_ingests_the_rest(
     failures = {line.strip().split(": ", 1)[0] for line in out.splitlines() if line.startswith("  ")}
     assert failures == {str(folder / "scan.txt"), str(folder / "broken.json")}
     assert "binary content" in out and "malformed JSON" in out
+    # The graph keeps each file's name, never its path on this machine (the CLI's report above names the paths).
     sources = {source for (source,) in nodes(graph, "Article", ["source"])}
-    assert sources == {
-        str(folder / "meeting.txt"),
-        str(folder / "nested" / "agreement.json"),
-        f"{folder / 'feed.jsonl'}:1",
-        f"{folder / 'feed.jsonl'}:2",
-    }
+    assert sources == {"meeting.txt", "agreement.json", "feed.jsonl:1", "feed.jsonl:2"}
     types = {t for (t,) in nodes(graph, "Event", ["type"])}
     assert {"CONSULT", "AGREE", "ACCUSE", "SANCTION"} <= types
 

@@ -1,11 +1,11 @@
 // Troop deployments: the DEPLOYS_TROOPS_TO edges (MOBILIZE events with mode "troops"), sender -> host, with the
 // dates and the newest reporting sentence. $actor (ISO3 or organisation id) keeps the edges it sends or receives;
-// null keeps them all.
-// :param actor => null
+// '' (or null) keeps them all. (Browser ignores a `:param ... => null` block, so the guide sets '' instead.)
+// :param actor => ''
 // params: $actor
 // returns: path, sender, host, event_count, first_date, last_date, sentence
 MATCH path = (sender)-[r:DEPLOYS_TROOPS_TO]->(host)
-  WHERE $actor IS NULL OR coalesce(sender.iso3, sender.id) = $actor OR coalesce(host.iso3, host.id) = $actor
+  WHERE coalesce($actor, '') = '' OR coalesce(sender.iso3, sender.id) = $actor OR coalesce(host.iso3, host.id) = $actor
 RETURN
   path,
   coalesce(sender.iso3, sender.id) AS sender,

@@ -1,7 +1,7 @@
-// Indexes for the lookups the API makes: actors by name, articles by URL and date, events filtered by type, date,
-// status and quad class (the composites serve "events of type/class T between two dates"), and full-text search
-// over actor names and evidence sentences; (pair, date) on BETWEEN, the newest events between two actors; (actor,
-// date) on PARTICIPATED_IN, the newest events of one actor.
+// Indexes for the lookups the API makes: actors by name, articles by URL, date and ingest time (the newest one for
+// the landing page), events filtered by type, date, status and quad class (the composites serve "events of type/class
+// T between two dates"), and full-text search over actor names and evidence sentences; (pair, date) on BETWEEN, the
+// newest events between two actors; (actor, date) on PARTICIPATED_IN, the newest events of one actor.
 // params: none
 // returns: none
 CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);
@@ -10,6 +10,7 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
+CREATE INDEX article_ingested_at IF NOT EXISTS FOR (n:Article) ON (n.ingested_at);
 CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_status IF NOT EXISTS FOR (n:Event) ON (n.status);

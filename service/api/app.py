@@ -15,10 +15,12 @@ from service.api import (
     routes_browser,
     routes_countries,
     routes_dashboard,
+    routes_docs,
     routes_events,
     routes_exports,
     routes_graph,
     routes_health,
+    routes_home,
     routes_people,
     routes_relations,
     routes_timeline,
@@ -55,11 +57,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Geopolitical knowledge graph: countries, leaders and dated events from news, with evidence",
         version=_version(),
         lifespan=lifespan,
+        docs_url=None,  # served by routes_docs from packaged files, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     add_cors(app, settings)
     reads = read_guard(settings)  # the API key on every router that returns graph data, when reads are closed
     app.include_router(routes_health.router)
+    app.include_router(routes_home.router)  # the front door: links, and the graph's size unless reads are closed
+    app.include_router(routes_home.stats_router, **reads)
+    app.include_router(routes_docs.router)
     app.include_router(routes_articles.router, **reads)
     app.include_router(routes_ask.router, **reads)
     app.include_router(routes_countries.router, **reads)

@@ -11,9 +11,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from service.api.actors import actor_summary, graph_errors, parse_range, resolve_actor
+from service.api.actors import actor_summary, graph_errors, index_bounds, parse_range, resolve_actor
 from service.api.deps import Repository
 from service.api.schemas import GRAPH_EXAMPLE, GraphEdge, GraphNode, GraphResponse, error_responses, ok_response
+from service.shared.relations import RELATION_OF_TYPE, UNDIRECTED
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -21,6 +22,7 @@ MAX_NODES = 300
 # Edges returned at most, the strongest first: around a busy state the last pass finds thousands among 300 nodes,
 # more than a drawing can show and a large answer to build; `truncated` says so.
 MAX_EDGES = 2000
+RELATION_TYPE_NAMES = {event_type: relation.value for event_type, relation in RELATION_OF_TYPE.items()}
 
 
 @router.get(
@@ -29,8 +31,9 @@ MAX_EDGES = 2000
     description=(
         "`center`: ISO3, organisation id or name. `depth` 1..3 steps; `limit` caps the nodes (at most 300), and "
         f"at most {MAX_EDGES} edges are returned, the strongest first (`truncated` says a cap was reached). "
-        "`since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) keep edges whose "
-        "first/last dates overlap the range; an edge's `event_count` counts all of its events."
+        "With `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) the edges are those of the events whose dates overlap "
+        "the range: an edge's `event_count`, `first_date` and `last_date` are the range's, as in "
+        "`GET /countries/{id}/partners` with the same range."
     ),
     response_model=GraphResponse,
     responses=ok_response(GRAPH_EXAMPLE) | error_responses(404, 422, 503),
@@ -59,7 +62,24 @@ def get_graph(
                 truncated = True
                 break
             within = list(nodes) if level == depth else None  # the last pass only links nodes already drawn
-            rows = repo.read("read/api_graph_edges", ids=frontier, within=within, since=start, until=end, limit=room)
+            if start is None and end is None:
+                rows = repo.read(
+                    "read/api_graph_edges", ids=frontier, within=within, since=None, until=None, limit=room
+                )
+            else:  # counted from the events in the range, as the partners of the same range are
+                low, high = index_bounds(start, end)
+                rows = repo.read(
+                    "read/api_graph_edges_in_range",
+                    ids=frontier,
+                    within=within,
+                    since=start,
+                    until=end,
+                    date_low=low,
+                    date_high=high,
+                    relation_of_type=RELATION_TYPE_NAMES,
+                    undirected=sorted(relation.value for relation in UNDIRECTED),
+                    limit=room,
+                )
             truncated = truncated or len(rows) >= room
             next_frontier: list[str] = []
             for row in rows:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from service.shared.source_names import public_source
 
 Stance = Literal["cooperation", "conflict"]
 
@@ -96,7 +98,12 @@ class Evidence(BaseModel):
     url: str | None = None
     title: str | None = None
     published: str | None = None
-    source: str | None = None
+    source: str | None = None  # a host, a feed's or a file's name; never a server path (see public_source)
+
+    @field_validator("source")
+    @classmethod
+    def _no_server_path(cls, value: str | None) -> str | None:
+        return public_source(value)
 
 
 class Participant(ActorSummary):

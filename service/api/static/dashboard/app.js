@@ -5,8 +5,10 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 // The API root: the page is served at <root>/dashboard, so a proxy's path prefix is kept.
 const ROOT = location.pathname.replace(/\/dashboard\/?$/, "");
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const WIDTH = 800;
-const HEIGHT = 520;
+// The network's drawing area in SVG units: 800 x 520 on a wide screen; on a narrow one, the size it is shown at, so
+// that labels stay at their real font size (app.js sizeNetwork).
+let WIDTH = 800;
+let HEIGHT = 520;
 const MARGIN = 30;
 const PARTNER_LIMIT = 15;
 const EVENTS_PAGE = 50;
@@ -18,9 +20,21 @@ const EDGE_EVENT_TYPE = {
   REJECTS: "REJECT", COERCES: "COERCE", PROTESTS_AGAINST: "PROTEST", RETREATS_FROM: "RETREAT",
 };
 
+// PLOVER's event types by quad class (service/shared/plover.py; tests/test_palette.py compares them).
+const QUAD_CLASSES = {
+  verbal_cooperation: ["AGREE", "CONSULT", "SUPPORT", "CONCEDE"],
+  material_cooperation: ["COOPERATE", "AID", "RETREAT"],
+  verbal_conflict: ["REQUEST", "ACCUSE", "REJECT", "THREATEN"],
+  material_conflict: ["PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"],
+};
+const EVENT_TYPES = Object.values(QUAD_CLASSES).flat();
+
 const state = {
   countries: [],
   actor: null,
+  type: "", // filters: one PLOVER type, one quad class, a minimum event confidence ("" for none)
+  quad: "",
+  confidence: "",
   actorName: "",
   since: "",
   until: "",
@@ -71,16 +85,34 @@ function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+// Troops sent to an ally (MOBILIZE with mode "troops", the DEPLOYS_TROOPS_TO edge) are a deployment: drawn purple and
+// counted as cooperation, as GET /countries/{id}/partners counts them.
+function edgeClass(edge) {
+  return edge.type === "DEPLOYS_TROOPS_TO" ? "deployment" : edge.quad_class || "unknown";
+}
+
+function eventClass(event) {
+  return event.type === "MOBILIZE" && event.mode === "troops" ? "deployment" : event.quad_class || "unknown";
+}
+
+function edgeStance(edge) {
+  const cls = edgeClass(edge);
+  return cls === "deployment" || cls.endsWith("_cooperation") ? "cooperation" : "conflict";
+}
+
 function dateSpan(first, last) {
   if (!first && !last) return "undated";
   if (!first || !last || first === last) return first || last;
   return `${first} – ${last}`;
 }
 
-function setStatus(text, isError = false) {
+function setStatus(text, isError = false, retry = null) {
   const status = byId("status");
   status.textContent = text;
   status.classList.toggle("is-error", isError);
+  const button = byId("retry");
+  button.hidden = !retry;
+  button.onclick = retry;
 }
 
 // Up/Down arrows move the focus between the buttons of a list (Tab still leaves it).
@@ -114,23 +146,52 @@ function describeError(status, body) {
   return `the API answered HTTP ${status}`;
 }
 
-async function api(path, params = {}) {
+class ApiError extends Error {
+  constructor(message, status, body) {
+    super(message);
+    this.status = status; // 0: the API did not answer
+    this.body = body;
+  }
+}
+
+const UNREACHABLE = "The geokg API does not answer (is it running?)";
+
+function apiUrl(path, params = {}) {
   const url = new URL(ROOT + path, location.origin);
   for (const [name, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== "") url.searchParams.set(name, value);
   }
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  return url;
+}
+
+async function api(path, params = {}) {
+  let response;
+  try {
+    response = await fetch(apiUrl(path, params), { headers: { Accept: "application/json" } });
+  } catch {
+    throw new ApiError(UNREACHABLE, 0, null); // a network error: one clear message, not "Failed to fetch"
+  }
   let body = null;
   try {
     body = await response.json();
   } catch {
     body = null;
   }
-  if (!response.ok) throw new Error(describeError(response.status, body));
+  if (!response.ok) throw new ApiError(describeError(response.status, body), response.status, body);
   return body;
 }
 
 const range = () => ({ since: state.since, until: state.until });
+// The event types the type and quad-class filters leave (null: all).
+function filterTypes() {
+  let types = state.type ? [state.type] : EVENT_TYPES;
+  if (state.quad) types = types.filter((t) => QUAD_CLASSES[state.quad].includes(t));
+  return state.type || state.quad ? types : null;
+}
+const typesParam = () => {
+  const types = filterTypes();
+  return types ? types.join(",") : null;
+};
 const isStale = (generation) => generation !== state.generation;
 
 // --------------------------------------------------------------------------- country chooser and date range
@@ -148,21 +209,73 @@ function renderCountryOptions() {
   );
 }
 
-function writeHash() {
+function stateHash() {
   const params = new URLSearchParams();
   if (state.actor) params.set("country", state.actor);
   if (state.since) params.set("since", state.since);
   if (state.until) params.set("until", state.until);
-  history.replaceState(null, "", `#${params}`);
+  if (state.type) params.set("type", state.type);
+  if (state.quad) params.set("quad", state.quad);
+  if (state.confidence) params.set("confidence", state.confidence);
+  return `#${params}`;
 }
 
-function chooseCountry(id, name) {
+// Every choice is a history entry, so Back returns to the previous view; `replace` for the first one.
+function writeHash(replace = false) {
+  const hash = stateHash();
+  if (location.hash === hash || (!location.hash && hash === "#")) return;
+  if (replace) history.replaceState(null, "", hash);
+  else history.pushState(null, "", hash);
+}
+
+// The view the hash names (edited by hand, or reached with Back/Forward); invalid parts are left out.
+function readHash() {
+  const wanted = new URLSearchParams(location.hash.slice(1));
+  const date = (name) => (validDate(wanted.get(name) || "") ? wanted.get(name) : "");
+  const type = (wanted.get("type") || "").toUpperCase();
+  const quad = wanted.get("quad") || "";
+  const confidence = wanted.get("confidence") || "";
+  return {
+    actor: wanted.get("country") || "",
+    since: date("since"),
+    until: date("until"),
+    type: EVENT_TYPES.includes(type) ? type : "",
+    quad: quad in QUAD_CLASSES ? quad : "",
+    confidence: validConfidence(confidence) ? confidence : "",
+  };
+}
+
+function validConfidence(value) {
+  return /^(0(\.\d+)?|1(\.0+)?)$/.test(value);
+}
+
+function showFilters() {
+  byId("since").value = state.since;
+  byId("until").value = state.until;
+  byId("filter-type").value = state.type;
+  byId("filter-quad").value = state.quad;
+  byId("filter-confidence").value = state.confidence;
+}
+
+function followHash() {
+  const wanted = readHash();
+  const same = ["since", "until", "type", "quad", "confidence"].every((key) => state[key] === wanted[key]);
+  if (same && (!wanted.actor || wanted.actor === state.actor)) return;
+  Object.assign(state, { since: wanted.since, until: wanted.until, type: wanted.type, quad: wanted.quad,
+    confidence: wanted.confidence });
+  showFilters();
+  byId("range-error").textContent = "";
+  const actor = wanted.actor || state.actor || (state.countries[0] && state.countries[0].id);
+  if (actor) chooseCountry(actor, null, { fromHash: true });
+}
+
+function chooseCountry(id, name, { fromHash = false, replace = false } = {}) {
   const known = state.countries.find((c) => c.id === id);
   state.actor = id;
   state.actorName = (known && known.name) || name || id;
   const select = byId("country-select");
   if (select.value !== id) select.value = id; // no option (filtered out, or an organisation): nothing selected
-  writeHash();
+  if (!fromHash) writeHash(replace);
   refresh();
 }
 
@@ -183,7 +296,12 @@ function applyRange(event) {
   event.preventDefault();
   const since = byId("since").value.trim();
   const until = byId("until").value.trim();
+  const confidence = byId("filter-confidence").value.trim();
   const error = byId("range-error");
+  if (confidence && !validConfidence(confidence)) {
+    error.textContent = "Minimum confidence: a number from 0 to 1.";
+    return;
+  }
   const bad = [["Since", since], ["Until", until]].find(([, value]) => value && !validDate(value));
   if (bad) {
     error.textContent = `${bad[0]}: write YYYY, YYYY-MM or YYYY-MM-DD.`;
@@ -194,8 +312,7 @@ function applyRange(event) {
     return;
   }
   error.textContent = "";
-  state.since = since;
-  state.until = until;
+  Object.assign(state, { since, until, type: byId("filter-type").value, quad: byId("filter-quad").value, confidence });
   writeHash();
   refresh();
 }
@@ -204,8 +321,8 @@ function clearRange() {
   // The reset event fires before the inputs are emptied.
   setTimeout(() => {
     byId("range-error").textContent = "";
-    state.since = "";
-    state.until = "";
+    Object.assign(state, { since: "", until: "", type: "", quad: "", confidence: "" });
+    showFilters();
     writeHash();
     refresh();
   });
@@ -215,16 +332,21 @@ function clearRange() {
 
 async function loadPartners(generation) {
   const lists = { cooperation: byId("partners-cooperation"), conflict: byId("partners-conflict") };
+  const types = filterTypes();
+  if (types && !types.length) {
+    for (const list of Object.values(lists)) list.replaceChildren(el("li", { class: "empty" }, "no type passes the filters"));
+    return;
+  }
   try {
     const path = `/countries/${encodeURIComponent(state.actor)}/partners`;
     const answers = await Promise.all(
-      Object.keys(lists).map((stance) => api(path, { ...range(), stance, limit: PARTNER_LIMIT })),
+      Object.keys(lists).map((stance) => api(path, { ...range(), types: typesParam(), stance, limit: PARTNER_LIMIT })),
     );
     if (isStale(generation)) return;
     for (const answer of answers) renderPartners(lists[answer.stance], answer);
   } catch (error) {
     if (isStale(generation)) return;
-    for (const list of Object.values(lists)) list.replaceChildren(el("li", { class: "error" }, error.message));
+    for (const list of Object.values(lists)) list.replaceChildren(); // the message is shown once, in the status
     throw error;
   }
 }
@@ -245,6 +367,10 @@ function renderPartners(list, answer) {
           class: "partner",
           "data-testid": "partner",
           "data-id": partner.id,
+          "data-stance": answer.stance,
+          "data-events": partner.event_count,
+          "data-first": partner.first_date || "",
+          "data-last": partner.last_date || "",
           "aria-label": `${index + 1}. ${name}, score ${partner.score.toFixed(1)}, ${plural(partner.event_count, "event")}`,
         },
         el("span", { class: "rank" }, `${index + 1}.`),
@@ -287,26 +413,28 @@ function eventHeading(event, extra) {
   return el(
     "h3",
     {},
-    el("span", { class: `badge quad-${event.quad_class || "unknown"}` }, event.type),
+    el("span", { class: `badge quad-${eventClass(event)}` }, event.type),
     el("span", {}, event.date || "undated"),
     event.status && event.status !== "occurred" ? el("span", { class: "hint" }, event.status) : null,
     extra ? el("span", { class: "hint" }, extra) : null,
   );
 }
 
+// The article: its title, then its URL as a link where it has one, else where it came from (a host, a feed's or a
+// file's name: the API never gives a server path).
 function evidenceItem(item) {
   const href = safeUrl(item.url);
-  const label = item.title || item.url || `article ${item.article_id}`;
-  const article = href
-    ? el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-testid": "evidence-link" }, label)
-    : el("span", {}, label);
+  const title = el("cite", { class: "article-title", "data-testid": "evidence-article" },
+    item.title || `article ${item.article_id}`);
   const when = item.published ? ` · published ${item.published}` : "";
-  const where = item.source && item.source !== label ? ` · ${item.source}` : "";
+  const where = href
+    ? [" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer", "data-testid": "evidence-link" }, href)]
+    : item.source ? [` · ${item.source}`] : [];
   return el(
     "li",
     {},
     el("p", { class: "sentence", "data-testid": "evidence-sentence" }, item.sentence || "(sentence not kept)"),
-    el("span", { class: "source" }, article, when, where),
+    el("span", { class: "source", "data-testid": "evidence-source" }, title, when, ...where),
   );
 }
 
@@ -513,13 +641,15 @@ async function loadNetwork(generation) {
   try {
     const graph = await api("/graph", { center: state.actor, depth: 1, ...range() });
     if (isStale(generation)) return;
-    drawNetwork(graph);
+    const types = filterTypes();
+    const kept = types ? graph.edges.filter((e) => types.includes(EDGE_EVENT_TYPE[e.type])) : graph.edges;
+    drawNetwork({ ...graph, edges: kept });
   } catch (error) {
     if (isStale(generation)) return;
     stopSimulation();
     surface.replaceChildren();
     surface.dataset.state = "error";
-    byId("network-note").textContent = error.message;
+    byId("network-note").textContent = "";
     throw error;
   }
 }
@@ -529,10 +659,19 @@ function stopSimulation() {
   state.simulation = null;
 }
 
+// On a narrow screen the drawing area is the size it is shown at (labels keep their font size); else 800 x 520.
+function sizeNetwork(surface) {
+  const shown = surface.getBoundingClientRect().width || 800;
+  WIDTH = shown < 600 ? Math.max(300, Math.round(shown)) : 800;
+  HEIGHT = shown < 600 ? Math.round(WIDTH * 1.15) : 520;
+  surface.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT}`);
+}
+
 function drawNetwork(graph) {
   stopSimulation();
   const surface = byId("network-svg");
   surface.replaceChildren();
+  sizeNetwork(surface);
   const note = byId("network-note");
   note.textContent = graph.truncated ? "Only the strongest relations are drawn (node limit reached)." : "";
   if (!graph.edges.length) {
@@ -545,7 +684,7 @@ function drawNetwork(graph) {
   const nodes = graph.nodes.map((node, index) => {
     // Deterministic start: the centre in the middle, the others on a golden-angle spiral around it.
     const angle = index * 2.39996;
-    const radius = index === 0 ? 0 : 60 + 12 * Math.sqrt(index) * 6;
+    const radius = index === 0 ? 0 : (60 + 12 * Math.sqrt(index) * 6) * (WIDTH / 800);
     return {
       ...node,
       x: WIDTH / 2 + radius * Math.cos(angle),
@@ -592,7 +731,9 @@ function drawNetwork(graph) {
 function edgeElement(edge) {
   const from = edge.from.label || edge.source;
   const to = edge.to.label || edge.target;
-  const label = `${from} – ${to}: ${edge.type}, ${plural(edge.event_count, "event")}`;
+  const cls = edgeClass(edge);
+  const label = `${from} – ${to}: ${edge.type} (${cls.replace("_", " ")}, ${edgeStance(edge)}), `
+    + plural(edge.event_count, "event");
   const group = svg("g", {
     class: "edge",
     tabindex: 0,
@@ -603,10 +744,17 @@ function edgeElement(edge) {
     "data-target": edge.target,
     "data-type": edge.type,
     "data-quad": edge.quad_class || "",
+    "data-class": cls,
+    "data-stance": edgeStance(edge),
+    "data-count": edge.event_count,
+    "data-first": edge.first_date || "",
+    "data-last": edge.last_date || "",
   });
   const title = svg("title");
   title.textContent = `${label} (${dateSpan(edge.first_date, edge.last_date)})`;
-  edge.line = svg("line", { class: `edge-line quad-${edge.quad_class || "unknown"}` });
+  // Width grows with the number of events: 1.5 for one, about 6 for a hundred.
+  const width = Math.min(7, 1.5 + Math.log2(Math.max(1, edge.event_count)) * 0.7);
+  edge.line = svg("line", { class: `edge-line quad-${cls}`, "stroke-width": width.toFixed(2) });
   edge.hit = svg("line", { class: "edge-hit" });
   group.append(title, edge.line, edge.hit);
   const open = () => {
@@ -638,6 +786,8 @@ function nodeElement(node, surface) {
   text.textContent = node.label || node.id;
   group.append(svg("circle", { r: radius }), text);
   node.element = group;
+  node.text = text;
+  node.radius = radius;
 
   const centre = () => {
     if (!isCenter && node.kind !== "person") chooseCountry(node.id, node.label);
@@ -770,6 +920,10 @@ function render(simulation) {
   }
   for (const node of simulation.nodes) {
     node.element.setAttribute("transform", `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`);
+    // Labels on the right half go to the left of their node, so that none runs off the drawing.
+    const left = node.x > WIDTH * 0.6;
+    node.text.setAttribute("x", left ? -(node.radius + 3) : node.radius + 3);
+    node.text.setAttribute("text-anchor", left ? "end" : "start");
   }
 }
 
@@ -781,6 +935,8 @@ async function loadTimeline(generation, fromStart) {
     const page = await api("/events", {
       actor: state.actor,
       ...range(),
+      type: state.type || null,
+      quad_class: state.quad || null,
       limit: EVENTS_PAGE,
       cursor: fromStart ? null : state.cursor,
     });
@@ -791,7 +947,8 @@ async function loadTimeline(generation, fromStart) {
     renderTimeline();
   } catch (error) {
     if (isStale(generation)) return;
-    byId("timeline").replaceChildren(el("p", { class: "error" }, error.message));
+    byId("timeline").replaceChildren();
+    byId("timeline-axis").replaceChildren();
     more.hidden = true;
     throw error;
   }
@@ -809,16 +966,24 @@ function monthTitle(key) {
   return first.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 }
 
+// The loaded events that pass the confidence filter (the API has no confidence filter: it is applied here).
+function shownEvents() {
+  if (!state.confidence) return state.events;
+  const least = Number(state.confidence);
+  return state.events.filter((event) => (event.confidence ?? 0) >= least);
+}
+
 function renderTimeline() {
   const container = byId("timeline");
-  if (!state.events.length) {
+  const events = shownEvents();
+  if (!events.length) {
     container.replaceChildren(el("p", { class: "empty" }, "No events in this range."));
     renderAxis();
     return;
   }
   // Newest first, as the API returns them; consecutive events of one month share a heading.
   const groups = [];
-  for (const event of state.events) {
+  for (const event of events) {
     const key = monthKey(event.date);
     if (!groups.length || groups[groups.length - 1].key !== key) groups.push({ key, events: [] });
     groups[groups.length - 1].events.push(event);
@@ -840,7 +1005,7 @@ function timelineItem(event) {
     "button",
     { type: "button", class: "event", "data-testid": "timeline-event", "data-id": event.id },
     el("span", { class: "date" }, event.date || "undated"),
-    el("span", { class: `badge quad-${event.quad_class}` }, event.type),
+    el("span", { class: `badge quad-${eventClass(event)}`, "data-testid": "timeline-badge" }, event.type),
     el("span", {}, participantsText(event.participants)),
   );
   button.addEventListener("click", () => {
@@ -854,7 +1019,7 @@ function timelineItem(event) {
 function renderAxis() {
   const axis = byId("timeline-axis");
   const counts = new Map();
-  for (const event of state.events) {
+  for (const event of shownEvents()) {
     if (event.date && event.date.length >= 7) {
       const key = event.date.slice(0, 7);
       counts.set(key, (counts.get(key) || 0) + 1);
@@ -898,6 +1063,43 @@ function renderAxis() {
 
 // --------------------------------------------------------------------------- wiring
 
+// While a country loads, nothing of the previous one stays on screen under the new heading.
+function showLoading() {
+  const loading = () => el("li", { class: "hint", "data-testid": "partners-loading" }, "Loading…");
+  byId("partners-cooperation").replaceChildren(loading());
+  byId("partners-conflict").replaceChildren(loading());
+  stopSimulation();
+  const surface = byId("network-svg");
+  surface.replaceChildren();
+  surface.dataset.state = "loading";
+  byId("network-note").textContent = "Loading…";
+  byId("timeline").replaceChildren(el("p", { class: "hint" }, "Loading…"));
+  byId("timeline-axis").replaceChildren();
+  byId("timeline-more").hidden = true;
+}
+
+function clearPanels() {
+  byId("partners-cooperation").replaceChildren();
+  byId("partners-conflict").replaceChildren();
+  const surface = byId("network-svg");
+  surface.replaceChildren();
+  surface.dataset.state = "error";
+  byId("network-note").textContent = "";
+  byId("timeline").replaceChildren();
+  byId("timeline-axis").replaceChildren();
+}
+
+// The export links of the current view: the country, the date range and the type/class filters.
+function updateExports() {
+  const types = typesParam();
+  const events = { actor: state.actor, ...range(), type: state.type || null, quad_class: state.quad || null };
+  const relations = { actor: state.actor, ...range(), types };
+  byId("export-events-csv").href = apiUrl("/export/events.csv", events);
+  byId("export-events-json").href = apiUrl("/export/events.json", events);
+  byId("export-relations-csv").href = apiUrl("/export/relations.csv", relations);
+  byId("export-graphml").href = apiUrl("/export/graph.graphml", relations);
+}
+
 async function refresh() {
   if (!state.actor) return;
   state.generation += 1;
@@ -905,23 +1107,119 @@ async function refresh() {
   byId("country-name").textContent = state.actorName;
   byId("evidence").replaceChildren(el("p", { class: "hint" }, "Choose an edge, a partner or an event."));
   setStatus(`Loading ${state.actorName}…`);
+  showLoading();
+  updateExports();
+  if (!state.countries.some((c) => c.id === state.actor)) {
+    // Not in the country list (an organisation, or a hash edited by hand): one request says whether it exists,
+    // so that an unknown name gets one message instead of one per panel.
+    try {
+      const found = await api(`/countries/${encodeURIComponent(state.actor)}`);
+      if (isStale(generation)) return;
+      state.actorName = found.name || found.id;
+      byId("country-name").textContent = state.actorName;
+    } catch (error) {
+      if (isStale(generation)) return;
+      clearPanels();
+      setStatus(error.message, true, error.status === 0 || error.status === 503 ? () => refresh() : null);
+      return;
+    }
+  }
   const results = await Promise.allSettled([
     loadPartners(generation),
     loadNetwork(generation),
     loadTimeline(generation, true),
   ]);
   if (isStale(generation)) return;
-  const failed = results.filter((result) => result.status === "rejected");
-  if (failed.length) {
-    setStatus(failed.map((result) => result.reason.message).join("; "), true);
+  const errors = results.filter((result) => result.status === "rejected").map((result) => result.reason);
+  if (errors.length) {
+    const messages = [...new Set(errors.map((error) => error.message))]; // one bad country: one message
+    const unreachable = errors.some((error) => error.status === 0 || error.status === 503);
+    const retry = unreachable ? () => refresh() : null;
+    setStatus(messages.join("; "), true, retry);
   } else {
     const period = state.since || state.until ? ` · ${state.since || "…"} to ${state.until || "…"}` : "";
     setStatus(`${state.actorName}${period}`);
   }
 }
 
-async function start() {
-  byId("country-search").addEventListener("input", renderCountryOptions);
+// The search box: the countries of the list that match; when none does, the API is asked for the name (an
+// organisation such as NATO, or a near miss such as "Rusia", which gets the API's suggestions).
+let searchRequest = 0;
+let searchTimer = 0;
+function searchSoon() {
+  clearTimeout(searchTimer);
+  searchRequest += 1; // an answer still on its way is for an older text
+  const wanted = byId("country-search").value.trim();
+  if (!wanted || byId("country-select").options.length) {
+    byId("search-help").replaceChildren();
+    return;
+  }
+  searchTimer = setTimeout(() => searchElsewhere(wanted), 350); // one request when typing stops
+}
+
+async function searchElsewhere(wanted) {
+  const help = byId("search-help");
+  const request = searchRequest;
+  const offer = (id, name, kind) => {
+    const button = el("button", { type: "button", "data-testid": "search-choice", "data-id": id },
+      `${name || id}${kind && kind !== "country" ? ` (${kind === "org" ? "organisation" : kind})` : ""}`);
+    button.addEventListener("click", async () => {
+      try {
+        const found = kind ? { id, name } : await api(`/countries/${encodeURIComponent(id)}`); // a suggested name
+        help.replaceChildren();
+        byId("country-search").value = "";
+        renderCountryOptions();
+        chooseCountry(found.id, found.name);
+      } catch (error) {
+        help.replaceChildren(el("span", { class: "error", "data-testid": "search-error" }, error.message));
+      }
+    });
+    return button;
+  };
+  try {
+    const found = await api(`/countries/${encodeURIComponent(wanted)}`);
+    if (request !== searchRequest) return;
+    help.replaceChildren(offer(found.id, found.name, found.kind));
+  } catch (error) {
+    if (request !== searchRequest) return;
+    const suggestions = (error.body && error.body.detail && error.body.detail.suggestions) || [];
+    if (error.status === 404 && suggestions.length) {
+      help.replaceChildren(
+        el("span", { "data-testid": "did-you-mean" }, `No “${wanted}”. Did you mean `),
+        ...suggestions.map((name) => offer(name, name, null)),
+      );
+    } else {
+      help.replaceChildren(el("span", { class: "error", "data-testid": "search-error" }, error.message));
+    }
+  }
+}
+
+async function loadCountries() {
+  setStatus("Loading countries…");
+  try {
+    state.countries = await api("/countries");
+  } catch (error) {
+    const message = error.status === 0 ? UNREACHABLE : `Countries could not be loaded: ${error.message}`;
+    setStatus(message, true, loadCountries);
+    return;
+  }
+  renderCountryOptions();
+  if (!state.countries.length) {
+    setStatus("The graph holds no country yet: ingest some articles.");
+    return;
+  }
+  const wanted = readHash();
+  Object.assign(state, { since: wanted.since, until: wanted.until, type: wanted.type, quad: wanted.quad,
+    confidence: wanted.confidence });
+  showFilters();
+  chooseCountry(wanted.actor || state.countries[0].id, null, { replace: true });
+}
+
+function start() {
+  byId("country-search").addEventListener("input", () => {
+    renderCountryOptions();
+    searchSoon();
+  });
   byId("country-search").addEventListener("keydown", (event) => {
     const select = byId("country-select");
     if (event.key === "Enter" && select.options.length) {
@@ -941,25 +1239,13 @@ async function start() {
   arrowKeys(byId("partners-cooperation"), ".partner");
   arrowKeys(byId("partners-conflict"), ".partner");
   arrowKeys(byId("timeline"), ".event");
-
-  try {
-    state.countries = await api("/countries");
-  } catch (error) {
-    setStatus(`Countries could not be loaded: ${error.message}`, true);
-    return;
-  }
-  const wanted = new URLSearchParams(location.hash.slice(1));
-  state.since = validDate(wanted.get("since") || "") ? wanted.get("since") : "";
-  state.until = validDate(wanted.get("until") || "") ? wanted.get("until") : "";
-  byId("since").value = state.since;
-  byId("until").value = state.until;
-  renderCountryOptions();
-  if (!state.countries.length) {
-    setStatus("The graph holds no country yet: ingest some articles.");
-    return;
-  }
-  const initial = wanted.get("country") || state.countries[0].id;
-  chooseCountry(initial);
+  byId("filter-type").append(...EVENT_TYPES.map((type) => el("option", { value: type }, type)));
+  // Editing the hash, Back and Forward show the view the hash names.
+  window.addEventListener("hashchange", followHash);
+  window.addEventListener("popstate", followHash);
+  // On a phone the chooser stays short: the range, filters and exports open on demand.
+  if (window.matchMedia("(max-width: 600px)").matches) byId("filters-box").open = false;
+  loadCountries();
 }
 
 start();
