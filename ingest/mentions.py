@@ -61,7 +61,6 @@ GROUP_NOUNS = frozenset(
         "powers",
         "parties",
         "economies",
-        "allies",
         "members",
         "democracies",
     }
