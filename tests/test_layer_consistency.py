@@ -108,6 +108,24 @@ def synthetic(neo4j_server: ConnectionInfo, graph_driver: neo4j.Driver) -> Graph
     return repo
 
 
+def _partners_both_ways(
+    repo: GraphRepository,
+    actor: str,
+    cooperation: bool,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    *,
+    limit: int,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A range's partners summed from the per-period summaries, and counted from the events."""
+    low, high = index_bounds(since, until)
+    common = {"actor": actor, "cooperation": cooperation, "since": since, "until": until, "types": types}
+    periods = repo.read("read/api_partners_in_periods", **common, limit=limit, **period_bounds(since, until))
+    events = repo.read("read/api_partners_in_range", **common, limit=limit, date_low=low, date_high=high)
+    return periods, events
+
+
 @pytest.mark.parametrize("since, until", RANGES)
 @pytest.mark.parametrize("cooperation", [True, False])
 def test_partners_in_a_range_from_the_periods_equal_counting_the_events(
@@ -115,33 +133,8 @@ def test_partners_in_a_range_from_the_periods_equal_counting_the_events(
 ) -> None:
     """With year or month bounds GET /countries/{id}/partners sums the edges' per-period summaries: the same
     partners, scores, counts, types, dates and evidence as counting the events of the range."""
-    low, high = index_bounds(since, until)
     for actor, types in [("RUS", None), ("USA", None), ("CHN", ["CONSULT", "ASSAULT", "MOBILIZE"]), ("NATO", None)]:
-        bounds = period_bounds(since, until)
-        periods = synthetic.read(
-            "read/api_partners_in_periods",
-            actor=actor,
-            cooperation=cooperation,
-            since=since,
-            until=until,
-            month_low=bounds["month_low"],
-            month_high=bounds["month_high"],
-            year_low=bounds["year_low"],
-            year_high=bounds["year_high"],
-            types=types,
-            limit=15,
-        )
-        events = synthetic.read(
-            "read/api_partners_in_range",
-            actor=actor,
-            cooperation=cooperation,
-            since=since,
-            until=until,
-            date_low=low,
-            date_high=high,
-            types=types,
-            limit=15,
-        )
+        periods, events = _partners_both_ways(synthetic, actor, cooperation, since, until, types, limit=15)
         assert _partners(periods) == _partners(events), (actor, since, until)
         assert periods or actor == "NATO"
 
@@ -212,31 +205,5 @@ def test_edges_without_period_summaries_get_them_at_startup(graph: GraphReposito
     assert graph.run_admin("admin/layer_mismatches") != []
     apply_schema(graph)
     assert graph.run_admin("admin/layer_mismatches") == []
-    since, until = "2021", "2022-06"
-    low, high = index_bounds(since, until)
-    bounds = period_bounds(since, until)
-    periods = graph.read(
-        "read/api_partners_in_periods",
-        actor="RUS",
-        cooperation=False,
-        since=since,
-        until=until,
-        month_low=bounds["month_low"],
-        month_high=bounds["month_high"],
-        year_low=bounds["year_low"],
-        year_high=bounds["year_high"],
-        types=None,
-        limit=10,
-    )
-    events = graph.read(
-        "read/api_partners_in_range",
-        actor="RUS",
-        cooperation=False,
-        since=since,
-        until=until,
-        date_low=low,
-        date_high=high,
-        types=None,
-        limit=10,
-    )
+    periods, events = _partners_both_ways(graph, "RUS", False, "2021", "2022-06", None, limit=10)
     assert periods and _partners(periods) == _partners(events)
