@@ -120,9 +120,31 @@ def _partners_both_ways(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A range's partners summed from the per-period summaries, and counted from the events."""
     low, high = index_bounds(since, until)
-    common = {"actor": actor, "cooperation": cooperation, "since": since, "until": until, "types": types}
-    periods = repo.read("read/api_partners_in_periods", **common, limit=limit, **period_bounds(since, until))
-    events = repo.read("read/api_partners_in_range", **common, limit=limit, date_low=low, date_high=high)
+    bounds = period_bounds(since, until)
+    periods = repo.read(
+        "read/api_partners_in_periods",
+        actor=actor,
+        cooperation=cooperation,
+        since=since,
+        until=until,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
+        types=types,
+        limit=limit,
+    )
+    events = repo.read(
+        "read/api_partners_in_range",
+        actor=actor,
+        cooperation=cooperation,
+        since=since,
+        until=until,
+        date_low=low,
+        date_high=high,
+        types=types,
+        limit=limit,
+    )
     return periods, events
 
 

@@ -56,15 +56,19 @@ def read_partners(
             rows = repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
         elif summarised(since, until):
             name = "read/api_partners_in_periods"
+            bounds = period_bounds(since, until)
             rows = repo.read(
                 name,
                 actor=actor,
                 cooperation=cooperation,
                 since=since,
                 until=until,
+                month_low=bounds["month_low"],
+                month_high=bounds["month_high"],
+                year_low=bounds["year_low"],
+                year_high=bounds["year_high"],
                 types=types,
                 limit=limit,
-                **period_bounds(since, until),
             )
         else:
             name = "read/api_partners_in_range"
