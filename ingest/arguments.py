@@ -553,6 +553,17 @@ class ArgumentFinder:
             return head.head
         return None
 
+    def targets_in_agents(self, agents: list[Token], preps: frozenset[str], *, allow_places: bool) -> list[str]:
+        """ "strikes by Israel and the US on Iran": the parser often hangs the target on the last agent."""
+        hung = [
+            p
+            for a in agents
+            for t in a.subtree
+            if t.dep_ == "prep" and t.lower_ in preps
+            for p in children_of(t, ("pobj",))
+        ]
+        return self.phrase_actors(hung, allow_places=allow_places)
+
     @staticmethod
     def _in_mind(prep: Token) -> bool:
         """ "with North Korea in mind": what someone thinks of, not who takes part."""
@@ -576,14 +587,9 @@ class ArgumentFinder:
             for p in children_of(prep, ("pobj",))
         ]
         # "strikes by Israel and the US on Iran": the parser often hangs the target on the last agent
-        misplaced = [
-            p
-            for a in agents
-            for t in a.subtree
-            if t.dep_ == "prep" and t.lower_ in preps and t.lower_ not in ("with", "to")
-            for p in children_of(t, ("pobj",))
-        ]
-        misplaced_actors = self.phrase_actors(misplaced, allow_places=etype in PLACE_TARGET_TYPES)
+        misplaced_actors = self.targets_in_agents(
+            agents, preps - {"with", "to"}, allow_places=etype in PLACE_TARGET_TYPES
+        )
         agent_actors = [a for a in self.phrase_actors(agents) if a not in misplaced_actors]
         source = self.phrase_actors(modifiers)
         source += [

@@ -874,16 +874,8 @@ class EventFinder:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                 for p in c.children
             ]
-            struck = self.args.phrase_actors(
-                [
-                    p
-                    for a in agents
-                    for t in a.subtree
-                    if t.dep_ == "prep" and t.lower_ in STRUCK_PREPS
-                    for p in t.children
-                ],
-                allow_places=True,
-            )  # "the strikes by Israel and the US on Iran": the parser hangs "on Iran" on the agent
+            # "the strikes by Israel and the US on Iran": the state struck is not judged
+            struck = self.args.targets_in_agents(agents, STRUCK_PREPS, allow_places=True)
             found += [a for a in self.args.phrase_actors(mods + agents) if a not in found and a not in struck]
         return found
 
