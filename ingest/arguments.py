@@ -51,6 +51,7 @@ SOURCE_PREPS = frozenset({"by", "from"})
 # Verbs whose subject undergoes the act their object names ("faced sanctions"), and passives whose agent is an act
 # ("were hit by tariffs").
 RECEIVING_VERBS = frozenset({"face", "suffer", "endure", "receive", "incur", "weather", "get"})
+DEFIANCE_PREPS = frozenset({"despite", "notwithstanding"})
 UNDERGOING_PASSIVES = frozenset({"hit", "affect", "target", "impact", "punish"})
 # Acts that move things (troops, arms, money) from their owner: "the deployment of American troops".
 MOVED_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
@@ -127,6 +128,7 @@ INSTITUTION_NOUNS = frozenset(
 )
 # Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
@@ -381,6 +383,9 @@ class ArgumentFinder:
                         allow_places=True,
                         through_places=True,
                     )
+                if not target and etype == "THREATEN":
+                    # "warned it would retaliate if Washington kept arming Taiwan": whoever the condition names
+                    target = [a for a in self.condition_actors(clause) if a not in source]
                 if target:
                     break
         if not target:
@@ -393,6 +398,15 @@ class ArgumentFinder:
                     if target:
                         break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    def condition_actors(self, verb: Token) -> list[str]:
+        """The subjects of a verb's conditions: "(China will respond) if the US insists", "unless Seoul stops"."""
+        conditions = [
+            clause
+            for clause in children_of(verb, ("advcl",))
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+        ]
+        return self.phrase_actors([s for clause in conditions for s in children_of(clause, ("nsubj", "nsubjpass"))])
 
     def mediators(self, trig: Token) -> list[str]:
         """Third parties that broker an act: "the US-brokered deal", "talks mediated by Qatar",
@@ -551,6 +565,10 @@ class ArgumentFinder:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in UNDERGOING_PASSIVES:
             return head.head
+        if noun.dep_ == "pobj" and head.lower_ in DEFIANCE_PREPS:
+            # "Turkey bought the missiles despite warnings from the US": the warned bought them (the parser may
+            # hang "despite" on the object: "went ahead with the purchase despite ...")
+            return next((v for v in head.ancestors if v.pos_ in ("VERB", "AUX")), None)
         return None
 
     def targets_in_agents(self, agents: list[Token], preps: frozenset[str], *, allow_places: bool) -> list[str]:

@@ -78,6 +78,7 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
+TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
 DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
 # "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
 EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon"})
@@ -732,6 +733,9 @@ class EventFinder:
         if not sides:
             return []
         when, status = self.date_and_status(token, sent, dates, etype)
+        if etype == "THREATEN" and self.sets_terms(token):
+            # "gave Mali a deadline to free the troops", "an ultimatum to reinstate him": a demand as well as a threat
+            sides += [("REQUEST", src, tgt, False) for kind, src, tgt, _ in sides if kind == "THREATEN" and tgt]
         return [
             FoundEvent(
                 type=kind,
@@ -749,6 +753,18 @@ class EventFinder:
             )
             for kind, src, tgt, symmetric in sides
         ]
+
+    @staticmethod
+    def sets_terms(token: Token) -> bool:
+        """An ultimatum or a deadline that says what must be done (an infinitive on the noun or on its verb)."""
+        nouns = [token, *children_of(token, ("dobj",))]
+        if not any(n.lemma_.lower() in TERMS_NOUNS for n in nouns):
+            return False
+        return any(
+            c.dep_ in ("acl", "advcl", "xcomp") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
+            for n in nouns
+            for c in n.children
+        )
 
     def date_and_status(
         self, token: Token, sent: Span, dates: SentenceDates, etype: str

@@ -76,6 +76,8 @@ VICTIM_NOUNS = frozenset({"people", "citizen", "civilian", "population", "sovere
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
 WILL = frozenset({"will", "'ll", "shall", "would"})
+# What the threatened will bear: "will pay the price", "bear responsibility for the consequences".
+SUFFERED = frozenset({"consequence", "price", "pay", "regret", "responsibility"})
 NEAR = 3  # dependency steps between an actor and the words that judge it
 
 
@@ -117,7 +119,13 @@ class StatementFinder:
             return []
         speech = self.speech(sent)
         if speech is None:
-            return []
+            # No one is quoted, yet "Russia reserves the right to take countermeasures against Finland" and "if
+            # Washington keeps arming Taiwan, China will retaliate" announce an answer: its subject threatens.
+            threat = self.threat(list(sent), [], [m for m in mentions if m.kind not in PLACE_KINDS], announced=True)
+            if threat is None:
+                return []
+            verb, threateners, targets = threat
+            return [self.event(verb, "THREATEN", threateners, actor, 0.5) for actor in targets]
         verb, speakers, content = speech
         inside = {t.i for t in content}
         others = [
@@ -139,7 +147,7 @@ class StatementFinder:
                 events.append(self.event(verb, "REQUEST", speakers, actor, 0.5))
         threat = self.threat(content, speakers, others)
         if threat is not None:
-            threateners, targets = threat
+            _, threateners, targets = threat
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
@@ -239,6 +247,8 @@ class StatementFinder:
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
             head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "between":
+            head = head.head.head  # "the war between Ukraine and Russia must stop": its sides are told
         if head.dep_ not in ("nsubj", "nsubjpass"):
             return False
         if set(self.finder.args.phrase_actors([head])) & set(speakers):
@@ -252,13 +262,15 @@ class StatementFinder:
         return False
 
     def threat(
-        self, content: list[Token], speakers: list[str], others: list[Mention]
-    ) -> tuple[list[str], list[str]] | None:
+        self, content: list[Token], speakers: list[str], others: list[Mention], announced: bool = False
+    ) -> tuple[Token, list[str], list[str]] | None:
         """A threat in what is said: someone will (or reserves the right to) answer, retaliate, take measures, or
         warns of consequences. The threatener is the subject of that answer when it names an actor ("China will
         counter"), else the speaker; the threatened are the actors of a condition ("if the US insists"), of what
         is answered ("in response to Russia's decision"), of the answer's object ("strike Israeli targets"), else
-        the other actors named."""
+        the other actors named. ``announced``: no one is quoted, so only an actor that itself will answer threatens
+        ("China will retaliate", "Russia reserves the right to take countermeasures"), not one that "could" or that
+        "will face sanctions in retaliation"."""
         args = self.finder.args
         inside = {t.i for t in content}
         for tok in content:
@@ -267,10 +279,22 @@ class StatementFinder:
             verb = tok
             while verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head  # "will be met with a strong response"
-            if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb):
+            if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb, certain=announced):
                 continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            threateners = args.phrase_actors(subjects) or list(speakers)
+            if announced and (
+                (tok.pos_ == "NOUN" and tok.dep_ != "dobj")
+                or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            ):
+                continue
+            subjects, _ = args.subject_of(verb)  # "reserves the right to take measures": the one who reserves
+            if tok.lemma_.lower() in SUFFERED:
+                # "Malaysia will bear all responsibility", "Israel will pay the price": the subject is threatened,
+                # by whoever says so
+                sufferers = [a for a in args.phrase_actors(subjects) if a not in speakers]
+                if speakers and sufferers and not announced:
+                    return verb, list(speakers), sufferers
+                continue
+            threateners = args.phrase_actors(subjects or self.right_holder(verb)) or list(speakers)
             if tok.pos_ == "NOUN":
                 # "will be met with a strong response from China": the answer's owner threatens
                 owners = args.phrase_actors(
@@ -281,8 +305,20 @@ class StatementFinder:
             if not targets:
                 targets = [m.actor for m in others if m.actor not in threateners]
             if threateners and targets:
-                return threateners, list(dict.fromkeys(targets))
+                return verb, threateners, list(dict.fromkeys(targets))
         return None
+
+    @staticmethod
+    def right_holder(verb: Token) -> list[Token]:
+        """ "The EU reserves the right to take measures": the small model often reads "reserves" as a plural noun,
+        leaving "take" without a subject; the holder of the right is then the noun's modifier."""
+        right = verb.head
+        if verb.dep_ != "acl" or right.lower_ != "right":
+            return []
+        holder = right.head if right.dep_ in ("dobj", "appos") else right
+        if holder.lemma_.lower() != "reserve":
+            return []
+        return [c for c in holder.children if c.dep_ in ("compound", "poss", "nsubj")]
 
     def threatened(self, verb: Token, answer: Token, inside: set[int]) -> list[str]:
         args = self.finder.args
@@ -299,10 +335,13 @@ class StatementFinder:
         return found
 
     @staticmethod
-    def is_future(verb: Token) -> bool:
-        """ "will respond", "would take measures", "reserves the right to retaliate", "can have consequences"."""
+    def is_future(verb: Token, certain: bool = False) -> bool:
+        """ "will respond", "would take measures", "reserves the right to retaliate", "can have consequences"
+        (``certain``: the verb's own "will", not a "can" or a "will" of the clause it hangs from)."""
+        markers = WILL if certain else WILL | {"can", "could"}
         for head in [verb, *list(verb.ancestors)[:2]]:
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in WILL | {"can", "could"} for c in head.children):
+            own = head.i == verb.i or not certain
+            if own and any(c.dep_ in ("aux", "auxpass") and c.lower_ in markers for c in head.children):
                 return True
             if head.lemma_.lower() in ("reserve", "vow", "pledge", "promise", "threaten", "warn"):
                 return True

@@ -1,0 +1,92 @@
+"""Threats and demands that news states without the words "threaten" or "demand": a conditional answer, a right to
+retaliate reserved, what the other side "will pay", an ultimatum with terms, warnings defied, and a war that "must
+stop". Through the real pipeline; the passages are written for these tests (real states, invented events)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction import dyads, extract_text
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2024, 6, 14)
+
+FOUND = [
+    (
+        "a warning whose target is named only in its condition",
+        "China warned that it would retaliate if Washington kept arming Taiwan.",
+        ("THREATEN", "CHN", "USA"),
+    ),
+    (
+        "the same with 'unless'",
+        "Seoul warned it would halt the talks unless Pyongyang stopped the launches.",
+        ("THREATEN", "KOR", "PRK"),
+    ),
+    (
+        "an answer announced with no one quoted: its subject threatens",
+        "If Manila keeps sending ships to the shoal, Beijing will retaliate.",
+        ("THREATEN", "CHN", "PHL"),
+    ),
+    (
+        "a right to take measures reserved (the small model reads 'reserves' as a noun)",
+        "The EU reserves the right to take appropriate measures in response to Moscow's decision, officials said.",
+        ("THREATEN", "EU", "RUS"),
+    ),
+    (
+        "what the other side will pay: the speaker threatens it",
+        "Iran said Israel will pay a heavy price for the strike on its consulate.",
+        ("THREATEN", "IRN", "ISR"),
+    ),
+    (
+        "an ultimatum with terms is a demand",
+        "ECOWAS issued an ultimatum to Niger's junta to reinstate the president.",
+        ("REQUEST", "ECOWAS", "NER"),
+    ),
+    (
+        "warnings defied: whoever defied them was warned",
+        "Ankara went ahead with the purchase despite repeated warnings from Washington.",
+        ("THREATEN", "USA", "TUR"),
+    ),
+    (
+        "a war that 'must stop': its sides are asked to stop it",
+        "Brazil said the war between Ethiopia and Eritrea must stop at once.",
+        ("REQUEST", "BRA", "ERI"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), FOUND, ids=[c[0] for c in FOUND])
+def test_the_threat_or_demand_is_found(nlp, why: str, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED)), why
+
+
+def test_the_subject_that_will_pay_is_threatened_not_threatening(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(
+        extract_text(nlp, "Armenia warned that Azerbaijan would bear responsibility for the consequences.", PUBLISHED)
+    )
+    assert ("THREATEN", "ARM", "AZE") in found
+    assert ("THREATEN", "AZE", "ARM") not in found
+
+
+def test_an_ultimatum_without_terms_is_a_threat_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Russia issued an ultimatum to Ukraine.", PUBLISHED))
+    assert ("THREATEN", "RUS", "UKR") in found
+    assert not any(d[0] == "REQUEST" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a receiver of sanctions "in retaliation" does not threaten anyone
+        "Twenty American defence firms will face sanctions in retaliation for the arms sale to Taiwan.",
+        # a "could" in an analyst's sentence is not an announced answer
+        "Such a move could be read as a response by India to the tariffs from Washington.",
+        # the answer is denied
+        "Japan will not retaliate against China for the ban, the minister said.",
+    ],
+)
+def test_no_threat_when_no_one_announces_an_answer(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
