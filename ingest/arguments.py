@@ -51,6 +51,8 @@ SOURCE_PREPS = frozenset({"by", "from"})
 # Verbs whose subject undergoes the act their object names ("faced sanctions"), and passives whose agent is an act
 # ("were hit by tariffs").
 RECEIVING_VERBS = frozenset({"face", "suffer", "endure", "receive", "incur", "weather", "get"})
+# Nouns that describe a named actor by its ties: "NATO member Turkey", "fellow EU member Hungary", "US ally Israel".
+EPITHET_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})
 DEFIANCE_PREPS = frozenset({"despite", "notwithstanding"})
 UNDERGOING_PASSIVES = frozenset({"hit", "affect", "target", "impact", "punish"})
 # Acts that move things (troops, arms, money) from their owner: "the deployment of American troops".
@@ -262,6 +264,8 @@ class ArgumentFinder:
                     continue
                 if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
                     continue
+                if actor and child.dep_ in ("compound", "nmod", "amod") and child.lemma_.lower() in EPITHET_NOUNS:
+                    continue  # "NATO member Turkey", "US ally Israel": a description of the actor, not a second one
                 if child.dep_ == "prep" and (
                     (child.lower_ in LOCATIVE_PREPS and not through_places and not self._is_affiliation(child))
                     or self._is_venue(child)

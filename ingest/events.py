@@ -150,7 +150,23 @@ PLAN_VERBS = frozenset(
         "look",
     }
 )
-NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny", "avoid", "stop", "halt", "cancel", "postpone"})
+NEGATING_VERBS = frozenset(
+    {
+        "fail",
+        "refuse",
+        "decline",
+        "deny",
+        "avoid",
+        "stop",
+        "halt",
+        "cancel",
+        "postpone",
+        "block",
+        "veto",
+        "thwart",
+        "scrap",
+    }
+)
 IRREALIS_NOUNS = frozenset(
     {
         "possibility",

@@ -36,3 +36,24 @@ def test_brussels_takes_the_reading_the_story_names(nlp, lead: str, actor: str) 
     text = f"{lead} Brussels condemned the Chinese export controls on gallium."
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("ACCUSE", actor, "CHN") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "described"),
+    [
+        ("NATO member Turkey accused Greece of provocations in the Aegean.", "TUR", "NATO"),
+        ("Fellow EU member Hungary blocked the new package against Russia.", "HUN", "EU"),
+    ],
+)
+def test_an_epithet_before_a_name_describes_the_actor_and_does_not_act(
+    nlp, text: str, actor: str, described: str
+) -> None:  # type: ignore[no-untyped-def]
+    sources = {d[1] for d in dyads(extract_text(nlp, text, PUBLISHED))}
+    assert actor in sources
+    assert described not in sources
+
+
+def test_sanctions_blocked_are_not_imposed(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Hungary blocked the sanctions on Russia at the summit.", PUBLISHED))
+    assert ("REJECT", "HUN", "RUS") in found
+    assert ("SANCTION", "HUN", "RUS") not in found
