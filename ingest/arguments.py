@@ -37,9 +37,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 TARGET_PREPS = {
     "default": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon"}),
     "AID": frozenset({"to", "for", "with", "in", "into"}),
-    "SUPPORT": frozenset({"to", "for", "with", "behind", "of"}),
-    "MOBILIZE": frozenset({"to", "into", "near", "toward", "towards", "against", "in", "alongside", "around"}),
-    "ASSAULT": frozenset({"against", "on", "at", "into", "in", "upon", "toward", "towards", "across"}),
+    "SUPPORT": frozenset({"to", "for", "with", "behind", "of", "by"}),
+    "MOBILIZE": frozenset(
+        {"to", "into", "near", "toward", "towards", "against", "in", "inside", "alongside", "around"}
+    ),
+    "ASSAULT": frozenset({"against", "on", "at", "into", "in", "inside", "upon", "toward", "towards", "across"}),
     "CONSULT": frozenset({"with", "to", "between", "among"}),
     "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
     "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from"}),

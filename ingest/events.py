@@ -39,7 +39,22 @@ RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "s
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 ACT_NOUNS = frozenset({"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour"})
 # Verbs that ask for an act: what they govern is requested, not done ("urged X to withdraw").
-DEMAND_VERBS = frozenset({"demand", "urge", "ask", "request", "press", "insist", "appeal", "encourage", "implore"})
+DEMAND_VERBS = frozenset(
+    {
+        "demand",
+        "urge",
+        "ask",
+        "request",
+        "press",
+        "insist",
+        "appeal",
+        "encourage",
+        "implore",
+        "pressure",
+        "push",
+        "lobby",
+    }
+)
 # Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "disprove", "dispute", "debunk"})
 HEARSAY_NOUNS = frozenset(
@@ -591,10 +606,11 @@ class EventFinder:
             auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             if auxes & {"will", "would", "'ll"} or any(c.dep_ == "neg" for c in clause.children):
                 return True
+        warned = self.args.phrase_actors(children_of(token, ("dobj",)))
         return any(
-            p.lower_ == "against" and any(self.index.actor.get(t.i) for t in p.subtree)
+            p.lower_ == "against" and (warned or any(self.index.actor.get(t.i) for t in p.subtree))
             for p in children_of(token, ("prep",))
-        )
+        )  # "warned against Israeli strikes", "warned Taipei against any step towards independence"
 
     def cameo_triggers(self, token: Token, lemma: str) -> tuple[Trigger, ...]:
         """A verb the project's lexicon lacks, typed by the converted CAMEO dictionary when it gives one type
@@ -733,7 +749,11 @@ class EventFinder:
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
         if etype == "PROTEST" and not source:
-            source = self.protest_place(sent, target)  # "protests against Israel took place in Jordan"
+            # "protests against Israel took place in Jordan", "thousands rallied in Jakarta against Israel": where
+            # they march names the protesters, though "in" may name what they protest at ("in front of")
+            against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
+            source = self.protest_place(sent, against)
+            target = [t for t in target if t not in source]
         if etype in SYMMETRIC_TYPES:
             sides = self.symmetric_sides(token, etype, source, target)
         else:

@@ -228,3 +228,28 @@ MORE_PHRASINGS = [
 @pytest.mark.parametrize(("etype", "sentence"), MORE_PHRASINGS)
 def test_more_phrasings(nlp, etype: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert etype in {e.type for e in run(nlp, sentence).events}, sentence
+
+
+# Phrasings that name both sides in ways the lexicon's first entries missed: "hold X responsible", "stand by",
+# "accept" an accord, "warn X against", protesters placed by where they rally, strikes "inside" a state, children
+# returned.
+SIDED_PHRASINGS = [
+    ("ACCUSE", "IRN", "ISR", "Tehran held Israel responsible for the killing of the nuclear scientist."),
+    ("SUPPORT", "DEU", "UKR", "Germany pledged to stand by Ukraine for as long as it takes."),
+    ("AGREE", "ISR", "LBN", "Israel and Lebanon accepted a US-brokered ceasefire."),
+    ("THREATEN", "CHN", "TWN", "Beijing warned Taipei against any move towards independence."),
+    ("PROTEST", "IDN", "ISR", "Protesters rallied in Jakarta against Israel."),
+    ("ASSAULT", "PAK", "AFG", "Pakistan carried out air strikes inside Afghanistan."),
+    ("CONCEDE", "RUS", "UKR", "Russia returned 20 Ukrainian children."),
+]
+
+
+@pytest.mark.parametrize(("etype", "source", "target", "sentence"), SIDED_PHRASINGS)
+def test_sided_phrasings(nlp, etype: str, source: str, target: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert (etype, source, target) in found or (etype, target, source) in found, sentence
+
+
+def test_an_accord_one_side_is_pushed_to_sign_is_not_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "Brussels is pushing Serbia to sign the agreement with Kosovo.")
+    assert not [e for e in found.events if e.type == "AGREE"]
