@@ -408,7 +408,7 @@ def cue_words() -> frozenset[str]:
     """Every word that can start an event: trigger lemmas, CAMEO verbs, troop and travel words."""
     words = {lemma for lemma, _ in triggers_by_lemma()}
     words |= set(cameo().verbs) | {verb for verb, _ in cameo().patterns}
-    words |= object_classes()["troops"] | TRAVEL_VERBS
+    words |= object_classes()["troops"] | TRAVEL_VERBS | ACCEPTANCE_VERBS
     return frozenset(words)
 
 
@@ -457,6 +457,9 @@ SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majo
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
+_REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
+# Verbs whose negation is a rejection: "will not accept", "does not recognise".
+ACCEPTANCE_VERBS = frozenset({"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"})
 TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
 ENVOY_NOUNS = frozenset(
     {
@@ -519,7 +522,7 @@ class EventFinder:
             for token in sent:
                 if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
                     continue  # most words can start no event: skip the syntax work
-                trig = self.match_trigger(token)
+                trig = self.match_trigger(token) or self.refusal(token)
                 found = self.expulsion(token) or (
                     self.build(token, trig, sent, dates)
                     if trig is not None
@@ -585,6 +588,15 @@ class EventFinder:
             if self.fits(token, trig):
                 return trig
         return None
+
+    @staticmethod
+    def refusal(token: Token) -> Trigger | None:
+        """ "would not accept the resolution", "does not recognise the vote": acceptance denied is a rejection."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ACCEPTANCE_VERBS:
+            return None
+        if not any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
+            return None
+        return _REFUSAL
 
     def is_sport(self, sent: Span) -> bool:
         """A sentence about a match: a sports word, or a score ("2-1") beside a verb of winning."""
@@ -1133,7 +1145,7 @@ class EventFinder:
                 break
         for t in chain:
             for c in t.children:
-                if c.dep_ == "neg" or c.lower_ in ("never", "no"):
+                if (c.dep_ == "neg" or c.lower_ in ("never", "no")) and not (t.i == token.i and trig is _REFUSAL):
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                     return True

@@ -241,7 +241,20 @@ SIDED_PHRASINGS = [
     ("PROTEST", "IDN", "ISR", "Protesters rallied in Jakarta against Israel."),
     ("ASSAULT", "PAK", "AFG", "Pakistan carried out air strikes inside Afghanistan."),
     ("CONCEDE", "RUS", "UKR", "Russia returned 20 Ukrainian children."),
+    ("SANCTION", "USA", "RUS", "Washington targeted Moscow with fresh sanctions on Friday."),
+    ("REJECT", "XKX", "SRB", "Kosovo said it would not accept Serbia's demands."),
+    ("REJECT", "VEN", "ICJ", "Venezuela never recognised the ICJ ruling in favour of Guyana."),
 ]
+
+
+def test_hit_with_curbs_is_a_sanction_not_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "US hits China with new export curbs on chips"))
+    assert ("SANCTION", "USA", "CHN") in found
+    assert not [d for d in found if d[0] == "ASSAULT"]
+
+
+def test_acceptance_is_a_rejection_only_when_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(run(nlp, "Kosovo said it would accept Serbia's demands.")) if d[0] == "REJECT"]
 
 
 @pytest.mark.parametrize(("etype", "source", "target", "sentence"), SIDED_PHRASINGS)
