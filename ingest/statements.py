@@ -76,6 +76,31 @@ VICTIM_NOUNS = frozenset({"people", "citizen", "civilian", "population", "sovere
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
 WILL = frozenset({"will", "'ll", "shall", "would"})
+# Hostile acts someone can be "behind" (besides the evaluation lexicon's negative words).
+BLAMED_ACTS = frozenset(
+    {
+        "attack",
+        "sabotage",
+        "strike",
+        "blast",
+        "explosion",
+        "bombing",
+        "killing",
+        "assassination",
+        "hack",
+        "cyberattack",
+        "plot",
+        "coup",
+        "incursion",
+        "raid",
+        "leak",
+        "poisoning",
+        "fire",
+        "unrest",
+        "riot",
+        "campaign",
+    }
+)
 # What the threatened will bear: "will pay the price", "bear responsibility for the consequences".
 SUFFERED = frozenset({"consequence", "price", "pay", "regret", "responsibility"})
 NEAR = 3  # dependency steps between an actor and the words that judge it
@@ -139,7 +164,9 @@ class StatementFinder:
         judged = self.judged(verb)
         for actor, found in self._by_actor(others).items():
             doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head])]
-            if any(d.i in judged for d in doer) or any(distance(d, w) <= NEAR for d in doer for w in negative):
+            if any(d.i in judged or self.is_behind(d) for d in doer) or any(
+                distance(d, w) <= NEAR for d in doer for w in negative
+            ):
                 events.append(self.event(verb, "ACCUSE", speakers, actor, 0.55))
             elif not negative and any(distance(self.doc[m.head], w) <= 2 for m in found for w in positive):
                 events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
@@ -240,6 +267,17 @@ class StatementFinder:
         if tok.dep_ in ("amod", "compound", "poss") and head.lemma_.lower() in VICTIM_NOUNS:
             return True
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS
+
+    def is_behind(self, tok: Token) -> bool:
+        """ "said Russian hackers were behind the attack": who is said to be behind a hostile act is blamed."""
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+            return False
+        acts = [p for c in verb.children if c.lower_ == "behind" for p in c.children if p.dep_ == "pobj"]
+        return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
 
     def is_told_to(self, tok: Token, speakers: list[str]) -> bool:
         """Y is the subject of "must", "should", "needs to", "has to" in the content, without the speaker

@@ -244,7 +244,19 @@ SIDED_PHRASINGS = [
     ("SANCTION", "USA", "RUS", "Washington targeted Moscow with fresh sanctions on Friday."),
     ("REJECT", "XKX", "SRB", "Kosovo said it would not accept Serbia's demands."),
     ("REJECT", "VEN", "ICJ", "Venezuela never recognised the ICJ ruling in favour of Guyana."),
+    ("AID", "FRA", "UKR", "France delivered fighter jets to Ukraine."),
+    ("MOBILIZE", "PRK", "RUS", "North Korea supplied troops to Russia."),
+    (
+        "ACCUSE",
+        "DEU",
+        "RUS",
+        "Germany's foreign ministry said Russian military hackers were behind last month's attack on its servers.",
+    ),
 ]
+
+
+def test_being_behind_something_good_is_no_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "Washington said Tokyo was behind the initiative to revive the talks.").events
 
 
 def test_hit_with_curbs_is_a_sanction_not_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
