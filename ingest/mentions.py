@@ -71,6 +71,10 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
+# Who acts for the state or body named before them: "ECOWAS leaders met", "Chinese officials said".
+REPRESENTATIVES = frozenset(
+    {"leader", "official", "minister", "diplomat", "envoy", "negotiator", "delegate", "delegation", "government"}
+)
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 BOUND_SUBJECTS = frozenset({"it", "they", "he", "she"})  # bound to the sayer when they begin what is said
@@ -145,9 +149,16 @@ class MentionFinder:
             self.by_sentence[sent.start] += quoted
 
     def subjects(self) -> list[str]:
-        """Actors named (not referred to) as the subject of some sentence, in order."""
+        """Actors named (not referred to) as the subject of some sentence, in order ("Chinese officials said" is
+        not China acting: only a named state as the subject is)."""
         return list(
-            dict.fromkeys(m.actor for _, m, subject in self._recent if subject and m.kind not in ("pronoun", "nominal"))
+            dict.fromkeys(
+                m.actor
+                for _, m, subject in self._recent
+                if subject
+                and m.kind not in ("pronoun", "nominal")
+                and self._is_subject(self.doc[m.head], representatives=False)
+            )
         )
 
     def inject(self, index: ActorIndex) -> None:
@@ -263,9 +274,11 @@ class MentionFinder:
         return None
 
     @staticmethod
-    def _is_subject(tok: Token) -> bool:
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head  # "Kyrgyzstan and Tajikistan clashed": both are subjects
+    def _is_subject(tok: Token, representatives: bool = True) -> bool:
+        while tok.dep_ in ("conj", "compound", "amod", "nmod") and tok.head.i != tok.i:
+            if tok.dep_ != "conj" and (not representatives or tok.head.lemma_.lower() not in REPRESENTATIVES):
+                return False  # "Russia-North Korea ties deepen", "North Korean troops": not the state acting
+            tok = tok.head  # "Kyrgyzstan and Tajikistan clashed": both are subjects; so are "ECOWAS leaders"
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
     @staticmethod

@@ -278,3 +278,20 @@ def test_a_collective_name_stands_for_each_of_its_states(nlp, text: str, expecte
 def test_a_word_of_a_collective_name_alone_names_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Russia's Baltic fleet held drills near Kaliningrad, Finland said on Monday."))
     assert not {a for d in found for a in d[1:]} & {"EST", "LTU", "LVA"}
+
+
+def test_they_are_the_leaders_of_the_body_named_as_subject_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "SADC leaders gathered in Harare on Saturday. They condemned the coup in Madagascar."
+    assert ("ACCUSE", "SADC", "MDG") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_states_that_only_qualify_a_subject_are_not_they(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Russia-Mali ties deepen": the ties are the subject, not the two states, so "they" are the leaders who met
+    text = (
+        "Macron meets African allies as Russia-Mali ties deepen\n\n"
+        "French President Emmanuel Macron told the leaders of Senegal and Ghana that their cooperation was vital "
+        "as they met Friday on the sidelines of the summit in Accra."
+    )
+    met = {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "CONSULT"}
+    assert ("CONSULT", "FRA", "SEN") in met
+    assert not {a for d in met for a in d[1:]} & {"MLI", "RUS"}
