@@ -71,6 +71,23 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
+# Offices that stand for a state when the text names the office without its holder: "Qatar's prime minister".
+OFFICE_NOUNS = frozenset(
+    {
+        "president",
+        "minister",
+        "chancellor",
+        "premier",
+        "king",
+        "emir",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+    }
+)
 # Who acts for the state or body named before them: "ECOWAS leaders met", "Chinese officials said".
 REPRESENTATIVES = frozenset(
     {"leader", "official", "minister", "diplomat", "envoy", "negotiator", "delegate", "delegation", "government"}
@@ -212,9 +229,9 @@ class MentionFinder:
                 if len(actors) == 1:
                     out.append(Mention(actors[0], tok.i, "pronoun"))
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-                person = self.args.previous_person(tok)
-                if person is not None and person.country:
-                    out.append(Mention(person.country, tok.i, "pronoun"))
+                country = self._previous_official(tok)
+                if country:
+                    out.append(Mention(country, tok.i, "pronoun"))
             elif lower == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS:
                 continue  # "welcomed the move, calling it historic": the thing judged, not a state
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
@@ -250,6 +267,26 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    def _previous_official(self, tok: Token) -> str | None:
+        """ "he", "his": the state of the official named last; "he" may also be an official named only by office
+        ("Qatar's prime minister spoke to reporters. He urged ..."), whichever came last."""
+        person = self.args.previous_person(tok)
+        if tok.lower_ not in ("he", "she"):
+            return person.country if person is not None else None  # "him", "his": only a named official
+        named_at = max((end for _, end in person.mentions if end <= tok.i), default=0) if person is not None else 0
+        for i in range(tok.i - 1, max(named_at, tok.i - 120) - 1, -1):
+            office = self.doc[i]
+            if office.lemma_.lower() not in OFFICE_NOUNS or office.pos_ != "NOUN" or i in self.index.person:
+                continue
+            states = [
+                self.index.actor[c.i]
+                for c in office.children
+                if c.dep_ in ("poss", "amod", "compound") and c.i in self.index.actor
+            ]
+            if len(set(states)) == 1:
+                return states[0]
+        return person.country if person is not None else None
 
     def _preceding_in_sentence(self, sent: Span, tok: Token) -> str | None:
         for i in range(tok.i - 1, sent.start - 1, -1):

@@ -295,3 +295,17 @@ def test_states_that_only_qualify_a_subject_are_not_they(nlp) -> None:  # type: 
     met = {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "CONSULT"}
     assert ("CONSULT", "FRA", "SEN") in met
     assert not {a for d in met for a in d[1:]} & {"MLI", "RUS"}
+
+
+def test_he_can_be_an_official_named_only_by_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Qatar's prime minister spoke to reporters in Doha. He urged Israel to let more aid into Gaza."
+    assert ("REQUEST", "QAT", "ISR") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_he_is_the_official_named_last_when_a_name_follows_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Qatar's prime minister spoke to reporters in Doha. Egyptian Foreign Minister Badr Abdelatty later "
+        "arrived in the city. He urged Israel to let more aid into Gaza."
+    )
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("REQUEST", "EGY", "ISR") in found and ("REQUEST", "QAT", "ISR") not in found
