@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_synthetic import Generator, load
 
-from service.api.actors import index_bounds, period_bounds, summarised
+from service.api.actors import cumulative_bounds, index_bounds, summarised
 from service.api.app import create_app
 from service.api.ask import QuestionError, parse_question
 from service.config import Settings, get_settings
@@ -398,7 +398,7 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
         if request.endpoint == "partners":
             profile(driver, "read/api_partners", params)
         elif summarised(since, until):
-            params |= {"since": since, "until": until, **period_bounds(since, until)}
+            params |= {"since": since, "until": until, **cumulative_bounds(since, until)}
             profile(driver, "read/api_partners_in_periods", params)
         else:
             params |= {"since": since, "until": until, "date_low": low, "date_high": high}

@@ -14,7 +14,7 @@ from typing import Any
 import neo4j
 import pytest
 
-from service.api.actors import index_bounds, period_bounds
+from service.api.actors import cumulative_bounds, index_bounds
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
@@ -120,7 +120,7 @@ def _partners_both_ways(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A range's partners summed from the per-period summaries, and counted from the events."""
     low, high = index_bounds(since, until)
-    bounds = period_bounds(since, until)
+    bounds = cumulative_bounds(since, until)
     periods = repo.read(
         "read/api_partners_in_periods",
         actor=actor,

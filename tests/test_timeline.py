@@ -25,7 +25,7 @@ from fastapi.testclient import TestClient
 from ingest.load import write_article
 from ingest.models import Event
 from service.api.app import create_app
-from service.api.routes_timeline import period_bounds, period_labels
+from service.api.routes_timeline import period_days, period_labels
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
 from tests.conftest import api_settings
@@ -366,9 +366,9 @@ def test_period_labels_and_bounds() -> None:
     assert period_labels("2023-11", "2024-02", "month") == ["2023-11", "2023-12", "2024-01", "2024-02"]
     assert period_labels("2023-Q4", "2024-Q1", "quarter") == ["2023-Q4", "2024-Q1"]
     assert period_labels("2019", "2021", "year") == ["2019", "2020", "2021"]
-    assert period_bounds("2024-Q1") == (date(2024, 1, 1), date(2024, 3, 31))
-    assert period_bounds("2023-Q4") == (date(2023, 10, 1), date(2023, 12, 31))
-    assert period_bounds("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
-    assert period_bounds("2024") == (date(2024, 1, 1), date(2024, 12, 31))
-    assert period_bounds("9999-Q4") == (date(9999, 10, 1), date(9999, 12, 31))
-    assert period_bounds("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))
+    assert period_days("2024-Q1") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert period_days("2023-Q4") == (date(2023, 10, 1), date(2023, 12, 31))
+    assert period_days("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
+    assert period_days("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert period_days("9999-Q4") == (date(9999, 10, 1), date(9999, 12, 31))
+    assert period_days("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))

@@ -14,7 +14,7 @@
 //   DEPLOYS_TROOPS_TO: troops sent in support), false for conflict (everything else).
 // - $since / $until: YYYY or YYYY-MM, or null (one of them at least is given; undated events, period '', are out).
 // - $month_low / $month_high: year * 12 + month - 1 of the range's first and last month (service.api.actors
-//   .period_bounds; a year bound: its January / December; open: far below / above any date). $year_low /
+//   .cumulative_bounds; a year bound: its January / December; open: far below / above any date). $year_low /
 //   $year_high: the years of the range's bounds (a year-only date "2023" overlaps since "2023-05").
 // - $types: PLOVER types to keep, or null for all. $limit: how many partners.
 // The layer links two actors when they were on opposite sides of an event, or took part in a symmetric one, as

@@ -186,7 +186,7 @@ def summarised(since: str | None, until: str | None) -> bool:
 _NO_YEAR_BELOW, _NO_YEAR_ABOVE = 0, 10_000
 
 
-def period_bounds(since: str | None, until: str | None) -> dict[str, int]:
+def cumulative_bounds(since: str | None, until: str | None) -> dict[str, int]:
     """The month and year indexes of a summarised range (see summarised()) that read/api_partners_in_periods looks
     up in an edge's cumulative sums: month_low / month_high, year * 12 + month - 1 of the range's first and last month
     (a year bound stands for its January / December), and year_low / year_high, the years of the bounds (an event

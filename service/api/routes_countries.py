@@ -9,11 +9,11 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from service.api.actors import (
     actor_summary,
+    cumulative_bounds,
     graph_errors,
     index_bounds,
     parse_range,
     parse_types,
-    period_bounds,
     resolve_actor,
     summarised,
 )
@@ -56,7 +56,7 @@ def read_partners(
             rows = repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
         elif summarised(since, until):
             name = "read/api_partners_in_periods"
-            bounds = period_bounds(since, until)
+            bounds = cumulative_bounds(since, until)
             rows = repo.read(
                 name,
                 actor=actor,

@@ -187,7 +187,7 @@ class TimelineResponse(BaseModel):
 # --------------------------------------------------------------------------- periods
 
 
-def period_bounds(label: str) -> tuple[date, date]:
+def period_days(label: str) -> tuple[date, date]:
     """First and last day of "2023", "2023-Q2" or "2023-05"."""
     year = int(label[:4])
     if len(label) == 4:
@@ -264,7 +264,7 @@ class _Tally:
         }
 
     def period(self, label: str) -> dict[str, Any]:
-        start, end = period_bounds(label)
+        start, end = period_days(label)
         return {"period": label, "start": start.isoformat(), "end": end.isoformat(), **self.counts()}
 
 
