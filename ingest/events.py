@@ -694,7 +694,8 @@ class EventFinder:
                 c.lower_
                 for c in token.children
                 if c.dep_ == "prt"
-                or (c.dep_ == "advmod" and c.lower_ in ("back", "out", "away"))  # "pulled its forces back"
+                # "pulled its forces back", "brushed the protest aside"
+                or (c.dep_ == "advmod" and c.lower_ in ("back", "out", "away", "aside", "off"))
                 or (c.dep_ == "prep" and not _is_time(c))  # "called X on Thursday" is no appeal
             }
             if not after & trig.particle:
