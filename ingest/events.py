@@ -550,9 +550,20 @@ class EventFinder:
 
     @property
     def lede(self) -> tuple[ResolvedDate | None, set[str]]:
+        """The lead's day and actors (its first three sentences). A lead that gives no day takes the first day of
+        the week before publication that the story gives later ("the ministers met on Tuesday"): news states the
+        day of its story once, not always first."""
         if self._lede is None:
             sents = sentences(self.doc)[:3]
             dates = [d for s in sents for d in find_dates(s.text, self.published) if d.precision == "day"]
+            if not dates and self.published is not None:
+                recent = [
+                    d
+                    for s in sentences(self.doc)[3:]
+                    for d in find_dates(s.text, self.published)
+                    if d.precision == "day" and 0 <= (self.published - date.fromisoformat(d.value)).days <= 6
+                ]
+                dates = recent[:1]
             actors = {self.index.actor[i] for s in sents for i in range(s.start, s.end) if i in self.index.actor}
             self._lede = (dates[0] if dates else None, actors)
         return self._lede
