@@ -175,6 +175,25 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return run_worker(settings, options, worker_id=args.worker_id)
 
 
+def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.watch.config import ConfigError, load_config
+    from ingest.watch.watcher import run_watch
+
+    overrides = {"metrics_port": args.metrics_port} if args.metrics_port is not None else None
+    try:
+        config = load_config(
+            Path(args.config) if args.config else None,
+            extra_urls=args.urls,
+            extra_networks=args.allow_network,
+            overrides=overrides,
+        )
+    except ConfigError as exc:
+        return _die(str(exc), EXIT_USAGE)
+    if not config.sources:
+        return _die("no sources to watch: name feed URLs, or list them in sources.toml (see --config)", EXIT_USAGE)
+    return run_watch(settings, config, once=args.once)
+
+
 def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     from service.graph.errors import GraphError
     from service.shared import queue
@@ -279,6 +298,27 @@ def build_parser() -> argparse.ArgumentParser:
     wrk.add_argument("--retry-failed", action="store_true", help="requeue failed articles before starting")
     wrk.add_argument("--worker-id", help="name in logs and lease_owner (default host:pid:random)")
     wrk.set_defaults(func=cmd_worker)
+
+    wat = sub.add_parser(
+        "watch",
+        help="poll news feeds, sitemaps and URL lists, and queue new article pages for the workers",
+        description="Polls each source (RSS 2.0, Atom, XML sitemap or URL list) on its interval, fetches the new "
+        "article pages politely (robots.txt, per-host limits, conditional GET) and puts them on the queue that "
+        "`geokg worker` drains. Sources come from sources.toml (--config; see sources.example.toml) and from the "
+        "command line. Requests to loopback, link-local and private addresses are refused unless allowed.",
+    )
+    wat.add_argument("urls", nargs="*", metavar="SOURCE_URL", help="feed, sitemap or URL-list URLs to watch")
+    wat.add_argument("--once", action="store_true", help="poll every source once and exit (1 if any poll failed)")
+    wat.add_argument("--config", help="the sources file (default: sources.toml in this folder, when present)")
+    wat.add_argument(
+        "--allow-network",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a non-public network every source may reach (e.g. 10.0.0.0/8); repeatable",
+    )
+    wat.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this port (0: none)")
+    wat.set_defaults(func=cmd_watch)
 
     que = sub.add_parser("queue", help="queue status, and retrying failed articles")
     que.add_argument("action", choices=["status", "retry"])
