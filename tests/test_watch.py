@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import nodes
 from watch_site import Site, article_html, atom, http_date, rss, rss_links, sitemap, story
 
 from ingest.watch.config import WatchConfig, build_config
@@ -412,3 +413,41 @@ def test_bad_configuration_is_refused_with_a_clear_error_and_nothing_is_polled(
     assert site.requests == []
     assert watch_state.sources(graph) == []
     assert queue.counts(graph)["queued"] == 0
+
+
+@pytest.mark.model
+def test_watched_articles_reach_the_graph_with_their_real_urls(graph: GraphRepository, site: Site) -> None:
+    from ingest.nlp import load_pipeline
+    from ingest.worker import Worker, WorkerOptions
+
+    paths = ["/2024/06/14/trade-deal", "/world/talks?id=7"]
+    for i, path in enumerate(paths):
+        site.page(path, article_html(story(i), title=f"Trade deal {i}"))
+    site.add("/feed.xml", rss(site, [p + ("&" if "?" in p else "?") + "utm_source=rss" for p in paths]), "text/xml")
+    [result] = watch_once(graph, config(site.url("/feed.xml")))
+    assert result.pages == {"queued": 2}
+
+    options = WorkerOptions(once=True, poll_interval=0.1, backoff_initial=0.1, backoff_max=0.5)
+    stats = Worker(graph, load_pipeline(), options, worker_id="watch-test").run()
+    assert (stats.done, stats.failed) == (2, 0)
+    assert nodes(graph, "Article", ["url"]) == {(site.url(p),) for p in paths}
+    # Each article's events cite it: the evidence links are the pages' real URLs.
+    cited = graph.run_admin("admin/watch_article_evidence")
+    assert {row["url"] for row in cited} == {site.url(p) for p in paths}
+    assert all(row["events"] >= 1 for row in cited), cited
+
+
+def test_per_host_delay_and_concurrency_limits_hold(graph: GraphRepository) -> None:
+    with Site() as spaced, Site() as parallel:
+        for site, count in ((spaced, 4), (parallel, 8)):
+            for i in range(count):
+                site.page(f"/n/{i}", article_html(story(i, tag=f"-{site.port}")), delay=0.2 if site is parallel else 0)
+            site.add("/feed.xml", rss(site, [f"/n/{i}" for i in range(count)]), "application/rss+xml")
+        spaced_cfg = config(spaced.url("/feed.xml"), delay=0.4, concurrency=1)
+        watch_once(graph, spaced_cfg)
+        gaps = [b - a for a, b in zip(spaced.starts, spaced.starts[1:], strict=False)]
+        assert len(spaced.starts) == 6 and min(gaps) >= 0.38, gaps  # robots.txt, the feed, 4 pages
+        assert spaced.max_active == 1
+
+        watch_once(graph, config(parallel.url("/feed.xml"), delay=0, concurrency=2))
+        assert parallel.max_active == 2  # 8 slow pages, 4 worker threads, at most 2 on this host

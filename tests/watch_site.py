@@ -42,6 +42,9 @@ class Site:
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
+        self.starts: list[float] = []  # time.monotonic() at each request's arrival
+        self.active = 0
+        self.max_active = 0  # most requests in progress at once
         self._lock = threading.Lock()
         site = self
 
@@ -84,8 +87,25 @@ class Site:
             return [r.path for r in self.requests]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        route = self.routes.get(handler.path) or self.routes.get(urlsplit(handler.path).path)
+        parts = urlsplit(handler.path)
+        untracked = "&".join(q for q in parts.query.split("&") if q and not q.startswith("utm_"))
+        route = (
+            self.routes.get(handler.path)
+            or self.routes.get(parts.path + (f"?{untracked}" if untracked else ""))
+            or self.routes.get(parts.path)
+        )
         headers = {k.lower(): v for k, v in handler.headers.items()}
+        with self._lock:
+            self.starts.append(time.monotonic())
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+        try:
+            self._respond(handler, route, headers)
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _respond(self, handler: BaseHTTPRequestHandler, route: Route | None, headers: dict[str, str]) -> None:
         if route is None:
             route = Route(b"not found", "text/plain", status=404)
         if route.delay:

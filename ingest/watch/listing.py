@@ -103,7 +103,8 @@ def parse_listing(body: bytes, base_url: str, kind: SourceKind = "auto", *, max_
 
 
 def _feed(body: bytes, base_url: str, kind: SourceKind, max_entries: int) -> Listing:
-    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    # A stream, never bytes or a string: feedparser opens a string or bytes that name a file (or a URL) instead.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": base_url})
     version = str(parsed.get("version") or "")
     if not version and not parsed.entries:
         problem = parsed.get("bozo_exception")
