@@ -169,6 +169,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             once=args.once,
             retry_failed=args.retry_failed,
             backoff_max=args.max_backoff,
+            metrics_port=args.metrics_port,
         )
     except ValueError as exc:
         return _die(str(exc), EXIT_USAGE)
@@ -297,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     wrk.add_argument("--max-backoff", type=float, default=30.0, help="longest wait between Neo4j reconnection tries")
     wrk.add_argument("--retry-failed", action="store_true", help="requeue failed articles before starting")
     wrk.add_argument("--worker-id", help="name in logs and lease_owner (default host:pid:random)")
+    wrk.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus metrics on 127.0.0.1:PORT")
     wrk.set_defaults(func=cmd_worker)
 
     wat = sub.add_parser(

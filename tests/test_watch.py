@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from conftest import nodes
 from watch_site import Site, article_html, atom, http_date, rss, rss_links, sitemap, story
 
 from ingest.watch.config import WatchConfig, build_config
+from ingest.watch.metrics import WatchMetrics, serve_metrics
 from ingest.watch.watcher import PollResult, Watcher
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
@@ -48,6 +50,13 @@ def queued_payloads(graph: GraphRepository) -> list[dict[str, Any]]:
 
 def queued_urls(graph: GraphRepository) -> list[str]:
     return sorted(p["url"] for p in queued_payloads(graph))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @pytest.fixture
@@ -419,17 +428,38 @@ def test_bad_configuration_is_refused_with_a_clear_error_and_nothing_is_polled(
 def test_watched_articles_reach_the_graph_with_their_real_urls(graph: GraphRepository, site: Site) -> None:
     from ingest.nlp import load_pipeline
     from ingest.worker import Worker, WorkerOptions
+    from ingest.worker_metrics import WorkerMetrics
 
     paths = ["/2024/06/14/trade-deal", "/world/talks?id=7"]
     for i, path in enumerate(paths):
         site.page(path, article_html(story(i), title=f"Trade deal {i}"))
     site.add("/feed.xml", rss(site, [p + ("&" if "?" in p else "?") + "utm_source=rss" for p in paths]), "text/xml")
-    [result] = watch_once(graph, config(site.url("/feed.xml")))
+    watch_metrics = WatchMetrics()
+    watch_port, worker_port = _free_port(), _free_port()
+    serve_metrics(watch_metrics, watch_port)
+    watcher = Watcher(graph, config(site.url("/feed.xml")), metrics=watch_metrics)
+    try:
+        [result] = watcher.run(once=True)
+    finally:
+        watcher.close()
     assert result.pages == {"queued": 2}
 
     options = WorkerOptions(once=True, poll_interval=0.1, backoff_initial=0.1, backoff_max=0.5)
-    stats = Worker(graph, load_pipeline(), options, worker_id="watch-test").run()
+    worker_metrics = WorkerMetrics()
+    worker_metrics.serve(worker_port)
+    stats = Worker(graph, load_pipeline(), options, worker_id="watch-test", metrics=worker_metrics).run()
     assert (stats.done, stats.failed) == (2, 0)
+
+    # Each process's own metrics, scraped over HTTP as Prometheus would.
+    watched = httpx.get(f"http://127.0.0.1:{watch_port}/metrics").text
+    assert "geokg_watch_articles_queued_total 2.0" in watched
+    assert 'geokg_watch_pages_total{outcome="queued"} 2.0' in watched
+    assert 'geokg_watch_http_request_seconds_count{outcome="200"}' in watched
+    worked = httpx.get(f"http://127.0.0.1:{worker_port}/metrics").text
+    assert "geokg_worker_articles_extracted_total 2.0" in worked
+    assert "geokg_worker_extraction_seconds_count 2.0" in worked
+    assert "geokg_worker_write_seconds_count 2.0" in worked
+    assert "geokg_worker_events_written_total 0.0" not in worked
     assert nodes(graph, "Article", ["url"]) == {(site.url(p),) for p in paths}
     # Each article's events cite it: the evidence links are the pages' real URLs.
     cited = graph.run_admin("admin/watch_article_evidence")
