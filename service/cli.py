@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -115,7 +116,37 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
         server = from_settings(settings)
         print(f"Neo4j Browser: {server.http_url}/browser/  (user neo4j, password in {server.password_file})")
-    return cmd_serve(argparse.Namespace(host=host, port=port), settings)
+    try:
+        children = _start_watching(args.sources)
+    except ValueError as exc:
+        return _die(str(exc), EXIT_USAGE)
+    try:
+        return cmd_serve(argparse.Namespace(host=host, port=port), settings)
+    finally:
+        for child in children:
+            child.terminate()  # SIGTERM: the worker finishes its article, the watcher the pages in hand
+        for child in children:
+            try:
+                child.wait(60)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _start_watching(sources: str | None) -> list[subprocess.Popen[bytes]]:
+    """With sources configured (`--sources`, else sources.toml here), a `geokg watch` and a `geokg worker`
+    process beside the API; none otherwise. ValueError for a sources file that cannot be used."""
+    from ingest.watch.config import ConfigError, load_config
+
+    try:
+        config = load_config(Path(sources) if sources else None)
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+    if not config.sources:
+        return []
+    watch = [sys.executable, "-m", "service.cli", "watch"] + (["--config", sources] if sources else [])
+    worker = [sys.executable, "-m", "service.cli", "worker"]
+    print(f"Watching:      {len(config.sources)} sources (a `geokg watch` and a `geokg worker` process)")
+    return [subprocess.Popen(watch), subprocess.Popen(worker)]
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -332,6 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--host")
     up.add_argument("--port", type=int)
     up.add_argument("--no-samples", action="store_true", help="do not ingest the sample articles")
+    up.add_argument(
+        "--sources",
+        help="a sources file: run a watcher and a worker beside the API (default: sources.toml here, when present)",
+    )
     up.set_defaults(func=cmd_up)
 
     brw = sub.add_parser(

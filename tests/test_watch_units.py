@@ -121,3 +121,13 @@ def test_configuration_merges_defaults_and_command_line_and_refuses_bad_values()
 def test_credentials_in_source_urls_are_redacted() -> None:
     assert redact_url("https://user:s3cret@feeds.example:8443/rss?k=1") == "https://***@feeds.example:8443/rss?k=1"
     assert redact_url("https://feeds.example/rss") == "https://feeds.example/rss"
+
+
+def test_the_documented_example_is_a_valid_configuration() -> None:
+    from ingest.watch.config import load_config
+
+    example = Path(__file__).resolve().parents[1] / "sources.example.toml"
+    cfg = load_config(example)
+    assert [s.kind for s in cfg.sources] == ["rss", "sitemap", "urls"]
+    assert cfg.sources[1].interval == 300 and cfg.sources[0].interval == 900
+    assert cfg.sources[2].allow_networks == ("10.20.0.0/16",) and cfg.sources[0].allow_networks == ()
