@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import nodes
+from conftest import api_settings, nodes
 from watch_site import Site, article_html, atom, http_date, rss, rss_links, sitemap, story
 
 from ingest.watch.config import WatchConfig, build_config
@@ -419,16 +420,31 @@ def test_bad_configuration_is_refused_with_a_clear_error_and_nothing_is_polled(
             _geokg("watch", "--once", *args), cwd=tmp_path, env=_env(neo4j_server), capture_output=True, text=True
         )
         assert done.returncode == 2 and expected in done.stderr, (args, done.stderr)
+    # `geokg up` checks its sources file before serving anything.
+    done = subprocess.run(
+        _geokg("up", "--no-samples", "--port", str(_free_port()), "--sources", str(tmp_path / "unknown_key.toml")),
+        cwd=tmp_path,
+        env=_env(neo4j_server),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "speed" in done.stderr, done.stderr
     assert site.requests == []
     assert watch_state.sources(graph) == []
     assert queue.counts(graph)["queued"] == 0
 
 
 @pytest.mark.model
-def test_watched_articles_reach_the_graph_with_their_real_urls(graph: GraphRepository, site: Site) -> None:
+def test_watched_articles_reach_the_graph_with_their_real_urls(
+    graph: GraphRepository, site: Site, neo4j_server: ConnectionInfo
+) -> None:
+    from fastapi.testclient import TestClient
+
     from ingest.nlp import load_pipeline
     from ingest.worker import Worker, WorkerOptions
     from ingest.worker_metrics import WorkerMetrics
+    from service.api.app import create_app
 
     paths = ["/2024/06/14/trade-deal", "/world/talks?id=7"]
     for i, path in enumerate(paths):
@@ -461,6 +477,12 @@ def test_watched_articles_reach_the_graph_with_their_real_urls(graph: GraphRepos
     assert "geokg_worker_write_seconds_count 2.0" in worked
     assert "geokg_worker_events_written_total 0.0" not in worked
     assert nodes(graph, "Article", ["url"]) == {(site.url(p),) for p in paths}
+    # The front door shows the ingest rate and the queue's depth.
+    with TestClient(create_app(api_settings(neo4j_server))) as client:
+        home = client.get("/").text
+    assert re.search(r'data-testid="ingest-rate">Ingest: <strong>2</strong> articles in the last hour', home), home
+    assert '<span data-testid="queue-queued">0 queued</span>' in home
+
     # Each article's events cite it: the evidence links are the pages' real URLs.
     cited = graph.run_admin("admin/watch_article_evidence")
     assert {row["url"] for row in cited} == {site.url(p) for p in paths}

@@ -55,6 +55,10 @@ def test_sources_and_metrics_show_the_watchers_work(graph: GraphRepository, neo4
         private = sources[f"http://***@127.0.0.1:{site.port}/private.xml"]
         assert private["status"] == "error" and "404" in private["last_error"]
 
+        home = client.get("/").text
+        assert '<span data-testid="queue-queued">2 queued</span>' in home
+        assert "<strong>0</strong> articles in the last hour" in home
+
         client.get("/countries/NOWHERE/partners")
         metrics = client.get("/metrics")
         assert metrics.status_code == 200

@@ -50,6 +50,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # headers and body in one send (not two small ones that Nagle's algorithm delays)
 
             def do_GET(self) -> None:
                 site._answer(self)

@@ -1,5 +1,5 @@
-// Counts one page's outcome on its source, in the transaction that records the page: $rows = [{id, queued,
-// duplicates, not_english, no_text, failed}] (each 0 or 1).
+// Adds a poll's page outcomes to its source's counters, with write/watch_source_polled: $rows = [{id, queued,
+// duplicates, not_english, no_text, failed}] (pages of this poll with each outcome).
 // params: $rows
 // returns: id
 UNWIND $rows AS row

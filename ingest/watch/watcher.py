@@ -137,7 +137,9 @@ class Watcher:
         if not result.ok:
             self.metrics.source_errors.labels(source=result.source).inc()
         try:
-            watch_state.source_polled(self.repo, sid, ok=result.ok, error=result.error, found=result.found)
+            watch_state.source_polled(
+                self.repo, sid, ok=result.ok, error=result.error, found=result.found, pages=result.pages
+            )
         except GraphError as exc:
             log.warning("could not record the poll of %s: %s", result.source, exc)
         log.info("%s", result.summary())

@@ -133,17 +133,35 @@ def record_page(
             item = queue.enqueue_tx(tx, [payload])[0]
         rows = [{"key": k, "state": outcome, "reason": reason, "item": item} for k in created]
         run.write("write/watch_seen_state", rows=rows)
-        tally = {"id": source, "queued": 0, "duplicates": 0, "not_english": 0, "no_text": 0, "failed": 0}
-        tally[_TALLY[outcome]] = 1
-        run.write("write/watch_source_tally", rows=[tally])
         return Recorded(outcome, item)
 
     return _write(repo, work)
 
 
-def source_polled(repo: GraphRepository, source: str, *, ok: bool, error: str | None, found: int) -> None:
+def source_polled(
+    repo: GraphRepository,
+    source: str,
+    *,
+    ok: bool,
+    error: str | None,
+    found: int,
+    pages: Mapping[str, int] | None = None,
+) -> None:
+    """The end of a poll: its outcome, and what became of its pages (outcome -> count) added to the source's
+    counters. Counted once per poll rather than in each page's transaction, so that the pages' transactions do not
+    all queue for the source's lock (a watcher killed mid-poll leaves that poll's pages uncounted, not unrecorded)."""
+    tally: dict[str, Any] = {"id": source, "queued": 0, "duplicates": 0, "not_english": 0, "no_text": 0, "failed": 0}
+    for outcome, count in (pages or {}).items():
+        if outcome in _TALLY:
+            tally[_TALLY[outcome]] += count
     row = {"id": source, "ok": ok, "error": None if ok else (error or "unknown error")[:1000], "found": found}
-    _write(repo, lambda tx: TxQueries(tx).write("write/watch_source_polled", rows=[row]))
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        run = TxQueries(tx)
+        run.write("write/watch_source_polled", rows=[row])
+        run.write("write/watch_source_tally", rows=[tally])
+
+    _write(repo, work)
 
 
 def sources(repo: GraphRepository) -> list[dict[str, Any]]:
