@@ -503,3 +503,33 @@ def test_per_host_delay_and_concurrency_limits_hold(graph: GraphRepository) -> N
 
         watch_once(graph, config(parallel.url("/feed.xml"), delay=0, concurrency=2))
         assert parallel.max_active == 2  # 8 slow pages, 4 worker threads, at most 2 on this host
+
+
+def test_a_sitemap_index_is_read_each_poll_and_its_child_sitemaps_conditionally(
+    graph: GraphRepository, site: Site
+) -> None:
+    for i in range(4):
+        site.page(f"/p/{i}", article_html(story(i, tag="-map")))
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.url('/s1.xml')}</loc></sitemap><sitemap><loc>{site.url('/s2.xml')}</loc></sitemap>"
+        "</sitemapindex>"
+    )
+    site.add("/index.xml", index, "application/xml", etag='"i1"')
+    site.add("/s1.xml", sitemap(site, ["/p/0", "/p/1"]), "application/xml", etag='"a1"')
+    site.add("/s2.xml", sitemap(site, ["/p/2"], news=False), "application/xml", etag='"b1"')
+    cfg = config(site.url("/index.xml"))
+
+    [first] = watch_once(graph, cfg)
+    assert first.pages == {"queued": 3}
+    before = len(site.requests)
+    [second] = watch_once(graph, cfg)
+    assert second.found == 0
+    later = {r.path: r for r in site.requests[before:]}
+    assert later["/index.xml"].status == 200 and "if-none-match" not in later["/index.xml"].headers
+    assert (later["/s1.xml"].status, later["/s2.xml"].status) == (304, 304)
+
+    site.add("/s2.xml", sitemap(site, ["/p/2", "/p/3"], news=False), "application/xml", etag='"b2"')
+    [third] = watch_once(graph, cfg)
+    assert third.pages == {"queued": 1}
+    assert queued_urls(graph) == sorted(site.url(f"/p/{i}") for i in range(4))

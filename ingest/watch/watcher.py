@@ -201,7 +201,9 @@ class Watcher:
                 continue
             entries.extend(listing.entries)
             pending.extend(listing.sitemaps)
-            if got.etag or got.last_modified:
+            # A sitemap index is read in full each time: it often stays the same while its child sitemaps change,
+            # and a 304 for it would hide their new entries. The children are fetched conditionally.
+            if (got.etag or got.last_modified) and not listing.sitemaps:
                 validators[url] = Validators(got.etag, got.last_modified)
         result.not_modified = unchanged == len(seen_listings)
         return entries, validators, complete
