@@ -35,6 +35,7 @@ from ingest.extract import extract_many
 from ingest.load import write_article_tx
 from ingest.models import Extraction
 from ingest.nlp import ModelNotInstalled, load_pipeline
+from ingest.worker_metrics import WorkerMetrics
 from service.config import Settings
 from service.graph.driver import create_driver, resolve_connection
 from service.graph.errors import GraphError, GraphUnavailable
@@ -57,12 +58,15 @@ class WorkerOptions:
     retry_failed: bool = False  # put failed items back on the queue first
     backoff_initial: float = 0.5
     backoff_max: float = 30.0
+    metrics_port: int = 0  # serve Prometheus metrics on 127.0.0.1:<port> (0: none)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1 or self.max_attempts < 1:
             raise ValueError("batch_size and max_attempts must be at least 1")
         if self.lease_seconds <= 0 or self.poll_interval <= 0 or not 0 < self.backoff_initial <= self.backoff_max:
             raise ValueError("lease, poll interval and backoff must be positive, backoff_initial <= backoff_max")
+        if not 0 <= self.metrics_port <= 65535:
+            raise ValueError(f"the metrics port must be 0 (none) to 65535, not {self.metrics_port}")
 
 
 @dataclass
@@ -135,8 +139,10 @@ class Worker:
         *,
         worker_id: str | None = None,
         stop: threading.Event | None = None,
+        metrics: WorkerMetrics | None = None,
     ) -> None:
         self.repo = repo
+        self.metrics = metrics or WorkerMetrics()
         self.nlp = nlp
         self.options = options or WorkerOptions()
         self.id = worker_id or new_worker_id()
@@ -215,8 +221,13 @@ class Worker:
                 self._write(item, article, extraction)
 
     def _extract(self, articles: list[CleanArticle]) -> list[Extraction | Exception]:
+        started = time.monotonic()
         try:
-            return list(extract_many(articles, self.nlp))
+            done: list[Extraction | Exception] = list(extract_many(articles, self.nlp))
+            per_article = (time.monotonic() - started) / max(1, len(articles))
+            for _ in articles:
+                self.metrics.extraction.observe(per_article)
+            return done
         except Exception:
             log.warning("extracting a batch of %d failed; extracting one by one to isolate the article", len(articles))
         results: list[Extraction | Exception] = []
@@ -247,6 +258,9 @@ class Worker:
             log.info("article %s was already done", item.id)
             return
         self.stats.done += 1
+        self.metrics.extracted.inc()
+        self.metrics.events.inc(len(extraction.events))
+        self.metrics.write.observe(time.monotonic() - started)
         log.info(
             "article %s done: %d events, attempt %d, written in %.2fs",
             item.id,
@@ -264,6 +278,7 @@ class Worker:
             self._lost(item, exc)
             return
         self.stats.failed += 1
+        self.metrics.failed.inc()
         log.warning("article %s failed: %s", item.id, reason)
 
     def _retry_later(self, item: QueueItem, error: str) -> None:
@@ -277,9 +292,11 @@ class Worker:
             return
         if status == "failed":
             self.stats.failed += 1
+            self.metrics.failed.inc()
             log.warning("article %s failed after %d attempts: %s", item.id, item.attempt, error)
         else:
             self.stats.retried += 1
+            self.metrics.retried.inc()
             log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
 
     def _release(self, items: Sequence[QueueItem]) -> None:
@@ -350,7 +367,11 @@ def _run(settings: Settings, options: WorkerOptions, worker_id: str | None, stop
         try:
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             patience.call("apply schema", lambda: apply_schema(repo))
-            Worker(repo, nlp, options, worker_id=worker_id, stop=stop).run()
+            metrics = WorkerMetrics()
+            if options.metrics_port:
+                metrics.serve(options.metrics_port)
+                log.info("metrics: http://127.0.0.1:%d/metrics", options.metrics_port)
+            Worker(repo, nlp, options, worker_id=worker_id, stop=stop, metrics=metrics).run()
         except Stopped:
             pass
         finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -115,7 +116,37 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
         server = from_settings(settings)
         print(f"Neo4j Browser: {server.http_url}/browser/  (user neo4j, password in {server.password_file})")
-    return cmd_serve(argparse.Namespace(host=host, port=port), settings)
+    try:
+        children = _start_watching(args.sources)
+    except ValueError as exc:
+        return _die(str(exc), EXIT_USAGE)
+    try:
+        return cmd_serve(argparse.Namespace(host=host, port=port), settings)
+    finally:
+        for child in children:
+            child.terminate()  # SIGTERM: the worker finishes its article, the watcher the pages in hand
+        for child in children:
+            try:
+                child.wait(60)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _start_watching(sources: str | None) -> list[subprocess.Popen[bytes]]:
+    """With sources configured (`--sources`, else sources.toml here), a `geokg watch` and a `geokg worker`
+    process beside the API; none otherwise. ValueError for a sources file that cannot be used."""
+    from ingest.watch.config import ConfigError, load_config
+
+    try:
+        config = load_config(Path(sources) if sources else None)
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+    if not config.sources:
+        return []
+    watch = [sys.executable, "-m", "service.cli", "watch"] + (["--config", sources] if sources else [])
+    worker = [sys.executable, "-m", "service.cli", "worker"]
+    print(f"Watching:      {len(config.sources)} sources (a `geokg watch` and a `geokg worker` process)")
+    return [subprocess.Popen(watch), subprocess.Popen(worker)]
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -169,10 +200,30 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             once=args.once,
             retry_failed=args.retry_failed,
             backoff_max=args.max_backoff,
+            metrics_port=args.metrics_port,
         )
     except ValueError as exc:
         return _die(str(exc), EXIT_USAGE)
     return run_worker(settings, options, worker_id=args.worker_id)
+
+
+def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.watch.config import ConfigError, load_config
+    from ingest.watch.watcher import run_watch
+
+    overrides = {"metrics_port": args.metrics_port} if args.metrics_port is not None else None
+    try:
+        config = load_config(
+            Path(args.config) if args.config else None,
+            extra_urls=args.urls,
+            extra_networks=args.allow_network,
+            overrides=overrides,
+        )
+    except ConfigError as exc:
+        return _die(str(exc), EXIT_USAGE)
+    if not config.sources:
+        return _die("no sources to watch: name feed URLs, or list them in sources.toml (see --config)", EXIT_USAGE)
+    return run_watch(settings, config, once=args.once)
 
 
 def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
@@ -278,7 +329,29 @@ def build_parser() -> argparse.ArgumentParser:
     wrk.add_argument("--max-backoff", type=float, default=30.0, help="longest wait between Neo4j reconnection tries")
     wrk.add_argument("--retry-failed", action="store_true", help="requeue failed articles before starting")
     wrk.add_argument("--worker-id", help="name in logs and lease_owner (default host:pid:random)")
+    wrk.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus metrics on 127.0.0.1:PORT")
     wrk.set_defaults(func=cmd_worker)
+
+    wat = sub.add_parser(
+        "watch",
+        help="poll news feeds, sitemaps and URL lists, and queue new article pages for the workers",
+        description="Polls each source (RSS 2.0, Atom, XML sitemap or URL list) on its interval, fetches the new "
+        "article pages politely (robots.txt, per-host limits, conditional GET) and puts them on the queue that "
+        "`geokg worker` drains. Sources come from sources.toml (--config; see sources.example.toml) and from the "
+        "command line. Requests to loopback, link-local and private addresses are refused unless allowed.",
+    )
+    wat.add_argument("urls", nargs="*", metavar="SOURCE_URL", help="feed, sitemap or URL-list URLs to watch")
+    wat.add_argument("--once", action="store_true", help="poll every source once and exit (1 if any poll failed)")
+    wat.add_argument("--config", help="the sources file (default: sources.toml in this folder, when present)")
+    wat.add_argument(
+        "--allow-network",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a non-public network every source may reach (e.g. 10.0.0.0/8); repeatable",
+    )
+    wat.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this port (0: none)")
+    wat.set_defaults(func=cmd_watch)
 
     que = sub.add_parser("queue", help="queue status, and retrying failed articles")
     que.add_argument("action", choices=["status", "retry"])
@@ -290,6 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--host")
     up.add_argument("--port", type=int)
     up.add_argument("--no-samples", action="store_true", help="do not ingest the sample articles")
+    up.add_argument(
+        "--sources",
+        help="a sources file: run a watcher and a worker beside the API (default: sources.toml here, when present)",
+    )
     up.set_defaults(func=cmd_up)
 
     brw = sub.add_parser(

@@ -155,8 +155,9 @@ def down_app(app: _AppUnderTest) -> Iterator[_AppUnderTest]:
         DOWN_APP.target = None  # its lifespan ends with the `app` fixture's shutdown_lifespans()
 
 
-# What answers 200 with Neo4j down: the liveness probe and the static Browser style and guide.
-NEEDS_NO_GRAPH = {"/health", "/browser/style.grass", "/browser/guide"}
+# What answers 200 with Neo4j down: the liveness probe, the static Browser style and guide, and the metrics (which
+# then say geokg_graph_up 0: a scrape must still reach a process whose database is down).
+NEEDS_NO_GRAPH = {"/health", "/browser/style.grass", "/browser/guide", "/metrics"}
 
 
 @down_schema.parametrize()

@@ -23,9 +23,12 @@ from service.api import (
     routes_home,
     routes_people,
     routes_relations,
+    routes_sources,
     routes_timeline,
 )
 from service.api.graph_state import GraphState
+from service.api.metrics import install_metrics
+from service.api.metrics import router as metrics_router
 from service.api.security import add_cors, read_guard
 from service.config import Settings, get_settings
 
@@ -76,6 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_people.router, **reads)
     app.include_router(routes_graph.router, **reads)
     app.include_router(routes_exports.router, **reads)
+    app.include_router(routes_sources.router, **reads)
+    install_metrics(app)
+    app.include_router(metrics_router, **reads)
     app.include_router(routes_dashboard.router)
     app.include_router(routes_browser.router)  # style and guide for Neo4j Browser: no graph data, always open
     return app

@@ -8,6 +8,7 @@ need a key, shows no numbers (the page itself is open, like the docs).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from html import escape
 
 from fastapi import APIRouter, Request
@@ -21,6 +22,7 @@ from service.api.schemas import error_responses, ok_response
 from service.browser.location import browser_url
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
+from service.shared import queue
 
 router = APIRouter(tags=["health"])
 
@@ -88,10 +90,26 @@ def _graph_section(settings: AppSettings, graph: Graph) -> str:
     if settings.read_access == "key":
         return '<p class="hint" data-testid="stats-hidden">Reads need an API key: the graph\'s size is not shown.</p>'
     try:
-        stats = read_stats(graph.repository())
+        repo = graph.repository()
+        stats = read_stats(repo)
+        ingest = _ingest_html(repo)
     except GraphError as exc:  # the front door answers while Neo4j is down
         return f'<p class="error" data-testid="stats-error">The graph is not reachable now: {escape(str(exc))}</p>'
-    return _size_html(stats)
+    return _size_html(stats) + ingest
+
+
+def _ingest_html(repo: GraphRepository) -> str:
+    """The ingest rate (articles written in the last hour) and the queue's depth by status."""
+    since = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
+    rate = int(repo.read("read/api_ingest_rate", since=since)[0]["articles"])
+    depth = queue.counts(repo)
+    parts = ", ".join(
+        f'<span data-testid="queue-{s}">{depth[s]:,} {s}</span>' for s in ("queued", "processing", "failed")
+    )
+    return (
+        f'<p data-testid="ingest-rate">Ingest: <strong>{rate:,}</strong> article{"" if rate == 1 else "s"} in the '
+        f"last hour. Queue: {parts} (<code>/metrics</code> and <code>/sources</code> have more).</p>"
+    )
 
 
 @router.get("/", include_in_schema=False)

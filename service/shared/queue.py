@@ -113,6 +113,22 @@ def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> lis
     "url", "title", "published". It is checked when a worker takes it, and a payload it cannot read ends failed
     with the reason. Re-submitting a payload returns the existing item's id and leaves the item as it is.
     """
+    rows, ids = _enqueue_rows(payloads)
+    if rows:
+        _execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_enqueue", rows=rows))
+    return ids
+
+
+def enqueue_tx(tx: neo4j.ManagedTransaction, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
+    """`enqueue` inside a transaction the caller manages (the watcher queues a page and records it as seen in one
+    transaction, so that a watcher killed in between neither loses nor repeats it)."""
+    rows, ids = _enqueue_rows(payloads)
+    if rows:
+        TxQueries(tx).write("write/queue_enqueue", rows=rows)
+    return ids
+
+
+def _enqueue_rows(payloads: Sequence[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
     rows: dict[str, dict[str, Any]] = {}
     ids: list[str] = []
     for seq, payload in enumerate(payloads):
@@ -122,9 +138,7 @@ def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> lis
         key = _key(text)
         ids.append(key)
         rows.setdefault(key, {"id": key, "payload": text, "seq": seq})
-    if rows:
-        _execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_enqueue", rows=list(rows.values())))
-    return ids
+    return list(rows.values()), ids
 
 
 def get_status(repo: GraphRepository, article_id: str) -> ItemStatus | None:

@@ -1,0 +1,73 @@
+"""A fetched article page -> what the watcher needs to decide whether to queue it. Pure: bytes in, `Page` out.
+
+The page's story text is read exactly as a worker will read it (`ingest.cleanup.parse_article`, trafilatura then
+the project's clean-up), so that the text hash says "the same story" in the workers' terms; its language is
+identified on that text by py3langid (the language identifier trafilatura itself uses), and its canonical link is
+read from `<link rel="canonical">`. Extraction of events stays in the workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import py3langid
+from lxml import etree
+from lxml import html as lxml_html
+
+from ingest.charset import charset_from_content_type, decode_html
+from ingest.cleanup import ArticleError, CleanArticle, parse_article
+from ingest.watch.urls import text_key
+
+LANGUAGE_SAMPLE = 5000  # characters of the story identified (more adds cost, not accuracy)
+MIN_WORDS = 15  # fewer words is a page without a story (a menu, a cookie wall), and too few to tell the language
+
+
+@dataclass(frozen=True)
+class Page:
+    html: str  # decoded, what goes on the queue
+    article: CleanArticle | None  # None: no text could be extracted (`problem` says why)
+    problem: str | None
+    canonical: str | None
+    language: str | None
+
+    @property
+    def text_key(self) -> str | None:
+        return text_key(self.article.text) if self.article is not None else None
+
+
+def read_page(body: bytes, content_type: str, url: str) -> Page:
+    charset = charset_from_content_type(content_type) if content_type else None
+    mime = content_type.split(";")[0].strip().lower()
+    if mime and mime not in ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"):
+        return Page("", None, f"not an article page (Content-Type {mime})", None, None)
+    try:
+        html = decode_html(body, transport_charset=charset)
+    except (LookupError, ValueError) as exc:
+        return Page("", None, f"cannot decode the page: {exc}", None, None)
+    canonical = canonical_link(html, url)
+    try:
+        article = parse_article(html, kind="html", url=url)
+    except ArticleError as exc:
+        return Page(html, None, str(exc), canonical, None)
+    words = len(article.text.split())
+    if words < MIN_WORDS:
+        return Page(html, None, f"too little text for an article ({words} words)", canonical, None)
+    language, _score = py3langid.classify(article.text[:LANGUAGE_SAMPLE])
+    return Page(html, article, None, canonical, str(language))
+
+
+def canonical_link(html: str, url: str) -> str | None:
+    """The absolute http(s) URL of the page's `<link rel="canonical">`, if it has one."""
+    try:
+        root = lxml_html.fromstring(html.encode("utf-8", errors="replace"))
+    except (etree.ParserError, ValueError):
+        return None
+    for link in root.iter("link"):
+        rel = str(link.get("rel") or "").lower().split()
+        href = str(link.get("href") or "").strip()
+        if "canonical" in rel and href:
+            absolute = urljoin(url, href)
+            if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
+                return absolute
+    return None

@@ -1,0 +1,179 @@
+"""Benchmark of the watch pipeline (issue 14): `geokg watch` plus two `geokg worker` processes on a local site of
+generated article pages listed by RSS feeds, end to end into the graph.
+
+    .venv/bin/python scripts/bench_watch.py                      # 1,000 pages, 20 feeds, 2 workers
+    .venv/bin/python scripts/bench_watch.py --pages 200 --feeds 5
+
+The site (tests/watch_site.py: a real HTTP server on 127.0.0.1) serves `--pages` distinct English stories and
+`--feeds` RSS feeds listing them; the sources file gives the local host delay 0 and allows 127.0.0.0/8 only. The
+watcher polls every feed once (`--once`) while the workers drain the queue. Printed: articles/s end to end (from the
+watcher's start until every article is done), and the CPU time (user + system, from the kernel's accounting of each
+finished process) of the watcher and of the workers per article; the target is a watcher costing under 20% of the
+extraction CPU. The workers' CPU includes loading spaCy once each (printed separately, measured on an idle worker).
+
+Runs on its own managed Neo4j instance ("bench-watch", free ports), started and removed here, unless
+GEOKG_BENCH_NEO4J_URI names a server (whose graph is wiped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from watch_site import Site, article_html, rss, story  # noqa: E402
+
+from service.config import Settings  # noqa: E402
+from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
+from service.graph.repository import GraphRepository  # noqa: E402
+from service.graph.schema import apply_schema  # noqa: E402
+from service.shared import queue  # noqa: E402
+
+ENTRY = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def bench_server() -> Iterator[ConnectionInfo]:
+    uri = os.environ.get("GEOKG_BENCH_NEO4J_URI")
+    if uri:
+        yield ConnectionInfo(
+            uri=uri,
+            user=os.environ.get("GEOKG_BENCH_NEO4J_USER", "neo4j"),
+            password=os.environ.get("GEOKG_BENCH_NEO4J_PASSWORD") or None,
+            database=os.environ.get("GEOKG_BENCH_NEO4J_DATABASE", "neo4j"),
+        )
+        return
+    from service.graph.local_neo4j import LocalNeo4j
+
+    settings = Settings()
+    server = LocalNeo4j(
+        version=settings.neo4j_version,
+        home=settings.neo4j_home,
+        instance=f"bench-watch-{os.getpid()}",
+        bolt_port=_free_port(),
+        http_port=_free_port(),
+        heap="1g",
+        pagecache="512m",
+    )
+    print(f"starting a managed Neo4j instance at {server.bolt_uri} ...", flush=True)
+    server.install()
+    server.start()
+    try:
+        yield ConnectionInfo(uri=server.bolt_uri, user=server.user, password=server.password, database="neo4j")
+    finally:
+        server.stop()
+        shutil.rmtree(server.instance_dir, ignore_errors=True)
+
+
+def build_site(site: Site, pages: int, feeds: int) -> list[str]:
+    paths = [f"/news/{i:05d}/story" for i in range(pages)]
+    for i, path in enumerate(paths):
+        site.page(path, article_html(story(i, tag=f"-{i}"), title=f"Trade accord {i}"))
+    feed_paths = []
+    for f in range(feeds):
+        feed_paths.append(f"/feeds/{f}.xml")
+        site.add(feed_paths[-1], rss(site, paths[f::feeds], title=f"Feed {f}"), "application/rss+xml")
+    return feed_paths
+
+
+def cpu_of(process: subprocess.Popen[bytes]) -> float:
+    """User + system CPU seconds of a child that has exited (reaped here)."""
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return usage.ru_utime + usage.ru_stime
+
+
+def spawn(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", ENTRY, *args], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def idle_worker_cpu(env: dict[str, str]) -> float:
+    """What starting a worker costs (Python, spaCy and its model, connecting), measured on an empty queue."""
+    return cpu_of(spawn(env, "worker", "--once", "--poll-interval", "0.2"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--feeds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
+    args = parser.parse_args()
+
+    with bench_server() as info, Site() as site, tempfile.TemporaryDirectory() as tmp:
+        driver = create_driver(info)
+        repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
+        repo.run_admin("admin/delete_all")
+        apply_schema(repo)
+        feeds = build_site(site, args.pages, args.feeds)
+        sources = Path(tmp) / "sources.toml"
+        lines = [
+            '[watch]\nmax_workers = 8\n\n[defaults]\ndelay = 0\nconcurrency = 8\nallow_networks = ["127.0.0.0/8"]\n'
+        ]
+        lines += [f'[[sources]]\nurl = "{site.url(f)}"\nkind = "rss"\n' for f in feeds]
+        sources.write_text("\n".join(lines), encoding="utf-8")
+        env = dict(os.environ)
+        env.update(
+            GEOKG_NEO4J_URI=info.uri,
+            GEOKG_NEO4J_USER=info.user,
+            GEOKG_NEO4J_PASSWORD=info.password or "",
+            GEOKG_NEO4J_DATABASE=info.database,
+        )
+        startup = idle_worker_cpu(env)
+        print(
+            f"site: {args.pages} pages, {args.feeds} feeds at {site.base}; a worker's start-up costs {startup:.1f}s CPU"
+        )
+
+        started = time.monotonic()
+        workers = [spawn(env, "worker", "--poll-interval", "0.5") for _ in range(args.workers)]
+        watcher = spawn(env, "watch", "--once", "--config", str(sources))
+        watcher_cpu = cpu_of(watcher)
+        watch_done = time.monotonic() - started
+        counts = queue.counts(repo)
+        while counts["done"] + counts["failed"] < args.pages and time.monotonic() - started < args.timeout:
+            time.sleep(0.5)
+            counts = queue.counts(repo)
+        elapsed = time.monotonic() - started
+        for worker in workers:
+            worker.send_signal(signal.SIGTERM)
+        workers_cpu = sum(cpu_of(w) for w in workers)
+        driver.close()
+
+    done = counts["done"]
+    extraction_cpu = workers_cpu - startup * args.workers
+    print(f"queued {sum(counts.values())}, done {done}, failed {counts['failed']} in {elapsed:.1f}s")
+    print(f"watcher finished its poll after {watch_done:.1f}s")
+    print(f"end to end: {done / elapsed:.2f} articles/s")
+    print(f"watcher CPU: {watcher_cpu:.1f}s, {1000 * watcher_cpu / max(done, 1):.1f} ms per article")
+    print(
+        f"workers CPU: {workers_cpu:.1f}s ({extraction_cpu:.1f}s without start-up), "
+        f"{1000 * extraction_cpu / max(done, 1):.1f} ms per article"
+    )
+    ratio = watcher_cpu / extraction_cpu if extraction_cpu > 0 else float("inf")
+    print(f"watcher / extraction CPU: {100 * ratio:.1f}% (target < 20%)")
+    return 0 if done == args.pages else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

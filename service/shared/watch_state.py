@@ -1,0 +1,214 @@
+"""What `geokg watch` remembers, in Neo4j next to the queue (cypher/schema/watch.cypher): its sources and their
+health, the validators of the listings it fetched, and every story it has seen. The watcher (ingest/watch/)
+writes it; the API's GET /sources reads it. Shared here because both need it and neither may import the other.
+
+A page is recorded in one transaction (`record_page`): its seen-keys are merged under their unique-key locks, and
+only when none existed before is the page put on the queue (`queue.enqueue_tx`), in that same transaction. So a
+story met under several URLs at once by several threads is queued once, and a watcher killed at any moment has
+either recorded and queued a page or done neither (and fetches it again on its next run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import neo4j
+
+from service.graph.driver import translate_errors
+from service.graph.repository import GraphRepository, Row
+from service.graph.transaction import TxQueries
+from service.shared import queue
+
+T = TypeVar("T")
+PageState = Literal["queued", "duplicate", "not_english", "no_text", "gone", "disallowed", "refused"]
+TX_RETRY_SECONDS = 5.0
+# Which source counter each outcome adds to (write/watch_source_tally); gone/disallowed/refused count as failed.
+_TALLY: dict[PageState, str] = {
+    "queued": "queued",
+    "duplicate": "duplicates",
+    "not_english": "not_english",
+    "no_text": "no_text",
+    "gone": "failed",
+    "disallowed": "failed",
+    "refused": "failed",
+}
+
+
+def source_id(url: str) -> str:
+    return "source:" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+
+
+def redact_url(url: str) -> str:
+    """The URL without its user and password (`https://***@host/...`), for anything shown to users."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    url: str
+    kind: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    state: PageState  # what became of the page (duplicate when any of its keys was seen before)
+    item: str | None  # the queue item's id when queued
+
+
+def register_sources(repo: GraphRepository, sources: Sequence[SourceRef]) -> None:
+    rows = [{"id": s.id, "url": s.url, "kind": s.kind, "name": s.name} for s in sources]
+    if rows:
+        _write(repo, lambda tx: TxQueries(tx).write("write/watch_source_register", rows=rows))
+
+
+def seen(repo: GraphRepository, keys: Sequence[str]) -> set[str]:
+    """The keys among `keys` already recorded."""
+    if not keys:
+        return set()
+    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_seen", keys=list(dict.fromkeys(keys))))
+    return {row["key"] for row in rows}
+
+
+def validators(repo: GraphRepository, url: str) -> Validators:
+    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_validators", urls=[url]))
+    return Validators(rows[0]["etag"], rows[0]["last_modified"]) if rows else Validators(None, None)
+
+
+def save_validators(repo: GraphRepository, saved: Mapping[str, Validators]) -> None:
+    rows = [{"url": u, "etag": v.etag, "last_modified": v.last_modified} for u, v in saved.items()]
+    if rows:
+        _write(repo, lambda tx: TxQueries(tx).write("write/watch_validators", rows=rows))
+
+
+def record_page(
+    repo: GraphRepository,
+    source: str,
+    url: str,
+    keys: Sequence[str],
+    *,
+    payload: Mapping[str, Any] | None,
+    state: PageState = "queued",
+    reason: str | None = None,
+) -> Recorded:
+    """Records a page under `keys` (its URL keys, and after fetching its canonical-URL and text keys) and, with a
+    `payload`, queues it unless one of the keys was seen before. Without a payload it records `state` (a page not
+    to be queued: not English, no text, gone, disallowed, refused) with its `reason`."""
+    unique = list(dict.fromkeys(keys))
+    if not unique:
+        raise ValueError("a page is recorded under at least one key")
+
+    def work(tx: neo4j.ManagedTransaction) -> Recorded:
+        run = TxQueries(tx)
+        token = secrets.token_hex(8)
+        merged = run.write(
+            "write/watch_seen_merge", rows=[{"key": k, "url": url, "source": source, "token": token} for k in unique]
+        )
+        created = [row["key"] for row in merged if row["created"]]
+        outcome: PageState = state
+        item: str | None = None
+        if len(created) < len(unique):
+            outcome = "duplicate"
+        elif payload is not None:
+            item = queue.enqueue_tx(tx, [payload])[0]
+        rows = [{"key": k, "state": outcome, "reason": reason, "item": item} for k in created]
+        run.write("write/watch_seen_state", rows=rows)
+        return Recorded(outcome, item)
+
+    return _write(repo, work)
+
+
+def source_polled(
+    repo: GraphRepository,
+    source: str,
+    *,
+    ok: bool,
+    error: str | None,
+    found: int,
+    pages: Mapping[str, int] | None = None,
+) -> None:
+    """The end of a poll: its outcome, and what became of its pages (outcome -> count) added to the source's
+    counters. Counted once per poll rather than in each page's transaction, so that the pages' transactions do not
+    all queue for the source's lock (a watcher killed mid-poll leaves that poll's pages uncounted, not unrecorded)."""
+    tally: dict[str, Any] = {"id": source, "queued": 0, "duplicates": 0, "not_english": 0, "no_text": 0, "failed": 0}
+    for outcome, count in (pages or {}).items():
+        if outcome in _TALLY:
+            tally[_TALLY[outcome]] += count
+    row = {"id": source, "ok": ok, "error": None if ok else (error or "unknown error")[:1000], "found": found}
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        run = TxQueries(tx)
+        run.write("write/watch_source_polled", rows=[row])
+        run.write("write/watch_source_tally", rows=[tally])
+
+    _write(repo, work)
+
+
+def sources(repo: GraphRepository) -> list[dict[str, Any]]:
+    """Every source with its health, URLs redacted, datetimes as ISO 8601 strings."""
+    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_sources"))
+    return [_plain(row) for row in rows]
+
+
+def _plain(row: Row) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if hasattr(value, "iso_format"):
+            value = value.iso_format()
+        out[key] = value
+    out["url"] = redact_url(str(out["url"]))
+    if isinstance(out.get("last_error"), str):
+        out["last_error"] = _redact_text(out["last_error"], str(row["url"]))
+    return out
+
+
+def _redact_text(text: str, url: str) -> str:
+    """An error message with the source URL's credentials taken out wherever they appear."""
+    parts = urlsplit(url)
+    for secret in (parts.password, parts.username):
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+@contextmanager
+def _session(repo: GraphRepository) -> Iterator[neo4j.Session]:
+    with (
+        translate_errors(repo.uri, ""),
+        repo.driver.session(
+            database=repo.database,
+            bookmark_manager=repo.driver.execute_query_bookmark_manager,
+            max_transaction_retry_time=TX_RETRY_SECONDS,
+        ) as session,
+    ):
+        yield session
+
+
+def _write(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+    with _session(repo) as session:
+        return session.execute_write(work)
+
+
+def _read(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+    with _session(repo) as session:
+        return session.execute_read(work)

@@ -1,0 +1,235 @@
+"""A news site served on loopback for the watcher's tests and benchmark: pages, feeds and sitemaps written for them,
+served by a real HTTP server (http.server, a thread per request) that logs every request it gets.
+
+    site = Site()                      # 127.0.0.1, a free port
+    site.page("/news/a", article_html("Argentina and Chile signed ..."))
+    site.add("/feed.xml", rss(site, ["/news/a"]), "application/rss+xml", etag='"v1"')
+    with site: ...                     # served while inside; site.requests lists (method, path, headers, status)
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    delay: float = 0.0  # seconds before answering
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str  # with the query
+    headers: dict[str, str]
+    status: int
+
+
+class Site:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[Request] = []
+        self.starts: list[float] = []  # time.monotonic() at each request's arrival
+        self.active = 0
+        self.max_active = 0  # most requests in progress at once
+        self._lock = threading.Lock()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # headers and body in one send (not two small ones that Nagle's algorithm delays)
+
+            def do_GET(self) -> None:
+                site._answer(self)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.server.daemon_threads = True
+        self.host = host
+        self.port = self.server.server_address[1]
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", **options: Any) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = Route(data, content_type, **options)
+
+    def page(self, path: str, html: str, **options: Any) -> None:
+        self.add(path, html, **options)
+
+    def hits(self, path: str) -> int:
+        """Requests for `path` (with its query) answered so far."""
+        with self._lock:
+            return sum(1 for r in self.requests if r.path == path)
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return [r.path for r in self.requests]
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        parts = urlsplit(handler.path)
+        untracked = "&".join(q for q in parts.query.split("&") if q and not q.startswith("utm_"))
+        route = (
+            self.routes.get(handler.path)
+            or self.routes.get(parts.path + (f"?{untracked}" if untracked else ""))
+            or self.routes.get(parts.path)
+        )
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        with self._lock:
+            self.starts.append(time.monotonic())
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+        try:
+            self._respond(handler, route, headers)
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _respond(self, handler: BaseHTTPRequestHandler, route: Route | None, headers: dict[str, str]) -> None:
+        if route is None:
+            route = Route(b"not found", "text/plain", status=404)
+        if route.delay:
+            time.sleep(route.delay)
+        status = route.status
+        etag_matches = bool(route.etag) and headers.get("if-none-match") == route.etag
+        date_matches = bool(route.last_modified) and headers.get("if-modified-since") == route.last_modified
+        if etag_matches or date_matches:
+            status = 304
+        with self._lock:
+            self.requests.append(Request(handler.command, handler.path, headers, status))
+        body = b"" if status == 304 else route.body
+        try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", route.content_type)
+            handler.send_header("Content-Length", str(len(body)))
+            if route.etag:
+                handler.send_header("ETag", route.etag)
+            if route.last_modified:
+                handler.send_header("Last-Modified", route.last_modified)
+            for name, value in route.headers.items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def __enter__(self) -> Site:
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def http_date(seconds: float = 1_700_000_000) -> str:
+    return formatdate(seconds, usegmt=True)
+
+
+def article_html(text: str, title: str = "World news", canonical: str | None = None, lang: str = "en") -> str:
+    link = f'<link rel="canonical" href="{escape(canonical)}">' if canonical else ""
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>{link}</head>'
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{escape(title)}</h1>{paragraphs}</article>"
+        "<footer>Copyright the test site</footer></body></html>"
+    )
+
+
+def rss(site: Site, paths: list[str], title: str = "Test news") -> str:
+    items = "".join(
+        f"<item><title>Story {i}</title><link>{escape(site.url(p))}</link>"
+        f"<pubDate>Fri, 14 Jun 2024 10:00:00 GMT</pubDate></item>"
+        for i, p in enumerate(paths)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{escape(title)}</title>'
+        f"<link>{site.base}/</link><description>test</description>{items}</channel></rss>"
+    )
+
+
+def rss_links(links: list[str]) -> str:
+    """An RSS feed whose items link to `links` as given (absolute, anywhere)."""
+    items = "".join(f"<item><title>Item {i}</title><link>{escape(u)}</link></item>" for i, u in enumerate(links))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>'
+        f"<link>http://127.0.0.1/</link><description>d</description>{items}</channel></rss>"
+    )
+
+
+def atom(site: Site, paths: list[str]) -> str:
+    entries = "".join(
+        f"<entry><title>Atom story {i}</title><id>tag:test,2024:{i}</id>"
+        f'<link rel="alternate" href="{escape(site.url(p))}"/><updated>2024-06-14T10:00:00Z</updated></entry>'
+        for i, p in enumerate(paths)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom test</title>'
+        f"<id>tag:test,2024:feed</id><updated>2024-06-14T10:00:00Z</updated>{entries}</feed>"
+    )
+
+
+def sitemap(site: Site, paths: list[str], news: bool = True) -> str:
+    urls = "".join(
+        f"<url><loc>{escape(site.url(p))}</loc>"
+        + (
+            "<news:news><news:publication><news:name>Test</news:name><news:language>en</news:language>"
+            f"</news:publication><news:publication_date>2024-06-14</news:publication_date>"
+            f"<news:title>Sitemap story {i}</news:title></news:news>"
+            if news
+            else ""
+        )
+        + "</url>"
+        for i, p in enumerate(paths)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+    )
+
+
+PAIRS = [
+    ("Argentina", "Chile"),
+    ("Brazil", "Peru"),
+    ("Norway", "Sweden"),
+    ("Egypt", "Jordan"),
+    ("Japan", "India"),
+    ("Kenya", "Ghana"),
+    ("Poland", "Germany"),
+    ("Vietnam", "Thailand"),
+    ("Canada", "Mexico"),
+    ("Spain", "Portugal"),
+]
+
+
+def story(index: int, tag: str = "") -> str:
+    """An English news story of a few sentences, distinct for each index (and tag)."""
+    a, b = PAIRS[index % len(PAIRS)]
+    return (
+        f"{a} and {b} signed a trade agreement in the capital on Tuesday, officials said. "
+        f"The accord number {index}{tag} cuts tariffs on farm goods and machinery over the next five years.\n\n"
+        f"Ministers from both countries said the deal, the result of {index % 7 + 2} rounds of talks, would "
+        f"double trade by the end of the decade. Business groups in {a} welcomed the announcement."
+    )
