@@ -188,7 +188,7 @@ def test_the_timeline_from_the_periods_equals_counting_the_events(
     assert periods or since is not None
 
 
-RUS_ATTACKS_UKR = "MATCH (:Country {iso3: 'RUS'})-[r:ATTACKS]->(:Country {iso3: 'UKR'})"
+RUS_ATTACKS_UKR = "MATCH (:Country {id: 'RUS'})-[r:ATTACKS]->(:Country {id: 'UKR'})"
 
 
 def test_the_layer_check_catches_a_corrupted_period_summary(graph: GraphRepository) -> None:

@@ -41,7 +41,7 @@ LIMIT $limit
 CALL (ends) {
   UNWIND range(0, 1) AS i
   CALL (ends, i) {
-    MATCH (c:Country {iso3: ends[i]})
+    MATCH (c:Country {id: ends[i]})
     RETURN c.name AS name, 'country' AS kind
     UNION
     MATCH (o:Organization {id: ends[i]})

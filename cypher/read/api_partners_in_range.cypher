@@ -37,7 +37,7 @@ WITH partner, events,
       WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
       ELSE 1.0
     END) AS score
-ORDER BY round(score, 6) DESC, size(events) DESC, coalesce(partner.iso3, partner.id)
+ORDER BY round(score, 6) DESC, size(events) DESC, partner.id
 LIMIT $limit
 CALL (events) {
   UNWIND events AS x
@@ -64,7 +64,7 @@ CALL (events) {
   }) AS evidence
 }
 RETURN
-  coalesce(partner.iso3, partner.id) AS id,
+  partner.id AS id,
   partner.name AS name,
   CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
   score,

@@ -21,8 +21,8 @@ ORDER BY p.pair DESC, p.date DESC, e.id
 LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (x:Country|Organization)-[rx:PARTICIPATED_IN]->(e)
-    WHERE coalesce(x.iso3, x.id) IN [$a, $b]
-  WITH coalesce(x.iso3, x.id) AS key, collect(rx.role)[0] AS role
+    WHERE x.id IN [$a, $b]
+  WITH x.id AS key, collect(rx.role)[0] AS role
   RETURN
     head([r IN collect({key: key, role: role}) WHERE r.key = $a | r.role]) AS a_role,
     head([r IN collect({key: key, role: role}) WHERE r.key = $b | r.role]) AS b_role
