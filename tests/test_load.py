@@ -174,11 +174,11 @@ def test_an_article_becomes_the_expected_nodes_and_edges(graph: GraphRepository,
             keys.text_hash(article.text),
         )
     }
-    assert nodes(graph, "Country", ["iso3", "name"]) == {
-        ("DEU", "Germany"),
-        ("FRA", "France"),
-        ("RUS", "Russia"),
-        ("UKR", "Ukraine"),
+    assert nodes(graph, "Country", ["id", "iso3", "name"]) == {
+        ("DEU", "DEU", "Germany"),
+        ("FRA", "FRA", "France"),
+        ("RUS", "RUS", "Russia"),
+        ("UKR", "UKR", "Ukraine"),
     }
     assert nodes(graph, "Person", ["id", "name"]) == {
         ("person:emmanuel-macron", "Emmanuel Macron"),
@@ -221,7 +221,11 @@ def test_an_article_becomes_the_expected_nodes_and_edges(graph: GraphRepository,
         ("person:olaf-scholz", "DEU", "Chancellor", "2023-08-18", "2023-08-18"),
     }
     assert {end for _, end in rels(graph, "MENTIONS", "id", "iso3")} - {None} == {"DEU", "FRA", "RUS", "UKR"}
-    assert {end for _, end in rels(graph, "MENTIONS", "id", "id")} - {None} == {
+    assert {end for _, end in rels(graph, "MENTIONS", "id", "id")} == {  # every actor is keyed id
+        "DEU",
+        "FRA",
+        "RUS",
+        "UKR",
         "person:emmanuel-macron",
         "person:olaf-scholz",
     }
