@@ -50,6 +50,7 @@ def test_the_synthetic_graphs_layer_matches_its_events(graph: GraphRepository) -
         date_low="",
         date_high="~",
         types=None,
+        min_confidence=None,
         limit=10,
     )
     layer = graph.read("read/api_partners", actor="RUS", cooperation=False, types=None, limit=10)
@@ -143,6 +144,7 @@ def _partners_both_ways(
         date_low=low,
         date_high=high,
         types=types,
+        min_confidence=None,
         limit=limit,
     )
     return periods, events
