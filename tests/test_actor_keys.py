@@ -73,8 +73,7 @@ def answers(server: ConnectionInfo) -> list[tuple[int, Any]]:
 
 def make_old_shape(repo: GraphRepository) -> int:
     """The graph as a version keying countries `iso3` only left it: no `id` on countries, no constraint on it."""
-    with repo.driver.session(database=repo.database) as session:
-        session.run("DROP CONSTRAINT country_id IF EXISTS").consume()
+    repo.run_admin("admin/drop_country_id_constraint")
     (row,) = repo.run_admin("admin/country_id_downgrade")
     return int(row["countries"])
 
