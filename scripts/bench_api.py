@@ -531,6 +531,7 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "until": until,
             "low": low,
             "high": high,
+            "min_confidence": None,
             "limit": 50,
         }
         profile(driver, "read/api_relations", params)

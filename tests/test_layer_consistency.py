@@ -29,7 +29,16 @@ def test_the_sample_graphs_layer_matches_its_events(sample_graph: GraphRepositor
     assert sample_graph.run_admin("admin/between_mismatches") == []
     assert sample_graph.run_admin("admin/participation_mismatches") == []
     between = sample_graph.read(
-        "read/api_relations", a="PRK", b="RUS", pair="PRK|RUS", since=None, until=None, low="", high="~", limit=50
+        "read/api_relations",
+        a="PRK",
+        b="RUS",
+        pair="PRK|RUS",
+        since=None,
+        until=None,
+        low="",
+        high="~",
+        min_confidence=None,
+        limit=50,
     )
     assert between, "North Korea and Russia have events in the samples"
 

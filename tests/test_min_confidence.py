@@ -132,12 +132,28 @@ def test_the_network_and_the_partners_agree(client: TestClient, least: float) ->
         assert drawn == listed, (least, since)
 
 
+def relation_names(client: TestClient, a: str, b: str, **params: Any) -> set[str]:
+    sentences = {event[0]: name for name, event in EVENTS.items()}
+    answer = ok(client, "/relations", a=a, b=b, **params)
+    return {sentences[e["sentence"]] for event in answer["events"] for e in event["evidence"]}
+
+
+@pytest.mark.parametrize("least", [0.0, 0.4, 0.5, 0.6, 0.95])
+def test_a_pairs_events_below_the_minimum_are_left_out(client: TestClient, least: float) -> None:
+    assert relation_names(client, "RUS", "UKR") == {"attack", "shelling", "accusation"}
+    assert relation_names(client, "RUS", "UKR", min_confidence=least) == kept(least, "attack", "shelling", "accusation")
+    assert relation_names(client, "UKR", "RUS", since="2024", min_confidence=least) == kept(
+        least, "shelling", "accusation"
+    )
+
+
 @pytest.mark.parametrize("value", BAD_VALUES)
 @pytest.mark.parametrize(
     ("path", "params"),
     [
         ("/countries/RUS/partners", {}),
         ("/graph", {"center": "RUS"}),
+        ("/relations", {"a": "RUS", "b": "UKR"}),
         ("/events", {}),
         ("/events", {"actor": "RUS"}),
         ("/export/events.csv", {}),

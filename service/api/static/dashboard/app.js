@@ -467,7 +467,7 @@ async function showRelations(a, b, edge) {
     el("p", { class: "error", "data-testid": "pair-trend-error" }, `Trend: ${error.message}`),
   );
   try {
-    const answer = await api("/relations", { a, b, ...range() });
+    const answer = await api("/relations", { a, b, ...range(), ...leastConfidence() });
     const wanted = edge ? EDGE_EVENT_TYPE[edge.type] : null;
     // The clicked edge's own events first, then the pair's other events.
     const events = answer.events
