@@ -104,13 +104,13 @@ def write_article_tx(
     queries.write(
         "write/upsert_article",
         rows=[{"id": article_key, "props": _no_nulls(props)}],
-        countries=[{"iso3": key, "name": a.name} for key, a in actors.items() if a.label == COUNTRY],
+        countries=[{"id": key, "name": a.name} for key, a in actors.items() if a.label == COUNTRY],
         organizations=[
             {"id": key, "name": a.name, "kind": a.kind} for key, a in actors.items() if a.label == ORGANIZATION
         ],
         people=people,
         offices=[
-            {"person_id": p.id, "iso3": p.country, "role": p.role, "seen": published}
+            {"person_id": p.id, "country_id": p.country, "role": p.role, "seen": published}
             for p in extraction.people
             if p.country and p.role and actors[p.country].label == COUNTRY
         ],

@@ -16,6 +16,8 @@ FastAPI app (Starlette's TestClient: in-process, no network, the app's own lifes
   the year and the month are drawn from the synthetic graph's span (2015-2025);
 - timeline: GET /relations/timeline?a=&b=&interval=, on the same pairs, interval month, quarter and year in turn,
   every other request with a one-year range (since = until = a year of the synthetic period);
+- graph and graph_r: GET /graph?center=&depth=1 on the same actors, without a range and with one year (since = until
+  = a year of the synthetic period); graph_c: with min_confidence=0.6 and no range;
 - ask_<form>_r: GET /ask for each of its forms (partners, between, trend, events, troops, meetings, leaders), two
   phrasings each, every question with a date range (a year, years, or since a month: ASK_QUESTIONS), half on the
   busy actors or pairs, half on the quiet ones.
@@ -26,6 +28,12 @@ again. The table gives p50 / p95 per size and endpoint (and per class), the load
 Targets: p95 <= 50 ms at the largest size without a range, <= 100 ms with one (endpoints ending in "_r") and for the
 timeline (issue 12); growth <= 2x. When a target is missed, the worst request of each endpoint is PROFILEd through
 the driver and its db hits printed, per operator.
+
+`--endpoints graph graph_r ...` times only the endpoints named. `--migration` also times, at every size, the startup
+upgrade of a graph written before every actor label was keyed `id`: the countries' `id` removed and the country_id
+constraint dropped (admin/country_id_downgrade, admin/drop_country_id_constraint), then apply_schema timed as the
+API's startup runs it (constraint, admin/country_id_upgrade in batches, the other upgrades' no-op scans), then once
+more the upgrade alone (service.graph.schema.upgrade_country_ids), and apply_schema on the up-to-date graph.
 
 The instance is stopped at the end and its folder deleted, unless --keep (then it stays up, with the graph).
 """
@@ -56,12 +64,14 @@ from gen_synthetic import Generator, load
 from service.api.actors import cumulative_bounds, index_bounds, summarised
 from service.api.app import create_app
 from service.api.ask import QuestionError, parse_question
+from service.api.routes_graph import RELATION_TYPE_NAMES
 from service.config import Settings, get_settings
 from service.graph.driver import ConnectionInfo, create_driver
 from service.graph.local_neo4j import LocalNeo4j
 from service.graph.queries import load_query
 from service.graph.repository import GraphRepository
-from service.graph.schema import apply_schema
+from service.graph.schema import apply_schema, upgrade_country_ids
+from service.shared.relations import UNDIRECTED
 
 TARGET_P95_MS = 50.0
 TARGET_P95_RANGE_MS = 100.0  # questions with a date range (endpoints ending in "_r") and the timeline
@@ -151,6 +161,14 @@ def pick_requests(
         year = str(rng.randint(2015, 2025))
         params = {"a": a, "b": b, "since": year, "until": year}
         out.append(Request("relations_r", "busy" if heavy else "quiet", "/relations", params))
+    for i in range(total):
+        heavy = i % 2 == 0
+        actor = rng.choice(high if heavy else low)
+        cls = "high" if heavy else "low"
+        year = str(rng.randint(2015, 2025))
+        out.append(Request("graph", cls, "/graph", {"center": actor, "depth": "1"}))
+        out.append(Request("graph_r", cls, "/graph", {"center": actor, "depth": "1", "since": year, "until": year}))
+        out.append(Request("graph_c", cls, "/graph", {"center": actor, "depth": "1", "min_confidence": "0.6"}))
     for i in range(total):
         heavy = i % 2 == 0
         a, b = rng.choice(busy if heavy else quiet)
@@ -264,6 +282,8 @@ def main() -> None:
     ap.add_argument("--pagecache", default="2g")
     ap.add_argument("--keep", action="store_true", help="leave the instance running, with its graph")
     ap.add_argument("--profile", action="store_true", help="PROFILE the worst requests even when targets are met")
+    ap.add_argument("--endpoints", nargs="+", help="time only these endpoints (e.g. graph graph_r); default: all")
+    ap.add_argument("--migration", action="store_true", help="also time the startup upgrade of countries keyed iso3")
     args = ap.parse_args()
     sizes: list[int] = args.events
     if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
@@ -301,6 +321,7 @@ def main() -> None:
     results: dict[int, dict[tuple[str, str], tuple[int, float, float, float]]] = {}
     loads: list[tuple[int, float]] = []
     worst: dict[str, Timing] = {}
+    migrations: list[tuple[int, int, float, float, float]] = []
     try:
         with create_driver(info) as driver:
             repo = GraphRepository(driver, DATABASE, uri=info.uri, user=info.user)
@@ -325,6 +346,11 @@ def main() -> None:
                     degrees = repo.run_admin("admin/synthetic_actor_degrees")
                     names = {key: name for key, name in generator.names.items()}
                     requests = pick_requests(degrees, pairs, args.requests, args.seed, names)
+                    if args.endpoints:
+                        requests = [r for r in requests if r.endpoint in args.endpoints]
+                if args.migration:
+                    migrations.append((size, *time_country_id_upgrade(repo)))
+                    _print_migration(*migrations[-1])
                 print(f"timing {len(requests)} requests (after warm-up) at {size:,} events", flush=True)
                 with TestClient(create_app(settings)) as client:
                     timings = run_requests(client, requests, args.warmup)
@@ -334,6 +360,8 @@ def main() -> None:
                         worst[t.request.endpoint] = t
                 _print_size(size, results[size])
             missed = _report(sizes, results, loads)
+            for migration in migrations:
+                _print_migration(*migration)
             if missed or args.profile:
                 for timing in worst.values():
                     _profile_request(driver, timing.request)
@@ -343,6 +371,37 @@ def main() -> None:
         else:
             local.stop()
             shutil.rmtree(local.instance_dir, ignore_errors=True)
+
+
+def time_country_id_upgrade(repo: GraphRepository) -> tuple[int, float, float, float]:
+    """Makes the graph's countries look as an older version wrote them (keyed iso3 only), then times the API's
+    startup on it (apply_schema), the upgrade alone (after a second downgrade) and apply_schema on the up-to-date
+    graph. Returns (countries, startup s, upgrade alone s, up-to-date apply_schema s); the graph ends up to date."""
+    repo.run_admin("admin/drop_country_id_constraint")
+    (row,) = repo.run_admin("admin/country_id_downgrade")
+    countries = int(row["countries"])
+    t0 = time.perf_counter()
+    apply_schema(repo)
+    startup = time.perf_counter() - t0
+    repo.run_admin("admin/country_id_downgrade")
+    t0 = time.perf_counter()
+    upgraded = upgrade_country_ids(repo)
+    alone = time.perf_counter() - t0
+    if upgraded != countries:
+        raise SystemExit(f"country-id upgrade: {upgraded} countries upgraded, {countries} expected")
+    t0 = time.perf_counter()
+    apply_schema(repo)
+    current = time.perf_counter() - t0
+    return countries, startup, alone, current
+
+
+def _print_migration(size: int, countries: int, startup: float, alone: float, current: float) -> None:
+    print(
+        f"\ncountry-id upgrade at {size:,} events ({countries} countries keyed iso3 only): startup"
+        f" (apply_schema) {startup:.2f} s, the upgrade alone {alone:.3f} s; apply_schema on the"
+        f" up-to-date graph {current:.2f} s",
+        flush=True,
+    )
 
 
 def _print_size(size: int, rows: dict[tuple[str, str], tuple[int, float, float, float]]) -> None:
@@ -373,7 +432,7 @@ def _report(
     for key in results[last]:
         p95_last = results[last][key][2]
         growth = p95_last / results[first][key][2] if len(sizes) > 1 else float("nan")
-        target = TARGET_P95_RANGE_MS if key[0].endswith("_r") or key[0] == "timeline" else TARGET_P95_MS
+        target = TARGET_P95_RANGE_MS if key[0].endswith(("_r", "_c")) or key[0] == "timeline" else TARGET_P95_MS
         ok_p95 = p95_last <= target
         ok_growth = len(sizes) == 1 or growth <= TARGET_GROWTH
         missed = missed or not (ok_p95 and ok_growth)
@@ -417,6 +476,7 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "words": None,
             "cursor_date": None,
             "cursor_id": None,
+            "min_confidence": None,
             "limit": 51,
         }
         profile(driver, "read/api_events_of_actor", params)
@@ -439,6 +499,28 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "interval": request.params["interval"],
         }
         profile(driver, "read/api_relations_timeline", params)
+    elif request.endpoint.startswith("graph"):  # the walk's first step, from the centre
+        least = request.params.get("min_confidence")
+        if since is None and until is None and least is None:
+            profile(
+                driver,
+                "read/api_graph_edges",
+                {"ids": [request.params["center"]], "within": None, "since": None, "until": None, "limit": 2000},
+            )
+            return
+        params = {
+            "ids": [request.params["center"]],
+            "within": None,
+            "since": since,
+            "until": until,
+            "date_low": low,
+            "date_high": high,
+            "min_confidence": float(least) if least is not None else None,
+            "relation_of_type": RELATION_TYPE_NAMES,
+            "undirected": sorted(relation.value for relation in UNDIRECTED),
+            "limit": 2000,
+        }
+        profile(driver, "read/api_graph_edges_in_range", params)
     else:
         a, b = request.params["a"], request.params["b"]
         params = {
@@ -449,6 +531,7 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
             "until": until,
             "low": low,
             "high": high,
+            "min_confidence": None,
             "limit": 50,
         }
         profile(driver, "read/api_relations", params)

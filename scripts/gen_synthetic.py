@@ -198,13 +198,13 @@ class Generator:
     def actor_rows(self) -> Row:
         """Parameters of admin/synthetic_actors: every state, organisation, official and capital."""
         return {
-            "countries": [{"iso3": s, "name": self.names[s]} for s in self.states],
+            "countries": [{"id": s, "name": self.names[s]} for s in self.states],
             "organizations": [{"id": o, "name": self.names[o], "kind": "org"} for o in self.organizations],
             "people": [{"id": p["id"], "name": p["name"], "aliases": p["aliases"]} for p in self.people],
             "offices": [
                 {
                     "person_id": p["id"],
-                    "iso3": p["iso3"],
+                    "country_id": p["iso3"],
                     "role": p["role"],
                     "first_seen": p["first_seen"],
                     "last_seen": p["last_seen"],

@@ -46,6 +46,7 @@ def _event(
     mode: str | None = None,
     location: str | None = None,
     people: list[str] | None = None,
+    confidence: float = 0.8,
 ) -> Event:
     start = text.index(sentence)
     return Event(
@@ -60,7 +61,7 @@ def _event(
         evidence=sentence,
         start=start,
         end=start + len(sentence),
-        confidence=0.8,
+        confidence=confidence,
         mode=mode,
         people=people or [],
     )
@@ -602,6 +603,7 @@ def test_partners_from_the_layer_agree_with_counting_the_events(
         date_low="",  # the whole index: undated events ('') included, as the layer includes them
         date_high="~",
         types=types,
+        min_confidence=None,
         limit=20,
     )
 

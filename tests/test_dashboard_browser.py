@@ -642,8 +642,23 @@ def test_search_filters_and_exports(api_url: str, browser: WebDriver, recording_
     exported = httpx.get(links["export-events-json"], timeout=30).json()
     rows = exported["events"] if isinstance(exported, dict) else exported
     assert rows and {row["quad_class"] for row in rows} == {"material_conflict"}
+
+    # A minimum confidence: the API leaves out the events below it (min_confidence on the partners, the network and
+    # the events the page reads, and on the events exports), not the page.
+    browser.find_element(By.ID, "filter-confidence").send_keys("0.7")
+    browser.find_element(By.CSS_SELECTOR, "[data-testid=range-apply]").click()
+    _wait(browser, "the confidence filter", lambda d: "confidence=0.7" in d.current_url)
+    _settled(browser, "Russia")
+    events_link = browser.find_element(By.CSS_SELECTOR, "[data-testid=export-events-json]").get_attribute("href")
+    assert events_link and "min_confidence=0.7" in events_link, events_link
+    confident = httpx.get(events_link, timeout=30).json()
+    assert [row["id"] for row in confident] == [row["id"] for row in rows if row["confidence"] >= 0.7]
+    shown = browser.find_elements(By.CSS_SELECTOR, "[data-testid=timeline-event]")
+    assert len(shown) == len(confident), (len(shown), len(confident))
     assert not _unexpected_console_errors(browser)
-    _assert_stayed_on_loopback(browser, recording_proxy)
+    requested = _assert_stayed_on_loopback(browser, recording_proxy)
+    for path in ("/graph?", "/countries/RUS/partners?", "/events?"):
+        assert any(path in url and "min_confidence=0.7" in url for url in requested), path
 
 
 # --------------------------------------------------------------------------- Neo4j Browser itself

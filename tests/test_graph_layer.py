@@ -53,23 +53,26 @@ def offline_repo() -> Iterator[GraphRepository]:
 def test_upsert_country_writes_then_reads_back(graph: GraphRepository) -> None:
     graph.write(
         "write/upsert_country",
-        rows=[{"iso3": "USA", "name": "United States"}, {"iso3": "FRA", "name": "France"}],
+        rows=[{"id": "USA", "name": "United States"}, {"id": "FRA", "name": "France"}],
     )
-    assert nodes(graph, "Country", ["iso3", "name"]) == {("USA", "United States"), ("FRA", "France")}
+    assert nodes(graph, "Country", ["id", "iso3", "name"]) == {
+        ("USA", "USA", "United States"),
+        ("FRA", "FRA", "France"),
+    }
 
 
 @pytest.mark.neo4j
 def test_upsert_country_is_idempotent_and_keeps_the_first_name(graph: GraphRepository) -> None:
-    graph.write("write/upsert_country", rows=[{"iso3": "DEU", "name": None}])
-    graph.write("write/upsert_country", rows=[{"iso3": "DEU", "name": "Germany"}])
-    graph.write("write/upsert_country", rows=[{"iso3": "DEU", "name": "Federal Republic of Germany"}])
+    graph.write("write/upsert_country", rows=[{"id": "DEU", "name": None}])
+    graph.write("write/upsert_country", rows=[{"id": "DEU", "name": "Germany"}])
+    graph.write("write/upsert_country", rows=[{"id": "DEU", "name": "Federal Republic of Germany"}])
     graph.write("write/upsert_country", rows=[])
-    assert nodes(graph, "Country", ["iso3", "name"]) == {("DEU", "Germany")}
+    assert nodes(graph, "Country", ["id", "iso3", "name"]) == {("DEU", "DEU", "Germany")}
 
 
 @pytest.mark.neo4j
 def test_the_graph_fixture_starts_empty(graph: GraphRepository) -> None:
-    assert nodes(graph, "Country", ["iso3"]) == set()
+    assert nodes(graph, "Country", ["id"]) == set()
 
 
 @pytest.mark.neo4j
@@ -118,6 +121,7 @@ def test_every_node_key_has_a_uniqueness_constraint(graph: GraphRepository) -> N
         if r["type"] == "UNIQUENESS" and len(r["properties"]) == 1
     }
     assert {
+        ("Country", "id"),
         ("Country", "iso3"),
         ("Organization", "id"),
         ("Person", "id"),

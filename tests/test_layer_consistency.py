@@ -29,7 +29,16 @@ def test_the_sample_graphs_layer_matches_its_events(sample_graph: GraphRepositor
     assert sample_graph.run_admin("admin/between_mismatches") == []
     assert sample_graph.run_admin("admin/participation_mismatches") == []
     between = sample_graph.read(
-        "read/api_relations", a="PRK", b="RUS", pair="PRK|RUS", since=None, until=None, low="", high="~", limit=50
+        "read/api_relations",
+        a="PRK",
+        b="RUS",
+        pair="PRK|RUS",
+        since=None,
+        until=None,
+        low="",
+        high="~",
+        min_confidence=None,
+        limit=50,
     )
     assert between, "North Korea and Russia have events in the samples"
 
@@ -50,6 +59,7 @@ def test_the_synthetic_graphs_layer_matches_its_events(graph: GraphRepository) -
         date_low="",
         date_high="~",
         types=None,
+        min_confidence=None,
         limit=10,
     )
     layer = graph.read("read/api_partners", actor="RUS", cooperation=False, types=None, limit=10)
@@ -143,6 +153,7 @@ def _partners_both_ways(
         date_low=low,
         date_high=high,
         types=types,
+        min_confidence=None,
         limit=limit,
     )
     return periods, events
@@ -188,7 +199,7 @@ def test_the_timeline_from_the_periods_equals_counting_the_events(
     assert periods or since is not None
 
 
-RUS_ATTACKS_UKR = "MATCH (:Country {iso3: 'RUS'})-[r:ATTACKS]->(:Country {iso3: 'UKR'})"
+RUS_ATTACKS_UKR = "MATCH (:Country {id: 'RUS'})-[r:ATTACKS]->(:Country {id: 'UKR'})"
 
 
 def test_the_layer_check_catches_a_corrupted_period_summary(graph: GraphRepository) -> None:

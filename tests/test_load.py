@@ -174,11 +174,11 @@ def test_an_article_becomes_the_expected_nodes_and_edges(graph: GraphRepository,
             keys.text_hash(article.text),
         )
     }
-    assert nodes(graph, "Country", ["iso3", "name"]) == {
-        ("DEU", "Germany"),
-        ("FRA", "France"),
-        ("RUS", "Russia"),
-        ("UKR", "Ukraine"),
+    assert nodes(graph, "Country", ["id", "iso3", "name"]) == {
+        ("DEU", "DEU", "Germany"),
+        ("FRA", "FRA", "France"),
+        ("RUS", "RUS", "Russia"),
+        ("UKR", "UKR", "Ukraine"),
     }
     assert nodes(graph, "Person", ["id", "name"]) == {
         ("person:emmanuel-macron", "Emmanuel Macron"),
@@ -221,7 +221,11 @@ def test_an_article_becomes_the_expected_nodes_and_edges(graph: GraphRepository,
         ("person:olaf-scholz", "DEU", "Chancellor", "2023-08-18", "2023-08-18"),
     }
     assert {end for _, end in rels(graph, "MENTIONS", "id", "iso3")} - {None} == {"DEU", "FRA", "RUS", "UKR"}
-    assert {end for _, end in rels(graph, "MENTIONS", "id", "id")} - {None} == {
+    assert {end for _, end in rels(graph, "MENTIONS", "id", "id")} == {  # every actor is keyed id
+        "DEU",
+        "FRA",
+        "RUS",
+        "UKR",
         "person:emmanuel-macron",
         "person:olaf-scholz",
     }
@@ -481,8 +485,12 @@ def test_people_take_the_side_of_their_state_and_accumulate_office_dates(graph: 
         article = make_article(text + f" ({url})", url=url, published=published)
         event = make_event(article.text, text, "ACCUSE", ["FRA"], ["RUS"], people=[macron.id])
         write_article(graph, article, make_extraction(article, [event], [macron]))
-    participated = rels(graph, "PARTICIPATED_IN", "id", "type", ["role"])
-    assert {row for row in participated if row[0] is not None} == {("person:emmanuel-macron", "ACCUSE", "source")}
+    participated = rels(graph, "PARTICIPATED_IN", "id", "type", ["role"])  # every actor is keyed id
+    assert participated == {
+        ("person:emmanuel-macron", "ACCUSE", "source"),
+        ("FRA", "ACCUSE", "source"),
+        ("RUS", "ACCUSE", "target"),
+    }
     assert rels(graph, "HOLDS_OFFICE", "id", "iso3", ["role", "first_seen", "last_seen"]) == {
         ("person:emmanuel-macron", "FRA", "President", "2022-01-03", "2023-05-01")
     }

@@ -40,7 +40,7 @@ def country_write(iso3: str) -> Callable[[neo4j.ManagedTransaction], WriteResult
     """A stand-in for write_article_tx: one MERGE, so tests can see whether the transaction committed."""
 
     def write(tx: neo4j.ManagedTransaction) -> WriteResult:
-        TxQueries(tx).write("write/upsert_country", rows=[{"iso3": iso3, "name": iso3}])
+        TxQueries(tx).write("write/upsert_country", rows=[{"id": iso3, "name": iso3}])
         return WriteResult(article_id=f"article-{iso3}", created=True)
 
     return write

@@ -6,15 +6,15 @@
 MATCH (e:Event)
 CALL (e) {
   OPTIONAL MATCH (x:Country|Organization)-[rx:PARTICIPATED_IN]->(e)<-[ry:PARTICIPATED_IN]-(y:Country|Organization)
-    WHERE coalesce(x.iso3, x.id) < coalesce(y.iso3, y.id)
+    WHERE x.id < y.id
       AND (rx.role = 'participant' OR ry.role = 'participant' OR rx.role <> ry.role)
-  WITH DISTINCT coalesce(x.iso3, x.id) + '|' + coalesce(y.iso3, y.id) + '@' + coalesce(e.date, '') AS entry
+  WITH DISTINCT x.id + '|' + y.id + '@' + coalesce(e.date, '') AS entry
   ORDER BY entry
   RETURN collect(entry) AS expected
 }
 CALL (e) {
   OPTIONAL MATCH (low)-[p:BETWEEN]->(e)
-    WHERE p.pair STARTS WITH coalesce(low.iso3, low.id) + '|'
+    WHERE p.pair STARTS WITH low.id + '|'
   WITH p.pair + '@' + p.date AS entry
   ORDER BY entry
   RETURN collect(entry) AS stored

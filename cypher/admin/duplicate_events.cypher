@@ -6,7 +6,7 @@
 // returns: type, sources, targets, participants, date, ids
 MATCH (e:Event)
 OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)
-WITH e, p.role AS role, coalesce(actor.iso3, actor.id) AS key
+WITH e, p.role AS role, actor.id AS key
 ORDER BY key
 WITH
   e,

@@ -4,6 +4,6 @@
 // returns: type, a, b, event_count, event_ids
 MATCH (x)-[r]->(y)
 WHERE r.event_ids IS NOT NULL
-RETURN type(r) AS type, coalesce(x.iso3, x.id) AS a, coalesce(y.iso3, y.id) AS b, r.event_count AS event_count,
+RETURN type(r) AS type, x.id AS a, y.id AS b, r.event_count AS event_count,
   r.event_ids AS event_ids
 ORDER BY type, a, b

@@ -10,4 +10,4 @@ RETURN 'node' AS kind, [labels(n), properties(n)] AS item
 UNION ALL
 MATCH (a)-[r]->(b)
 WHERE NOT a:QueuedArticle AND NOT b:QueuedArticle
-RETURN 'relationship' AS kind, [type(r), coalesce(a.id, a.iso3), coalesce(b.id, b.iso3), properties(r)] AS item
+RETURN 'relationship' AS kind, [type(r), a.id, b.id, properties(r)] AS item

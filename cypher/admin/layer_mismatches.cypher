@@ -108,4 +108,4 @@ WITH a, r, b, periods, stored_periods, {
      OR size(coalesce(stored_periods.year_cum_scores, [-1.0])) <> size(year_cum_scores)
      OR any(i IN range(0, size(year_cum_scores) - 1)
             WHERE abs(stored_periods.year_cum_scores[i] - year_cum_scores[i]) > 0.000001)
-RETURN type(r) AS type, coalesce(a.iso3, a.id) AS a, coalesce(b.iso3, b.id) AS b, stored, recomputed
+RETURN type(r) AS type, a.id AS a, b.id AS b, stored, recomputed

@@ -12,7 +12,7 @@ MATCH (a)-[r:
 ]->(b)
   WHERE r.score IS NULL
 CALL (a, r, b) {
-  WITH a, r, b, coalesce(a.iso3, a.id) AS ka, coalesce(b.iso3, b.id) AS kb
+  WITH a, r, b, a.id AS ka, b.id AS kb
   WITH r, CASE WHEN ka < kb THEN a ELSE b END AS low, CASE WHEN ka < kb THEN ka + '|' + kb ELSE kb + '|' + ka END AS pair
   CALL (r, low, pair) {
     UNWIND coalesce(r.event_ids, []) AS event_id

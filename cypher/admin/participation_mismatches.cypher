@@ -4,5 +4,5 @@
 // params: none
 // returns: event_id, actor, stored_actor, stored_date, date
 MATCH (x)-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE p.actor IS NULL OR p.actor <> coalesce(x.iso3, x.id) OR p.date IS NULL OR p.date <> coalesce(e.date, '')
-RETURN e.id AS event_id, coalesce(x.iso3, x.id) AS actor, p.actor AS stored_actor, p.date AS stored_date, e.date AS date
+  WHERE p.actor IS NULL OR p.actor <> x.id OR p.date IS NULL OR p.date <> coalesce(e.date, '')
+RETURN e.id AS event_id, x.id AS actor, p.actor AS stored_actor, p.date AS stored_date, e.date AS date

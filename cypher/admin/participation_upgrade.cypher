@@ -7,5 +7,5 @@
 MATCH (x)-[p:PARTICIPATED_IN]->(e:Event)
   WHERE p.actor IS NULL OR p.date IS NULL
 CALL (x, p, e) {
-  SET p.actor = coalesce(x.iso3, x.id), p.date = coalesce(e.date, '')
+  SET p.actor = x.id, p.date = coalesce(e.date, '')
 } IN TRANSACTIONS OF 5000 ROWS

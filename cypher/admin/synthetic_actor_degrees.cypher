@@ -3,5 +3,5 @@
 // params: none
 // returns: id, events
 MATCH (n:Country|Organization)
-RETURN coalesce(n.iso3, n.id) AS id, COUNT { (n)-[:PARTICIPATED_IN]->(:Event) } AS events
+RETURN n.id AS id, COUNT { (n)-[:PARTICIPATED_IN]->(:Event) } AS events
 ORDER BY events DESC, id

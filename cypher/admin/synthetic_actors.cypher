@@ -1,6 +1,6 @@
 // Synthetic graph (scripts/gen_synthetic.py): the states, organisations, officials and capitals, in one statement.
-// $countries = [{iso3, name}], $organizations = [{id, name, kind}], $people = [{id, name, aliases}],
-// $offices = [{person_id, iso3, role, first_seen, last_seen}], $places = [{id, name}]. Merged on their keys, as
+// $countries = [{id, name}], $organizations = [{id, name, kind}], $people = [{id, name, aliases}],
+// $offices = [{person_id, country_id, role, first_seen, last_seen}], $places = [{id, name}]. Merged on their keys, as
 // write/upsert_article and write/upsert_events do; each list in its own subquery so an empty one skips its part.
 // CYPHER replan=skip: plans fixed by unique-index seeks; a growing graph would otherwise be re-planned every 10 s.
 // params: $countries, $organizations, $people, $offices, $places
@@ -8,8 +8,8 @@
 CYPHER replan=skip
 CALL () {
   UNWIND $countries AS country
-  MERGE (c:Country {iso3: country.iso3})
-    ON CREATE SET c.name = country.name
+  MERGE (c:Country {id: country.id})
+    ON CREATE SET c.iso3 = country.id, c.name = country.name
 }
 CALL () {
   UNWIND $organizations AS org
@@ -24,7 +24,7 @@ CALL () {
 CALL () {
   UNWIND $offices AS office
   MATCH (p:Person {id: office.person_id})
-  MATCH (c:Country {iso3: office.iso3})
+  MATCH (c:Country {id: office.country_id})
   MERGE (p)-[h:HOLDS_OFFICE {role: office.role}]->(c)
     ON CREATE SET h.first_seen = office.first_seen, h.last_seen = office.last_seen
 }

@@ -8,7 +8,7 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (c:Country {iso3: row.low})
+  MATCH (c:Country {id: row.low})
   RETURN c AS low
   UNION
   MATCH (o:Organization {id: row.low})

@@ -8,7 +8,7 @@ CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 CALL (row) {
-  MATCH (c:Country {iso3: row.key})
+  MATCH (c:Country {id: row.key})
     WHERE row.label = 'Country'
   RETURN c AS actor
   UNION

@@ -8,7 +8,7 @@ CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event_id})
 CALL (row) {
-  MATCH (c:Country {iso3: row.key})
+  MATCH (c:Country {id: row.key})
     WHERE row.label = 'Country'
   RETURN c AS actor
   UNION

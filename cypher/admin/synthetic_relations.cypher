@@ -15,14 +15,14 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (c:Country {iso3: row.a})
+  MATCH (c:Country {id: row.a})
   RETURN c AS a
   UNION
   MATCH (o:Organization {id: row.a})
   RETURN o AS a
 }
 CALL (row) {
-  MATCH (c:Country {iso3: row.b})
+  MATCH (c:Country {id: row.b})
   RETURN c AS b
   UNION
   MATCH (o:Organization {id: row.b})

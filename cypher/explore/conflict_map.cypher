@@ -9,8 +9,8 @@ MATCH path = (a:Country|Organization)-[r:MET_WITH|AGREED_WITH|COOPERATES_WITH|SU
   WHERE r.quad_class = $quad_class AND r.event_count >= $min_events
 RETURN
   path,
-  coalesce(a.iso3, a.id) AS source,
-  coalesce(b.iso3, b.id) AS target,
+  a.id AS source,
+  b.id AS target,
   type(r) AS type,
   r.event_count AS event_count,
   r.last_date AS last_date

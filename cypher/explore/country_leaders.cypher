@@ -3,7 +3,7 @@
 // :param actor => 'USA'
 // params: $actor
 // returns: path, person, role, first_seen, last_seen
-MATCH path = (person:Person)-[office:HOLDS_OFFICE]->(:Country {iso3: $actor})
+MATCH path = (person:Person)-[office:HOLDS_OFFICE]->(:Country {id: $actor})
 RETURN
   path,
   person.name AS person,

@@ -4,7 +4,7 @@
 // params: $actor
 // returns: path, partner, partner_name, type, quad_class, event_count, first_date, last_date
 CALL () {
-  MATCH (c:Country {iso3: $actor})
+  MATCH (c:Country {id: $actor})
   RETURN c AS center
   UNION
   MATCH (o:Organization {id: $actor})
@@ -13,7 +13,7 @@ CALL () {
 MATCH path = (center)-[r:MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM]-(partner:Country|Organization)
 RETURN
   path,
-  coalesce(partner.iso3, partner.id) AS partner,
+  partner.id AS partner,
   partner.name AS partner_name,
   type(r) AS type,
   r.quad_class AS quad_class,

@@ -14,7 +14,7 @@ RETURN
   e.date AS date,
   e.type AS type,
   e.quad_class AS quad_class,
-  coalesce(actor.iso3, actor.id) AS actor,
+  actor.id AS actor,
   p.role AS role
 ORDER BY date, e.id, role, actor
 LIMIT 500

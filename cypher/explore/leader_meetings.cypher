@@ -12,7 +12,7 @@ RETURN
   path,
   e.date AS date,
   e.date_precision AS date_precision,
-  coalesce(other.iso3, other.id) AS counterpart,
+  other.id AS counterpart,
   CASE WHEN other:Country THEN 'country' WHEN other:Person THEN 'person' ELSE coalesce(other.kind, 'org') END
     AS counterpart_kind,
   COLLECT { MATCH (e)-[:OCCURRED_IN]->(place:Place) RETURN place.name ORDER BY place.name LIMIT 1 }[0] AS place

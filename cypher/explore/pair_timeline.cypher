@@ -6,14 +6,14 @@
 // params: $a, $b
 // returns: path, date, date_precision, type, a_role, b_role, status, event_id, sentence
 CALL () {
-  MATCH (c:Country {iso3: $a})
+  MATCH (c:Country {id: $a})
   RETURN c AS first
   UNION
   MATCH (o:Organization {id: $a})
   RETURN o AS first
 }
 MATCH path = (first)-[ra:PARTICIPATED_IN]->(e:Event)<-[rb:PARTICIPATED_IN]-(second:Country|Organization)
-  WHERE coalesce(second.iso3, second.id) = $b AND second <> first
+  WHERE second.id = $b AND second <> first
 RETURN
   path,
   e.date AS date,

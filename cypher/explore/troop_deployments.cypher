@@ -5,11 +5,11 @@
 // params: $actor
 // returns: path, sender, host, event_count, first_date, last_date, sentence
 MATCH path = (sender)-[r:DEPLOYS_TROOPS_TO]->(host)
-  WHERE coalesce($actor, '') = '' OR coalesce(sender.iso3, sender.id) = $actor OR coalesce(host.iso3, host.id) = $actor
+  WHERE coalesce($actor, '') = '' OR sender.id = $actor OR host.id = $actor
 RETURN
   path,
-  coalesce(sender.iso3, sender.id) AS sender,
-  coalesce(host.iso3, host.id) AS host,
+  sender.id AS sender,
+  host.id AS host,
   r.event_count AS event_count,
   r.first_date AS first_date,
   r.last_date AS last_date,

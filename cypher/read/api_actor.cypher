@@ -3,7 +3,7 @@
 // params: $actor
 // returns: id, name, kind, event_count, article_count, officials
 CALL () {
-  MATCH (c:Country {iso3: $actor})
+  MATCH (c:Country {id: $actor})
   RETURN c AS actor
   UNION
   MATCH (o:Organization {id: $actor})
@@ -18,7 +18,7 @@ CALL (actor) {
   }) WHERE x.id IS NOT NULL] AS officials
 }
 RETURN
-  coalesce(actor.iso3, actor.id) AS id,
+  actor.id AS id,
   actor.name AS name,
   CASE WHEN actor:Country THEN 'country' ELSE coalesce(actor.kind, 'org') END AS kind,
   COUNT { (actor)-[:PARTICIPATED_IN]->() } AS event_count,

@@ -30,9 +30,9 @@ RETURN
       participants: COLLECT {
         MATCH (x)-[p:PARTICIPATED_IN]->(e)
         WITH x, p
-        ORDER BY p.role, coalesce(x.iso3, x.id)
+        ORDER BY p.role, x.id
         RETURN {
-          id: coalesce(x.iso3, x.id),
+          id: x.id,
           name: x.name,
           kind: CASE WHEN x:Country THEN 'country' WHEN x:Person THEN 'person' ELSE coalesce(x.kind, 'org') END,
           role: p.role

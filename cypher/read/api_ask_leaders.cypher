@@ -3,7 +3,7 @@
 // $since / $until (ISO dates of any precision, null: open), only offices seen in the news within that range.
 // params: $iso3, $roles, $since, $until, $limit
 // returns: id, name, role, first_seen, last_seen
-MATCH (p:Person)-[h:HOLDS_OFFICE]->(:Country {iso3: $iso3})
+MATCH (p:Person)-[h:HOLDS_OFFICE]->(:Country {id: $iso3})
 WHERE h.role IN $roles
   AND ($since IS NULL OR h.last_seen >= $since OR $since STARTS WITH h.last_seen)
   AND ($until IS NULL OR h.first_seen <= $until OR h.first_seen STARTS WITH $until)

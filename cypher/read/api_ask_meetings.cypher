@@ -25,9 +25,9 @@ RETURN
       AND NOT (x)-[:HOLDS_OFFICE]->(y)
       AND NOT (y)-[:HOLDS_OFFICE]->(x)
     WITH y
-    ORDER BY coalesce(y.iso3, y.id)
+    ORDER BY y.id
     RETURN {
-      id: coalesce(y.iso3, y.id),
+      id: y.id,
       name: y.name,
       kind: CASE WHEN y:Country THEN 'country' WHEN y:Person THEN 'person' ELSE coalesce(y.kind, 'org') END
     }

@@ -17,10 +17,10 @@ WITH y, e
 ORDER BY coalesce(e.date, '') DESC, e.id
 WITH y, collect(DISTINCT e) AS evs, collect(DISTINCT e.mode) AS modes, max(e.date) AS last_date
 WITH y, evs, modes, last_date, evs[0] AS latest
-ORDER BY size(evs) DESC, last_date DESC, coalesce(y.iso3, y.id)
+ORDER BY size(evs) DESC, last_date DESC, y.id
 LIMIT $limit
 RETURN
-  coalesce(y.iso3, y.id) AS id,
+  y.id AS id,
   y.name AS name,
   CASE WHEN y:Country THEN 'country' ELSE coalesce(y.kind, 'org') END AS kind,
   size(evs) AS events,

@@ -7,7 +7,7 @@
 // returns: id, name, event_count, article_count, official_count
 MATCH (c:Country)
 RETURN
-  c.iso3 AS id,
+  c.id AS id,
   c.name AS name,
   COUNT { (c)-[:PARTICIPATED_IN]->() } AS event_count,
   COUNT { ()-[:MENTIONS]->(c) } AS article_count,

@@ -6,9 +6,9 @@ MATCH (e:Event {id: $id})
 CALL (e) {
   OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)
   WITH actor, p
-  ORDER BY p.role, coalesce(actor.iso3, actor.id)
+  ORDER BY p.role, actor.id
   RETURN [x IN collect({
-    id: coalesce(actor.iso3, actor.id), name: actor.name, role: p.role,
+    id: actor.id, name: actor.name, role: p.role,
     kind: CASE WHEN actor:Country THEN 'country' WHEN actor:Person THEN 'person' ELSE coalesce(actor.kind, 'org') END
   }) WHERE x.id IS NOT NULL] AS participants
 }

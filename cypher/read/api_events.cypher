@@ -3,20 +3,21 @@
 // read stops when the page is full (ORDER BY e.date DESC: index-backed; the id only breaks ties of one date), so a
 // page costs about its size, not the number of events; undated events (key '') come after every dated one, and are
 // looked for only when the dated ones did not fill the page and no date bound excludes them.
-// Filters (each null: no filter): $quad_class, $status; $since / $until, ISO dates of any
+// Filters (each null: no filter): $min_confidence (events whose confidence is at least it), $quad_class, $status; $since / $until, ISO dates of any
 // precision (an event is kept when its possibly partial date overlaps the range); $location, a place name in lower
 // case; $words, lower-case words that must all occur in one reporting sentence (CONTAINS, so that every word must be in
 // one sentence; the reported_sentence_text full-text index could serve a ranked search later).
 // Keyset pagination, newest first: the key is (coalesce(date, "") DESC, id DESC); $cursor_date / $cursor_id are the
 // key of the last event of the previous page (both null on the first page). $limit: the page size (callers ask one
 // more than they show, to know whether a next page exists).
-// params: $quad_class, $status, $since, $until, $location, $words, $cursor_date, $cursor_id, $limit
+// params: $quad_class, $status, $since, $until, $location, $words, $cursor_date, $cursor_id, $min_confidence, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, mentions, participants, places
 CALL () {
   MATCH (e:Event)
     WHERE e.date <= coalesce($cursor_date, '~')
       AND ($cursor_id IS NULL OR e.date < $cursor_date OR (e.date = $cursor_date AND e.id < $cursor_id))
       AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($min_confidence IS NULL OR coalesce(e.confidence, 0.0) >= $min_confidence)
       AND ($status IS NULL OR e.status = $status)
       AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
       AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
@@ -38,6 +39,7 @@ CALL (dated) {
     WHERE e.date IS NULL
       AND ($cursor_id IS NULL OR $cursor_date <> '' OR e.id < $cursor_id)
       AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($min_confidence IS NULL OR coalesce(e.confidence, 0.0) >= $min_confidence)
       AND ($status IS NULL OR e.status = $status)
       AND ($location IS NULL OR EXISTS {
         MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
@@ -56,9 +58,9 @@ LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)
   WITH actor, p
-  ORDER BY p.role, coalesce(actor.iso3, actor.id)
+  ORDER BY p.role, actor.id
   RETURN [x IN collect({
-    id: coalesce(actor.iso3, actor.id), name: actor.name, role: p.role,
+    id: actor.id, name: actor.name, role: p.role,
     kind: CASE WHEN actor:Country THEN 'country' WHEN actor:Person THEN 'person' ELSE coalesce(actor.kind, 'org') END
   }) WHERE x.id IS NOT NULL] AS participants
 }

@@ -5,7 +5,7 @@
 // one: an equality seek, only when the dated ones did not fill the page and no date bound excludes them. An actor
 // takes part in an event once (a side, or a participant of a symmetric one), so no DISTINCT (which would lose the
 // index order).
-// Filters (each null: no filter): $type (PLOVER type), $quad_class, $status; $since / $until, ISO dates of any
+// Filters (each null: no filter): $min_confidence (events whose confidence is at least it), $type (PLOVER type), $quad_class, $status; $since / $until, ISO dates of any
 // precision (an event is kept when its possibly partial date overlaps the range), with $date_low / $date_high the
 // [low, high) index bounds that hold every overlapping date (routes_relations.index_bounds), so that a range in the
 // past is a range seek rather than a walk down from the newest event; $location, a place name in lower
@@ -14,7 +14,7 @@
 // Keyset pagination, newest first: the key is (coalesce(date, "") DESC, id DESC); $cursor_date / $cursor_id are the
 // key of the last event of the previous page (both null on the first page). $limit: the page size (callers ask one
 // more than they show, to know whether a next page exists).
-// params: $actor, $type, $quad_class, $status, $since, $until, $date_low, $date_high, $location, $words, $cursor_date, $cursor_id, $limit
+// params: $actor, $type, $quad_class, $status, $since, $until, $date_low, $date_high, $location, $words, $cursor_date, $cursor_id, $min_confidence, $limit
 // returns: id, type, mode, quad_class, date, date_precision, status, confidence, mentions, participants, places
 CALL () {
   MATCH ()-[p:PARTICIPATED_IN]->(e)
@@ -25,6 +25,7 @@ CALL () {
       AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
       AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
       AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($min_confidence IS NULL OR coalesce(e.confidence, 0.0) >= $min_confidence)
       AND ($status IS NULL OR e.status = $status)
       AND ($location IS NULL OR EXISTS {
         MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
@@ -45,6 +46,7 @@ CALL (dated) {
       AND ($cursor_id IS NULL OR $cursor_date <> '' OR e.id < $cursor_id)
       AND ($type IS NULL OR e.type = $type)
       AND ($quad_class IS NULL OR e.quad_class = $quad_class)
+      AND ($min_confidence IS NULL OR coalesce(e.confidence, 0.0) >= $min_confidence)
       AND ($status IS NULL OR e.status = $status)
       AND ($location IS NULL OR EXISTS {
         MATCH (e)-[:OCCURRED_IN]->(place:Place) WHERE toLower(place.name) = $location
@@ -63,9 +65,9 @@ LIMIT $limit
 CALL (e) {
   OPTIONAL MATCH (actor)-[p:PARTICIPATED_IN]->(e)
   WITH actor, p
-  ORDER BY p.role, coalesce(actor.iso3, actor.id)
+  ORDER BY p.role, actor.id
   RETURN [x IN collect({
-    id: coalesce(actor.iso3, actor.id), name: actor.name, role: p.role,
+    id: actor.id, name: actor.name, role: p.role,
     kind: CASE WHEN actor:Country THEN 'country' WHEN actor:Person THEN 'person' ELSE coalesce(actor.kind, 'org') END
   }) WHERE x.id IS NOT NULL] AS participants
 }

@@ -28,7 +28,7 @@
 // params: $actor, $cooperation, $since, $until, $month_low, $month_high, $year_low, $year_high, $types, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 CALL () {
-  MATCH (c:Country {iso3: $actor})
+  MATCH (c:Country {id: $actor})
   RETURN c AS center
   UNION
   MATCH (o:Organization {id: $actor})
@@ -62,7 +62,7 @@ WITH partner, collect({edge: r, n: n, score: score}) AS edges
 WITH partner, edges,
   reduce(s = 0.0, x IN edges | s + x.score) AS score,
   reduce(n = 0, x IN edges | n + x.n) AS event_count
-ORDER BY round(score, 6) DESC, event_count DESC, coalesce(partner.iso3, partner.id)
+ORDER BY round(score, 6) DESC, event_count DESC, partner.id
 LIMIT $limit
 CALL (edges) {
   UNWIND edges AS x
@@ -104,7 +104,7 @@ CALL (hits) {
   }) AS evidence
 }
 RETURN
-  coalesce(partner.iso3, partner.id) AS id,
+  partner.id AS id,
   partner.name AS name,
   CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
   score,

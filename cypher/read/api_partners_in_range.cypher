@@ -1,6 +1,6 @@
 // "Who was cooperating with X between two dates?": the actors (states and organisations) that took part in events
 // with $actor, in one stance, ranked by evidence, counting only the events whose dates overlap the range. Without a
-// date range, read/api_partners answers the same question from the relationship layer's per-edge summaries; this
+// date range or a least confidence, read/api_partners answers the same question from the relationship layer's per-edge summaries; this
 // one seeks the actor's participations in the date range on the participated_actor_date index (PARTICIPATED_IN
 // {actor, date}), so its cost follows the actor's events in the range, not all of them.
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
@@ -9,7 +9,8 @@
 //   the range ("2023" overlaps since "2023-08"); undated events are left out once a bound is given.
 // - $date_low / $date_high: [low, high) bounds on the index's dates that hold every overlapping date (the year of
 //   $since, $until + '~'; routes_relations.index_bounds), for the range seek; the exact overlap is filtered after.
-// - $types: PLOVER types to keep, or null for all. $limit: how many partners.
+// - $types: PLOVER types to keep, or null for all. $min_confidence: null, or the least confidence of an event
+//   counted (the events below it are left out, as if the graph did not hold them). $limit: how many partners.
 // A pair counts when the two are on opposite sides (source/target) or one is a participant of a symmetric event:
 // co-sources of one attack are not at war with each other.
 // score = sum over the pair's events of confidence x weight, weight 2 for material events (and troops), 1 for verbal.
@@ -17,13 +18,14 @@
 // (event confidence, then newest), as read/api_partners takes them from the edges' top_event_ids.
 // Ranked by the score rounded to 6 decimals, then the number of events: the three partners queries sum the same
 // scores in different orders, and float noise must not decide a tie.
-// params: $actor, $cooperation, $since, $until, $date_low, $date_high, $types, $limit
+// params: $actor, $cooperation, $since, $until, $date_low, $date_high, $types, $min_confidence, $limit
 // returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
 MATCH ()-[mine:PARTICIPATED_IN]->(e:Event)
   WHERE mine.actor = $actor AND mine.date >= $date_low AND mine.date < $date_high
     AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
     AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
     AND ($types IS NULL OR e.type IN $types)
+    AND ($min_confidence IS NULL OR coalesce(e.confidence, 0.0) >= $min_confidence)
     AND (e.quad_class IN ['verbal_cooperation', 'material_cooperation']
          OR (e.type = 'MOBILIZE' AND coalesce(e.mode, '') = 'troops')) = $cooperation
 MATCH (partner:Country|Organization)-[theirs:PARTICIPATED_IN]->(e)
@@ -37,7 +39,7 @@ WITH partner, events,
       WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
       ELSE 1.0
     END) AS score
-ORDER BY round(score, 6) DESC, size(events) DESC, coalesce(partner.iso3, partner.id)
+ORDER BY round(score, 6) DESC, size(events) DESC, partner.id
 LIMIT $limit
 CALL (events) {
   UNWIND events AS x
@@ -64,7 +66,7 @@ CALL (events) {
   }) AS evidence
 }
 RETURN
-  coalesce(partner.iso3, partner.id) AS id,
+  partner.id AS id,
   partner.name AS name,
   CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
   score,

@@ -6,9 +6,9 @@ MATCH (p:Person {id: $id})
 CALL (p) {
   OPTIONAL MATCH (p)-[h:HOLDS_OFFICE]->(c:Country)
   WITH h, c
-  ORDER BY h.last_seen DESC, c.iso3, h.role
+  ORDER BY h.last_seen DESC, c.id, h.role
   RETURN [x IN collect({
-    country: c.iso3, country_name: c.name, role: h.role, first_seen: h.first_seen, last_seen: h.last_seen
+    country: c.id, country_name: c.name, role: h.role, first_seen: h.first_seen, last_seen: h.last_seen
   }) WHERE x.country IS NOT NULL] AS offices
 }
 CALL (p) {

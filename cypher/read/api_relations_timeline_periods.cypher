@@ -15,14 +15,14 @@
 // params: $a, $b, $since, $until, $interval
 // returns: period, precise, type, quad_class, cooperation, events, score
 CALL () {
-  MATCH (c:Country {iso3: $a})
+  MATCH (c:Country {id: $a})
   RETURN c AS x
   UNION
   MATCH (o:Organization {id: $a})
   RETURN o AS x
 }
 CALL () {
-  MATCH (c:Country {iso3: $b})
+  MATCH (c:Country {id: $b})
   RETURN c AS y
   UNION
   MATCH (o:Organization {id: $b})

@@ -3,7 +3,7 @@
 // params: $countries
 // returns: person, name, country, role, first_seen, last_seen
 UNWIND $countries AS iso3
-MATCH (p:Person)-[o:HOLDS_OFFICE]->(c:Country {iso3: iso3})
-RETURN p.id AS person, p.name AS name, c.iso3 AS country, o.role AS role, o.first_seen AS first_seen,
+MATCH (p:Person)-[o:HOLDS_OFFICE]->(c:Country {id: iso3})
+RETURN p.id AS person, p.name AS name, c.id AS country, o.role AS role, o.first_seen AS first_seen,
   o.last_seen AS last_seen
 ORDER BY country, person, role

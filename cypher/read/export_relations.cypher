@@ -6,7 +6,7 @@
 // params: $actor, $types, $since, $until, $limit
 // returns: source, source_name, source_kind, target, target_name, target_kind, type, quad_class, event_count, first_date, last_date
 CALL () {
-  MATCH (:Country {iso3: $actor})-[r:MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM]-(:Country|Organization)
+  MATCH (:Country {id: $actor})-[r:MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM]-(:Country|Organization)
   RETURN r
   UNION
   MATCH (:Organization {id: $actor})-[r:MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM]-(:Country|Organization)
@@ -21,13 +21,13 @@ WITH r
     AND ($since IS NULL OR r.last_date >= $since OR $since STARTS WITH r.last_date)
     AND ($until IS NULL OR r.first_date <= $until OR r.first_date STARTS WITH $until)
 WITH r, startNode(r) AS s, endNode(r) AS t
-ORDER BY r.event_count DESC, coalesce(s.iso3, s.id), coalesce(t.iso3, t.id), type(r)
+ORDER BY r.event_count DESC, s.id, t.id, type(r)
 LIMIT $limit
 RETURN
-  coalesce(s.iso3, s.id) AS source,
+  s.id AS source,
   s.name AS source_name,
   CASE WHEN s:Country THEN 'country' ELSE coalesce(s.kind, 'org') END AS source_kind,
-  coalesce(t.iso3, t.id) AS target,
+  t.id AS target,
   t.name AS target_name,
   CASE WHEN t:Country THEN 'country' ELSE coalesce(t.kind, 'org') END AS target_kind,
   type(r) AS type,

@@ -1,10 +1,10 @@
 // An article and the actors it names, in one statement:
 // - $rows = [{id, props}]: the Article (props: url, title, published, source, byline, dateline, ingested_at,
 //   text_hash; keys without a value are left out, never null). ingest/load.py has checked it is new.
-// - $countries = [{iso3, name}], $organizations = [{id, name, kind}] (kind "org" or "group"), $people = [{id, name,
+// - $countries = [{id, name}], $organizations = [{id, name, kind}] (kind "org" or "group"), $people = [{id, name,
 //   aliases}]: merged on their keys, with Article -[:MENTIONS]-> each. The first name seen is kept (as in
 //   upsert_country); a person's aliases accumulate.
-// - $offices = [{person_id, iso3, role, seen}]: Person -[:HOLDS_OFFICE {role, first_seen, last_seen}]-> Country,
+// - $offices = [{person_id, country_id, role, seen}]: Person -[:HOLDS_OFFICE {role, first_seen, last_seen}]-> Country,
 //   one edge per role; first_seen / last_seen widen to `seen`, the article's publication date (null: unchanged).
 // Each list is unwound inside its own subquery, so an empty list skips only its part.
 // CYPHER replan=skip: the plan is fixed by unique-index seeks whatever the statistics, and a young, growing graph
@@ -18,8 +18,8 @@ MERGE (a:Article {id: row.id})
 WITH a
 CALL (a) {
   UNWIND $countries AS country
-  MERGE (c:Country {iso3: country.iso3})
-    ON CREATE SET c.name = country.name
+  MERGE (c:Country {id: country.id})
+    ON CREATE SET c.iso3 = country.id, c.name = country.name
     ON MATCH SET c.name = coalesce(c.name, country.name)
   MERGE (a)-[:MENTIONS]->(c)
 }
@@ -42,7 +42,7 @@ CALL (a) {
 CALL () {
   UNWIND $offices AS office
   MATCH (p:Person {id: office.person_id})
-  MATCH (c:Country {iso3: office.iso3})
+  MATCH (c:Country {id: office.country_id})
   MERGE (p)-[h:HOLDS_OFFICE {role: office.role}]->(c)
     ON CREATE SET h.first_seen = office.seen, h.last_seen = office.seen
     ON MATCH SET

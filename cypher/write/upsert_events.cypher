@@ -46,7 +46,7 @@ CALL () {
   UNWIND $participants AS participant
   MATCH (e:Event {id: participant.event_id})
   CALL (participant) {
-    MATCH (c:Country {iso3: participant.key})
+    MATCH (c:Country {id: participant.key})
       WHERE participant.label = 'Country'
     RETURN c AS actor
     UNION

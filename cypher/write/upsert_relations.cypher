@@ -30,9 +30,9 @@ CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event_id})
 MATCH (a:Country|Organization)-[:PARTICIPATED_IN]->(e)
-  WHERE coalesce(a.iso3, a.id) = row.a
+  WHERE a.id = row.a
 MATCH (b:Country|Organization)-[:PARTICIPATED_IN]->(e)
-  WHERE coalesce(b.iso3, b.id) = row.b
+  WHERE b.id = row.b
 WITH DISTINCT row.type AS rel_type, e, a, b
 FOREACH (_ IN CASE WHEN rel_type = 'MET_WITH'          THEN [1] ELSE [] END | MERGE (a)-[:MET_WITH]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'AGREED_WITH'       THEN [1] ELSE [] END | MERGE (a)-[:AGREED_WITH]->(b))
@@ -66,7 +66,7 @@ SET
   r.event_type = e.type
 WITH DISTINCT r, e, a, b
 CALL (e, a, b) {
-  WITH e, coalesce(a.iso3, a.id) AS ka, coalesce(b.iso3, b.id) AS kb, a, b
+  WITH e, a.id AS ka, b.id AS kb, a, b
   WITH e, CASE WHEN ka < kb THEN a ELSE b END AS low, CASE WHEN ka < kb THEN ka + '|' + kb ELSE kb + '|' + ka END AS pair
   MERGE (low)-[p:BETWEEN {pair: pair}]->(e)
   SET p.date = coalesce(e.date, '')

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, status
+from fastapi import HTTPException, Query, status
 
 from service.graph.errors import GraphError
 from service.shared import gazetteer
@@ -105,6 +105,20 @@ def parse_date(name: str, value: str | None) -> str | None:
         else:
             return value
     raise bad_request(f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+# The optional `min_confidence` query parameter of the endpoints the dashboard reads: events (and the edges and
+# partners counted from them) whose confidence is below it are left out, in Cypher. A number from 0 to 1; anything
+# else (a word, a negative number, 1.5, nan, inf) is a 422 that names the parameter.
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="least event confidence, 0..1: events below it are left out (and not counted)",
+    ),
+]
 
 
 def parse_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:

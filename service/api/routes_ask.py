@@ -250,6 +250,7 @@ def _pair_events(repo: GraphRepository, intent: Intent, types: list[str] | None)
         until=intent.until,
         low=low,
         high=high,
+        min_confidence=None,
         limit=params["limit"],
     )
     if types:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, status
 
 from service.api.actors import (
+    MinConfidence,
     actor_summary,
     cumulative_bounds,
     graph_errors,
@@ -45,16 +46,18 @@ def read_partners(
     until: str | None,
     types: list[str] | None,
     limit: int,
+    min_confidence: float | None = None,
 ) -> tuple[str, list[Row]]:
     """The partners of `actor` in one stance and range, and the name of the query that read them (GET /ask reports
     it): without a range, the relationship layer's per-edge summaries; with year or month bounds, its per-period
     summaries; with a day bound, the events themselves. The three give the same answer over the same events, at a
-    cost that follows the actor's partners (the first two) or its events in the range (the third)."""
+    cost that follows the actor's partners (the first two) or its events in the range (the third). With a least
+    confidence (the summaries count every event) the events themselves are read, whatever the range."""
     with graph_errors():
-        if since is None and until is None:
+        if min_confidence is None and since is None and until is None:
             name = "read/api_partners"
             rows = repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
-        elif summarised(since, until):
+        elif min_confidence is None and summarised(since, until):
             name = "read/api_partners_in_periods"
             bounds = cumulative_bounds(since, until)
             rows = repo.read(
@@ -82,6 +85,7 @@ def read_partners(
                 date_low=low,
                 date_high=high,
                 types=types,
+                min_confidence=min_confidence,
                 limit=limit,
             )
     return name, rows
@@ -95,8 +99,9 @@ def _partners(
     until: str | None,
     types: list[str] | None,
     limit: int,
+    min_confidence: float | None = None,
 ) -> list[Partner]:
-    _, rows = read_partners(repo, actor, stance == "cooperation", since, until, types, limit)
+    _, rows = read_partners(repo, actor, stance == "cooperation", since, until, types, limit, min_confidence)
     return [Partner.model_validate(row) for row in rows]
 
 
@@ -158,8 +163,9 @@ def get_country_partners(
     until: str | None = None,
     types: Annotated[list[str] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    min_confidence: MinConfidence = None,
 ) -> PartnersResponse:
     key = resolve_actor(actor)
     start, end = parse_range(since, until)
-    partners = _partners(repo, key, stance, start, end, parse_types(types), limit)
+    partners = _partners(repo, key, stance, start, end, parse_types(types), limit, min_confidence)
     return PartnersResponse.model_validate({"actor": actor_summary(key), "stance": stance, "partners": partners})

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import status as http_status
 
 from service.api.actors import (
+    MinConfidence,
     bad_request,
     graph_errors,
     index_bounds,
@@ -61,7 +62,8 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
         "Filters: `actor` (ISO3, organisation id, name such as `the Kremlin`, or a person id `person:<slug>`), "
         "`type` (one of PLOVER's 16), `quad_class`, `status` (occurred, ongoing, planned), `since`/`until` "
         "(YYYY, YYYY-MM or YYYY-MM-DD; events whose possibly partial date overlaps the range), `location` (a place "
-        "name, any case), `q` (words that must all occur in one reporting sentence, any case). Pages hold `limit` "
+        "name, any case), `q` (words that must all occur in one reporting sentence, any case), `min_confidence` (0..1: "
+        "events whose confidence is at least it). Pages hold `limit` "
         "events (1..200); pass `next_cursor` as `cursor` for the next page. Undated events come last."
     ),
     response_model=EventsPage,
@@ -97,6 +99,7 @@ class EventFilters:
     until: str | None = None
     location: str | None = None
     q: str | None = None
+    min_confidence: MinConfidence = None
 
 
 EventFilterParams = Annotated[EventFilters, Depends()]
@@ -116,6 +119,7 @@ class EventsQuery:
     words: list[str] | None  # lower case
     cursor_date: str | None = None
     cursor_id: str | None = None
+    min_confidence: float | None = None  # 0..1, checked by the query parameter's type
 
 
 def parse_events_query(filters: EventFilters, cursor: str | None = None) -> EventsQuery:
@@ -129,7 +133,7 @@ def parse_events_query(filters: EventFilters, cursor: str | None = None) -> Even
     key = None
     if f.actor:
         key = f.actor.strip() if f.actor.strip().startswith("person:") else resolve_actor(f.actor)
-    return EventsQuery(key, event_type, quad, state, start, end, place, words, cursor_date, cursor_id)
+    return EventsQuery(key, event_type, quad, state, start, end, place, words, cursor_date, cursor_id, f.min_confidence)
 
 
 def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[Row]:
@@ -151,6 +155,7 @@ def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[R
             words=query.words,
             cursor_date=query.cursor_date,
             cursor_id=query.cursor_id,
+            min_confidence=query.min_confidence,
             limit=limit,
         )
     if query.type:
@@ -165,6 +170,7 @@ def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[R
             words=query.words,
             cursor_date=query.cursor_date,
             cursor_id=query.cursor_id,
+            min_confidence=query.min_confidence,
             limit=limit,
         )
     return repo.read(
@@ -177,6 +183,7 @@ def read_events(repo: GraphRepository, query: EventsQuery, limit: int) -> list[R
         words=query.words,
         cursor_date=query.cursor_date,
         cursor_id=query.cursor_id,
+        min_confidence=query.min_confidence,
         limit=limit,
     )
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from service.api.actors import actor_summary, graph_errors, index_bounds, parse_range, resolve_actor
+from service.api.actors import MinConfidence, actor_summary, graph_errors, index_bounds, parse_range, resolve_actor
 from service.api.deps import Repository
 from service.api.schemas import GRAPH_EXAMPLE, GraphEdge, GraphNode, GraphResponse, error_responses, ok_response
 from service.shared.relations import RELATION_OF_TYPE, UNDIRECTED
@@ -33,7 +33,8 @@ RELATION_TYPE_NAMES = {event_type: relation.value for event_type, relation in RE
         f"at most {MAX_EDGES} edges are returned, the strongest first (`truncated` says a cap was reached). "
         "With `since`/`until` (YYYY, YYYY-MM or YYYY-MM-DD) the edges are those of the events whose dates overlap "
         "the range: an edge's `event_count`, `first_date` and `last_date` are the range's, as in "
-        "`GET /countries/{id}/partners` with the same range."
+        "`GET /countries/{id}/partners` with the same range. With `min_confidence` (0..1) only the events whose "
+        "confidence is at least it are counted, as the partners with the same `min_confidence` count them."
     ),
     response_model=GraphResponse,
     responses=ok_response(GRAPH_EXAMPLE) | error_responses(404, 422, 503),
@@ -45,6 +46,7 @@ def get_graph(
     since: str | None = None,
     until: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = MAX_NODES,
+    min_confidence: MinConfidence = None,
 ) -> GraphResponse:
     key = resolve_actor(center)
     start, end = parse_range(since, until)
@@ -62,11 +64,11 @@ def get_graph(
                 truncated = True
                 break
             within = list(nodes) if level == depth else None  # the last pass only links nodes already drawn
-            if start is None and end is None:
+            if start is None and end is None and min_confidence is None:
                 rows = repo.read(
                     "read/api_graph_edges", ids=frontier, within=within, since=None, until=None, limit=room
                 )
-            else:  # counted from the events in the range, as the partners of the same range are
+            else:  # counted from the events kept, as the partners of the same range and confidence are
                 low, high = index_bounds(start, end)
                 rows = repo.read(
                     "read/api_graph_edges_in_range",
@@ -76,6 +78,7 @@ def get_graph(
                     until=end,
                     date_low=low,
                     date_high=high,
+                    min_confidence=min_confidence,
                     relation_of_type=RELATION_TYPE_NAMES,
                     undirected=sorted(relation.value for relation in UNDIRECTED),
                     limit=room,

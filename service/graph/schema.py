@@ -71,9 +71,10 @@ def schema_objects() -> tuple[SchemaObject, ...]:
 
 
 def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = None) -> SchemaReport:
-    """Creates whatever constraints and indexes are missing, then upgrades relationship-layer edges written by an
-    older version (admin/layer_upgrade, admin/layer_periods_upgrade, admin/participation_upgrade); a no-op on a graph
-    that has them all.
+    """Creates whatever constraints and indexes are missing, then upgrades data written by an older version:
+    countries keyed `iso3` only (admin/country_id_upgrade, see `upgrade_country_ids`), relationship-layer edges
+    and participations without their summaries (admin/layer_upgrade, admin/layer_periods_upgrade,
+    admin/participation_upgrade); a no-op on a graph that has them all.
 
     `database` is needed only with a bare driver (None means the user's home database).
     """
@@ -96,12 +97,38 @@ def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = 
     )
     if report.changed:
         log.info("schema: created %s", ", ".join(created))
-    # Data written by an older version: relationship-layer edges without their summaries, per-period summaries and
+    # Data written by an older version: countries without `id` first (the other upgrades read actors by `id`), then
+    # relationship-layer edges without their summaries, per-period summaries and
     # pair index entries; participations without their (actor, date) index keys.
+    upgrade_country_ids(repo)
     repo.run_admin("admin/layer_upgrade")
     repo.run_admin("admin/layer_periods_upgrade")
     repo.run_admin("admin/participation_upgrade")
     return report
+
+
+# Countries given their `id` per transaction by admin/country_id_upgrade: small enough that a batch is a short
+# transaction on any server, large enough that a graph of every state needs one or two.
+COUNTRY_ID_BATCH = 200
+
+
+def upgrade_country_ids(repo: GraphRepository, batch: int = COUNTRY_ID_BATCH) -> int:
+    """Gives every country without an `id` (written by a version that keyed countries `iso3` only) its ISO3 code
+    as `id`, `batch` countries per transaction, until none is left; returns how many were upgraded (0 on an
+    up-to-date graph). Idempotent, and resumable: batches committed before an interruption stay, the next call
+    goes on with the rest."""
+    if batch < 1:
+        raise ValueError(f"batch must be at least 1, not {batch}")
+    total = 0
+    while True:
+        (row,) = repo.run_admin("admin/country_id_upgrade", batch=batch)
+        upgraded = int(row["upgraded"])
+        total += upgraded
+        if upgraded < batch:
+            break
+    if total:
+        log.info("schema: gave %d countries their id (keyed iso3 by an older version)", total)
+    return total
 
 
 def missing_schema_objects(repo: GraphRepository) -> list[str]:

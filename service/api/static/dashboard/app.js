@@ -182,6 +182,8 @@ async function api(path, params = {}) {
 }
 
 const range = () => ({ since: state.since, until: state.until });
+// The minimum-confidence filter, applied by the API (in Cypher) to the events, partners and network it returns.
+const leastConfidence = () => ({ min_confidence: state.confidence || null });
 // The event types the type and quad-class filters leave (null: all).
 function filterTypes() {
   let types = state.type ? [state.type] : EVENT_TYPES;
@@ -340,7 +342,7 @@ async function loadPartners(generation) {
   try {
     const path = `/countries/${encodeURIComponent(state.actor)}/partners`;
     const answers = await Promise.all(
-      Object.keys(lists).map((stance) => api(path, { ...range(), types: typesParam(), stance, limit: PARTNER_LIMIT })),
+      Object.keys(lists).map((stance) => api(path, { ...range(), ...leastConfidence(), types: typesParam(), stance, limit: PARTNER_LIMIT })),
     );
     if (isStale(generation)) return;
     for (const answer of answers) renderPartners(lists[answer.stance], answer);
@@ -465,7 +467,7 @@ async function showRelations(a, b, edge) {
     el("p", { class: "error", "data-testid": "pair-trend-error" }, `Trend: ${error.message}`),
   );
   try {
-    const answer = await api("/relations", { a, b, ...range() });
+    const answer = await api("/relations", { a, b, ...range(), ...leastConfidence() });
     const wanted = edge ? EDGE_EVENT_TYPE[edge.type] : null;
     // The clicked edge's own events first, then the pair's other events.
     const events = answer.events
@@ -639,7 +641,7 @@ function participantsText(participants) {
 async function loadNetwork(generation) {
   const surface = byId("network-svg");
   try {
-    const graph = await api("/graph", { center: state.actor, depth: 1, ...range() });
+    const graph = await api("/graph", { center: state.actor, depth: 1, ...range(), ...leastConfidence() });
     if (isStale(generation)) return;
     const types = filterTypes();
     const kept = types ? graph.edges.filter((e) => types.includes(EDGE_EVENT_TYPE[e.type])) : graph.edges;
@@ -935,6 +937,7 @@ async function loadTimeline(generation, fromStart) {
     const page = await api("/events", {
       actor: state.actor,
       ...range(),
+      ...leastConfidence(),
       type: state.type || null,
       quad_class: state.quad || null,
       limit: EVENTS_PAGE,
@@ -966,12 +969,8 @@ function monthTitle(key) {
   return first.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 }
 
-// The loaded events that pass the confidence filter (the API has no confidence filter: it is applied here).
-function shownEvents() {
-  if (!state.confidence) return state.events;
-  const least = Number(state.confidence);
-  return state.events.filter((event) => (event.confidence ?? 0) >= least);
-}
+// The loaded events: GET /events already left out those below the minimum confidence.
+const shownEvents = () => state.events;
 
 function renderTimeline() {
   const container = byId("timeline");
@@ -1089,10 +1088,17 @@ function clearPanels() {
   byId("timeline-axis").replaceChildren();
 }
 
-// The export links of the current view: the country, the date range and the type/class filters.
+// The export links of the current view: the country, the date range and the type/class filters (and, for the
+// events, the minimum confidence: the relations exports have no confidence filter).
 function updateExports() {
   const types = typesParam();
-  const events = { actor: state.actor, ...range(), type: state.type || null, quad_class: state.quad || null };
+  const events = {
+    actor: state.actor,
+    ...range(),
+    ...leastConfidence(),
+    type: state.type || null,
+    quad_class: state.quad || null,
+  };
   const relations = { actor: state.actor, ...range(), types };
   byId("export-events-csv").href = apiUrl("/export/events.csv", events);
   byId("export-events-json").href = apiUrl("/export/events.json", events);
