@@ -740,10 +740,14 @@ def test_neo4j_browser_runs_every_block_of_every_guide_slide(
     assert slides >= 10, slides
     ran = []
     for slide in range(slides):
-        blocks = [
-            b for b in browser.find_elements(By.CSS_SELECTOR, "[data-testid=carousel] pre.runnable") if b.is_displayed()
-        ]
-        assert blocks, f"slide {slide + 1} has no code block"
+        # Browser renders a slide a moment after the guide frame appears (or after "next" is clicked).
+        blocks = _wait(
+            browser,
+            f"slide {slide + 1}'s code blocks",
+            lambda d: [
+                b for b in d.find_elements(By.CSS_SELECTOR, "[data-testid=carousel] pre.runnable") if b.is_displayed()
+            ],
+        )
         for block in blocks:
             code = block.text
             block.click()
