@@ -28,6 +28,7 @@ class Route:
     last_modified: str | None = None
     delay: float = 0.0  # seconds before answering
     headers: dict[str, str] = field(default_factory=dict)
+    answers: list[int] = field(default_factory=list)  # statuses of the first requests, in order; then `status`
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Request:
     path: str  # with the query
     headers: dict[str, str]
     status: int
+    at: float = 0.0  # time.monotonic() at its arrival
 
 
 class Site:
@@ -96,29 +98,39 @@ class Site:
             or self.routes.get(parts.path)
         )
         headers = {k.lower(): v for k, v in handler.headers.items()}
+        arrived = time.monotonic()
         with self._lock:
-            self.starts.append(time.monotonic())
+            self.starts.append(arrived)
             self.active += 1
             self.max_active = max(self.max_active, self.active)
+            status = route.answers.pop(0) if route is not None and route.answers else None
         try:
-            self._respond(handler, route, headers)
+            self._respond(handler, route, headers, arrived, status)
         finally:
             with self._lock:
                 self.active -= 1
 
-    def _respond(self, handler: BaseHTTPRequestHandler, route: Route | None, headers: dict[str, str]) -> None:
+    def _respond(
+        self,
+        handler: BaseHTTPRequestHandler,
+        route: Route | None,
+        headers: dict[str, str],
+        arrived: float,
+        scripted: int | None,
+    ) -> None:
         if route is None:
             route = Route(b"not found", "text/plain", status=404)
         if route.delay:
             time.sleep(route.delay)
-        status = route.status
+        status = route.status if scripted is None else scripted
         etag_matches = bool(route.etag) and headers.get("if-none-match") == route.etag
         date_matches = bool(route.last_modified) and headers.get("if-modified-since") == route.last_modified
         if etag_matches or date_matches:
             status = 304
         with self._lock:
-            self.requests.append(Request(handler.command, handler.path, headers, status))
-        body = b"" if status == 304 else route.body
+            self.requests.append(Request(handler.command, handler.path, headers, status, arrived))
+        scripted_error = scripted is not None and scripted >= 400
+        body = b"" if status == 304 else b"try again later" if scripted_error else route.body
         try:
             handler.send_response(status)
             handler.send_header("Content-Type", route.content_type)
