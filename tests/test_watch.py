@@ -308,9 +308,11 @@ def test_pages_not_in_english_or_without_text_are_counted_and_skipped(graph: Gra
     [health] = watch_state.sources(graph)
     assert (health["not_english"], health["no_text"], health["queued"]) == (1, 2, 1)
     states = graph.run_admin("admin/watch_seen_states")
-    reasons = {row["state"]: row["reason"] for row in states}
-    assert reasons["not_english"] == "language fr"
-    assert "Content-Type image/png" in reasons["no_text"] or "no text" in reasons["no_text"]
+    # Per page (its URL), not per state: the rows come in the order of their keys, hashes of URLs with the port.
+    reasons = {(row["url"].rsplit("/", 1)[-1], row["state"], row["reason"]) for row in states}
+    assert ("fr", "not_english", "language fr") in reasons
+    assert ("image", "no_text", "not an article page (Content-Type image/png)") in reasons
+    assert ("empty", "no_text", "too little text for an article (1 words)") in reasons
 
 
 def test_size_and_redirect_limits(graph: GraphRepository, site: Site) -> None:
@@ -533,3 +535,60 @@ def test_a_sitemap_index_is_read_each_poll_and_its_child_sitemaps_conditionally(
     [third] = watch_once(graph, cfg)
     assert third.pages == {"queued": 1}
     assert queued_urls(graph) == sorted(site.url(f"/p/{i}") for i in range(4))
+
+
+def test_retry_after_on_429_and_503_is_waited_for_by_the_whole_host(graph: GraphRepository, site: Site) -> None:
+    site.page("/busy", article_html(story(1)), answers=[503], headers={"Retry-After": "1"})
+    site.page("/limited", article_html(story(2)), answers=[429], headers={"Retry-After": "1"})
+    site.add("/feed.xml", rss(site, ["/busy", "/limited"]), "application/rss+xml")
+
+    [result] = watch_once(graph, config(site.url("/feed.xml"), retries=1, backoff=0.05, concurrency=1))
+    assert result.pages == {"queued": 2}, result.pages  # a 429 is retried, not taken for a page that is gone
+    assert queued_urls(graph) == [site.url("/busy"), site.url("/limited")]
+    refused = [r for r in site.requests if r.status in (429, 503)]
+    assert {r.path for r in refused} == {"/busy", "/limited"}
+    # Nothing more went to the host until a second after each 429 or 503 (backoff alone would be 0.05 s).
+    for answer in refused:
+        later = [r.at - answer.at for r in site.requests if r.at > answer.at]
+        assert later and min(later) >= 0.95, (answer.path, later)
+
+
+def test_a_retry_after_over_the_limit_is_not_waited_for_and_the_page_is_fetched_next_poll(
+    graph: GraphRepository, site: Site
+) -> None:
+    site.page("/later", article_html(story(3)), answers=[503], headers={"Retry-After": "3600"})
+    site.add("/feed.xml", rss(site, ["/later"]), "application/rss+xml")
+    cfg = config(site.url("/feed.xml"), retries=3, backoff=0.05, max_retry_after=0.5)
+
+    started = time.monotonic()
+    [first] = watch_once(graph, cfg)
+    assert time.monotonic() - started < 10
+    assert first.pages == {"retry_later": 1}, first.pages
+    assert site.hits("/later") == 1  # no retry within the poll: the host asked for an hour
+    assert queue.counts(graph)["queued"] == 0
+    [second] = watch_once(graph, cfg)
+    assert second.pages == {"queued": 1}, second.pages
+    assert queued_urls(graph) == [site.url("/later")]
+
+
+def test_a_host_named_by_sources_with_different_limits_gets_the_strictest(graph: GraphRepository, site: Site) -> None:
+    for i in range(6):
+        site.page(f"/n/{i}", article_html(story(i, tag="-strict")))
+    site.add("/eager.xml", rss(site, [f"/n/{i}" for i in range(3)]), "application/rss+xml")
+    site.add("/careful.xml", rss(site, [f"/n/{i}" for i in range(3, 6)]), "application/rss+xml")
+    common = {"timeout": 5, "retries": 0, "allow_networks": LOOPBACK}
+    cfg = build_config(
+        {
+            "watch": {"max_workers": 4},
+            "sources": [
+                {"url": site.url("/eager.xml"), "delay": 0, "concurrency": 4, **common},
+                {"url": site.url("/careful.xml"), "delay": 0.3, "concurrency": 1, **common},
+            ],
+        }
+    )
+    results = watch_once(graph, cfg)
+    assert [r.pages for r in results] == [{"queued": 3}, {"queued": 3}]
+    assert len(site.starts) == 9  # robots.txt, two feeds, six pages
+    assert site.max_active == 1
+    gaps = [b - a for a, b in zip(site.starts, site.starts[1:], strict=False)]
+    assert min(gaps) >= 0.28, gaps

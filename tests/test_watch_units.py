@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from email.utils import formatdate
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,16 @@ def test_the_documented_example_is_a_valid_configuration() -> None:
     assert [s.kind for s in cfg.sources] == ["rss", "sitemap", "urls"]
     assert cfg.sources[1].interval == 300 and cfg.sources[0].interval == 900
     assert cfg.sources[2].allow_networks == ("10.20.0.0/16",) and cfg.sources[0].allow_networks == ()
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    from ingest.watch.fetch import retry_after_seconds
+
+    now = 1_700_000_000.0
+    assert retry_after_seconds("120", now) == 120.0
+    assert retry_after_seconds(" 0 ", now) == 0.0
+    assert retry_after_seconds(formatdate(now + 30, usegmt=True), now) == 30.0
+    assert retry_after_seconds(formatdate(now - 30, usegmt=True), now) == 0.0  # a date past: no wait
+    assert retry_after_seconds(None, now) is None
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds("-5", now) is None

@@ -72,6 +72,9 @@ class SourceSettings(BaseModel):
     timeout: float = Field(20.0, gt=0, le=600, description="seconds for connecting and for each read")
     retries: int = Field(2, ge=0, le=10, description="retries after a 5xx answer or a network error")
     backoff: float = Field(1.0, ge=0, le=600, description="first wait before a retry, doubled each time")
+    max_retry_after: float = Field(
+        120.0, ge=0, le=3600, description="longest Retry-After waited for; a longer one leaves the URL to the next poll"
+    )
     max_bytes: int = Field(5_000_000, ge=1024, le=100_000_000, description="largest response body")
     max_redirects: int = Field(5, ge=0, le=20)
     max_entries: int = Field(1000, ge=1, le=100_000, description="entries read from one listing")

@@ -8,9 +8,12 @@ Every request:
   as RFC 9309 says), waits for its host's turn (at most `concurrency` requests at once per host, `delay` seconds
   apart, or the robots.txt Crawl-delay when that is longer) and says who we are (User-Agent);
 - sends the validators it has (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304;
-- is retried with exponential backoff after a 5xx answer or a network error (timeouts included), never after a
-  4xx; follows at most `max_redirects` redirects, each hop checked like the first; and reads at most `max_bytes`
-  of the body within `timeout` seconds.
+- is retried with exponential backoff after a 5xx answer, a 429 or a network error (timeouts included), never
+  after another 4xx; a 429 or 503 with `Retry-After` waits what it asks (seconds or an HTTP date) before the
+  retry, and holds back every request to that host as long, up to the source's `max_retry_after`; a longer wait
+  is not made: the request fails as retryable (the page is fetched again on the next poll);
+- follows at most `max_redirects` redirects, each hop checked like the first, and reads at most `max_bytes` of
+  the body within `timeout` seconds.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -31,9 +35,11 @@ from ingest.watch.config import SourceSettings
 from ingest.watch.netguard import AddressRefused, GuardedBackend, NetworkPolicy
 
 FailureKind = Literal[
-    "refused", "robots", "scheme", "client_error", "server_error", "network", "too_large", "redirects"
+    "refused", "robots", "scheme", "client_error", "server_error", "throttled", "network", "too_large", "redirects"
 ]
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+TOO_MANY_REQUESTS = 429
+RETRY_AFTER_STATUSES = frozenset({429, 503})
 ROBOTS_TTL = 86400.0
 
 
@@ -49,7 +55,7 @@ class FetchError(Exception):
 
     @property
     def retryable(self) -> bool:
-        return self.kind in ("server_error", "network")
+        return self.kind in ("server_error", "throttled", "network")
 
 
 @dataclass(frozen=True)
@@ -80,16 +86,36 @@ def origin_of(url: str) -> str:
 
 class HostGate:
     """At most `concurrency` requests at once to one host, each starting `delay` seconds after the previous one
-    started and after the last one ended."""
+    started and after the last one ended. Sources that share a host may ask with different settings: the gate keeps
+    the strictest it has been given (the smallest concurrency, the longest delay), so the host gets the politeness
+    of its most careful source whichever source's request is waiting."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._active = 0
         self._next_at = 0.0
+        self._concurrency: int | None = None
+        self._delay = 0.0
+
+    def limit(self, concurrency: int, delay: float) -> tuple[int, float]:
+        """Adds a source's limits for this host; returns the strictest so far (concurrency, delay)."""
+        with self._cond:
+            return self._limit(concurrency, delay)
+
+    def _limit(self, concurrency: int, delay: float) -> tuple[int, float]:
+        self._concurrency = concurrency if self._concurrency is None else min(self._concurrency, concurrency)
+        self._delay = max(self._delay, delay)
+        return self._concurrency, self._delay
+
+    def hold(self, seconds: float) -> None:
+        """No request to this host starts for `seconds` (the host asked us to wait: Retry-After)."""
+        with self._cond:
+            self._next_at = max(self._next_at, time.monotonic() + seconds)
 
     @contextmanager
     def turn(self, concurrency: int, delay: float) -> Iterator[None]:
         with self._cond:
+            concurrency, delay = self._limit(concurrency, delay)
             while True:
                 now = time.monotonic()
                 if self._active < concurrency and now >= self._next_at:
@@ -102,7 +128,7 @@ class HostGate:
         finally:
             with self._cond:
                 self._active -= 1
-                self._next_at = max(self._next_at, time.monotonic() + delay)
+                self._next_at = max(self._next_at, time.monotonic() + self._delay)
                 self._cond.notify_all()
 
 
@@ -184,6 +210,7 @@ class Fetcher:
         attempt = 0
         while True:
             error: FetchError
+            asked: float | None = None  # Retry-After, seconds
             with gate.turn(settings.concurrency, max(settings.delay, crawl_delay)):
                 try:
                     status, response_headers, body = self._once(url, settings, headers)
@@ -192,14 +219,26 @@ class Fetcher:
                         raise
                     error = exc
                 else:
-                    if status < 500:
+                    if status < 500 and status != TOO_MANY_REQUESTS:
                         return status, response_headers, body
-                    error = FetchError(url, "server_error", f"HTTP {status} from {url}", status)
+                    kind: FailureKind = "throttled" if status == TOO_MANY_REQUESTS else "server_error"
+                    error = FetchError(url, kind, f"HTTP {status} from {url}", status)
+                    if status in RETRY_AFTER_STATUSES:
+                        asked = retry_after_seconds(response_headers.get("retry-after"))
+            if asked is not None:
+                gate.hold(min(asked, settings.max_retry_after))
+                if asked > settings.max_retry_after:
+                    raise FetchError(
+                        url,
+                        error.kind,
+                        f"{error}: Retry-After {asked:g}s is over max_retry_after ({settings.max_retry_after:g}s)",
+                        error.status,
+                    )
             if attempt >= settings.retries:
                 if attempt:
                     raise FetchError(url, error.kind, f"{error} (after {attempt + 1} attempts)", error.status)
                 raise error
-            self.sleep(settings.backoff * (2**attempt))
+            self.sleep(max(asked or 0.0, settings.backoff * (2**attempt)))
             attempt += 1
 
     def _once(self, url: str, settings: SourceSettings, headers: Mapping[str, str]) -> tuple[int, httpx.Headers, bytes]:
@@ -248,6 +287,11 @@ class Fetcher:
                 self._clients[key] = client
             return client
 
+    def limit_host(self, url: str, settings: SourceSettings) -> None:
+        """Tells the gate of `url`'s host about a source's limits before any request (a host that several sources
+        name gets the strictest of them from the start, whichever source asks first)."""
+        self._gate(origin_of(url)).limit(settings.concurrency, settings.delay)
+
     def _gate(self, origin: str) -> HostGate:
         with self._lock:
             return self._gates.setdefault(origin, HostGate())
@@ -284,6 +328,23 @@ class Fetcher:
         parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
         delay = parser.crawl_delay(self.user_agent)
         return _Robots(parser, False, float(delay or 0.0), now)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """The wait a `Retry-After` header asks for, in seconds (delta-seconds or an HTTP date, RFC 9110 10.2.3); None
+    when there is none or it cannot be read; 0 for a date in the past."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 class GuardedTransport(httpx.HTTPTransport):

@@ -80,6 +80,8 @@ class Watcher:
         self.metrics = metrics or WatchMetrics()
         self.fetcher = Fetcher(config.watch.user_agent, observe=self.metrics.observe_http, sleep=self._sleep)
         self._pages = ThreadPoolExecutor(config.watch.max_workers, thread_name_prefix="watch-page")
+        for source in config.sources:  # a host named by several sources: the strictest of their limits
+            self.fetcher.limit_host(source.url, source)
 
     def close(self) -> None:
         self._pages.shutdown(wait=True, cancel_futures=True)
