@@ -1,14 +1,25 @@
-"""Named queries inside a transaction the caller manages (the worker's article write and its queue update)."""
+"""Named queries inside a transaction the caller manages (the worker's article write and its queue update), and the
+short-retry managed transactions the queue and the watcher's state run them in."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import neo4j
 
+from service.graph.driver import translate_errors
 from service.graph.errors import QueryNotFound, QueryParameterError
 from service.graph.queries import load_query
-from service.graph.repository import Row
+from service.graph.repository import GraphRepository, Row
+
+T = TypeVar("T")
+
+# How long the driver retries one transaction on transient errors (server restarting, leader switch, deadlock)
+# before giving up. Short, so that an outage reaches the caller's own backoff loop (the worker's, the watcher's),
+# which logs it and waits as long as it takes, instead of hiding in the driver for its default 30 s.
+TX_RETRY_SECONDS = 5.0
 
 
 class TxQueries:
@@ -32,3 +43,27 @@ class TxQueries:
         if frozenset(params) != query.params:
             raise QueryParameterError(f"{name} takes {sorted(query.params)}, not {sorted(params)}")
         return [record.data() for record in self.tx.run(query.text, params)]
+
+
+@contextmanager
+def short_retry_session(repo: GraphRepository) -> Iterator[neo4j.Session]:
+    """A session on the repository's database that shares its bookmarks and retries transactions only briefly."""
+    with (
+        translate_errors(repo.uri, ""),
+        repo.driver.session(
+            database=repo.database,
+            bookmark_manager=repo.driver.execute_query_bookmark_manager,
+            max_transaction_retry_time=TX_RETRY_SECONDS,
+        ) as session,
+    ):
+        yield session
+
+
+def execute_write(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+    with short_retry_session(repo) as session:
+        return session.execute_write(work)
+
+
+def execute_read(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+    with short_retry_session(repo) as session:
+        return session.execute_read(work)

@@ -16,29 +16,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TypeVar, cast
 
 import neo4j
 
-from service.graph.driver import translate_errors
 from service.graph.repository import GraphRepository, Row
-from service.graph.transaction import TxQueries
+from service.graph.transaction import TxQueries, execute_read, execute_write
 
 QueueStatus = Literal["queued", "processing", "done", "failed"]
 STATUSES: tuple[QueueStatus, ...] = ("queued", "processing", "done", "failed")
 
-# How long the driver retries one queue transaction on transient errors (server restarting, leader switch,
-# deadlock) before giving up. Short, so that an outage reaches the worker's own backoff loop, which logs it and
-# waits as long as it takes, instead of hiding in the driver for its default 30 s.
-TX_RETRY_SECONDS = 5.0
 # Candidates read per claim, as a multiple of the batch size: with several workers some candidates are taken by
 # the time we lock them, and a little slack saves a round.
 CANDIDATE_FACTOR = 2
-
-T = TypeVar("T")
 
 
 class ArticleWrite(Protocol):
@@ -115,7 +107,7 @@ def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> lis
     """
     rows, ids = _enqueue_rows(payloads)
     if rows:
-        _execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_enqueue", rows=rows))
+        execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_enqueue", rows=rows))
     return ids
 
 
@@ -143,7 +135,7 @@ def _enqueue_rows(payloads: Sequence[Mapping[str, Any]]) -> tuple[list[dict[str,
 
 def get_status(repo: GraphRepository, article_id: str) -> ItemStatus | None:
     """The item's state, or None for an id that was never enqueued."""
-    rows = _execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_status", id=article_id))
+    rows = execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_status", id=article_id))
     if not rows:
         return None
     row = rows[0]
@@ -163,7 +155,7 @@ def get_status(repo: GraphRepository, article_id: str) -> ItemStatus | None:
 
 def counts(repo: GraphRepository) -> dict[QueueStatus, int]:
     """Items per status, every status present (0 when none)."""
-    rows = _execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_counts"))
+    rows = execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_counts"))
     found = {row["status"]: row["count"] for row in rows}
     return {status: int(found.get(status, 0)) for status in STATUSES}
 
@@ -173,13 +165,13 @@ def retry(repo: GraphRepository, ids: Sequence[str]) -> list[str]:
     if not ids:
         return []
     rows = [{"id": i} for i in dict.fromkeys(ids)]
-    done = _execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_retry", rows=rows))
+    done = execute_write(repo, lambda tx: TxQueries(tx).write("write/queue_retry", rows=rows))
     return [row["id"] for row in done]
 
 
 def retry_all_failed(repo: GraphRepository, batch: int = 1000) -> list[str]:
     retried: list[str] = []
-    while failed := _execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_failed_ids", limit=batch)):
+    while failed := execute_read(repo, lambda tx: TxQueries(tx).read("read/queue_failed_ids", limit=batch)):
         ids = [row["id"] for row in failed]
         if set(ids) <= set(retried):  # failed again meanwhile: retrying them once per call is enough
             break
@@ -218,7 +210,7 @@ def claim(repo: GraphRepository, owner: str, *, limit: int, lease_seconds: float
         items = [QueueItem(row["id"], json.loads(row["payload"]), row["attempts"]) for row in claimed]
         return ClaimResult(items, exhausted, contended=not claimable)
 
-    return _execute_write(repo, work)
+    return execute_write(repo, work)
 
 
 def renew(repo: GraphRepository, items: Sequence[QueueItem], owner: str, *, lease_seconds: float) -> list[QueueItem]:
@@ -234,7 +226,7 @@ def renew(repo: GraphRepository, items: Sequence[QueueItem], owner: str, *, leas
         run.write("write/queue_renew", rows=[{"id": i.id, "lease_ms": _millis(lease_seconds)} for i in ours])
         return ours
 
-    return _execute_write(repo, work)
+    return execute_write(repo, work)
 
 
 def complete(
@@ -261,7 +253,7 @@ def complete(
         run.write("write/queue_done", rows=[{"id": item.id, "owner": owner, "article_id": result.article_id}])
         return result
 
-    return _execute_write(repo, work)
+    return execute_write(repo, work)
 
 
 def fail(repo: GraphRepository, item: QueueItem, owner: str, error: str) -> None:
@@ -272,7 +264,7 @@ def fail(repo: GraphRepository, item: QueueItem, owner: str, error: str) -> None
         _check_lease(_lock_one(run, item.id), item, owner)
         run.write("write/queue_fail", rows=[{"id": item.id, "error": error}])
 
-    _execute_write(repo, work)
+    execute_write(repo, work)
 
 
 def retry_later(repo: GraphRepository, item: QueueItem, owner: str, error: str, *, max_attempts: int) -> QueueStatus:
@@ -297,33 +289,10 @@ def release(repo: GraphRepository, items: Sequence[QueueItem], owner: str, *, er
         refund = 0 if error is not None else 1
         run.write("write/queue_release", rows=[{"id": i.id, "error": error, "refund": refund} for i in ours])
 
-    _execute_write(repo, work)
+    execute_write(repo, work)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@contextmanager
-def _session(repo: GraphRepository) -> Iterator[neo4j.Session]:
-    with (
-        translate_errors(repo.uri, ""),
-        repo.driver.session(
-            database=repo.database,
-            bookmark_manager=repo.driver.execute_query_bookmark_manager,
-            max_transaction_retry_time=TX_RETRY_SECONDS,
-        ) as session,
-    ):
-        yield session
-
-
-def _execute_write(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-    with _session(repo) as session:
-        return session.execute_write(work)
-
-
-def _execute_read(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-    with _session(repo) as session:
-        return session.execute_read(work)
 
 
 def _lock_one(run: TxQueries, key: str) -> Row | None:

@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
 
-from service.graph.driver import translate_errors
 from service.graph.repository import GraphRepository, Row
-from service.graph.transaction import TxQueries
+from service.graph.transaction import TxQueries, execute_read, execute_write
 from service.shared import queue
 
-T = TypeVar("T")
 PageState = Literal["queued", "duplicate", "not_english", "no_text", "gone", "disallowed", "refused"]
-TX_RETRY_SECONDS = 5.0
 # Which source counter each outcome adds to (write/watch_source_tally); gone/disallowed/refused count as failed.
 _TALLY: dict[PageState, str] = {
     "queued": "queued",
@@ -79,26 +75,26 @@ class Recorded:
 def register_sources(repo: GraphRepository, sources: Sequence[SourceRef]) -> None:
     rows = [{"id": s.id, "url": s.url, "kind": s.kind, "name": s.name} for s in sources]
     if rows:
-        _write(repo, lambda tx: TxQueries(tx).write("write/watch_source_register", rows=rows))
+        execute_write(repo, lambda tx: TxQueries(tx).write("write/watch_source_register", rows=rows))
 
 
 def seen(repo: GraphRepository, keys: Sequence[str]) -> set[str]:
     """The keys among `keys` already recorded."""
     if not keys:
         return set()
-    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_seen", keys=list(dict.fromkeys(keys))))
+    rows = execute_read(repo, lambda tx: TxQueries(tx).read("read/watch_seen", keys=list(dict.fromkeys(keys))))
     return {row["key"] for row in rows}
 
 
 def validators(repo: GraphRepository, url: str) -> Validators:
-    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_validators", urls=[url]))
+    rows = execute_read(repo, lambda tx: TxQueries(tx).read("read/watch_validators", urls=[url]))
     return Validators(rows[0]["etag"], rows[0]["last_modified"]) if rows else Validators(None, None)
 
 
 def save_validators(repo: GraphRepository, saved: Mapping[str, Validators]) -> None:
     rows = [{"url": u, "etag": v.etag, "last_modified": v.last_modified} for u, v in saved.items()]
     if rows:
-        _write(repo, lambda tx: TxQueries(tx).write("write/watch_validators", rows=rows))
+        execute_write(repo, lambda tx: TxQueries(tx).write("write/watch_validators", rows=rows))
 
 
 def record_page(
@@ -135,7 +131,7 @@ def record_page(
         run.write("write/watch_seen_state", rows=rows)
         return Recorded(outcome, item)
 
-    return _write(repo, work)
+    return execute_write(repo, work)
 
 
 def source_polled(
@@ -161,12 +157,12 @@ def source_polled(
         run.write("write/watch_source_polled", rows=[row])
         run.write("write/watch_source_tally", rows=[tally])
 
-    _write(repo, work)
+    execute_write(repo, work)
 
 
 def sources(repo: GraphRepository) -> list[dict[str, Any]]:
     """Every source with its health, URLs redacted, datetimes as ISO 8601 strings."""
-    rows = _read(repo, lambda tx: TxQueries(tx).read("read/watch_sources"))
+    rows = execute_read(repo, lambda tx: TxQueries(tx).read("read/watch_sources"))
     return [_plain(row) for row in rows]
 
 
@@ -189,26 +185,3 @@ def _redact_text(text: str, url: str) -> str:
         if secret:
             text = text.replace(secret, "***")
     return text
-
-
-@contextmanager
-def _session(repo: GraphRepository) -> Iterator[neo4j.Session]:
-    with (
-        translate_errors(repo.uri, ""),
-        repo.driver.session(
-            database=repo.database,
-            bookmark_manager=repo.driver.execute_query_bookmark_manager,
-            max_transaction_retry_time=TX_RETRY_SECONDS,
-        ) as session,
-    ):
-        yield session
-
-
-def _write(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-    with _session(repo) as session:
-        return session.execute_write(work)
-
-
-def _read(repo: GraphRepository, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-    with _session(repo) as session:
-        return session.execute_read(work)
