@@ -135,25 +135,22 @@ def test_slapping_tariffs_is_a_sanction_not_an_attack(nlp) -> None:  # type: ign
     assert not any(d[0] == "ASSAULT" for d in found)
 
 
-def test_an_undated_act_of_the_lead_takes_the_news_day_the_story_gives_later(nlp) -> None:  # type: ignore[no-untyped-def]
-    # Published on a Friday; the lead dates nothing, a later paragraph says the deal was signed on Tuesday.
+@pytest.mark.parametrize(
+    ("last_paragraph", "expected", "source"),
+    [
+        # a later paragraph gives the day of the week before publication (a Friday): the signing's day
+        ("The ministers met in Lima on Tuesday, where the signing took place.", "2024-06-11", "context"),
+        # a day long before the news dates nothing of the lead: the publication day
+        ("Talks began in Lima on March 3, 2023.", "2024-06-14", "publication"),
+    ],
+)
+def test_an_undated_act_of_the_lead_takes_the_news_day_the_story_gives_later(
+    nlp, last_paragraph: str, expected: str, source: str
+) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chile and Peru signed a deal on lithium exports.\n\n"
         "Officials in both capitals praised the text.\n\n"
-        "Trade between the two neighbours has grown for a decade.\n\n"
-        "The ministers met in Lima on Tuesday, where the signing took place."
+        "Trade between the two neighbours has grown for a decade.\n\n" + last_paragraph
     )
     deals = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "AGREE"]
-    assert deals and all(e.date == "2024-06-11" for e in deals)
-    assert all(e.date_source == "context" for e in deals)
-
-
-def test_a_day_long_before_the_news_does_not_date_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Chile and Peru signed a deal on lithium exports.\n\n"
-        "Officials in both capitals praised the text.\n\n"
-        "Trade between the two neighbours has grown for a decade.\n\n"
-        "Talks began in Lima on March 3, 2023."
-    )
-    deals = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "AGREE"]
-    assert deals and all(e.date == "2024-06-14" for e in deals)  # the publication day, not March 2023
+    assert deals and all(e.date == expected and e.date_source == source for e in deals)
