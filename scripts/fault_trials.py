@@ -466,8 +466,9 @@ class RestartTrial:
     slowest_503_seconds: float
     restart_seconds: float  # Neo4j start() until Bolt and HTTP answer
     recovery_seconds: float | None  # from Neo4j answering until /ready and /countries both answer 200
-    # The probes both sent and answered while Neo4j was down: those must be 503s. (A probe sent just as the new
-    # server opens its port may wait for it and answer 200: that is not an answer given while down.)
+    # The probes both sent and answered while Neo4j was down (answered before its restart began): those must be 503s.
+    # (A probe answered while the new server starts may have waited for it and answer 200: that is not an answer
+    # given while down.)
     answered_while_down: dict[str, Counter[int | None]] = field(default_factory=dict)
 
 
@@ -667,8 +668,11 @@ class Trials:
         while_down = poller.sent_between(down_at, up_at)
         statuses = {path: Counter(p.status for p in while_down if p.path == path) for path in poller.paths}
         slowest = max(((p.ended - p.began) for p in while_down if p.status == 503), default=0.0)
+        # Answered while surely down: before the restart began. The new server may answer at any moment of its start
+        # (start() returns a poll after it is ready), so an answer then is not one given while down.
         answered = {
-            path: Counter(p.status for p in while_down if p.path == path and p.ended <= up_at) for path in poller.paths
+            path: Counter(p.status for p in while_down if p.path == path and p.ended <= start_at)
+            for path in poller.paths
         }
         trial = RestartTrial(number, how, up_at - down_at, statuses, slowest, up_at - start_at, recovery, answered)
         self.report.restarts.append(trial)

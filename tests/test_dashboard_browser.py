@@ -715,7 +715,13 @@ def test_neo4j_browser_runs_every_block_of_every_guide_slide(
             (u := d.find_element(By.CSS_SELECTOR, "[data-testid=username]")).is_displayed() and u.is_enabled() and u
         ),
     )
-    address = browser.find_element(By.CSS_SELECTOR, "[data-testid=boltaddress]")
+    address = _wait(
+        browser,
+        "Browser's address field",
+        lambda d: (
+            (a := d.find_element(By.CSS_SELECTOR, "[data-testid=boltaddress]")).is_displayed() and a.is_enabled() and a
+        ),
+    )
     address.clear()
     address.send_keys(urlsplit(neo4j_server.uri).netloc)
     username.send_keys(neo4j_server.user)
