@@ -225,6 +225,19 @@ def _click(driver: WebDriver, element: WebElement) -> str:
         return "dispatched"
 
 
+def _click_when_free(driver: WebDriver, element: WebElement, what: str) -> None:
+    """A real mouse click, retried while something else (a slide still sliding in) covers the element."""
+
+    def attempt(_: WebDriver) -> bool:
+        try:
+            element.click()
+        except (ElementClickInterceptedException, ElementNotInteractableException):
+            return False
+        return True
+
+    _wait(driver, what, attempt)
+
+
 # --------------------------------------------------------------------------- tests
 
 
@@ -756,7 +769,7 @@ def test_neo4j_browser_runs_every_block_of_every_guide_slide(
         )
         for block in blocks:
             code = block.text
-            block.click()
+            _click_when_free(browser, block, f"slide {slide + 1}'s block to take a click")
             frame = _run_in_browser(browser, clicked=code)
             text = frame.text
             assert not FAILURE.search(text), (slide + 1, code, text[-500:])
