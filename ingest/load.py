@@ -265,6 +265,9 @@ def _write_events(
         # Sorted: concurrent writers lock shared edges in the same order (fewer deadlocks to retry).
         relations.sort(key=lambda r: (r["type"], r["a"], r["b"], r["event_id"]))
         queries.write("write/upsert_relations", rows=relations)
+        pairs = [{"event_id": r["event_id"], "a": r["a"], "b": r["b"]} for r in relations]
+        touched = queries.write("write/upsert_pair_index", rows=pairs)
+        queries.write("write/upsert_pair_summaries", rows=touched)
 
 
 def _event_row(group: _Group, published: str | None) -> Row:

@@ -54,6 +54,7 @@ Row = dict[str, Any]
 
 BLOCK = 10_000  # events per deterministic block
 RELATION_CHUNK = 2_000  # relationship-layer rows per transaction (their event_ids lists can be long)
+SUMMARY_CHUNK = 500  # pairs per transaction for their summaries (write/upsert_pair_summaries)
 FIRST_DAY = date(2015, 1, 1)
 DAYS = (date(2025, 12, 31) - FIRST_DAY).days + 1
 PEOPLE = 5_000
@@ -489,6 +490,11 @@ def _merge_relations(rows: list[Row]) -> list[Row]:
     return sorted(merged.values(), key=lambda r: (r["type"], r["a"], r["b"]))
 
 
+def _period(date: str) -> str:
+    """The period of a BETWEEN entry's date, as write/upsert_pair_index gives it: '' (undated), a year or a month."""
+    return date if len(date) <= 4 else date[:7]
+
+
 def _relation_params(row: Row) -> Row:
     """A merged edge row as admin/synthetic_relations takes it: the strongest events as ids."""
     return dict(row, top=[event_id for _, _, event_id in row["top"]])
@@ -533,6 +539,7 @@ def load(
     if start == 0:
         load_actors(repo, generator)
     relations: list[Row] = []
+    touched: dict[str, set[str]] = {}  # per pair, the periods its new events fall in
     for batch in _prefetched(generator.batches(start, stop, batch_size)):
         for rows in _chunks(batch.articles, chunk):
             repo.run_admin("admin/synthetic_articles", rows=rows)
@@ -548,6 +555,8 @@ def load(
             repo.run_admin("admin/synthetic_reports", rows=rows)
         for rows in _chunks(batch.between, chunk):
             repo.run_admin("admin/synthetic_between", rows=rows)
+        for row in batch.between:
+            touched.setdefault(row["pair"], set()).add(_period(row["date"]))
         relations += batch.relations
         stats.events += len(batch.events)
         for pair, n in batch.pairs.items():
@@ -559,6 +568,9 @@ def load(
     # so per-batch updates of the busy pairs' edges would cost O(events) each time.
     for rows in _chunks([_relation_params(r) for r in _merge_relations(relations)], RELATION_CHUNK):
         repo.run_admin("admin/synthetic_relations", rows=rows)
+    summaries = [{"pair": pair, "periods": sorted(periods)} for pair, periods in sorted(touched.items())]
+    for rows in _chunks(summaries, SUMMARY_CHUNK):
+        repo.write("write/upsert_pair_summaries", rows=rows)
     stats.seconds = time.perf_counter() - began
     return stats
 

@@ -306,7 +306,7 @@ def test_partners_from_the_partners_endpoint_queries_and_a_range_filters_them(cl
     # The same answer for another wording, a capital and a noun phrase; a range counts only its events.
     assert [r["id"] for r in ask(client, "the Kremlin's partners")["result"]] == ["CHN", "BLR", "IRN"]
     in_2023 = ask(client, "Moscow's allies in 2023")
-    assert in_2023["query"]["name"] == "read/api_partners_in_periods"  # a year: the layer's per-period summaries
+    assert in_2023["query"]["name"] == "read/api_partners_summarised"  # a year: the per-pair summaries
     assert (in_2023["intent"]["since"], in_2023["intent"]["until"]) == ("2023", "2023")
     assert [(r["id"], r["event_count"]) for r in in_2023["result"]] == [("CHN", 1)]
     assert {r["id"] for r in ask(client, "who has worked with Russia since April 2024")["result"]} == {"CHN", "BLR"}

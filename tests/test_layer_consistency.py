@@ -14,10 +14,11 @@ from typing import Any
 import neo4j
 import pytest
 
-from service.api.actors import cumulative_bounds, index_bounds
+from service.api.actors import index_bounds
+from service.api.routes_countries import partners_from_events, partners_from_pairs, partners_from_periods
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
-from service.graph.schema import apply_schema
+from service.graph.schema import apply_schema, upgrade_pair_summaries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -118,57 +119,21 @@ def synthetic(neo4j_server: ConnectionInfo, graph_driver: neo4j.Driver) -> Graph
     return repo
 
 
-def _partners_both_ways(
-    repo: GraphRepository,
-    actor: str,
-    cooperation: bool,
-    since: str | None,
-    until: str | None,
-    types: list[str] | None,
-    *,
-    limit: int,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A range's partners summed from the per-period summaries, and counted from the events."""
-    low, high = index_bounds(since, until)
-    bounds = cumulative_bounds(since, until)
-    periods = repo.read(
-        "read/api_partners_in_periods",
-        actor=actor,
-        cooperation=cooperation,
-        since=since,
-        until=until,
-        month_low=bounds["month_low"],
-        month_high=bounds["month_high"],
-        year_low=bounds["year_low"],
-        year_high=bounds["year_high"],
-        types=types,
-        limit=limit,
-    )
-    events = repo.read(
-        "read/api_partners_in_range",
-        actor=actor,
-        cooperation=cooperation,
-        since=since,
-        until=until,
-        date_low=low,
-        date_high=high,
-        types=types,
-        min_confidence=None,
-        limit=limit,
-    )
-    return periods, events
-
-
 @pytest.mark.parametrize("since, until", RANGES)
 @pytest.mark.parametrize("cooperation", [True, False])
 def test_partners_in_a_range_from_the_periods_equal_counting_the_events(
     synthetic: GraphRepository, since: str | None, until: str | None, cooperation: bool
 ) -> None:
-    """With year or month bounds GET /countries/{id}/partners sums the edges' per-period summaries: the same
-    partners, scores, counts, types, dates and evidence as counting the events of the range."""
+    """With year or month bounds GET /countries/{id}/partners sums the per-pair summaries (or, with a type filter,
+    the typed edges' per-period summaries): the same partners, scores, counts, types, dates and evidence as counting
+    the events of the range."""
     for actor, types in [("RUS", None), ("USA", None), ("CHN", ["CONSULT", "ASSAULT", "MOBILIZE"]), ("NATO", None)]:
-        periods, events = _partners_both_ways(synthetic, actor, cooperation, since, until, types, limit=15)
+        events = partners_from_events(synthetic, actor, cooperation, since, until, types, 15)
+        periods = partners_from_periods(synthetic, actor, cooperation, since, until, types, 15)
         assert _partners(periods) == _partners(events), (actor, since, until)
+        if types is None:
+            pairs = partners_from_pairs(synthetic, actor, cooperation, since, until, 15)
+            assert _partners(pairs) == _partners(events), (actor, since, until)
         assert periods or actor == "NATO"
 
 
@@ -238,5 +203,22 @@ def test_edges_without_period_summaries_get_them_at_startup(graph: GraphReposito
     assert graph.run_admin("admin/layer_mismatches") != []
     apply_schema(graph)
     assert graph.run_admin("admin/layer_mismatches") == []
-    periods, events = _partners_both_ways(graph, "RUS", False, "2021", "2022-06", None, limit=10)
+    periods = partners_from_periods(graph, "RUS", False, "2021", "2022-06", None, 10)
+    events = partners_from_events(graph, "RUS", False, "2021", "2022-06", None, 10)
     assert periods and _partners(periods) == _partners(events)
+
+
+def test_pairs_without_summaries_get_them_at_startup(graph: GraphRepository) -> None:
+    """A graph written before the per-pair summaries is given them by apply_schema, in batches; then the partners of a
+    range read from them equal counting the events."""
+    load(graph, Generator(seed=7), 0, BLOCK, batch_size=BLOCK)
+    with graph.driver.session(database=graph.database) as session:
+        session.run("MATCH ()-[s:PAIR_SUMMARY]->() DELETE s").consume()
+    missing = graph.run_admin("admin/layer_mismatches")
+    assert missing and all(m["type"].startswith("PAIR_SUMMARY") and m["stored"] is None for m in missing)
+    assert upgrade_pair_summaries(graph, batch=7) > 7  # more than one batch
+    assert graph.run_admin("admin/layer_mismatches") == []
+    assert upgrade_pair_summaries(graph) == 0
+    pairs = partners_from_pairs(graph, "RUS", True, "2019", "2022-06", 10)
+    events = partners_from_events(graph, "RUS", True, "2019", "2022-06", None, 10)
+    assert pairs and _partners(pairs) == _partners(events)

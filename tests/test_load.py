@@ -638,6 +638,26 @@ def test_a_refined_date_moves_the_event_between_periods(graph: GraphRepository) 
     assert graph.run_admin("admin/layer_mismatches") == []
 
 
+def test_pair_summaries_split_the_stances_and_follow_refined_dates(graph: GraphRepository) -> None:
+    """One PAIR_SUMMARY per pair and stance, from the smaller key: a meeting is cooperation, an accusation conflict
+    whichever side made it; an event whose date is refined leaves its old period."""
+    write_article(graph, *meeting("Germany and France met this year.", "2023", url="https://a.example/year"))
+    text = "France accused Germany of stalling in May."
+    article = make_article(text, url="https://b.example/accuse", published=date(2023, 8, 20))
+    accusation = make_event(text, text, "ACCUSE", ["FRA"], ["DEU"], date="2023-05")
+    write_article(graph, article, make_extraction(article, [accusation]))
+    fields = ["stance", "pair", "periods", "period_counts", "event_count"]
+    assert rels(graph, "PAIR_SUMMARY", "id", "id", fields) == {
+        ("DEU", "FRA", "cooperation", "DEU|FRA", ("2023",), (1,), 1),
+        ("DEU", "FRA", "conflict", "DEU|FRA", ("2023-05",), (1,), 1),
+    }
+    write_article(graph, *meeting("France and Germany met on 18 August.", "2023-08-18", url="https://c.example/day"))
+    assert ("DEU", "FRA", "cooperation", "DEU|FRA", ("2023-08",), (1,), 1) in rels(
+        graph, "PAIR_SUMMARY", "id", "id", fields
+    )
+    assert graph.run_admin("admin/layer_mismatches") == []
+
+
 def test_between_entries_follow_the_event_dates(graph: GraphRepository) -> None:
     """The (pair, date) index behind GET /relations: one entry per event and pair, moved when a date is refined."""
     write_article(graph, *meeting("Germany and France met in August.", "2023-08", url="https://a.example/1"))

@@ -91,3 +91,4 @@ def test_browser_captions_events_in_full_and_styles_between_edges() -> None:
     # "MOBILIZE" and "2024-10-31" at 9px need about 50px: the node must be wide enough not to cut them.
     assert int(event["diameter"].rstrip("px")) >= 70 and event["caption"].strip() == "'{type} {date}'"
     assert "relationship.BETWEEN" in rules
+    assert rules["relationship.PAIR_SUMMARY"]["caption"].strip() == "'{stance}'"  # the summaries: faint, by stance

@@ -1,7 +1,9 @@
 // Relationship-layer edges whose stored summary (write/upsert_relations) differs from a recompute from their own
 // events: event_count, first/last date, score, top_event_ids, and the per-period summary (periods, period_counts,
-// period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums). Full scan, for
-// tests and fault trials: none is right.
+// period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums). Then the per-pair
+// summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the pair's typed edges in
+// their stance (type "PAIR_SUMMARY cooperation" or "... conflict"; stored null when the summary is missing), and the
+// summaries that no typed edge of their stance backs. Full scan, for tests and fault trials: none is right.
 // params: none
 // returns: type, a, b, stored, recomputed
 MATCH (a)-[r:
@@ -109,3 +111,115 @@ WITH a, r, b, periods, stored_periods, {
      OR any(i IN range(0, size(year_cum_scores) - 1)
             WHERE abs(stored_periods.year_cum_scores[i] - year_cum_scores[i]) > 0.000001)
 RETURN type(r) AS type, a.id AS a, b.id AS b, stored, recomputed
+UNION ALL
+MATCH (a:Country|Organization)-[r:
+  MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+  DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+  REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+]-(b:Country|Organization)
+  WHERE a.id < b.id
+WITH a, b, collect(r) AS edges,
+  CASE WHEN r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO'
+    THEN 'cooperation' ELSE 'conflict' END AS stance
+CALL (edges) {
+  UNWIND edges AS r
+  UNWIND r.event_ids AS event_id
+  WITH DISTINCT event_id
+  MATCH (x:Event {id: event_id})
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+  WITH period,
+    count(*) AS n,
+    sum(coalesce(x.confidence, 0.5) * CASE
+      WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+      ELSE 1.0
+    END) AS s,
+    coalesce(min(x.date), '') AS first,
+    coalesce(max(x.date), '') AS last,
+    collect(x.id)[..3] AS top
+  ORDER BY period
+  RETURN {
+    periods: collect(period), counts: collect(n), scores: collect(s), first: collect(first), last: collect(last),
+    top: reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | ''])
+  } AS recomputed
+}
+OPTIONAL MATCH (a)-[summary:PAIR_SUMMARY {stance: stance}]->(b)
+WITH a, b, stance, recomputed, summary, [i IN range(0, size(recomputed.periods) - 1) |
+  CASE WHEN size(recomputed.periods[i]) = 7
+    THEN toInteger(left(recomputed.periods[i], 4)) * 12 + toInteger(right(recomputed.periods[i], 2)) - 1
+    WHEN size(recomputed.periods[i]) = 4 THEN toInteger(recomputed.periods[i]) ELSE null END] AS at
+// The cumulative sums, checked entry by entry: each is the sum of the counts (scores) of the periods up to it.
+WITH a, b, stance, recomputed, summary, at,
+  [i IN range(0, size(at) - 1) WHERE size(recomputed.periods[i]) = 7] AS months,
+  [i IN range(0, size(at) - 1) WHERE size(recomputed.periods[i]) = 4] AS years
+WITH a, b, stance, recomputed, summary, at, months, years,
+  CASE WHEN size(months) = 0 THEN null ELSE at[months[0]] END AS month_base,
+  CASE WHEN size(years) = 0 THEN null ELSE at[years[0]] END AS year_base
+WITH a, b, stance, recomputed, summary, month_base, year_base,
+  [k IN range(0, CASE WHEN size(months) = 0 THEN -1 ELSE at[last(months)] - month_base END) |
+    reduce(t = 0, i IN months | t + CASE WHEN at[i] <= month_base + k THEN recomputed.counts[i] ELSE 0 END)]
+    AS month_counts,
+  [k IN range(0, CASE WHEN size(months) = 0 THEN -1 ELSE at[last(months)] - month_base END) |
+    reduce(t = 0.0, i IN months | t + CASE WHEN at[i] <= month_base + k THEN recomputed.scores[i] ELSE 0.0 END)]
+    AS month_scores,
+  [k IN range(0, CASE WHEN size(years) = 0 THEN -1 ELSE at[last(years)] - year_base END) |
+    reduce(t = 0, i IN years | t + CASE WHEN at[i] <= year_base + k THEN recomputed.counts[i] ELSE 0 END)]
+    AS year_counts,
+  [k IN range(0, CASE WHEN size(years) = 0 THEN -1 ELSE at[last(years)] - year_base END) |
+    reduce(t = 0.0, i IN years | t + CASE WHEN at[i] <= year_base + k THEN recomputed.scores[i] ELSE 0.0 END)]
+    AS year_scores
+WITH a, b, stance, summary, recomputed {
+  .*, month_base: month_base, month_cum_counts: month_counts, month_cum_scores: month_scores,
+  year_base: year_base, year_cum_counts: year_counts, year_cum_scores: year_scores,
+  event_count: reduce(n = 0, c IN recomputed.counts | n + c),
+  score: reduce(t = 0.0, c IN recomputed.scores | t + c)
+} AS recomputed
+WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
+  periods: summary.periods, counts: summary.period_counts, scores: summary.period_scores,
+  first: summary.period_first, last: summary.period_last, top: summary.period_top,
+  month_base: summary.month_base, month_cum_counts: summary.month_cum_counts,
+  month_cum_scores: summary.month_cum_scores, year_base: summary.year_base,
+  year_cum_counts: summary.year_cum_counts, year_cum_scores: summary.year_cum_scores,
+  event_count: summary.event_count, score: summary.score, pair: summary.pair,
+  first_date: summary.first_date, last_date: summary.last_date
+} END AS stored
+  WHERE stored IS NULL
+     OR stored.pair <> a.id + '|' + b.id
+     OR stored.periods <> recomputed.periods
+     OR stored.counts <> recomputed.counts
+     OR stored.first <> recomputed.first
+     OR stored.last <> recomputed.last
+     OR stored.top <> recomputed.top
+     OR stored.event_count <> recomputed.event_count
+     OR abs(stored.score - recomputed.score) > 0.000001
+     OR coalesce(stored.first_date, '') <> coalesce(reduce(m = null, f IN recomputed.first |
+          CASE WHEN f = '' THEN m WHEN m IS NULL OR f < m THEN f ELSE m END), '')
+     OR coalesce(stored.last_date, '') <> coalesce(reduce(m = null, l IN recomputed.last |
+          CASE WHEN l = '' THEN m WHEN m IS NULL OR l > m THEN l ELSE m END), '')
+     OR size(stored.scores) <> size(recomputed.scores)
+     OR any(i IN range(0, size(recomputed.scores) - 1) WHERE abs(stored.scores[i] - recomputed.scores[i]) > 0.000001)
+     OR coalesce(stored.month_base, -1) <> coalesce(recomputed.month_base, -1)
+     OR coalesce(stored.year_base, -1) <> coalesce(recomputed.year_base, -1)
+     OR stored.month_cum_counts <> recomputed.month_cum_counts
+     OR stored.year_cum_counts <> recomputed.year_cum_counts
+     OR size(stored.month_cum_scores) <> size(recomputed.month_cum_scores)
+     OR any(i IN range(0, size(recomputed.month_cum_scores) - 1)
+            WHERE abs(stored.month_cum_scores[i] - recomputed.month_cum_scores[i]) > 0.000001)
+     OR size(stored.year_cum_scores) <> size(recomputed.year_cum_scores)
+     OR any(i IN range(0, size(recomputed.year_cum_scores) - 1)
+            WHERE abs(stored.year_cum_scores[i] - recomputed.year_cum_scores[i]) > 0.000001)
+RETURN 'PAIR_SUMMARY ' + stance AS type, a.id AS a, b.id AS b, stored, recomputed
+UNION ALL
+MATCH (a)-[summary:PAIR_SUMMARY]->(b)
+  WHERE NOT a.id < b.id
+     OR NOT EXISTS {
+       MATCH (a)-[r:
+         MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+         DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+         REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+       ]-(b)
+         WHERE (CASE WHEN r.quad_class IN ['verbal_cooperation', 'material_cooperation']
+                  OR type(r) = 'DEPLOYS_TROOPS_TO' THEN 'cooperation' ELSE 'conflict' END) = summary.stance
+     }
+RETURN 'PAIR_SUMMARY ' + summary.stance AS type, a.id AS a, b.id AS b, {pair: summary.pair} AS stored,
+  null AS recomputed

@@ -16,9 +16,8 @@
 // (year * 12 + month - 1 of the edge's first month with an event dated to a month or a day; null when none),
 // month_cum_counts and month_cum_scores (count and score from month_base up to each month, every month after it up
 // to the last one), and year_base, year_cum_counts, year_cum_scores for the events dated only to a year.
-// Each row also keeps the pair's index entry: (the pair's smaller key)-[:BETWEEN {pair: "RUS|UKR", date}]->(event),
-// with the event's date ('' when undated), so that GET /relations reads a pair's newest events from the
-// (pair, date) relationship index instead of walking every event of a busy country.
+// The same rows then go to write/upsert_pair_index (the pair's (pair, date) index entries) and its periods to
+// write/upsert_pair_summaries (the per-pair, per-stance summaries), in the same transaction.
 // A relationship type cannot be a parameter and nothing is formatted into Cypher, so MERGE picks its type from a
 // fixed set of FOREACH branches, one per Relation (tests/test_load.py checks they match the Enum); a type outside
 // the set creates nothing. The edge is then found again among the relationship-layer types by type(r).
@@ -64,13 +63,6 @@ SET
   r.event_ids = CASE WHEN e.id IN coalesce(r.event_ids, []) THEN r.event_ids ELSE coalesce(r.event_ids, []) + e.id END,
   r.quad_class = e.quad_class,
   r.event_type = e.type
-WITH DISTINCT r, e, a, b
-CALL (e, a, b) {
-  WITH e, a.id AS ka, b.id AS kb, a, b
-  WITH e, CASE WHEN ka < kb THEN a ELSE b END AS low, CASE WHEN ka < kb THEN ka + '|' + kb ELSE kb + '|' + ka END AS pair
-  MERGE (low)-[p:BETWEEN {pair: pair}]->(e)
-  SET p.date = coalesce(e.date, '')
-}
 WITH DISTINCT r
 CALL (r) {
   UNWIND r.event_ids AS event_id

@@ -201,10 +201,11 @@ _NO_YEAR_BELOW, _NO_YEAR_ABOVE = 0, 10_000
 
 
 def cumulative_bounds(since: str | None, until: str | None) -> dict[str, int]:
-    """The month and year indexes of a summarised range (see summarised()) that read/api_partners_in_periods looks
-    up in an edge's cumulative sums: month_low / month_high, year * 12 + month - 1 of the range's first and last month
-    (a year bound stands for its January / December), and year_low / year_high, the years of the bounds (an event
-    dated only to a year overlaps every bound in that year). An open bound is a year no date reaches."""
+    """The month and year indexes of a summarised range (see summarised()) that read/api_partners_summarised and
+    read/api_partners_in_periods look up in a summary's cumulative sums: month_low / month_high, year * 12 + month
+    - 1 of the range's first and last month (a year bound stands for its January / December), and year_low /
+    year_high, the years of the bounds (an event dated only to a year overlaps every bound in that year). An open
+    bound is a year no date reaches."""
     low_year = int(since[:4]) if since else _NO_YEAR_BELOW
     high_year = int(until[:4]) if until else _NO_YEAR_ABOVE
     low_month = int(since[5:7]) - 1 if since and len(since) >= 7 else 0

@@ -43,7 +43,7 @@ _EXAMPLES: list[Any] = [
         "result": [{"id": "AZE", "name": "Azerbaijan", "kind": "country", "score": 6.4, "event_count": 4}],
         "summary": "Azerbaijan is reported cooperating with Turkey since 2022-03.",
         "query": {
-            "name": "read/api_partners_in_periods",
+            "name": "read/api_partners_summarised",
             "parameters": {"actor": "TUR", "cooperation": True, "since": "2022-03", "until": None, "types": None},
         },
     },

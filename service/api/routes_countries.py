@@ -49,46 +49,96 @@ def read_partners(
     min_confidence: float | None = None,
 ) -> tuple[str, list[Row]]:
     """The partners of `actor` in one stance and range, and the name of the query that read them (GET /ask reports
-    it): without a range, the relationship layer's per-edge summaries; with year or month bounds, its per-period
-    summaries; with a day bound, the events themselves. The three give the same answer over the same events, at a
-    cost that follows the actor's partners (the first two) or its events in the range (the third). With a least
-    confidence (the summaries count every event) the events themselves are read, whatever the range."""
+    it): without a range, the relationship layer's per-edge summaries; with year or month bounds, its per-pair
+    summaries (its per-edge ones when the types are filtered); with a day bound, the events themselves. They give
+    the same answer over the same events, at a cost that follows the actor's partners (the first ones) or its events
+    in the range (the last). With a least confidence (the summaries count every event) the events themselves are
+    read, whatever the range."""
     with graph_errors():
         if min_confidence is None and since is None and until is None:
             name = "read/api_partners"
-            rows = repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
-        elif min_confidence is None and summarised(since, until):
-            name = "read/api_partners_in_periods"
-            bounds = cumulative_bounds(since, until)
-            rows = repo.read(
-                name,
-                actor=actor,
-                cooperation=cooperation,
-                since=since,
-                until=until,
-                month_low=bounds["month_low"],
-                month_high=bounds["month_high"],
-                year_low=bounds["year_low"],
-                year_high=bounds["year_high"],
-                types=types,
-                limit=limit,
+            return name, repo.read(name, actor=actor, cooperation=cooperation, types=types, limit=limit)
+        if min_confidence is None and summarised(since, until):
+            if types is None:
+                rows = partners_from_pairs(repo, actor, cooperation, since, until, limit)
+                return "read/api_partners_summarised", rows
+            return "read/api_partners_in_periods", partners_from_periods(
+                repo, actor, cooperation, since, until, types, limit
             )
-        else:
-            name = "read/api_partners_in_range"
-            low, high = index_bounds(since, until)
-            rows = repo.read(
-                name,
-                actor=actor,
-                cooperation=cooperation,
-                since=since,
-                until=until,
-                date_low=low,
-                date_high=high,
-                types=types,
-                min_confidence=min_confidence,
-                limit=limit,
-            )
-    return name, rows
+        return "read/api_partners_in_range", partners_from_events(
+            repo, actor, cooperation, since, until, types, limit, min_confidence
+        )
+
+
+def partners_from_pairs(
+    repo: GraphRepository, actor: str, cooperation: bool, since: str | None, until: str | None, limit: int
+) -> list[Row]:
+    """A range with year or month bounds, summed from the per-pair summaries (no type filter)."""
+    bounds = cumulative_bounds(since, until)
+    return repo.read(
+        "read/api_partners_summarised",
+        actor=actor,
+        cooperation=cooperation,
+        since=since,
+        until=until,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
+        limit=limit,
+    )
+
+
+def partners_from_periods(
+    repo: GraphRepository,
+    actor: str,
+    cooperation: bool,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    limit: int,
+) -> list[Row]:
+    """A range with year or month bounds, summed from the typed edges' per-period summaries."""
+    bounds = cumulative_bounds(since, until)
+    return repo.read(
+        "read/api_partners_in_periods",
+        actor=actor,
+        cooperation=cooperation,
+        since=since,
+        until=until,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
+        types=types,
+        limit=limit,
+    )
+
+
+def partners_from_events(
+    repo: GraphRepository,
+    actor: str,
+    cooperation: bool,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    limit: int,
+    min_confidence: float | None = None,
+) -> list[Row]:
+    """Any range, counted from the events whose dates overlap it."""
+    low, high = index_bounds(since, until)
+    return repo.read(
+        "read/api_partners_in_range",
+        actor=actor,
+        cooperation=cooperation,
+        since=since,
+        until=until,
+        date_low=low,
+        date_high=high,
+        types=types,
+        min_confidence=min_confidence,
+        limit=limit,
+    )
 
 
 def _partners(

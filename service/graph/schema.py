@@ -17,7 +17,7 @@ import neo4j
 
 from service.graph.errors import QueryFileError
 from service.graph.queries import load_query, query_names
-from service.graph.repository import GraphRepository
+from service.graph.repository import GraphRepository, Row
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,9 @@ def schema_objects() -> tuple[SchemaObject, ...]:
 def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = None) -> SchemaReport:
     """Creates whatever constraints and indexes are missing, then upgrades data written by an older version:
     countries keyed `iso3` only (admin/country_id_upgrade, see `upgrade_country_ids`), relationship-layer edges
-    and participations without their summaries (admin/layer_upgrade, admin/layer_periods_upgrade,
-    admin/participation_upgrade); a no-op on a graph that has them all.
+    pairs without their per-pair summaries (`upgrade_pair_summaries`) and participations without their summaries
+    (admin/layer_upgrade, admin/layer_periods_upgrade, admin/participation_upgrade); a no-op on a graph that has them
+    all.
 
     `database` is needed only with a bare driver (None means the user's home database).
     """
@@ -103,6 +104,7 @@ def apply_schema(target: neo4j.Driver | GraphRepository, database: str | None = 
     upgrade_country_ids(repo)
     repo.run_admin("admin/layer_upgrade")
     repo.run_admin("admin/layer_periods_upgrade")
+    upgrade_pair_summaries(repo)
     repo.run_admin("admin/participation_upgrade")
     return report
 
@@ -128,6 +130,27 @@ def upgrade_country_ids(repo: GraphRepository, batch: int = COUNTRY_ID_BATCH) ->
             break
     if total:
         log.info("schema: gave %d countries their id (keyed iso3 by an older version)", total)
+    return total
+
+
+# Pairs given their summaries per transaction by upgrade_pair_summaries: a busy pair's periods are a hundred seeks.
+PAIR_SUMMARY_BATCH = 500
+
+
+def upgrade_pair_summaries(repo: GraphRepository, batch: int = PAIR_SUMMARY_BATCH) -> int:
+    """Gives every pair the relationship layer links but that has no per-pair summary (a graph written before
+    write/upsert_pair_summaries) its summaries, recomputed over all its periods, `batch` pairs per transaction;
+    returns how many pairs were upgraded (0 on an up-to-date graph). Resumable like `upgrade_country_ids`."""
+    if batch < 1:
+        raise ValueError(f"batch must be at least 1, not {batch}")
+    total = 0
+    previous: list[Row] = []
+    while (rows := repo.run_admin("admin/pairs_without_summary", limit=batch)) and rows != previous:
+        repo.write("write/upsert_pair_summaries", rows=rows)
+        total += len(rows)
+        previous = rows  # the same pairs again: their events give no summary; the upgrade must not loop on them
+    if total:
+        log.info("schema: gave %d pairs their per-pair summaries (written by an older version)", total)
     return total
 
 

@@ -1,0 +1,23 @@
+// Pairs of actors that the relationship layer links but that have no per-pair summary yet (a graph written before
+// write/upsert_pair_summaries existed), with every period of their events (from their BETWEEN entries), for
+// service.graph.schema.upgrade_pair_summaries to give them one, $limit pairs per transaction. On an up-to-date graph
+// it reads the layer's edges and returns nothing.
+// params: $limit
+// returns: pair, periods
+MATCH (a:Country|Organization)-[:
+  MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+  DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+  REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+]-(b:Country|Organization)
+  WHERE a.id < b.id AND NOT EXISTS { (a)-[:PAIR_SUMMARY]->(b) }
+WITH DISTINCT a.id + '|' + b.id AS pair
+  WHERE EXISTS { MATCH ()-[:BETWEEN {pair: pair}]->() }  // else nothing would give it one (layer_mismatches tells)
+ORDER BY pair
+LIMIT $limit
+CALL (pair) {
+  MATCH ()-[p:BETWEEN {pair: pair}]->()
+  RETURN collect(DISTINCT CASE WHEN p.date = '' THEN '' WHEN size(p.date) = 4 THEN p.date ELSE left(p.date, 7) END)
+    AS periods
+}
+RETURN pair, periods
+ORDER BY pair

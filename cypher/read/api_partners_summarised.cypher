@@ -1,0 +1,103 @@
+// "Who was cooperating with X between two dates?" with year or month bounds and no type filter: the answer of
+// read/api_partners_in_periods (same columns, same events, same ranking), read from the relationship layer's
+// per-pair summaries (write/upsert_pair_summaries): one PAIR_SUMMARY per partner and stance instead of every typed
+// edge of the actor, so a busy state reads hundreds of rows, not thousands of edges.
+// Ranking: the range's count and score are differences of the summary's cumulative sums at the range's first and
+// last month and year (as in read/api_partners_in_periods). Only the partners kept ($limit) then read their typed
+// edges (for the count per type) and their summary's per-period lists (dates; the 3 strongest events of each period
+// in the range, of which the 3 strongest are the evidence).
+// - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
+//   troops sent in support), false for conflict (everything else).
+// - $since / $until: YYYY or YYYY-MM, or null (one of them at least is given; undated events, period '', are out).
+// - $month_low / $month_high, $year_low / $year_high: as read/api_partners_in_periods (service.api.actors
+//   .cumulative_bounds). $limit: how many partners.
+// Ranked by the score rounded to 6 decimals, then the number of events: the partners queries sum the same scores in
+// different orders, and float noise must not decide a tie.
+// params: $actor, $cooperation, $since, $until, $month_low, $month_high, $year_low, $year_high, $limit
+// returns: id, name, kind, score, event_count, types, first_date, last_date, evidence
+CALL () {
+  MATCH (c:Country {id: $actor})
+  RETURN c AS center
+  UNION
+  MATCH (o:Organization {id: $actor})
+  RETURN o AS center
+}
+MATCH (center)-[s:PAIR_SUMMARY]-(partner:Country|Organization)
+  WHERE s.stance = CASE WHEN $cooperation THEN 'cooperation' ELSE 'conflict' END
+    AND ($since IS NULL OR s.last_date >= left($since, 4))
+    AND ($until IS NULL OR s.first_date < $until + '~')
+WITH center, partner, s, s.month_base AS mb, s.month_cum_counts AS mc, s.month_cum_scores AS ms,
+  s.year_base AS yb, s.year_cum_counts AS yc, s.year_cum_scores AS ys
+WITH center, partner, s, mc, ms, yc, ys,
+  CASE WHEN mb IS NULL OR $month_low < mb THEN 0 ELSE $month_low - mb END AS a,
+  CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
+  CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
+  CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
+WITH center, partner, s,
+  CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
+    + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS event_count,
+  CASE WHEN a > b THEN 0.0 ELSE ms[b] - CASE WHEN a = 0 THEN 0.0 ELSE ms[a - 1] END END
+    + CASE WHEN c > d THEN 0.0 ELSE ys[d] - CASE WHEN c = 0 THEN 0.0 ELSE ys[c - 1] END END AS score
+  WHERE event_count > 0
+ORDER BY round(score, 6) DESC, event_count DESC, partner.id
+LIMIT $limit
+// The count per type, from the typed edges between the two in this stance (their cumulative sums, as above).
+CALL (center, partner) {
+  MATCH (center)-[r:
+    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+  ]-(partner)
+    WHERE (r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO') = $cooperation
+  WITH r, r.month_base AS mb, r.month_cum_counts AS mc, r.year_base AS yb, r.year_cum_counts AS yc
+  WITH r, mc, yc,
+    CASE WHEN mb IS NULL OR $month_low < mb THEN 0 ELSE $month_low - mb END AS a,
+    CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
+    CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
+    CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
+  WITH r.event_type AS type,
+    CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
+      + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS n
+  WITH type, sum(n) AS n
+    WHERE n > 0
+  ORDER BY n DESC, type
+  RETURN collect({type: type, count: n}) AS types
+}
+// The partner's dates and strongest events in the range, from its summary's per-period lists.
+CALL (s) {
+  WITH s, s.periods AS periods
+  UNWIND range(0, size(periods) - 1) AS i
+  WITH s, i, periods[i] AS period
+    WHERE period <> ''
+      AND ($since IS NULL OR period >= $since OR $since STARTS WITH period)
+      AND ($until IS NULL OR period <= $until OR period STARTS WITH $until)
+  WITH s, min(s.period_first[i]) AS first_date, max(s.period_last[i]) AS last_date, collect(i) AS hits
+  RETURN first_date, last_date, reduce(ids = [], j IN hits | ids + s.period_top[3 * j..3 * j + 3]) AS candidates
+}
+CALL (candidates) {
+  UNWIND candidates AS event_id
+  WITH event_id WHERE event_id <> ''
+  MATCH (ev:Event {id: event_id})
+  WITH ev
+  ORDER BY coalesce(ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, ev.id
+  LIMIT 3
+  MATCH (ev)-[rep:REPORTED_IN]->(art:Article)
+  WITH ev, rep, art
+  ORDER BY coalesce(rep.confidence, ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, art.id, rep.start
+  LIMIT 3
+  RETURN collect({
+    event_id: ev.id, type: ev.type, date: ev.date, sentence: rep.sentence, confidence: rep.confidence,
+    article_id: art.id, url: art.url, title: art.title, published: art.published
+  }) AS evidence
+}
+RETURN
+  partner.id AS id,
+  partner.name AS name,
+  CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
+  score,
+  event_count,
+  types,
+  first_date,
+  last_date,
+  evidence
+ORDER BY round(score, 6) DESC, event_count DESC, id

@@ -1,0 +1,119 @@
+// The relationship layer's per-pair summaries: (low)-[:PAIR_SUMMARY {pair: "RUS|UKR", stance}]->(high), one per pair
+// of actors (low: the smaller key) and stance ('cooperation': verbal and material cooperation, plus troops sent in
+// support, MOBILIZE with mode "troops"; 'conflict': everything else, as the partners endpoint splits them), over the
+// events the layer links the two through (their BETWEEN entries, write/upsert_pair_index). So GET
+// /countries/{id}/partners with a range reads one summary per partner (read/api_partners_summarised) instead of every
+// typed edge of a busy state (about 6,000 at 1M events).
+// The summary has the same per-period lists as a typed edge (write/upsert_relations): periods (sorted: '' for
+// undated events, "2023" for year-only dates, "2023-05" for month or day dates), period_counts, period_scores (sum of
+// confidence x weight, 2 for material events and troops, 1 for verbal), period_first / period_last (earliest and
+// latest dates, '' when undated), period_top (the 3 strongest events: confidence, then newest, then id; 3 slots per
+// period, '' for an empty one); event_count, score, first_date, last_date over them; and the cumulative sums
+// month_base, month_cum_counts, month_cum_scores, year_base, year_cum_counts, year_cum_scores that make a range's
+// count and score two list lookups.
+// $rows = [{pair, periods}]: the periods to recompute for each pair, from the pair's events in each (an index seek on
+// BETWEEN (pair, date)); the summary's other periods are kept as they are. So an article's write costs what its
+// periods hold, whatever the size of the pair. A stance left with no event loses its summary.
+// Written in the article's transaction after write/upsert_pair_index; checked by admin/layer_mismatches.
+// params: $rows
+// returns: none
+CYPHER replan=skip
+UNWIND $rows AS row
+CALL (row) {
+  MATCH (c:Country {id: split(row.pair, '|')[0]})
+  RETURN c AS low
+  UNION
+  MATCH (o:Organization {id: split(row.pair, '|')[0]})
+  RETURN o AS low
+}
+CALL (row) {
+  MATCH (c:Country {id: split(row.pair, '|')[1]})
+  RETURN c AS high
+  UNION
+  MATCH (o:Organization {id: split(row.pair, '|')[1]})
+  RETURN o AS high
+}
+UNWIND ['cooperation', 'conflict'] AS stance
+CALL (row, stance) {
+  UNWIND row.periods AS period
+  CALL (row, stance, period) {
+    MATCH ()-[p:BETWEEN {pair: row.pair}]->(x:Event)
+      WHERE p.date >= period AND p.date < period + '~' AND (size(period) = 7 OR p.date = period)
+        AND (x.quad_class IN ['verbal_cooperation', 'material_cooperation']
+             OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops')) = (stance = 'cooperation')
+    WITH x
+    ORDER BY coalesce(x.confidence, 0.0) DESC, coalesce(x.date, '') DESC, x.id
+    RETURN
+      count(x) AS n,
+      sum(coalesce(x.confidence, 0.5) * CASE
+        WHEN x.quad_class STARTS WITH 'material' OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') THEN 2.0
+        ELSE 1.0
+      END) AS s,
+      coalesce(min(x.date), '') AS first,
+      coalesce(max(x.date), '') AS last,
+      collect(x.id)[..3] AS top
+  }
+  RETURN collect({period: period, n: n, s: s, first: first, last: last,
+                  top: top + [_ IN range(1, 3 - size(top)) | '']}) AS fresh
+}
+OPTIONAL MATCH (low)-[old:PAIR_SUMMARY {stance: stance}]->(high)
+WITH row, stance, low, high, old, fresh,
+  [i IN range(0, size(coalesce(old.periods, [])) - 1) WHERE NOT old.periods[i] IN row.periods |
+    {period: old.periods[i], n: old.period_counts[i], s: old.period_scores[i], first: old.period_first[i],
+     last: old.period_last[i], top: old.period_top[3 * i..3 * i + 3]}] AS kept
+CALL (kept, fresh) {
+  UNWIND kept + [f IN fresh WHERE f.n > 0] AS entry
+  WITH entry
+  ORDER BY entry.period
+  RETURN collect(entry) AS entries
+}
+CALL (old, entries) {
+  WITH old, entries
+    WHERE old IS NOT NULL AND size(entries) = 0
+  DELETE old
+}
+WITH row, stance, low, high, entries
+  WHERE size(entries) > 0
+MERGE (low)-[s:PAIR_SUMMARY {stance: stance}]->(high)
+SET
+  s.pair = row.pair,
+  s.periods = [e IN entries | e.period],
+  s.period_counts = [e IN entries | e.n],
+  s.period_scores = [e IN entries | e.s],
+  s.period_first = [e IN entries | e.first],
+  s.period_last = [e IN entries | e.last],
+  s.period_top = reduce(flat = [], e IN entries | flat + e.top),
+  s.event_count = reduce(n = 0, e IN entries | n + e.n),
+  s.score = reduce(total = 0.0, e IN entries | total + e.s),
+  s.first_date = reduce(m = null, e IN entries |
+    CASE WHEN e.first = '' THEN m WHEN m IS NULL OR e.first < m THEN e.first ELSE m END),
+  s.last_date = reduce(m = null, e IN entries |
+    CASE WHEN e.last = '' THEN m WHEN m IS NULL OR e.last > m THEN e.last ELSE m END)
+WITH s
+CALL (s) {
+  WITH s.periods AS periods, s.period_counts AS counts, s.period_scores AS scores
+  WITH periods, counts, scores,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 7] AS months,
+    [i IN range(0, size(periods) - 1) WHERE size(periods[i]) = 4] AS years
+  WITH periods, counts, scores, months, years,
+    [i IN months | toInteger(left(periods[i], 4)) * 12 + toInteger(right(periods[i], 2)) - 1] AS month_at,
+    [i IN years | toInteger(periods[i])] AS year_at
+  RETURN
+    month_at[0] AS month_base,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[months[k]]]) AS month_cum_counts,
+    reduce(acc = [], k IN range(0, size(months) - 1) |
+      acc + [_ IN range(1, month_at[k] - month_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[months[k]]]) AS month_cum_scores,
+    year_at[0] AS year_base,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0) + counts[years[k]]]) AS year_cum_counts,
+    reduce(acc = [], k IN range(0, size(years) - 1) |
+      acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
+          + [coalesce(last(acc), 0.0) + scores[years[k]]]) AS year_cum_scores
+}
+SET
+  s.month_base = month_base, s.month_cum_counts = month_cum_counts, s.month_cum_scores = month_cum_scores,
+  s.year_base = year_base, s.year_cum_counts = year_cum_counts, s.year_cum_scores = year_cum_scores
