@@ -284,6 +284,11 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="PROFILE the worst requests even when targets are met")
     ap.add_argument("--endpoints", nargs="+", help="time only these endpoints (e.g. graph graph_r); default: all")
     ap.add_argument("--migration", action="store_true", help="also time the startup upgrade of countries keyed iso3")
+    ap.add_argument(
+        "--compare-partners",
+        action="store_true",
+        help="also time partners in a year from the typed edges and from the per-pair summaries, side by side",
+    )
     args = ap.parse_args()
     sizes: list[int] = args.events
     if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
@@ -355,6 +360,8 @@ def main() -> None:
                 with TestClient(create_app(settings)) as client:
                     timings = run_requests(client, requests, args.warmup)
                 results[size] = summarize(timings)
+                if args.compare_partners:
+                    _compare_partners(repo, size, requests, args.warmup)
                 for t in timings:
                     if t.request.endpoint not in worst or t.ms > worst[t.request.endpoint].ms:
                         worst[t.request.endpoint] = t
@@ -371,6 +378,41 @@ def main() -> None:
         else:
             local.stop()
             shutil.rmtree(local.instance_dir, ignore_errors=True)
+
+
+def _compare_partners(repo: GraphRepository, size: int, requests: list[Request], warmup: int) -> None:
+    """Partners in a year read the way the API did before the per-pair summaries (every typed edge of the actor,
+    read/api_partners_in_periods) and the way it does now (read/api_partners_summarised), interleaved request by
+    request on the same graph, so the machine's noise falls on both alike; their answers must be equal."""
+    from service.api.routes_countries import partners_from_pairs, partners_from_periods
+
+    asked = [r for r in requests if r.endpoint == "partners_r"]
+    times: dict[tuple[str, str], list[float]] = {}
+    for round_ in range(2):
+        for i, r in enumerate(asked):
+            if round_ == 0 and i >= warmup:
+                break
+            actor = r.path.split("/")[2]
+            args = (actor, r.params["stance"] == "cooperation", r.params["since"], r.params["until"])
+            answers = []
+            for name, read in (("edges", partners_from_periods), ("pairs", partners_from_pairs)):
+                t0 = time.perf_counter()
+                rows = read(repo, *args, None, 10) if read is partners_from_periods else read(repo, *args, 10)
+                ms = (time.perf_counter() - t0) * 1000
+                answers.append([(row["id"], row["event_count"], round(row["score"], 6)) for row in rows])
+                if round_ == 1:
+                    times.setdefault((name, r.cls), []).append(ms)
+            if answers[0] != answers[1]:
+                raise SystemExit(f"partners of {args}: the summaries and the edges disagree")
+    print(f"\npartners in a year at {size:,} events, typed edges vs per-pair summaries (same requests, interleaved):")
+    for cls in sorted({c for _, c in times}):
+        edges, pairs = times[("edges", cls)], times[("pairs", cls)]
+        p95e, p95p = percentile(edges, 0.95), percentile(pairs, 0.95)
+        print(
+            f"  {cls:<5} n={len(edges)}  edges p50 {statistics.median(edges):7.1f} p95 {p95e:7.1f} ms"
+            f"  pairs p50 {statistics.median(pairs):7.1f} p95 {p95p:7.1f} ms  p95 ratio edges/pairs {p95e / p95p:.2f}x",
+            flush=True,
+        )
 
 
 def time_country_id_upgrade(repo: GraphRepository) -> tuple[int, float, float, float]:

@@ -54,7 +54,7 @@ Row = dict[str, Any]
 
 BLOCK = 10_000  # events per deterministic block
 RELATION_CHUNK = 2_000  # relationship-layer rows per transaction (their event_ids lists can be long)
-SUMMARY_CHUNK = 500  # pairs per transaction for their summaries (write/upsert_pair_summaries)
+SUMMARY_CHUNK = 100  # pairs per transaction for their summaries (write/upsert_pair_summaries)
 FIRST_DAY = date(2015, 1, 1)
 DAYS = (date(2025, 12, 31) - FIRST_DAY).days + 1
 PEOPLE = 5_000

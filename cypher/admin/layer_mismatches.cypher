@@ -136,11 +136,15 @@ CALL (edges) {
     END) AS s,
     coalesce(min(x.date), '') AS first,
     coalesce(max(x.date), '') AS last,
-    collect(x.id)[..3] AS top
+    collect(x.id)[..3] AS top,
+    collect(coalesce(x.confidence, 0.0))[..3] AS top_confidence,
+    collect(coalesce(x.date, ''))[..3] AS top_date
   ORDER BY period
   RETURN {
     periods: collect(period), counts: collect(n), scores: collect(s), first: collect(first), last: collect(last),
-    top: reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | ''])
+    top: reduce(flat = [], ids IN collect(top) | flat + ids + [_ IN range(1, 3 - size(ids)) | '']),
+    top_confidence: reduce(flat = [], c IN collect(top_confidence) | flat + c + [_ IN range(1, 3 - size(c)) | 0.0]),
+    top_date: reduce(flat = [], d IN collect(top_date) | flat + d + [_ IN range(1, 3 - size(d)) | ''])
   } AS recomputed
 }
 OPTIONAL MATCH (a)-[summary:PAIR_SUMMARY {stance: stance}]->(b)
@@ -177,6 +181,7 @@ WITH a, b, stance, summary, recomputed {
 WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
   periods: summary.periods, counts: summary.period_counts, scores: summary.period_scores,
   first: summary.period_first, last: summary.period_last, top: summary.period_top,
+  top_confidence: summary.period_top_confidence, top_date: summary.period_top_date,
   month_base: summary.month_base, month_cum_counts: summary.month_cum_counts,
   month_cum_scores: summary.month_cum_scores, year_base: summary.year_base,
   year_cum_counts: summary.year_cum_counts, year_cum_scores: summary.year_cum_scores,
@@ -190,6 +195,8 @@ WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
      OR stored.first <> recomputed.first
      OR stored.last <> recomputed.last
      OR stored.top <> recomputed.top
+     OR stored.top_confidence IS NULL OR stored.top_confidence <> recomputed.top_confidence
+     OR stored.top_date <> recomputed.top_date
      OR stored.event_count <> recomputed.event_count
      OR abs(stored.score - recomputed.score) > 0.000001
      OR coalesce(stored.first_date, '') <> coalesce(reduce(m = null, f IN recomputed.first |

@@ -1,7 +1,7 @@
 // Pairs of actors that the relationship layer links but that have no per-pair summary yet (a graph written before
-// write/upsert_pair_summaries existed), with every period of their events (from their BETWEEN entries), for
-// service.graph.schema.upgrade_pair_summaries to give them one, $limit pairs per transaction. On an up-to-date graph
-// it reads the layer's edges and returns nothing.
+// write/upsert_pair_summaries existed, or before its summaries kept their strongest events' confidences), with every
+// period of their events (from their BETWEEN entries), for service.graph.schema.upgrade_pair_summaries to give them
+// one, $limit pairs per transaction. On an up-to-date graph it reads the layer's edges and returns nothing.
 // params: $limit
 // returns: pair, periods
 MATCH (a:Country|Organization)-[:
@@ -9,7 +9,7 @@ MATCH (a:Country|Organization)-[:
   DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
   REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
 ]-(b:Country|Organization)
-  WHERE a.id < b.id AND NOT EXISTS { (a)-[:PAIR_SUMMARY]->(b) }
+  WHERE a.id < b.id AND NOT EXISTS { (a)-[s:PAIR_SUMMARY]->(b) WHERE s.period_top_confidence IS NOT NULL }
 WITH DISTINCT a.id + '|' + b.id AS pair
   WHERE EXISTS { MATCH ()-[:BETWEEN {pair: pair}]->() }  // else nothing would give it one (layer_mismatches tells)
 ORDER BY pair

@@ -5,7 +5,7 @@
 // Ranking: the range's count and score are differences of the summary's cumulative sums at the range's first and
 // last month and year (as in read/api_partners_in_periods). Only the partners kept ($limit) then read their typed
 // edges (for the count per type) and their summary's per-period lists (dates; the 3 strongest events of each period
-// in the range, of which the 3 strongest are the evidence).
+// in the range, with their confidences and dates, of which the 3 strongest are the evidence).
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
 //   troops sent in support), false for conflict (everything else).
 // - $since / $until: YYYY or YYYY-MM, or null (one of them at least is given; undated events, period '', are out).
@@ -72,15 +72,17 @@ CALL (s) {
       AND ($since IS NULL OR period >= $since OR $since STARTS WITH period)
       AND ($until IS NULL OR period <= $until OR period STARTS WITH $until)
   WITH s, min(s.period_first[i]) AS first_date, max(s.period_last[i]) AS last_date, collect(i) AS hits
-  RETURN first_date, last_date, reduce(ids = [], j IN hits | ids + s.period_top[3 * j..3 * j + 3]) AS candidates
+  RETURN first_date, last_date, reduce(slots = [], j IN hits | slots + range(3 * j, 3 * j + 2)) AS slots
 }
-CALL (candidates) {
-  UNWIND candidates AS event_id
-  WITH event_id WHERE event_id <> ''
-  MATCH (ev:Event {id: event_id})
-  WITH ev
-  ORDER BY coalesce(ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, ev.id
+// The 3 strongest of the periods' strongest, chosen from the confidences and dates kept beside their ids: only the
+// winners are read.
+CALL (s, slots) {
+  UNWIND slots AS k
+  WITH s.period_top[k] AS event_id, s.period_top_confidence[k] AS confidence, s.period_top_date[k] AS date
+    WHERE event_id <> ''
+  ORDER BY confidence DESC, date DESC, event_id
   LIMIT 3
+  MATCH (ev:Event {id: event_id})
   MATCH (ev)-[rep:REPORTED_IN]->(art:Article)
   WITH ev, rep, art
   ORDER BY coalesce(rep.confidence, ev.confidence, 0.0) DESC, coalesce(ev.date, '') DESC, art.id, rep.start

@@ -8,13 +8,16 @@
 // undated events, "2023" for year-only dates, "2023-05" for month or day dates), period_counts, period_scores (sum of
 // confidence x weight, 2 for material events and troops, 1 for verbal), period_first / period_last (earliest and
 // latest dates, '' when undated), period_top (the 3 strongest events: confidence, then newest, then id; 3 slots per
-// period, '' for an empty one); event_count, score, first_date, last_date over them; and the cumulative sums
+// period, '' for an empty one) with period_top_confidence and period_top_date beside it (their confidence, 0.0 when
+// none, and date, '' when undated; so a long range's evidence is chosen without reading its candidates); event_count, score, first_date, last_date over them; and the cumulative sums
 // month_base, month_cum_counts, month_cum_scores, year_base, year_cum_counts, year_cum_scores that make a range's
 // count and score two list lookups.
 // $rows = [{pair, periods}]: the periods to recompute for each pair, from the pair's events in each (an index seek on
 // BETWEEN (pair, date)); the summary's other periods are kept as they are. So an article's write costs what its
 // periods hold, whatever the size of the pair. A stance left with no event loses its summary.
-// Written in the article's transaction after write/upsert_pair_index; checked by admin/layer_mismatches.
+// Written in the article's transaction after write/upsert_pair_index; checked by admin/layer_mismatches. The index
+// is named in a hint: with replan=skip the plan made on a young graph stays, and one that scans the events instead
+// of seeking the pair would then cost the whole graph per period.
 // params: $rows
 // returns: none
 CYPHER replan=skip
@@ -38,6 +41,7 @@ CALL (row, stance) {
   UNWIND row.periods AS period
   CALL (row, stance, period) {
     MATCH ()-[p:BETWEEN {pair: row.pair}]->(x:Event)
+      USING INDEX p:BETWEEN(pair, date)
       WHERE p.date >= period AND p.date < period + '~' AND (size(period) = 7 OR p.date = period)
         AND (x.quad_class IN ['verbal_cooperation', 'material_cooperation']
              OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops')) = (stance = 'cooperation')
@@ -51,16 +55,22 @@ CALL (row, stance) {
       END) AS s,
       coalesce(min(x.date), '') AS first,
       coalesce(max(x.date), '') AS last,
-      collect(x.id)[..3] AS top
+      collect(x.id)[..3] AS top,
+      collect(coalesce(x.confidence, 0.0))[..3] AS top_confidence,
+      collect(coalesce(x.date, ''))[..3] AS top_date
   }
   RETURN collect({period: period, n: n, s: s, first: first, last: last,
-                  top: top + [_ IN range(1, 3 - size(top)) | '']}) AS fresh
+                  top: top + [_ IN range(1, 3 - size(top)) | ''],
+                  top_confidence: top_confidence + [_ IN range(1, 3 - size(top)) | 0.0],
+                  top_date: top_date + [_ IN range(1, 3 - size(top)) | '']}) AS fresh
 }
 OPTIONAL MATCH (low)-[old:PAIR_SUMMARY {stance: stance}]->(high)
 WITH row, stance, low, high, old, fresh,
   [i IN range(0, size(coalesce(old.periods, [])) - 1) WHERE NOT old.periods[i] IN row.periods |
     {period: old.periods[i], n: old.period_counts[i], s: old.period_scores[i], first: old.period_first[i],
-     last: old.period_last[i], top: old.period_top[3 * i..3 * i + 3]}] AS kept
+     last: old.period_last[i], top: old.period_top[3 * i..3 * i + 3],
+     top_confidence: old.period_top_confidence[3 * i..3 * i + 3], top_date: old.period_top_date[3 * i..3 * i + 3]}]
+    AS kept
 CALL (kept, fresh) {
   UNWIND kept + [f IN fresh WHERE f.n > 0] AS entry
   WITH entry
@@ -83,6 +93,8 @@ SET
   s.period_first = [e IN entries | e.first],
   s.period_last = [e IN entries | e.last],
   s.period_top = reduce(flat = [], e IN entries | flat + e.top),
+  s.period_top_confidence = reduce(flat = [], e IN entries | flat + e.top_confidence),
+  s.period_top_date = reduce(flat = [], e IN entries | flat + e.top_date),
   s.event_count = reduce(n = 0, e IN entries | n + e.n),
   s.score = reduce(total = 0.0, e IN entries | total + e.s),
   s.first_date = reduce(m = null, e IN entries |

@@ -133,8 +133,8 @@ def upgrade_country_ids(repo: GraphRepository, batch: int = COUNTRY_ID_BATCH) ->
     return total
 
 
-# Pairs given their summaries per transaction by upgrade_pair_summaries: a busy pair's periods are a hundred seeks.
-PAIR_SUMMARY_BATCH = 500
+# Pairs given their summaries per transaction by upgrade_pair_summaries: a busy pair's periods are a hundred seeks each.
+PAIR_SUMMARY_BATCH = 100
 
 
 def upgrade_pair_summaries(repo: GraphRepository, batch: int = PAIR_SUMMARY_BATCH) -> int:
