@@ -216,7 +216,7 @@ def test_pairs_without_summaries_get_them_at_startup(graph: GraphRepository) -> 
         session.run("MATCH ()-[s:PAIR_SUMMARY]->() DELETE s").consume()
     missing = graph.run_admin("admin/layer_mismatches")
     assert missing and all(m["type"].startswith("PAIR_SUMMARY") and m["stored"] is None for m in missing)
-    assert upgrade_pair_summaries(graph, batch=1000) > 1000  # more than one batch
+    assert upgrade_pair_summaries(graph, batch=500) > 500  # more than one batch
     assert graph.run_admin("admin/layer_mismatches") == []
     assert upgrade_pair_summaries(graph) == 0
     pairs = partners_from_pairs(graph, "RUS", True, "2019", "2022-06", 10)
