@@ -111,21 +111,6 @@ class PageRecord:
     reason: str | None = None
 
 
-def record_page(
-    repo: GraphRepository,
-    source: str,
-    url: str,
-    keys: Sequence[str],
-    *,
-    payload: Mapping[str, Any] | None,
-    state: PageState = "queued",
-    reason: str | None = None,
-) -> Recorded:
-    """`record_pages` for one page."""
-    [recorded] = record_pages(repo, source, [PageRecord(url, keys, payload, state, reason)])
-    return recorded
-
-
 def record_pages(repo: GraphRepository, source: str, pages: Sequence[PageRecord]) -> list[Recorded]:
     """Records a batch of a source's pages in one transaction and returns what became of each, in order. A page is
     queued (with a payload) or recorded with its state only if none of its keys was seen before, neither by an
