@@ -5,6 +5,7 @@ generated article pages listed by RSS feeds, end to end into the graph.
     .venv/bin/python scripts/bench_watch.py --pages 200 --feeds 5
     .venv/bin/python scripts/bench_watch.py --stories both      # the ~70-word stories, then the realistic ones
     .venv/bin/python scripts/bench_watch.py --batch-pages 1 50  # per-page transactions, then batches of 50
+    .venv/bin/python scripts/bench_watch.py --workers 0 --batch-pages 1 50 --repeat 3   # the watcher alone
 
 The site (tests/watch_site.py: a real HTTP server on 127.0.0.1) serves `--pages` distinct English stories (by
 default `long_story`: 490-590 words, ten to twelve paragraphs of news prose naming real states, since the cost of
@@ -17,7 +18,9 @@ finished process) of the watcher and of the workers per article; the target is a
 extraction CPU. The workers' CPU includes loading spaCy once each (printed separately, measured on an idle worker).
 `--batch-pages` sets the watcher's `[watch] batch_pages` (pages recorded per Neo4j transaction; 1 is one transaction
 per page, as before batching); given several values, each story kind is run with each, on the same server, and a
-table at the end sets the runs side by side.
+table at the end sets the runs side by side. `--workers 0` runs the watcher alone (its CPU per page without workers
+competing for the two cores, and its pages queued per second of its poll); `--repeat N` runs the batch sizes N times
+over, interleaved, to tell a difference from the noise of a shared machine.
 
 Runs on its own managed Neo4j instance ("bench-watch", free ports), started and removed here, unless
 GEOKG_BENCH_NEO4J_URI names a server (whose graph is wiped).
@@ -174,6 +177,8 @@ def run_pipeline(
         watcher_cpu = cpu_of(watcher)
         watch_done = time.monotonic() - started
         counts = queue.counts(repo)
+        if not workers:
+            return watcher_alone(kind, batch, counts["queued"], watch_done, watcher_cpu, watcher_startup)
         while counts["done"] + counts["failed"] < args.pages and time.monotonic() - started < args.timeout:
             time.sleep(0.5)
             counts = queue.counts(repo)
@@ -212,6 +217,14 @@ def run_pipeline(
     )
 
 
+def watcher_alone(kind: str, batch: int | None, queued: int, seconds: float, cpu: float, startup: float) -> Figures:
+    """The figures of a pass without workers: pages queued per second of the watcher's poll, and its CPU per page."""
+    print(f"queued {queued} in the watcher's poll of {seconds:.1f}s: {queued / seconds:.2f} pages/s")
+    print(f"watcher CPU: {cpu:.1f}s, {1000 * cpu / max(queued, 1):.1f} ms per page")
+    print(f"watcher start-up {startup:.1f}s; without it {1000 * (cpu - startup) / max(queued, 1):.1f} ms per page")
+    return Figures(kind, batch, queued, queued / seconds, 1000 * cpu / max(queued, 1), 0.0, 0.0)
+
+
 def bench_env(info: ConnectionInfo) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -241,30 +254,38 @@ def main() -> int:
         metavar="N",
         help="the watcher's batch_pages (pages recorded per transaction), one run per value (default: its default)",
     )
+    parser.add_argument("--repeat", type=int, default=1, help="run the --batch-pages values this many times over")
     parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
     args = parser.parse_args()
 
     kinds = ["short", "long"] if args.stories == "both" else [args.stories]
-    batches: list[int | None] = list(args.batch_pages or [None])
+    batches: list[int | None] = list(args.batch_pages or [None]) * max(args.repeat, 1)
     with bench_server() as info, tempfile.TemporaryDirectory() as tmp:
         driver = create_driver(info)
         repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
         apply_schema(repo)
-        startup = idle_worker_cpu(bench_env(info))
-        print(f"a worker's start-up costs {startup:.1f}s CPU (subtracted from the workers' CPU)")
+        startup = idle_worker_cpu(bench_env(info)) if args.workers else 0.0
+        if args.workers:
+            print(f"a worker's start-up costs {startup:.1f}s CPU (subtracted from the workers' CPU)")
         try:
             runs = [
                 run_pipeline(repo, info, args, kind, batch, startup, Path(tmp)) for kind in kinds for batch in batches
             ]
         finally:
             driver.close()
-    print("\n| stories | batch_pages | articles/s | watcher ms/article | workers ms/article | watcher / workers |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for run in runs:
-        print(
-            f"| {run.kind} | {run.batch or 'default'} | {run.per_second:.2f} | {run.watcher_ms:.1f} | "
-            f"{run.workers_ms:.1f} | {100 * run.share:.1f}% |"
-        )
+    if args.workers:
+        print("\n| stories | batch_pages | articles/s | watcher ms/article | workers ms/article | watcher / workers |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for run in runs:
+            print(
+                f"| {run.kind} | {run.batch or 'default'} | {run.per_second:.2f} | {run.watcher_ms:.1f} | "
+                f"{run.workers_ms:.1f} | {100 * run.share:.1f}% |"
+            )
+    else:
+        print("\n| stories | batch_pages | pages queued/s (watcher alone) | watcher CPU ms/page |")
+        print("| --- | --- | --- | --- |")
+        for run in runs:
+            print(f"| {run.kind} | {run.batch or 'default'} | {run.per_second:.2f} | {run.watcher_ms:.1f} |")
     return 0 if all(run.done == args.pages for run in runs) else 1
 
 
