@@ -32,7 +32,7 @@ from ingest.watch.config import Source, WatchConfig
 from ingest.watch.fetch import Fetcher, FetchError
 from ingest.watch.listing import Entry, ListingError, parse_listing
 from ingest.watch.metrics import WatchMetrics, serve_metrics
-from ingest.watch.page import read_page
+from ingest.watch.page import read_page, warm_up
 from ingest.watch.urls import normalise, same_site, url_key
 from service.config import Settings
 from service.graph.driver import create_driver, resolve_connection
@@ -158,6 +158,8 @@ class Watcher:
         already = watch_state.seen(self.repo, list(fresh))
         new = [(key, entry) for key, entry in fresh.items() if key not in already]
         result.found = len(new)
+        if new:
+            warm_up()  # the page reader's models loaded once, not by each page thread at once
         futures: dict[Future[PageRecord | None], int] = {}
         for key, entry in new:
             if self.stop.is_set():
