@@ -112,8 +112,8 @@ def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> lis
 
 
 def enqueue_tx(tx: neo4j.ManagedTransaction, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
-    """`enqueue` inside a transaction the caller manages (the watcher queues a page and records it as seen in one
-    transaction, so that a watcher killed in between neither loses nor repeats it)."""
+    """`enqueue` inside a transaction the caller manages (the watcher queues a batch of pages and records them as
+    seen in one transaction, so that a watcher killed in between neither loses nor repeats them)."""
     rows, ids = _enqueue_rows(payloads)
     if rows:
         TxQueries(tx).write("write/queue_enqueue", rows=rows)
