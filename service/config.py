@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     # NLP
     spacy_model: str = "en_core_web_sm"
 
+    # The managed single-node Kafka broker (service/kafka/local_kafka.py: tests, and trying Kafka out on one machine).
+    kafka_version: str = "4.1.1"
+    kafka_home: Path = Field(default_factory=lambda: default_cache_dir() / "kafka")
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
