@@ -272,6 +272,8 @@ def _submit(
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.worker import WorkerOptions, run_worker
 
+    if settings.queue == "kafka":
+        return _kafka_worker(args, settings)
     try:
         options = WorkerOptions(
             batch_size=args.batch_size,
@@ -286,6 +288,27 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         return _die(str(exc), EXIT_USAGE)
     return run_worker(settings, options, worker_id=args.worker_id)
+
+
+def _kafka_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.kafka_worker import KafkaWorkerOptions, run_kafka_worker
+    from service.kafka.client_config import KafkaConfigError, consumer_config
+
+    if args.retry_failed:
+        return _die("--retry-failed works on the Neo4j queue only (GEOKG_QUEUE=neo4j)", EXIT_USAGE)
+    try:
+        consumer_config(settings)  # a configuration the client cannot use is an error now, not in a loop
+        options = KafkaWorkerOptions(
+            batch_size=args.batch_size,
+            max_attempts=args.max_attempts,
+            once=args.once,
+            poll_timeout=min(args.poll_interval, 5.0),
+            backoff_max=args.max_backoff,
+            metrics_port=args.metrics_port,
+        )
+    except (ValueError, KafkaConfigError) as exc:
+        return _die(str(exc), EXIT_USAGE)
+    return run_kafka_worker(settings, options, worker_id=args.worker_id)
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,14 +5,30 @@ from __future__ import annotations
 
 import time
 import uuid
+from itertools import combinations, islice
 from typing import Any
 
-from confluent_kafka import Consumer, Message
+from confluent_kafka import Consumer, Message, TopicPartition
 from conftest import KafkaServer, api_settings
 
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
+from service.kafka.producer import ArticleProducer
 from service.kafka.topics import ensure_topics
+
+COUNTRIES = ("Argentina", "Chile", "Brazil", "Peru", "Norway", "Sweden", "Egypt", "Jordan", "Japan", "India")
+
+
+def agreements(count: int, tag: str = "") -> list[dict[str, str]]:
+    pairs = islice(combinations(COUNTRIES, 2), count)
+    return [
+        {
+            "text": f"{a} and {b} signed a trade agreement in the capital on Tuesday, officials said.",
+            "url": f"https://news.test/{tag}{a}-{b}".lower(),
+            "published": "2024-06-14",
+        }
+        for a, b in pairs
+    ]
 
 
 def kafka_settings(
@@ -56,3 +72,26 @@ def read_topic(bootstrap: str, topic: str, count: int, timeout: float = 30.0) ->
 
 def headers(message: Message) -> dict[str, str]:
     return {key: (value or b"").decode() for key, value in (message.headers() or [])}
+
+
+def submit(settings: Settings, payloads: list[dict[str, Any]]) -> list[str]:
+    producer = ArticleProducer(settings)
+    try:
+        return producer.submit(payloads)
+    finally:
+        producer.close()
+
+
+def uncommitted(settings: Settings) -> int:
+    """Messages of the articles topic past the group's committed offsets (0: all consumed and committed)."""
+    consumer = Consumer({"bootstrap.servers": settings.kafka_bootstrap, "group.id": settings.kafka_group})
+    try:
+        metadata = consumer.list_topics(settings.kafka_topic, timeout=10).topics[settings.kafka_topic]
+        partitions = [TopicPartition(settings.kafka_topic, p) for p in metadata.partitions]
+        behind = 0
+        for committed in consumer.committed(partitions, timeout=10):
+            _low, high = consumer.get_watermark_offsets(committed, timeout=10)
+            behind += high - max(committed.offset, 0)
+        return behind
+    finally:
+        consumer.close()

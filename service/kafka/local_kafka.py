@@ -316,10 +316,8 @@ class LocalKafka:
             f"-Dlog4j2.configurationFile={self.instance_dir / 'log4j2.properties'}",
             STORAGE_TOOL,
             "format",
-            "--cluster-id",
-            new_cluster_id(),
-            "--config",
-            str(self.config_file),
+            f"--cluster-id={new_cluster_id()}",
+            f"--config={self.config_file}",
         ]
         result = subprocess.run(
             command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, check=False
@@ -460,8 +458,12 @@ class LocalKafka:
 
 
 def new_cluster_id() -> str:
-    """A random cluster id as Kafka writes them (`kafka-storage.sh random-uuid`): 16 bytes, URL-safe base64."""
-    return base64.urlsafe_b64encode(secrets.token_bytes(16)).rstrip(b"=").decode()
+    """A random cluster id as Kafka writes them (`kafka-storage.sh random-uuid`): 16 bytes, URL-safe base64, never
+    starting with "-" (Kafka's own Uuid.randomUuid redraws those: a command line would read one as an option)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(secrets.token_bytes(16)).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def _java() -> str:

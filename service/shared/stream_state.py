@@ -1,0 +1,41 @@
+"""What the graph records about articles consumed from Kafka (GEOKG_QUEUE=kafka): the same :QueuedArticle records
+as the Neo4j queue's (service/shared/queue.py), created when a worker first reads an article off the topic.
+
+Before processing a message, the worker counts the attempt here (`begin_attempt`): the count is durable, so an
+article whose workers keep dying on it is given up after N attempts instead of killing workers forever. The
+article is then leased to that worker at that attempt, and `queue.complete` (graph write and "done" in one
+transaction), `queue.fail` and `queue.release` apply unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.graph.repository import GraphRepository
+from service.graph.transaction import TxQueries, execute_write
+from service.shared.queue import QueueStatus
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: str
+    status: QueueStatus  # processing: go ahead (this attempt is `attempts`); done or failed: skip the message
+    attempts: int
+    error: str | None  # the last failed attempt's error
+
+    @property
+    def settled(self) -> bool:
+        return self.status in ("done", "failed")
+
+
+def begin_attempt(repo: GraphRepository, article_id: str, owner: str, *, produced_ms: int) -> Attempt:
+    """Counts an attempt by `owner` at the article (creating its record at the first one), unless it is done or
+    failed already; returns its state after that."""
+    rows = execute_write(
+        repo,
+        lambda tx: TxQueries(tx).write(
+            "write/stream_attempt", rows=[{"id": article_id, "owner": owner, "produced_ms": produced_ms}]
+        ),
+    )
+    row = rows[0]
+    return Attempt(id=row["id"], status=row["status"], attempts=row["attempts"], error=row["error"])
