@@ -179,11 +179,11 @@ def kafka_server() -> Iterator[KafkaServer]:
         sasl_users={user: password},
         heap="384m",
     )
-    broker.start()
     try:
+        broker.start()
         yield KafkaServer(bootstrap=broker.bootstrap, managed=broker, sasl_bootstrap=broker.sasl_bootstrap)
     finally:
-        broker.remove()
+        broker.remove()  # also after a failed start: no instance folder left behind
 
 
 def _free_ports(count: int) -> list[int]:
