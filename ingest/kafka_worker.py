@@ -57,9 +57,11 @@ from service.kafka.producer import (
     ATTEMPTS_HEADER,
     ERROR_HEADER,
     ORIGIN_HEADER,
+    REPLAY_HEADER,
     BrokerUnavailable,
     KafkaProducerClient,
     OutgoingMessage,
+    message_headers,
 )
 from service.kafka.topics import ensure_topics
 from service.shared import queue, stream_state
@@ -219,8 +221,10 @@ class KafkaWorker:
             return
         kind, timestamp = message.timestamp()
         produced_ms = timestamp if kind != TIMESTAMP_NOT_AVAILABLE else round(time.time() * 1000)
+        replay = REPLAY_HEADER in message_headers(message)
         attempt = self.graph.call(
-            "count attempt", lambda: stream_state.begin_attempt(self.repo, key, self.id, produced_ms=produced_ms)
+            "count attempt",
+            lambda: stream_state.begin_attempt(self.repo, key, self.id, produced_ms=produced_ms, replay=replay),
         )
         if attempt.settled:
             self.stats.skipped += 1

@@ -338,6 +338,8 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
         return _die("queue retry needs ids or --all-failed", EXIT_USAGE)
     try:
         with _repository(settings) as repo:
+            if args.action == "retry" and settings.queue == "kafka":
+                return _replay(settings, repo, None if args.all_failed else args.ids)
             if args.action == "retry":
                 retried = queue.retry_all_failed(repo) if args.all_failed else queue.retry(repo, args.ids)
                 print(f"requeued {len(retried)} failed articles")
@@ -350,6 +352,22 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
         return _die(str(exc))
     print(json.dumps([s.to_json() if s else None for s in found], indent=2))
     return 0 if all(found) else 3
+
+
+def _replay(settings: Settings, repo: GraphRepository, ids: Sequence[str] | None) -> int:
+    """`geokg queue retry` with GEOKG_QUEUE=kafka: the failed articles' dead letters sent again to the topic."""
+    from service.kafka.client_config import KafkaConfigError
+    from service.kafka.producer import BrokerUnavailable
+    from service.kafka.replay import replay_dead_letters
+
+    try:
+        replayed = replay_dead_letters(settings, repo, set(ids) if ids is not None else None)
+    except (KafkaConfigError, BrokerUnavailable) as exc:
+        return _die(str(exc))
+    print(
+        f"sent {len(replayed)} failed articles again from {settings.kafka_dead_letter_topic} to {settings.kafka_topic}"
+    )
+    return 0
 
 
 def cmd_browser(args: argparse.Namespace, settings: Settings) -> int:

@@ -170,3 +170,32 @@ def test_a_worker_killed_before_its_offset_commit_loses_nothing_and_duplicates_n
     assert graph.run_admin("admin/duplicate_events") == []
     assert event_count(graph) >= events
     assert uncommitted(settings) == 0
+
+
+def test_queue_retry_replays_a_dead_lettered_article_which_then_starts_afresh(
+    graph: GraphRepository, nlp: Language, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from service.kafka.replay import replay_dead_letters
+
+    real_write = ingest.kafka_worker.write_article_tx
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ingest.kafka_worker, "write_article_tx", broken)
+    other, poison = submit(settings, agreements(2))
+    assert run_once(graph, nlp, settings, max_attempts=2).dead_lettered == 2
+    assert queue.get_status(graph, poison).status == "failed"  # type: ignore[union-attr]
+
+    monkeypatch.setattr(ingest.kafka_worker, "write_article_tx", real_write)  # the cause is fixed
+    assert replay_dead_letters(settings, graph, {poison}) == [poison]
+    stats = run_once(graph, nlp, settings)
+    assert (stats.done, stats.failed) == (1, 0)
+    item = queue.get_status(graph, poison)
+    assert item is not None and (item.status, item.attempts) == ("done", 1)
+    assert queue.get_status(graph, other).status == "failed"  # type: ignore[union-attr]  # not asked for
+
+    assert replay_dead_letters(settings, graph) == [other]  # --all-failed: only what is still failed
+    assert run_once(graph, nlp, settings).done == 1
+    assert replay_dead_letters(settings, graph) == []
+    assert len(nodes(graph, "Article", ["id"])) == 2

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import FrameType
@@ -38,6 +38,9 @@ from service.graph.driver import create_driver, resolve_connection
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.kafka.client_config import KafkaConfigError
+from service.kafka.producer import ArticleProducer, BrokerUnavailable
+from service.kafka.topics import ensure_topics
 from service.shared import watch_state
 from service.shared.watch_state import PageState, SourceRef, Validators, redact_url
 
@@ -73,8 +76,10 @@ class Watcher:
         *,
         stop: threading.Event | None = None,
         metrics: WatchMetrics | None = None,
+        producer: ArticleProducer | None = None,
     ) -> None:
         self.repo = repo
+        self.producer = producer  # GEOKG_QUEUE=kafka: pages are produced to the articles topic, not queued in Neo4j
         self.config = config
         self.stop = stop or threading.Event()
         self.metrics = metrics or WatchMetrics()
@@ -248,14 +253,22 @@ class Watcher:
     def _record(
         self, sid: str, url: str, keys: list[str], payload: dict[str, Any] | None, state: PageState, reason: str | None
     ) -> str:
+        submit = self._produce if self.producer is not None and payload is not None else None
         try:
-            recorded = watch_state.record_page(self.repo, sid, url, keys, payload=payload, state=state, reason=reason)
-        except GraphError as exc:
+            recorded = watch_state.record_page(
+                self.repo, sid, url, keys, payload=payload, state=state, reason=reason, submit=submit
+            )
+        except (GraphError, BrokerUnavailable) as exc:
             log.warning("could not record %s (%s); it will be fetched again", redact_url(url), exc)
             return "retry_later"
         if recorded.state not in ("queued", "duplicate"):
             log.info("%s: %s (%s)", redact_url(url), recorded.state, reason)
         return recorded.state
+
+    def _produce(self, payload: Mapping[str, Any]) -> str:
+        assert self.producer is not None
+        [item] = self.producer.submit([payload])
+        return item
 
 
 def article_url(final_url: str, canonical: str | None) -> str:
@@ -293,12 +306,15 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         try:
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             apply_schema(repo)
-            watcher = Watcher(repo, config, stop=stop, metrics=metrics)
+            producer = _kafka_producer(settings)
+            watcher = Watcher(repo, config, stop=stop, metrics=metrics, producer=producer)
             try:
                 results = watcher.run(once=once)
             finally:
                 watcher.close()
-        except GraphError as exc:
+                if producer is not None:
+                    producer.close()
+        except (GraphError, KafkaConfigError) as exc:
             log.error("%s", exc)
             return 1
         finally:
@@ -307,6 +323,18 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _kafka_producer(settings: Settings) -> ArticleProducer | None:
+    """With GEOKG_QUEUE=kafka, the producer new pages go through (the topics created if missing); else None."""
+    if settings.queue != "kafka":
+        return None
+    producer = ArticleProducer(settings)  # KafkaConfigError: a configuration the client cannot use
+    try:
+        ensure_topics(settings)
+    except BrokerUnavailable as exc:  # pages are fetched again until the broker takes them
+        log.warning("%s", exc)
+    return producer
 
 
 def _configure_logging() -> None:

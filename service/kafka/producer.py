@@ -27,6 +27,17 @@ log = logging.getLogger(__name__)
 ATTEMPTS_HEADER = "geokg-attempts"
 ERROR_HEADER = "geokg-error"
 ORIGIN_HEADER = "geokg-origin"  # topic/partition/offset a dead-lettered message was read from
+REPLAY_HEADER = "geokg-replay"  # a dead letter sent again by `geokg queue retry`: its failed article starts afresh
+
+
+def message_headers(message: Message) -> dict[str, str]:
+    """A consumed message's headers as text (the last value of a repeated name)."""
+    found: dict[str, str] = {}
+    for item in message.headers() or []:
+        if isinstance(item, tuple) and len(item) == 2:
+            name, value = item
+            found[str(name)] = value.decode(errors="replace") if isinstance(value, bytes) else str(value or "")
+    return found
 
 
 class BrokerUnavailable(Exception):

@@ -28,14 +28,13 @@ class Attempt:
         return self.status in ("done", "failed")
 
 
-def begin_attempt(repo: GraphRepository, article_id: str, owner: str, *, produced_ms: int) -> Attempt:
+def begin_attempt(
+    repo: GraphRepository, article_id: str, owner: str, *, produced_ms: int, replay: bool = False
+) -> Attempt:
     """Counts an attempt by `owner` at the article (creating its record at the first one), unless it is done or
-    failed already; returns its state after that."""
-    rows = execute_write(
-        repo,
-        lambda tx: TxQueries(tx).write(
-            "write/stream_attempt", rows=[{"id": article_id, "owner": owner, "produced_ms": produced_ms}]
-        ),
-    )
+    failed already; returns its state after that. `replay`: the message is a dead letter sent again by `geokg queue
+    retry`, and a failed article starts afresh (attempt 1)."""
+    given = {"id": article_id, "owner": owner, "produced_ms": produced_ms, "replay": replay}
+    rows = execute_write(repo, lambda tx: TxQueries(tx).write("write/stream_attempt", rows=[given]))
     row = rows[0]
     return Attempt(id=row["id"], status=row["status"], attempts=row["attempts"], error=row["error"])

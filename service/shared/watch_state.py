@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -106,10 +106,16 @@ def record_page(
     payload: Mapping[str, Any] | None,
     state: PageState = "queued",
     reason: str | None = None,
+    submit: Callable[[Mapping[str, Any]], str] | None = None,
 ) -> Recorded:
     """Records a page under `keys` (its URL keys, and after fetching its canonical-URL and text keys) and, with a
     `payload`, queues it unless one of the keys was seen before. Without a payload it records `state` (a page not
-    to be queued: not English, no text, gone, disallowed, refused) with its `reason`."""
+    to be queued: not English, no text, gone, disallowed, refused) with its `reason`.
+
+    `submit` queues the payload elsewhere than in Neo4j (GEOKG_QUEUE=kafka: it produces it and returns once the
+    broker has acknowledged it, with the article's id). It runs inside the transaction that records the page, before
+    its commit: if it raises, nothing is recorded and the page is fetched again on the next poll; if the commit
+    fails after it, the page is submitted again later under the same id, which the workers skip once it is done."""
     unique = list(dict.fromkeys(keys))
     if not unique:
         raise ValueError("a page is recorded under at least one key")
@@ -126,7 +132,7 @@ def record_page(
         if len(created) < len(unique):
             outcome = "duplicate"
         elif payload is not None:
-            item = queue.enqueue_tx(tx, [payload])[0]
+            item = submit(payload) if submit is not None else queue.enqueue_tx(tx, [payload])[0]
         rows = [{"key": k, "state": outcome, "reason": reason, "item": item} for k in created]
         run.write("write/watch_seen_state", rows=rows)
         return Recorded(outcome, item)
