@@ -33,7 +33,7 @@ def replay_dead_letters(
     settings: Settings, repo: GraphRepository, ids: Collection[str] | None = None, *, timeout: float = 30.0
 ) -> list[str]:
     """Sends again the dead letters of the failed articles (all of them, or those of `ids`); returns their ids."""
-    letters = _read_dead_letters(settings, timeout)
+    letters = read_dead_letters(settings, timeout)
     wanted = [key for key in letters if ids is None or key in ids]
     failed = []
     for key in wanted:
@@ -55,7 +55,7 @@ def replay_dead_letters(
     return failed
 
 
-def _read_dead_letters(settings: Settings, timeout: float) -> dict[str, Message]:
+def read_dead_letters(settings: Settings, timeout: float) -> dict[str, Message]:
     """The last dead letter of each article id, read from the beginning of every partition of the topic."""
     topic = settings.kafka_dead_letter_topic
     consumer = Consumer(
