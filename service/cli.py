@@ -209,9 +209,10 @@ def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
     def report(ids: list[str], batch: Sequence[Submission]) -> None:
         print("\n".join(f"{item_id}  {submission.name}" for item_id, submission in zip(ids, batch, strict=True)))
 
+    queued, error = 0, None
     try:
-        queued = _submit(settings, ready, report)
-        error = None
+        if ready:  # nothing readable: no queue to reach (nor a managed Neo4j to start)
+            queued = _submit(settings, ready, report)
     except _SubmitError as exc:
         queued, error = exc.queued, str(exc)
     for failure in failures:

@@ -157,3 +157,11 @@ def test_submit_enqueues_in_neo4j_under_the_default_queue(
     ids = [line.split("  ", 1)[0] for line in capsys.readouterr().out.splitlines()]
     assert len(ids) == 2
     assert [status.status for status in map(lambda i: queue.get_status(graph, i), ids) if status] == ["queued"] * 2
+
+
+def test_submit_with_nothing_readable_reaches_for_no_queue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("  \n")
+    nowhere = Settings(_env_file=None, queue="kafka", kafka_bootstrap="127.0.0.1:9", kafka_ack_timeout=1)  # type: ignore[call-arg]
+    assert cli.cmd_submit(argparse.Namespace(paths=[str(tmp_path / "empty.txt")]), nowhere) == cli.EXIT_FAILURE
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "queued 0 articles" in err and "did not acknowledge" not in err
