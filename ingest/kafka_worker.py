@@ -197,8 +197,7 @@ class KafkaWorker:
     def _handle(self, consumer: Consumer, messages: list[Message]) -> None:
         jobs = [_Job(message) for message in messages]
         try:
-            for job in jobs:
-                self._begin(job)
+            self._begin(jobs)
             started = [job for job in jobs if not job.finished and job.article is not None]
             extractions = extract_isolated([job.article for job in started if job.article], self.nlp, self.metrics)
             for job, extraction in zip(started, extractions, strict=True):
@@ -211,21 +210,34 @@ class KafkaWorker:
         finally:
             self._commit(consumer, jobs)
 
-    def _begin(self, job: _Job) -> None:
-        """Counts the attempt; reads the payload; finishes the jobs that need no extraction."""
-        message = job.message
-        key = (message.key() or b"").decode(errors="replace")
-        if not _ARTICLE_ID.fullmatch(key):
-            self._dead_letter(job, f"not a geokg article message: its key {key[:40]!r} is not an article id", 0)
-            job.finished = True
+    def _begin(self, jobs: list[_Job]) -> None:
+        """Counts the batch's attempts (one transaction); reads the payloads; finishes the jobs that need no
+        extraction."""
+        counted: list[tuple[_Job, str]] = []
+        rows: list[tuple[str, int, bool]] = []
+        for job in jobs:
+            message = job.message
+            key = (message.key() or b"").decode(errors="replace")
+            if not _ARTICLE_ID.fullmatch(key):
+                self._dead_letter(job, f"not a geokg article message: its key {key[:40]!r} is not an article id", 0)
+                job.finished = True
+                continue
+            if any(key == seen for seen, _, _ in rows):  # twice in one batch (a requeued copy and a redelivery)
+                self.stats.skipped += 1
+                job.finished = True
+                continue
+            kind, timestamp = message.timestamp()
+            produced_ms = timestamp if kind != TIMESTAMP_NOT_AVAILABLE else round(time.time() * 1000)
+            rows.append((key, produced_ms, REPLAY_HEADER in message_headers(message)))
+            counted.append((job, key))
+        if not rows:
             return
-        kind, timestamp = message.timestamp()
-        produced_ms = timestamp if kind != TIMESTAMP_NOT_AVAILABLE else round(time.time() * 1000)
-        replay = REPLAY_HEADER in message_headers(message)
-        attempt = self.graph.call(
-            "count attempt",
-            lambda: stream_state.begin_attempt(self.repo, key, self.id, produced_ms=produced_ms, replay=replay),
-        )
+        attempts = self.graph.call("count attempts", lambda: stream_state.begin_attempts(self.repo, self.id, rows))
+        for job, key in counted:
+            self._start(job, attempts[key])
+
+    def _start(self, job: _Job, attempt: stream_state.Attempt) -> None:
+        message, key = job.message, attempt.id
         if attempt.settled:
             self.stats.skipped += 1
             log.info("article %s is %s already; message skipped", key, attempt.status)
