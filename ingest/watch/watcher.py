@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import FrameType
@@ -39,6 +39,9 @@ from service.graph.driver import create_driver, resolve_connection
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.kafka.client_config import KafkaConfigError
+from service.kafka.producer import ArticleProducer, BrokerUnavailable
+from service.kafka.topics import ensure_topics
 from service.shared import watch_state
 from service.shared.watch_state import PageRecord, PageState, SourceRef, Validators, redact_url
 
@@ -74,8 +77,10 @@ class Watcher:
         *,
         stop: threading.Event | None = None,
         metrics: WatchMetrics | None = None,
+        producer: ArticleProducer | None = None,
     ) -> None:
         self.repo = repo
+        self.producer = producer  # GEOKG_QUEUE=kafka: pages are produced to the articles topic, not queued in Neo4j
         self.config = config
         self.stop = stop or threading.Event()
         self.metrics = metrics or WatchMetrics()
@@ -278,8 +283,8 @@ class Watcher:
         """Records a batch of pages in one transaction; returns their outcomes ("retry_later" for all of them when
         the graph could not take the batch: nothing of it was recorded, so the next poll fetches them again)."""
         try:
-            recorded = watch_state.record_pages(self.repo, sid, batch)
-        except GraphError as exc:
+            recorded = watch_state.record_pages(self.repo, sid, batch, submit=self._produce if self.producer else None)
+        except (GraphError, BrokerUnavailable) as exc:
             log.warning("could not record %d pages (%s); they will be fetched again", len(batch), exc)
             return ["retry_later"] * len(batch)
         for page, done in zip(batch, recorded, strict=True):
@@ -288,6 +293,10 @@ class Watcher:
             elif done.state != "duplicate":
                 log.info("%s: %s (%s)", redact_url(page.url), done.state, page.reason)
         return [done.state for done in recorded]
+
+    def _produce(self, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
+        assert self.producer is not None
+        return self.producer.submit(payloads)
 
 
 def article_url(final_url: str, canonical: str | None) -> str:
@@ -325,12 +334,15 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         try:
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             apply_schema(repo)
-            watcher = Watcher(repo, config, stop=stop, metrics=metrics)
+            producer = _kafka_producer(settings)
+            watcher = Watcher(repo, config, stop=stop, metrics=metrics, producer=producer)
             try:
                 results = watcher.run(once=once)
             finally:
                 watcher.close()
-        except GraphError as exc:
+                if producer is not None:
+                    producer.close()
+        except (GraphError, KafkaConfigError) as exc:
             log.error("%s", exc)
             return 1
         finally:
@@ -339,6 +351,18 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _kafka_producer(settings: Settings) -> ArticleProducer | None:
+    """With GEOKG_QUEUE=kafka, the producer new pages go through (the topics created if missing); else None."""
+    if settings.queue != "kafka":
+        return None
+    producer = ArticleProducer(settings)  # KafkaConfigError: a configuration the client cannot use
+    try:
+        ensure_topics(settings)
+    except BrokerUnavailable as exc:  # pages are fetched again until the broker takes them
+        log.warning("%s", exc)
+    return producer
 
 
 def _configure_logging() -> None:

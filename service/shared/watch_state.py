@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -111,11 +111,23 @@ class PageRecord:
     reason: str | None = None
 
 
-def record_pages(repo: GraphRepository, source: str, pages: Sequence[PageRecord]) -> list[Recorded]:
+def record_pages(
+    repo: GraphRepository,
+    source: str,
+    pages: Sequence[PageRecord],
+    *,
+    submit: Callable[[Sequence[Mapping[str, Any]]], list[str]] | None = None,
+) -> list[Recorded]:
     """Records a batch of a source's pages in one transaction and returns what became of each, in order. A page is
     queued (with a payload) or recorded with its state only if none of its keys was seen before, neither by an
     earlier transaction nor by an earlier page of the batch; else it is a duplicate. Its keys that were new are
-    recorded with its outcome either way, so a later copy of the story is a duplicate too."""
+    recorded with its outcome either way, so a later copy of the story is a duplicate too.
+
+    `submit` queues the batch's new payloads elsewhere than in Neo4j (GEOKG_QUEUE=kafka: it produces them and
+    returns once the broker has acknowledged them, with the articles' ids). It runs inside the transaction that
+    records the pages, before its commit: if it raises, nothing of the batch is recorded and its pages are fetched
+    again on the next poll; if the commit fails after it, they are submitted again later under the same ids, which
+    the workers skip once done."""
     if not pages:
         return []
     unique = [list(dict.fromkeys(page.keys)) for page in pages]
@@ -139,7 +151,9 @@ def record_pages(repo: GraphRepository, source: str, pages: Sequence[PageRecord]
         ]
         to_queue = [(i, p.payload) for i, p in enumerate(pages) if outcomes[i] == "queued" and p.payload is not None]
         items: list[str | None] = [None] * len(pages)
-        for (i, _payload), item in zip(to_queue, queue.enqueue_tx(tx, [p for _i, p in to_queue]), strict=True):
+        payloads = [p for _i, p in to_queue]
+        queued = (submit(payloads) if submit is not None else queue.enqueue_tx(tx, payloads)) if payloads else []
+        for (i, _payload), item in zip(to_queue, queued, strict=True):
             items[i] = item
         states = [
             {"key": k, "state": outcomes[i], "reason": pages[i].reason, "item": items[i]}
