@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from neo4j.exceptions import DriverError, Neo4jError
 from spacy.language import Language
@@ -221,22 +221,7 @@ class Worker:
                 self._write(item, article, extraction)
 
     def _extract(self, articles: list[CleanArticle]) -> list[Extraction | Exception]:
-        started = time.monotonic()
-        try:
-            done: list[Extraction | Exception] = list(extract_many(articles, self.nlp))
-            per_article = (time.monotonic() - started) / max(1, len(articles))
-            for _ in articles:
-                self.metrics.extraction.observe(per_article)
-            return done
-        except Exception:
-            log.warning("extracting a batch of %d failed; extracting one by one to isolate the article", len(articles))
-        results: list[Extraction | Exception] = []
-        for article in articles:
-            try:
-                results.extend(extract_many([article], self.nlp))
-            except Exception as exc:
-                results.append(exc)
-        return results
+        return extract_isolated(articles, self.nlp, self.metrics)
 
     def _write(self, item: QueueItem, article: CleanArticle, extraction: Extraction) -> None:
         started = time.monotonic()
@@ -325,6 +310,29 @@ class Worker:
         log.warning("article %s skipped: %s", item.id, why)
 
 
+def extract_isolated(
+    articles: list[CleanArticle], nlp: Language, metrics: WorkerMetrics
+) -> list[Extraction | Exception]:
+    """The articles' extractions, together (nlp.pipe); if that fails, one by one, so that the article that makes
+    the extractor crash gets its exception and the others their extraction."""
+    started = time.monotonic()
+    try:
+        done: list[Extraction | Exception] = list(extract_many(articles, nlp))
+        per_article = (time.monotonic() - started) / max(1, len(articles))
+        for _ in articles:
+            metrics.extraction.observe(per_article)
+        return done
+    except Exception:
+        log.warning("extracting a batch of %d failed; extracting one by one to isolate the article", len(articles))
+    results: list[Extraction | Exception] = []
+    for article in articles:
+        try:
+            results.extend(extract_many([article], nlp))
+        except Exception as exc:
+            results.append(exc)
+    return results
+
+
 def parse_payload(payload: dict[str, Any]) -> CleanArticle:
     """A queued payload is the JSON object `parse_article` reads ("text" or "html", "url", "title", "published")."""
     return parse_article(json.dumps(payload), kind="json")
@@ -333,18 +341,52 @@ def parse_payload(payload: dict[str, Any]) -> CleanArticle:
 # --------------------------------------------------------------------------- the process
 
 
+class Runnable(Protocol):
+    def run(self) -> object: ...
+
+
+# Builds the worker loop once the process has its graph, pipeline, metrics and stop event.
+WorkerFactory = Callable[[GraphRepository, Language, WorkerMetrics, threading.Event], Runnable]
+
+
 def run_worker(settings: Settings, options: WorkerOptions, *, worker_id: str | None = None) -> int:
-    """The `geokg worker` process: returns its exit code."""
+    """The `geokg worker` process on the Neo4j queue: returns its exit code."""
+
+    def build(repo: GraphRepository, nlp: Language, metrics: WorkerMetrics, stop: threading.Event) -> Runnable:
+        return Worker(repo, nlp, options, worker_id=worker_id, stop=stop, metrics=metrics)
+
+    return run_worker_process(
+        settings,
+        build,
+        backoff_initial=options.backoff_initial,
+        backoff_max=options.backoff_max,
+        metrics_port=options.metrics_port,
+    )
+
+
+def run_worker_process(
+    settings: Settings, build: WorkerFactory, *, backoff_initial: float, backoff_max: float, metrics_port: int
+) -> int:
+    """What every `geokg worker` process does around its loop: signals, spaCy, the graph connection (waiting while
+    Neo4j is away), the schema, metrics; then `build(...).run()`. Returns the exit code."""
     configure_logging()
     stop = threading.Event()
     try:
-        return _run(settings, options, worker_id, stop)
+        return _run(settings, build, stop, backoff_initial=backoff_initial, backoff_max=backoff_max, port=metrics_port)
     except KeyboardInterrupt:  # a second signal: stop now, leases expire
         log.warning("stopped at once; articles in hand go back to the queue when their leases expire")
         return 130
 
 
-def _run(settings: Settings, options: WorkerOptions, worker_id: str | None, stop: threading.Event) -> int:
+def _run(
+    settings: Settings,
+    build: WorkerFactory,
+    stop: threading.Event,
+    *,
+    backoff_initial: float,
+    backoff_max: float,
+    port: int,
+) -> int:
     with stop_on_signals(stop):
         try:
             nlp = load_pipeline(settings.spacy_model)
@@ -356,7 +398,7 @@ def _run(settings: Settings, options: WorkerOptions, worker_id: str | None, stop
         except GraphError as exc:
             log.error("%s", exc)
             return 1
-        patience = GraphPatience(info.uri, stop, initial=options.backoff_initial, cap=options.backoff_max)
+        patience = GraphPatience(info.uri, stop, initial=backoff_initial, cap=backoff_max)
         try:
             driver = patience.call("connect", lambda: create_driver(info))
         except Stopped:
@@ -368,10 +410,10 @@ def _run(settings: Settings, options: WorkerOptions, worker_id: str | None, stop
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             patience.call("apply schema", lambda: apply_schema(repo))
             metrics = WorkerMetrics()
-            if options.metrics_port:
-                metrics.serve(options.metrics_port)
-                log.info("metrics: http://127.0.0.1:%d/metrics", options.metrics_port)
-            Worker(repo, nlp, options, worker_id=worker_id, stop=stop, metrics=metrics).run()
+            if port:
+                metrics.serve(port)
+                log.info("metrics: http://127.0.0.1:%d/metrics", port)
+            build(repo, nlp, metrics, stop).run()
         except Stopped:
             pass
         finally:

@@ -4,6 +4,8 @@ generated article pages listed by RSS feeds, end to end into the graph.
     .venv/bin/python scripts/bench_watch.py                      # 1,000 pages, 20 feeds, 2 workers
     .venv/bin/python scripts/bench_watch.py --pages 200 --feeds 5
     .venv/bin/python scripts/bench_watch.py --stories both      # the ~70-word stories, then the realistic ones
+    .venv/bin/python scripts/bench_watch.py --batch-pages 1 50  # per-page transactions, then batches of 50
+    .venv/bin/python scripts/bench_watch.py --workers 0 --batch-pages 1 50 --repeat 3   # the watcher alone
 
 The site (tests/watch_site.py: a real HTTP server on 127.0.0.1) serves `--pages` distinct English stories (by
 default `long_story`: 490-590 words, ten to twelve paragraphs of news prose naming real states, since the cost of
@@ -14,6 +16,11 @@ watcher polls every feed once (`--once`) while the workers drain the queue. Prin
 watcher's start until every article is done), and the CPU time (user + system, from the kernel's accounting of each
 finished process) of the watcher and of the workers per article; the target is a watcher costing under 20% of the
 extraction CPU. The workers' CPU includes loading spaCy once each (printed separately, measured on an idle worker).
+`--batch-pages` sets the watcher's `[watch] batch_pages` (pages recorded per Neo4j transaction; 1 is one transaction
+per page, as before batching); given several values, each story kind is run with each, on the same server, and a
+table at the end sets the runs side by side. `--workers 0` runs the watcher alone (its CPU per page without workers
+competing for the two cores, and its pages queued per second of its poll); `--repeat N` runs the batch sizes N times
+over, interleaved, to tell a difference from the noise of a shared machine.
 
 Runs on its own managed Neo4j instance ("bench-watch", free ports), started and removed here, unless
 GEOKG_BENCH_NEO4J_URI names a server (whose graph is wiped).
@@ -32,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,32 +130,55 @@ def idle_worker_cpu(env: dict[str, str]) -> float:
     return cpu_of(spawn(env, "worker", "--once", "--poll-interval", "0.2"))
 
 
+@dataclass(frozen=True)
+class Figures:
+    kind: str
+    batch: int | None
+    done: int
+    per_second: float  # articles end to end
+    watcher_ms: float  # watcher CPU per article
+    workers_ms: float  # workers' CPU per article, start-up excluded
+    share: float  # watcher CPU / workers' CPU (start-up excluded)
+
+
 def run_pipeline(
-    repo: GraphRepository, info: ConnectionInfo, args: argparse.Namespace, kind: str, startup: float, tmp: Path
-) -> bool:
-    """One pass on an emptied graph with `kind` stories; prints its figures, returns whether every page was done."""
+    repo: GraphRepository,
+    info: ConnectionInfo,
+    args: argparse.Namespace,
+    kind: str,
+    batch: int | None,
+    startup: float,
+    tmp: Path,
+) -> Figures:
+    """One pass on an emptied graph with `kind` stories (and the watcher's batch_pages `batch`, None: its default);
+    prints its figures and returns them."""
     repo.run_admin("admin/delete_all")
     apply_schema(repo)
     with Site() as site:
         feeds, words = build_site(site, args.pages, args.feeds, kind)
-        sources = tmp / f"sources-{kind}.toml"
+        sources = tmp / f"sources-{kind}-{batch}.toml"
+        batching = f"batch_pages = {batch}\n" if batch else ""
         lines = [
-            '[watch]\nmax_workers = 8\n\n[defaults]\ndelay = 0\nconcurrency = 8\nallow_networks = ["127.0.0.0/8"]\n'
+            f"[watch]\nmax_workers = 8\n{batching}\n"
+            '[defaults]\ndelay = 0\nconcurrency = 8\nallow_networks = ["127.0.0.0/8"]\n'
         ]
         lines += [f'[[sources]]\nurl = "{site.url(f)}"\nkind = "rss"\n' for f in feeds]
         sources.write_text("\n".join(lines), encoding="utf-8")
         env = bench_env(info)
         site.add("/feeds/empty.xml", rss(site, [], title="Empty"), "application/rss+xml")
-        empty = tmp / f"sources-{kind}-empty.toml"
+        empty = tmp / f"sources-{kind}-{batch}-empty.toml"
         empty.write_text(lines[0] + f'\n[[sources]]\nurl = "{site.url("/feeds/empty.xml")}"\nkind = "rss"\n')
         watcher_startup = cpu_of(spawn(env, "watch", "--once", "--config", str(empty)))
-        print(f"\n== {kind} stories: {args.pages} pages of {words:.0f} words on average, {args.feeds} feeds")
+        batching = f"batch_pages {batch}" if batch else "default batch_pages"
+        print(f"\n== {kind} stories: {args.pages} pages of {words:.0f} words, {args.feeds} feeds, {batching}")
         started = time.monotonic()
         workers = [spawn(env, "worker", "--poll-interval", "0.5") for _ in range(args.workers)]
         watcher = spawn(env, "watch", "--once", "--config", str(sources))
         watcher_cpu = cpu_of(watcher)
         watch_done = time.monotonic() - started
         counts = queue.counts(repo)
+        if not workers:
+            return watcher_alone(kind, batch, counts["queued"], watch_done, watcher_cpu, watcher_startup)
         while counts["done"] + counts["failed"] < args.pages and time.monotonic() - started < args.timeout:
             time.sleep(0.5)
             counts = queue.counts(repo)
@@ -175,7 +206,23 @@ def run_pipeline(
     print(f"watcher / extraction CPU: {100 * ratio:.1f}% (target < 20%)")
     if extraction_cpu > 0:
         print(f"the same, both without start-up: {100 * watcher_work / extraction_cpu:.1f}%")
-    return done == args.pages
+    return Figures(
+        kind,
+        batch,
+        done,
+        done / elapsed,
+        1000 * watcher_cpu / max(done, 1),
+        1000 * extraction_cpu / max(done, 1),
+        ratio,
+    )
+
+
+def watcher_alone(kind: str, batch: int | None, queued: int, seconds: float, cpu: float, startup: float) -> Figures:
+    """The figures of a pass without workers: pages queued per second of the watcher's poll, and its CPU per page."""
+    print(f"queued {queued} in the watcher's poll of {seconds:.1f}s: {queued / seconds:.2f} pages/s")
+    print(f"watcher CPU: {cpu:.1f}s, {1000 * cpu / max(queued, 1):.1f} ms per page")
+    print(f"watcher start-up {startup:.1f}s; without it {1000 * (cpu - startup) / max(queued, 1):.1f} ms per page")
+    return Figures(kind, batch, queued, queued / seconds, 1000 * cpu / max(queued, 1), 0.0, 0.0)
 
 
 def bench_env(info: ConnectionInfo) -> dict[str, str]:
@@ -200,21 +247,46 @@ def main() -> int:
         default="long",
         help="long: ~540-word news (the default); short: ~70-word stories; both: one after the other",
     )
+    parser.add_argument(
+        "--batch-pages",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="the watcher's batch_pages (pages recorded per transaction), one run per value (default: its default)",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="run the --batch-pages values this many times over")
     parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
     args = parser.parse_args()
 
     kinds = ["short", "long"] if args.stories == "both" else [args.stories]
+    batches: list[int | None] = list(args.batch_pages or [None]) * max(args.repeat, 1)
     with bench_server() as info, tempfile.TemporaryDirectory() as tmp:
         driver = create_driver(info)
         repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
         apply_schema(repo)
-        startup = idle_worker_cpu(bench_env(info))
-        print(f"a worker's start-up costs {startup:.1f}s CPU (subtracted from the workers' CPU)")
+        startup = idle_worker_cpu(bench_env(info)) if args.workers else 0.0
+        if args.workers:
+            print(f"a worker's start-up costs {startup:.1f}s CPU (subtracted from the workers' CPU)")
         try:
-            ok = [run_pipeline(repo, info, args, kind, startup, Path(tmp)) for kind in kinds]
+            runs = [
+                run_pipeline(repo, info, args, kind, batch, startup, Path(tmp)) for kind in kinds for batch in batches
+            ]
         finally:
             driver.close()
-    return 0 if all(ok) else 1
+    if args.workers:
+        print("\n| stories | batch_pages | articles/s | watcher ms/article | workers ms/article | watcher / workers |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for run in runs:
+            print(
+                f"| {run.kind} | {run.batch or 'default'} | {run.per_second:.2f} | {run.watcher_ms:.1f} | "
+                f"{run.workers_ms:.1f} | {100 * run.share:.1f}% |"
+            )
+    else:
+        print("\n| stories | batch_pages | pages queued/s (watcher alone) | watcher CPU ms/page |")
+        print("| --- | --- | --- | --- |")
+        for run in runs:
+            print(f"| {run.kind} | {run.batch or 'default'} | {run.per_second:.2f} | {run.watcher_ms:.1f} |")
+    return 0 if all(run.done == args.pages for run in runs) else 1
 
 
 if __name__ == "__main__":

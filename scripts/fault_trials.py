@@ -25,6 +25,14 @@ events, and the layer equal to its recomputation from the events (service.shared
 sides with compatible dates (one unknown or a prefix of the other) are counted too: the model says they should be
 one node, but concurrent workers can create both (each one's lookup reads before the other commits).
 
+With `--transport kafka` the same runs on the Kafka queue (GEOKG_QUEUE=kafka, docs/kafka.md): a managed broker of
+its own (instance "fault-trials-kafka", free ports) is started too, the API produces to the articles topic and the
+workers form one consumer group, and `--broker-restarts` trials (default 2) stop the broker (SIGKILL for the first
+and every other one, a clean shutdown otherwise) while the workers run: meanwhile POST /articles must answer 503,
+and 202 again once the broker is back, the API never restarted. The graph invariants are the same; the queue-level
+ones become their Kafka equivalents: every acknowledged article consumed and done once, every offset of the group
+committed, nothing in the dead-letter topic.
+
 Leases are short (--lease 5) so that a killed worker's articles come back within seconds, and --max-attempts is
 high: a worker killed many times would otherwise mark articles failed, which is the poison-message guard working,
 not an article lost. The exit status is 1 when an invariant fails. Logs of every process go to --log-dir.
@@ -65,6 +73,12 @@ from service.graph.repository import GraphRepository  # noqa: E402
 from service.graph.schema import apply_schema  # noqa: E402
 from service.shared import queue  # noqa: E402
 from service.shared.relations import actor_pairs, relation_for  # noqa: E402
+
+KAFKA_GROUP = "geokg-fault-trials"
+KAFKA_TOPIC = "geokg.fault-trials"
+# A killed consumer's partitions wait for its session to time out before they move: 6 s (the broker's minimum)
+# rather than the client's default 45 s, so that each kill costs seconds, not a minute.
+KAFKA_CLIENT_CONFIG = '{"session.timeout.ms": 6000, "heartbeat.interval.ms": 1500}'
 
 DATABASE = "neo4j"
 LOOPBACK = "127.0.0.1"
@@ -473,10 +487,21 @@ class RestartTrial:
 
 
 @dataclass
+class BrokerTrial:
+    number: int
+    how: str  # "SIGKILL" or "stop"
+    down_seconds: float
+    posts_while_down: Counter[int | None]  # POST /articles answers while the broker was down
+    slowest_503_seconds: float
+    back_after_seconds: float | None  # from the broker answering until a POST was accepted (202) again
+
+
+@dataclass
 class Report:
     submitted: int = 0
     kills: list[KillTrial] = field(default_factory=list)
     restarts: list[RestartTrial] = field(default_factory=list)
+    broker_restarts: list[BrokerTrial] = field(default_factory=list)
     totals: dict[str, Any] = field(default_factory=dict)
     checks: list[tuple[str, bool, str]] = field(default_factory=list)  # (name, passed, detail)
     drain_seconds: float = 0.0
@@ -508,6 +533,8 @@ class Options:
     pagecache: str = "256m"
     keep: bool = False
     log_dir: Path | None = None
+    transport: str = "neo4j"  # or "kafka"
+    broker_restarts: int = 0  # Kafka broker stop/start trials (kafka only)
 
 
 class Trials:
@@ -533,6 +560,19 @@ class Trials:
         self.report = Report(log_dir=self.log_dir)
         self.workers: list[LoggedProcess] = []
         self.generation = 0
+        self.kafka: Any = None  # the managed broker (service.kafka.local_kafka.LocalKafka) with --transport kafka
+        if options.transport == "kafka":
+            from service.kafka.local_kafka import LocalKafka
+
+            port, controller = free_port(), free_port()
+            self.kafka = LocalKafka(
+                home=settings.kafka_home,
+                version=settings.kafka_version,
+                instance=f"{options.instance}-kafka",
+                port=port,
+                controller_port=controller,
+                heap="384m",
+            )
 
     # -- setup and teardown
 
@@ -544,6 +584,16 @@ class Trials:
         self.neo4j.start()
         info = ConnectionInfo(self.neo4j.bolt_uri, self.neo4j.user, self.neo4j.password, DATABASE)
         env = graph_env(info, self.api_key)
+        if self.kafka is not None:
+            self.kafka.remove()  # an empty broker to start from
+            self.say(f"starting Kafka instance {self.kafka.instance!r} at {self.kafka.bootstrap}")
+            self.kafka.start()
+            env.update(kafka_env(self.kafka.bootstrap))
+            from service.config import Settings
+            from service.kafka.topics import ensure_topics
+
+            # Before the first POST: the API produces to the topic, the workers (which create it too) are not up yet.
+            ensure_topics(Settings(_env_file=None, **kafka_settings_values(self.kafka.bootstrap)))  # type: ignore[call-arg]
         api: LoggedProcess | None = None
         try:
             with create_driver(info) as driver:
@@ -568,6 +618,8 @@ class Trials:
             else:
                 self.neo4j.stop()
                 shutil.rmtree(self.neo4j.instance_dir, ignore_errors=True)
+            if self.kafka is not None and not o.keep:
+                self.kafka.remove()
         return self.report
 
     def _spawn(self, slot: int, env: dict[str, str]) -> LoggedProcess:
@@ -584,7 +636,7 @@ class Trials:
         module being edited in this checkout) is started again, up to 3 times, and counted."""
         for _ in range(3):
             worker = self.workers[slot]
-            if worker.wait_for(r"polling", WORKER_START_TIMEOUT):
+            if worker.wait_for(r"polling|consuming", WORKER_START_TIMEOUT):
                 return
             if worker.alive:
                 break
@@ -598,7 +650,8 @@ class Trials:
     def _trials(self, client: httpx.Client, poller: ApiPoller, env: dict[str, str], repo: GraphRepository) -> None:
         o = self.o
         payloads = make_articles(o.articles, o.seed)
-        waves = _split(payloads, o.kills + o.restarts + 1)
+        broker_trials = o.broker_restarts if self.kafka is not None else 0
+        waves = _split(payloads, o.kills + o.restarts + broker_trials + 1)
         ids = submit(client, waves[0], self.api_key)
         for slot in range(2):
             self._spawn(slot, env)
@@ -610,10 +663,16 @@ class Trials:
             self._kill_trial(trial + 1, env, feeder(waves[1 + trial]))
         for trial in range(o.restarts):
             self._restart_trial(trial + 1, poller, env, feeder(waves[1 + o.kills + trial]))
+        for trial in range(o.broker_restarts if self.kafka is not None else 0):
+            self._broker_trial(trial + 1, client, env, feeder(waves[1 + o.kills + o.restarts + trial]), ids)
         self.report.submitted = len(set(ids))
+        self.submitted_ids = set(ids)
         self.say(f"all trials done; draining the queue ({self.report.submitted} articles submitted)")
         began = time.monotonic()
-        drained = _wait(lambda: _pending(repo) == 0, o.drain_timeout)
+        if self.kafka is not None:
+            drained = _wait(lambda: _pending_ids(repo, self.submitted_ids) == 0, o.drain_timeout)
+        else:
+            drained = _wait(lambda: _pending(repo) == 0, o.drain_timeout)
         self.report.drain_seconds = time.monotonic() - began
         if not drained:
             self.report.checks.append(("queue drained", False, f"still pending after {o.drain_timeout:.0f}s"))
@@ -681,6 +740,52 @@ class Trials:
             f"restart {number}: Neo4j {how}, down {trial.down_seconds:.1f}s ({shown}), "
             f"restarted in {trial.restart_seconds:.1f}s, API recovered in "
             f"{'never' if recovery is None else f'{recovery:.1f}s'}"
+        )
+
+    def _broker_trial(
+        self, number: int, client: httpx.Client, env: dict[str, str], feed: Callable[[], None], ids: list[str]
+    ) -> None:
+        """The broker stopped under running workers and API: POST /articles must answer 503 while it is down and
+        202 again once it is back; every article the API accepted is counted as submitted."""
+        o = self.o
+        for slot in (0, 1):
+            self._ready(slot, env)
+        feed()
+        time.sleep(self.rng.uniform(0.5, o.max_delay))
+        how = "SIGKILL" if number % 2 == 1 else "stop"
+        if how == "SIGKILL":
+            self.kafka.kill()
+        else:
+            self.kafka.stop()
+        down_at = time.monotonic()
+        answers: Counter[int | None] = Counter()
+        slowest = 0.0
+        probe = 0
+        while time.monotonic() - down_at < o.down:
+            probe += 1
+            began = time.monotonic()
+            status = _post_status(client, [probe_article(number, probe)], self.api_key)
+            answers[status] += 1
+            if status == 503:
+                slowest = max(slowest, time.monotonic() - began)
+            elif status == 202:  # must not happen: counted as submitted all the same, and reported
+                ids.append(queue.encode(probe_article(number, probe))[0])
+            time.sleep(0.5)
+        self.kafka.start()
+        up_at = time.monotonic()
+        back: float | None = None
+        while time.monotonic() - up_at < o.recovery_timeout:
+            payload = probe_article(number, 0)
+            if _post_status(client, [payload], self.api_key) == 202:
+                ids.append(queue.encode(payload)[0])
+                back = time.monotonic() - up_at
+                break
+            time.sleep(0.5)
+        trial = BrokerTrial(number, how, up_at - down_at, answers, slowest, back)
+        self.report.broker_restarts.append(trial)
+        self.say(
+            f"broker restart {number}: Kafka {how}, down {trial.down_seconds:.1f}s, POSTs while down "
+            f"{dict(answers)}, accepted again {'never' if back is None else f'{back:.1f}s'} after it answered"
         )
 
     # -- the invariants
@@ -795,6 +900,8 @@ class Trials:
                 f"other statuses seen (None = no answer within {PROBE_TIMEOUT:.0f} s)",
             )
         )
+        if self.kafka is not None:
+            self._check_kafka(repo)
         within = self.o.answer_within
         slow = [(t.number, round(t.slowest_503_seconds, 1)) for t in report.restarts if t.slowest_503_seconds > within]
         add((f"503 answered within {within:g}s", not slow, f"slowest 503 per restart: {slow}"))
@@ -803,6 +910,33 @@ class Trials:
                 "API back to 200 without a restart",
                 all(t.recovery_seconds is not None for t in report.restarts) and not report.api_restarted,
                 f"recoveries {[t.recovery_seconds for t in report.restarts]}, API restarted: {report.api_restarted}",
+            )
+        )
+
+    def _check_kafka(self, repo: GraphRepository) -> None:
+        """The Kafka equivalents of the queue invariants, and the broker trials' answers."""
+        from service.config import Settings
+        from service.kafka.replay import read_dead_letters
+
+        add = self.report.checks.append
+        settings = Settings(_env_file=None, **kafka_settings_values(self.kafka.bootstrap))  # type: ignore[call-arg]
+        behind = consumer_lag(self.kafka.bootstrap)
+        add(("every offset of the group committed (lag 0)", behind == 0, f"{behind} messages past the commits"))
+        dead = read_dead_letters(settings, 30.0)
+        add(("nothing dead-lettered (no poison article here)", not dead, f"{len(dead)} dead letters: {list(dead)[:5]}"))
+        trials = self.report.broker_restarts
+        add(
+            (
+                "POST /articles answered 503 while the broker was down (never 202)",
+                all(t.posts_while_down.get(503, 0) > 0 and set(t.posts_while_down) <= {503} for t in trials),
+                "; ".join(f"#{t.number} {dict(t.posts_while_down)}" for t in trials),
+            )
+        )
+        add(
+            (
+                "POST /articles accepted again after the broker restart, without an API restart",
+                all(t.back_after_seconds is not None for t in trials) and not self.report.api_restarted,
+                f"{[t.back_after_seconds for t in trials]}",
             )
         )
 
@@ -851,6 +985,68 @@ def _pending(repo: GraphRepository) -> int:
     return counts["queued"] + counts["processing"]
 
 
+def _pending_ids(repo: GraphRepository, ids: set[str]) -> int:
+    """Submitted articles not done yet (Kafka: the graph knows an article once a worker has read it)."""
+    try:
+        done = {row["id"] for row in repo.run_admin("admin/faults_queue_items") if row["status"] == "done"}
+    except Exception:  # a connection the restart broke: ask again on the next poll
+        return -1
+    return len(ids - done)
+
+
+def kafka_settings_values(bootstrap: str) -> dict[str, Any]:
+    return {
+        "queue": "kafka",
+        "kafka_bootstrap": bootstrap,
+        "kafka_topic": KAFKA_TOPIC,
+        "kafka_dead_letter_topic": f"{KAFKA_TOPIC}.dead",
+        "kafka_group": KAFKA_GROUP,
+        "kafka_partitions": 4,
+    }
+
+
+def kafka_env(bootstrap: str) -> dict[str, str]:
+    """The environment of the API and the workers on the Kafka queue."""
+    env = {f"GEOKG_{key.upper()}": str(value) for key, value in kafka_settings_values(bootstrap).items()}
+    env["GEOKG_KAFKA_ACK_TIMEOUT"] = "3"  # a POST while the broker is down answers 503 within seconds
+    env["GEOKG_KAFKA_CLIENT_CONFIG"] = KAFKA_CLIENT_CONFIG
+    return env
+
+
+def consumer_lag(bootstrap: str) -> int:
+    """Messages of the articles topic past the workers' group's committed offsets."""
+    from confluent_kafka import Consumer, TopicPartition
+
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": KAFKA_GROUP})
+    try:
+        metadata = consumer.list_topics(KAFKA_TOPIC, timeout=10).topics[KAFKA_TOPIC]
+        partitions = [TopicPartition(KAFKA_TOPIC, p) for p in metadata.partitions]
+        behind = 0
+        for committed in consumer.committed(partitions, timeout=10):
+            _low, high = consumer.get_watermark_offsets(committed, timeout=10)
+            behind += high - max(committed.offset, 0)
+        return behind
+    finally:
+        consumer.close()
+
+
+def probe_article(trial: int, probe: int) -> dict[str, str]:
+    """An article POSTed while the broker is down (probe > 0) or once it is back (probe 0)."""
+    day = date(2024, 1, 1) + timedelta(days=trial * 40 + probe)
+    return {
+        "text": f"Norway and Sweden signed a trade agreement {_when(day)}, officials said.",
+        "url": f"https://probe.test/{trial}/{probe}",
+        "published": (day + timedelta(days=1)).isoformat(),
+    }
+
+
+def _post_status(client: httpx.Client, payloads: list[dict[str, str]], api_key: str) -> int | None:
+    try:
+        return client.post("/articles", json=payloads, headers={"X-API-Key": api_key}, timeout=60).status_code
+    except httpx.HTTPError:
+        return None
+
+
 def _wait(condition: Callable[[], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -885,6 +1081,15 @@ def print_report(report: Report, out: Callable[[str], None] = print) -> None:
             f"  {r.number:>2}  {r.how:<8} {r.down_seconds:6.1f}  {r.restart_seconds:9.1f}  {recovery:>14}  "
             f"{r.slowest_503_seconds:13.1f}  {shown}"
         )
+    if report.broker_restarts:
+        out("\nKafka broker restarts")
+        out(f"  {'#':>2}  {'how':<8} {'down s':>6}  {'slowest 503 s':>13}  {'accepted again s':>16}  POSTs while down")
+        for b in report.broker_restarts:
+            back = "never" if b.back_after_seconds is None else f"{b.back_after_seconds:.1f}"
+            out(
+                f"  {b.number:>2}  {b.how:<8} {b.down_seconds:6.1f}  {b.slowest_503_seconds:13.1f}  {back:>16}  "
+                f"{dict(b.posts_while_down)}"
+            )
     out("\ntotals")
     out(f"  submitted {report.submitted}; queue drained {report.drain_seconds:.0f}s after the last trial")
     for key, value in report.totals.items():
@@ -913,9 +1118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--http-port", type=int, default=defaults.http_port)
     ap.add_argument("--log-dir", type=Path)
     ap.add_argument("--keep", action="store_true", help="leave the instance running, with its graph")
+    ap.add_argument("--transport", choices=["neo4j", "kafka"], default="neo4j", help="the article queue")
+    ap.add_argument("--broker-restarts", type=int, default=2, help="Kafka broker stop/start trials (kafka only)")
     args = ap.parse_args(argv)
-    if args.kills < 0 or args.restarts < 0 or args.articles < args.kills + args.restarts + 2:
-        ap.error("need --articles >= kills + restarts + 2 and non-negative counts")
+    if args.kills < 0 or args.restarts < 0 or args.articles < args.kills + args.restarts + args.broker_restarts + 2:
+        ap.error("need --articles >= kills + restarts + broker restarts + 2 and non-negative counts")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill <pid>` still cleans up
     options = Options(
         articles=args.articles,
@@ -933,6 +1140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         http_port=args.http_port,
         keep=args.keep,
         log_dir=args.log_dir,
+        transport=args.transport,
+        broker_restarts=args.broker_restarts if args.transport == "kafka" else 0,
     )
     began = time.monotonic()
     report = Trials(options, lambda text: print(text, flush=True)).run()

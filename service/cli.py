@@ -6,7 +6,7 @@ import argparse
 import json
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from service.config import Settings, get_settings
 
 if TYPE_CHECKING:
+    from ingest.submit import Submission
     from service.graph.repository import GraphRepository
 
 EXIT_USAGE = 2
@@ -188,9 +189,92 @@ def _repository(settings: Settings) -> Iterator[GraphRepository]:
         driver.close()
 
 
+SUBMIT_BATCH = 100  # articles per transaction (Neo4j) or per acknowledged produce (Kafka)
+
+
+def cmd_submit(args: argparse.Namespace, settings: Settings) -> int:
+    """Queues article files for the workers, on the configured transport. Exit 0 when every file was queued, 1 when
+    some could not be read (listed), or when the queue could not be reached (nothing after that point queued)."""
+    from ingest.sources import SourceFailure, read_items
+    from ingest.submit import submissions
+
+    ready: list[Submission] = []
+    failures: list[SourceFailure] = []
+    for found in submissions(read_items(args.paths)):
+        if isinstance(found, SourceFailure):
+            failures.append(found)
+        else:
+            ready.append(found)
+
+    def report(ids: list[str], batch: Sequence[Submission]) -> None:
+        print("\n".join(f"{item_id}  {submission.name}" for item_id, submission in zip(ids, batch, strict=True)))
+
+    queued, error = 0, None
+    try:
+        if ready:  # nothing readable: no queue to reach (nor a managed Neo4j to start)
+            queued = _submit(settings, ready, report)
+    except _SubmitError as exc:
+        queued, error = exc.queued, str(exc)
+    for failure in failures:
+        print(f"geokg: {failure.name}: {failure.reason}", file=sys.stderr)
+    if error is not None:
+        return _die(f"{error} ({queued} of {len(ready)} articles were queued before)")
+    transport = f"the Kafka topic {settings.kafka_topic}" if settings.queue == "kafka" else "the Neo4j queue"
+    print(f"queued {queued} articles on {transport}; {len(failures)} could not be read", file=sys.stderr)
+    return EXIT_FAILURE if failures else 0
+
+
+class _SubmitError(Exception):
+    def __init__(self, message: str, queued: int) -> None:
+        super().__init__(message)
+        self.queued = queued
+
+
+def _submit(
+    settings: Settings, ready: Sequence[Submission], report: Callable[[list[str], Sequence[Submission]], object]
+) -> int:
+    batches = [ready[start : start + SUBMIT_BATCH] for start in range(0, len(ready), SUBMIT_BATCH)]
+    queued = 0
+    if settings.queue == "kafka":
+        from service.kafka.client_config import KafkaConfigError
+        from service.kafka.producer import ArticleProducer, BrokerUnavailable
+        from service.kafka.topics import ensure_topics
+
+        try:
+            ensure_topics(settings)
+            producer = ArticleProducer(settings)
+        except (KafkaConfigError, BrokerUnavailable) as exc:
+            raise _SubmitError(str(exc), 0) from exc
+        try:
+            for batch in batches:
+                report(producer.submit([s.payload for s in batch]), batch)
+                queued += len(batch)
+        except BrokerUnavailable as exc:
+            raise _SubmitError(str(exc), queued) from exc
+        finally:
+            producer.close()
+        return queued
+
+    from service.graph.errors import GraphError
+    from service.graph.schema import apply_schema
+    from service.shared import queue
+
+    try:
+        with _repository(settings) as repo:
+            apply_schema(repo)
+            for batch in batches:
+                report(queue.enqueue(repo, [s.payload for s in batch]), batch)
+                queued += len(batch)
+    except GraphError as exc:
+        raise _SubmitError(str(exc), queued) from exc
+    return queued
+
+
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.worker import WorkerOptions, run_worker
 
+    if settings.queue == "kafka":
+        return _kafka_worker(args, settings)
     try:
         options = WorkerOptions(
             batch_size=args.batch_size,
@@ -205,6 +289,27 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         return _die(str(exc), EXIT_USAGE)
     return run_worker(settings, options, worker_id=args.worker_id)
+
+
+def _kafka_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.kafka_worker import KafkaWorkerOptions, run_kafka_worker
+    from service.kafka.client_config import KafkaConfigError, consumer_config
+
+    if args.retry_failed:
+        return _die("--retry-failed works on the Neo4j queue only (GEOKG_QUEUE=neo4j)", EXIT_USAGE)
+    try:
+        consumer_config(settings)  # a configuration the client cannot use is an error now, not in a loop
+        options = KafkaWorkerOptions(
+            batch_size=args.batch_size,
+            max_attempts=args.max_attempts,
+            once=args.once,
+            poll_timeout=min(args.poll_interval, 5.0),
+            backoff_max=args.max_backoff,
+            metrics_port=args.metrics_port,
+        )
+    except (ValueError, KafkaConfigError) as exc:
+        return _die(str(exc), EXIT_USAGE)
+    return run_kafka_worker(settings, options, worker_id=args.worker_id)
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
@@ -234,6 +339,8 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
         return _die("queue retry needs ids or --all-failed", EXIT_USAGE)
     try:
         with _repository(settings) as repo:
+            if args.action == "retry" and settings.queue == "kafka":
+                return _replay(settings, repo, None if args.all_failed else args.ids)
             if args.action == "retry":
                 retried = queue.retry_all_failed(repo) if args.all_failed else queue.retry(repo, args.ids)
                 print(f"requeued {len(retried)} failed articles")
@@ -246,6 +353,22 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
         return _die(str(exc))
     print(json.dumps([s.to_json() if s else None for s in found], indent=2))
     return 0 if all(found) else 3
+
+
+def _replay(settings: Settings, repo: GraphRepository, ids: Sequence[str] | None) -> int:
+    """`geokg queue retry` with GEOKG_QUEUE=kafka: the failed articles' dead letters sent again to the topic."""
+    from service.kafka.client_config import KafkaConfigError
+    from service.kafka.producer import BrokerUnavailable
+    from service.kafka.replay import replay_dead_letters
+
+    try:
+        replayed = replay_dead_letters(settings, repo, set(ids) if ids is not None else None)
+    except (KafkaConfigError, BrokerUnavailable) as exc:
+        return _die(str(exc))
+    print(
+        f"sent {len(replayed)} failed articles again from {settings.kafka_dead_letter_topic} to {settings.kafka_topic}"
+    )
+    return 0
 
 
 def cmd_browser(args: argparse.Namespace, settings: Settings) -> int:
@@ -331,6 +454,17 @@ def build_parser() -> argparse.ArgumentParser:
     wrk.add_argument("--worker-id", help="name in logs and lease_owner (default host:pid:random)")
     wrk.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus metrics on 127.0.0.1:PORT")
     wrk.set_defaults(func=cmd_worker)
+
+    sbm = sub.add_parser(
+        "submit",
+        help="queue article files for the workers (on Kafka with GEOKG_QUEUE=kafka, else in Neo4j)",
+        description="Reads .txt, .html, .json and .jsonl files and folders as `geokg ingest` does, and puts each "
+        "article on the configured queue for `geokg worker` (GEOKG_QUEUE=neo4j: the graph's queue; kafka: the "
+        "articles topic, each article acknowledged by the broker). Prints each article's id (GET /articles/{id}) "
+        "and its file. A file no worker could read is reported and not queued (exit 1).",
+    )
+    sbm.add_argument("paths", nargs="+", metavar="FILE", help="article files and folders")
+    sbm.set_defaults(func=cmd_submit)
 
     wat = sub.add_parser(
         "watch",

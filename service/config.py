@@ -53,6 +53,35 @@ class Settings(BaseSettings):
     # NLP
     spacy_model: str = "en_core_web_sm"
 
+    # The article queue. "neo4j": :QueuedArticle nodes in the graph itself (docs/queue.md), nothing else to run.
+    # "kafka": POST /articles and `geokg submit` produce to a Kafka topic and `geokg worker` processes form one
+    # consumer group on it (docs/kafka.md); the graph still records each article's attempts and its outcome.
+    queue: Literal["neo4j", "kafka"] = "neo4j"
+    kafka_bootstrap: str = ""  # host:port[,host:port...]
+    # The managed single-node broker (service/kafka/local_kafka.py: tests, and trying Kafka out on one machine).
+    kafka_version: str = "4.1.1"
+    kafka_home: Path = Field(default_factory=lambda: default_cache_dir() / "kafka")
+    kafka_topic: str = "geokg.articles"
+    kafka_dead_letter_topic: str = "geokg.articles.dead"
+    kafka_group: str = "geokg-workers"
+    # Partitions of the topics when geokg creates them (the worker and `geokg submit` create missing ones): the most
+    # workers that can share the stream.
+    kafka_partitions: int = Field(default=6, ge=1)
+    # Seconds a producer waits for the broker's acknowledgement before it answers that the article was not taken.
+    kafka_ack_timeout: float = Field(default=10.0, gt=0, le=300)
+    # Security, passed through to the client (librdkafka's properties of the same names).
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: str = ""  # PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER, GSSAPI
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_ca_location: str = ""  # CA certificate(s) (PEM file) to verify the brokers with
+    kafka_ssl_certificate_location: str = ""  # client certificate (PEM), for brokers that require TLS client auth
+    kafka_ssl_key_location: str = ""
+    kafka_ssl_key_password: SecretStr | None = None
+    # Any other client property, as a JSON object ({"sasl.oauthbearer.method": "oidc", ...}); a secret, since such
+    # properties often hold one. The delivery guarantees (acks, idempotence, offset commits) are not overridable.
+    kafka_client_config: SecretStr | None = None
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -1,6 +1,9 @@
 """Shared fixtures: one Neo4j server per test session, a clean graph per test, and assertion helpers.
 
-The server, in order of preference:
+The Kafka broker (`kafka_server`, only for the tests that use it, marked `kafka`): GEOKG_TEST_KAFKA_BOOTSTRAP, else
+the managed single-node broker of service/kafka/local_kafka.py on free ports, started and removed by this session.
+
+The Neo4j server, in order of preference:
 1. `GEOKG_TEST_NEO4J_URI` (with GEOKG_TEST_NEO4J_USER / _PASSWORD / _DATABASE): a server you run, whose graph
    the tests wipe;
 2. a testcontainer (neo4j:5.26-community) when a Docker engine answers;
@@ -18,8 +21,9 @@ import os
 import shutil
 import socket
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import neo4j
 import pytest
@@ -30,6 +34,9 @@ from service.graph.driver import ConnectionInfo, create_driver
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
 
+if TYPE_CHECKING:
+    from service.kafka.local_kafka import LocalKafka
+
 TEST_IMAGE = "neo4j:5.26-community"
 # Where the test server's Neo4j Browser is, once the server is known: the managed instance's or the testcontainer's
 # HTTP port, or GEOKG_TEST_NEO4J_BROWSER_URL with a server of GEOKG_TEST_NEO4J_URI (see neo4j_browser_url).
@@ -38,8 +45,11 @@ _BROWSER_URL: dict[str, str] = {}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "neo4j_server" in getattr(item, "fixturenames", ()) and item.get_closest_marker("neo4j") is None:
+        fixtures = getattr(item, "fixturenames", ())
+        if "neo4j_server" in fixtures and item.get_closest_marker("neo4j") is None:
             item.add_marker(pytest.mark.neo4j)
+        if "kafka_server" in fixtures and item.get_closest_marker("kafka") is None:
+            item.add_marker(pytest.mark.kafka)
 
 
 def _server_from_env() -> ConnectionInfo | None:
@@ -131,6 +141,58 @@ def neo4j_server() -> Iterator[ConnectionInfo]:
         yield from _testcontainer()
     else:
         yield from _local_neo4j()
+
+
+@dataclass(frozen=True)
+class KafkaServer:
+    """Where the test Kafka broker is. The managed one also has a SASL_PLAINTEXT (PLAIN) listener with one user,
+    for the tests of the client's security settings; a broker of GEOKG_TEST_KAFKA_BOOTSTRAP has none."""
+
+    bootstrap: str
+    managed: LocalKafka | None = None
+    sasl_bootstrap: str | None = None
+    sasl_user: str = "geokg-test"
+    sasl_password: str = "geokg-test-secret"
+
+
+@pytest.fixture(scope="session")
+def kafka_server() -> Iterator[KafkaServer]:
+    """The session's Kafka broker, started only when a test asks for it: GEOKG_TEST_KAFKA_BOOTSTRAP if set, else
+    the managed single-node KRaft broker (assembled from Maven Central, cached) as an instance of this session
+    alone, on free ports, stopped and removed at the end. Tests keep apart by using topics and groups of their own."""
+    from_env = os.environ.get("GEOKG_TEST_KAFKA_BOOTSTRAP")
+    if from_env:
+        yield KafkaServer(bootstrap=from_env)
+        return
+    from service.kafka.local_kafka import LocalKafka
+
+    settings = Settings()
+    ports = _free_ports(3)
+    user, password = KafkaServer.sasl_user, KafkaServer.sasl_password
+    broker = LocalKafka(
+        home=settings.kafka_home,
+        version=settings.kafka_version,
+        instance=f"test-{os.getpid()}",
+        port=ports[0],
+        controller_port=ports[1],
+        sasl_port=ports[2],
+        sasl_users={user: password},
+        heap="384m",
+    )
+    try:
+        broker.start()
+        yield KafkaServer(bootstrap=broker.bootstrap, managed=broker, sasl_bootstrap=broker.sasl_bootstrap)
+    finally:
+        broker.remove()  # also after a failed start: no instance folder left behind
+
+
+def _free_ports(count: int) -> list[int]:
+    ports: list[int] = []
+    while len(ports) < count:
+        port = _free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports
 
 
 @pytest.fixture(scope="session")

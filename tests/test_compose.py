@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 from typing import Any
@@ -78,3 +79,59 @@ def test_dockerfile_builds_one_image_with_pip() -> None:
     assert "pip install" in text
     for source in ("pyproject.toml", "service", "ingest", "cypher"):
         assert re.search(rf"^COPY .*\b{re.escape(source)}\b", text, re.MULTILINE), f"{source} is not copied"
+
+
+# --------------------------------------------------------------------------- docker-compose.kafka.yml
+
+
+@pytest.fixture(scope="module")
+def kafka_override() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((REPO_ROOT / "docker-compose.kafka.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def merged_environment(compose: dict[str, Any], override: dict[str, Any], name: str) -> dict[str, Any]:
+    """What `docker compose -f docker-compose.yml -f docker-compose.kafka.yml` gives a service: the mappings merged."""
+    return {**compose["services"][name]["environment"], **override["services"][name]["environment"]}
+
+
+def test_the_kafka_override_runs_a_kraft_broker_of_the_official_image(kafka_override: dict[str, Any]) -> None:
+    kafka = kafka_override["services"]["kafka"]
+    assert re.fullmatch(r"apache/kafka:4\.[0-9]+\.[0-9]+", kafka["image"])
+    env = kafka["environment"]
+    # A cluster id as Kafka's storage tool takes it: 16 bytes in URL-safe base64 without padding.
+    assert len(base64.urlsafe_b64decode(env["CLUSTER_ID"] + "==")) == 16 and len(env["CLUSTER_ID"]) == 22
+    assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
+    assert env["KAFKA_ADVERTISED_LISTENERS"] == "PLAINTEXT://kafka:9092"
+    assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == f"{env['KAFKA_NODE_ID']}@kafka:9093"
+    assert env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"] == 1
+    assert env["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"
+    data_volume, path = kafka["volumes"][0].split(":")
+    assert path == env["KAFKA_LOG_DIRS"] and data_volume in kafka_override["volumes"]
+    assert "kafka-broker-api-versions.sh" in " ".join(kafka["healthcheck"]["test"])
+    assert "ports" not in kafka, "the broker is reached on the compose network only"
+
+
+@pytest.mark.parametrize("name", ["api", "worker"])
+def test_the_kafka_override_switches_the_api_and_the_workers(
+    compose: dict[str, Any], kafka_override: dict[str, Any], name: str
+) -> None:
+    env = merged_environment(compose, kafka_override, name)
+    assert env["GEOKG_QUEUE"] == "kafka"
+    assert env["GEOKG_KAFKA_BOOTSTRAP"] == "${GEOKG_KAFKA_BOOTSTRAP:-kafka:9092}"
+    assert set(env) >= ESSENTIAL_ENV, "the main file's settings (Neo4j, the key) are kept"
+    assert kafka_override["services"][name]["depends_on"]["kafka"]["condition"] == "service_healthy"
+    assert compose["services"][name]["depends_on"]["neo4j"]["condition"] == "service_healthy"
+
+
+def test_the_workers_can_be_scaled(compose: dict[str, Any], kafka_override: dict[str, Any]) -> None:
+    # --scale worker=3: no fixed container name and no published port on the worker, in either file.
+    for data in (compose, kafka_override):
+        worker = data["services"]["worker"]
+        assert "container_name" not in worker and "ports" not in worker
+
+
+def test_every_geokg_variable_in_the_kafka_override_is_a_setting() -> None:
+    used = set(ENV_NAME.findall((REPO_ROOT / "docker-compose.kafka.yml").read_text(encoding="utf-8")))
+    assert "GEOKG_QUEUE" in used
+    assert used <= SETTINGS_ENV_NAMES, f"not fields of Settings: {sorted(used - SETTINGS_ENV_NAMES)}"

@@ -68,3 +68,40 @@ def test_workers_killed_and_neo4j_restarted_lose_and_duplicate_nothing(tmp_path:
     assert restart.recovery_seconds is not None
     assert report.totals["articles"] == 20
     assert report.totals["events"] > 20
+
+
+@pytest.mark.neo4j
+@pytest.mark.kafka  # its own managed broker and Neo4j (not the session's: both are killed)
+def test_on_kafka_workers_killed_and_neo4j_and_the_broker_restarted_lose_and_duplicate_nothing(tmp_path: Path) -> None:
+    options = Options(
+        articles=20,
+        kills=3,
+        restarts=1,
+        broker_restarts=1,
+        seed=7,
+        max_delay=3.0,
+        down=4.0,
+        drain_timeout=240.0,
+        instance="fault-trials-kafka-test",
+        bolt_port=free_port(),
+        http_port=free_port(),
+        log_dir=tmp_path / "logs",
+        transport="kafka",
+    )
+    lines: list[str] = []
+    report = Trials(options, lines.append).run()
+    print_report(report, lines.append)
+    summary = "\n".join(lines)
+
+    assert [f for f in report.failures if not f.startswith("503 answered within")] == [], summary
+    names = {name for name, _, _ in report.checks}
+    assert {
+        "every offset of the group committed (lag 0)",
+        "nothing dead-lettered (no poison article here)",
+        "POST /articles answered 503 while the broker was down (never 202)",
+    } <= names
+    (broker,) = report.broker_restarts
+    assert broker.how == "SIGKILL" and broker.posts_while_down[503] > 0
+    assert broker.back_after_seconds is not None
+    assert report.submitted == 21  # the 20 articles and the one accepted once the broker was back
+    assert report.totals["articles"] == 21

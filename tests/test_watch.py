@@ -348,16 +348,22 @@ def _geokg(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))", *args]
 
 
+@pytest.mark.parametrize(
+    "batch",
+    [None, 5],
+    ids=["default batches", "batches of 5"],  # the default: written after 1 s (about 13 pages here); or 5 by 5
+)
 def test_a_watcher_killed_mid_poll_and_restarted_loses_and_repeats_nothing(
-    graph: GraphRepository, neo4j_server: ConnectionInfo, site: Site, tmp_path: Path
+    graph: GraphRepository, neo4j_server: ConnectionInfo, site: Site, tmp_path: Path, batch: int | None
 ) -> None:
-    paths = [f"/news/{i}" for i in range(24)]
+    paths = [f"/news/{i}" for i in range(25)]
     for i, path in enumerate(paths):
         site.page(path, article_html(story(i, tag=f"-{i}")), delay=0.15)
     site.add("/feed.xml", rss(site, paths), "application/rss+xml", etag='"v1"')
     sources = tmp_path / "sources.toml"
+    batching = f"[watch]\nbatch_pages = {batch}\nbatch_seconds = 60\n\n" if batch else ""
     sources.write_text(
-        '[defaults]\ndelay = 0\nconcurrency = 2\nallow_networks = ["127.0.0.0/8"]\n\n'
+        batching + '[defaults]\ndelay = 0\nconcurrency = 2\nallow_networks = ["127.0.0.0/8"]\n\n'
         f'[[sources]]\nurl = "{site.url("/feed.xml")}"\nkind = "rss"\n',
         encoding="utf-8",
     )
@@ -373,6 +379,10 @@ def test_a_watcher_killed_mid_poll_and_restarted_loses_and_repeats_nothing(
     process.wait(10)
     queued_before = queue.counts(graph)["queued"]
     assert 0 < queued_before < len(paths)
+    if batch:  # a batch is written whole or not at all
+        assert queued_before % batch == 0, queued_before
+    # No page is left half-recorded (a key claimed but without its outcome).
+    assert "pending" not in {state for (state,) in nodes(graph, "WatchSeen", ["state"])}
     fetched_before = {p for p in paths if site.hits(p)}
 
     finished = subprocess.run(command, cwd=tmp_path, env=_env(neo4j_server), capture_output=True, timeout=120)

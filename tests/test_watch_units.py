@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+from concurrent.futures import ThreadPoolExecutor
 from email.utils import formatdate
 from pathlib import Path
+from typing import Any
 
 import pytest
+from py3langid import langid
+from watch_site import article_html, story
 
+from ingest.watch import page
 from ingest.watch.config import ConfigError, build_config
 from ingest.watch.listing import ListingError, parse_listing
 from ingest.watch.netguard import AddressRefused, NetworkPolicy, parse_networks
@@ -145,3 +150,26 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds(None, now) is None
     assert retry_after_seconds("soon", now) is None
     assert retry_after_seconds("-5", now) is None
+
+
+def test_the_page_reader_loads_its_language_model_once_however_many_threads_start_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # py3langid loads its model on first use without a lock: eight page threads meeting their first pages at once
+    # each decompressed it (about 0.5 s of CPU apiece). The watcher warms the reader once before its threads start.
+    loads: list[int] = []
+    load = langid._load_identifier
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(1)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    monkeypatch.setattr(langid, "_load_identifier", counted)
+    monkeypatch.setattr(page, "_warmed", False)
+    pages = [article_html(story(i, tag=f"-{i}")).encode() for i in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: page.warm_up(), range(8)))
+        read = list(pool.map(lambda i: page.read_page(pages[i], "text/html", f"https://a.example/{i}"), range(8)))
+    assert [p.language for p in read] == ["en"] * 8
+    assert loads == [1]

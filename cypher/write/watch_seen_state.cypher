@@ -1,4 +1,4 @@
-// The outcome of the page whose keys write/watch_seen_merge just created: $rows = [{key, state, reason, item}],
+// The outcome of the pages whose keys write/watch_seen_merge just created: $rows = [{key, state, reason, item}],
 // state one of queued, duplicate, not_english, no_text, gone, disallowed, refused; reason why (or null); item the
 // queue item's id when queued (else null).
 // params: $rows

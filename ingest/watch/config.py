@@ -3,6 +3,8 @@
     [watch]                      # the watcher as a whole (all optional)
     user_agent = "..."           # default: geokg-watch/<version> (+https://github.com/geokg; news knowledge graph)
     max_workers = 8              # pages fetched at once, over all hosts
+    batch_pages = 50             # fetched pages recorded (and queued) together in one Neo4j transaction, at most
+    batch_seconds = 1.0          # a fetched page waits at most this long for its batch to fill
     metrics_port = 9102          # Prometheus metrics of the watcher (0: none)
 
     [defaults]                   # every source's settings unless it sets its own (all optional)
@@ -106,6 +108,10 @@ class WatchSettings(BaseModel):
 
     user_agent: str = Field(default_factory=default_user_agent, min_length=8, max_length=300)
     max_workers: int = Field(8, ge=1, le=64)
+    batch_pages: int = Field(50, ge=1, le=1000, description="fetched pages recorded in one transaction, at most")
+    batch_seconds: float = Field(
+        1.0, ge=0, le=60, description="longest a fetched page waits for its batch to fill before it is recorded"
+    )
     metrics_port: int = Field(0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
 

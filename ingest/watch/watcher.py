@@ -4,11 +4,12 @@ One poll of a source:
 1. fetch its listing with the validators saved last time (a 304 ends the poll: nothing new), and for a sitemap
    index its child sitemaps the same way;
 2. read the entries, drop URL variants of one story (`urls.url_key`) and the ones already seen (in Neo4j);
-3. fetch the new pages (a pool of threads, each host within its limits, see fetch.py) and record each one
-   (`watch_state.record_page`): queued when none of its keys (its URLs, its canonical link, its text) was seen
-   before, else a duplicate; not English, no text, gone (4xx), disallowed (robots.txt) and refused (address) are
-   recorded too, so they are not fetched again; a 5xx or network failure records nothing, so the next poll
-   tries again;
+3. fetch the new pages (a pool of threads, each host within its limits, see fetch.py) and record them in batches
+   (`watch_state.record_pages`: one transaction for up to `batch_pages` pages, written once it is full or its
+   first page has waited `batch_seconds`): a page is queued when none of its keys (its URLs, its canonical link,
+   its text) was seen before, else it is a duplicate; not English, no text, gone (4xx), disallowed (robots.txt)
+   and refused (address) are recorded too, so they are not fetched again; a 5xx or network failure records
+   nothing, so the next poll tries again;
 4. only when every entry was dealt with, save the listing's new validators: a watcher killed mid-poll fetches the
    whole listing again on restart, and what it had already recorded is skipped as seen.
 """
@@ -21,8 +22,8 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
@@ -31,15 +32,18 @@ from ingest.watch.config import Source, WatchConfig
 from ingest.watch.fetch import Fetcher, FetchError
 from ingest.watch.listing import Entry, ListingError, parse_listing
 from ingest.watch.metrics import WatchMetrics, serve_metrics
-from ingest.watch.page import read_page
+from ingest.watch.page import read_page, warm_up
 from ingest.watch.urls import normalise, same_site, url_key
 from service.config import Settings
 from service.graph.driver import create_driver, resolve_connection
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema
+from service.kafka.client_config import KafkaConfigError
+from service.kafka.producer import ArticleProducer, BrokerUnavailable
+from service.kafka.topics import ensure_topics
 from service.shared import watch_state
-from service.shared.watch_state import PageState, SourceRef, Validators, redact_url
+from service.shared.watch_state import PageRecord, PageState, SourceRef, Validators, redact_url
 
 log = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 50
@@ -73,8 +77,10 @@ class Watcher:
         *,
         stop: threading.Event | None = None,
         metrics: WatchMetrics | None = None,
+        producer: ArticleProducer | None = None,
     ) -> None:
         self.repo = repo
+        self.producer = producer  # GEOKG_QUEUE=kafka: pages are produced to the articles topic, not queued in Neo4j
         self.config = config
         self.stop = stop or threading.Event()
         self.metrics = metrics or WatchMetrics()
@@ -157,18 +163,20 @@ class Watcher:
         already = watch_state.seen(self.repo, list(fresh))
         new = [(key, entry) for key, entry in fresh.items() if key not in already]
         result.found = len(new)
-        futures = []
+        if new:
+            warm_up()  # the page reader's models loaded once, not by each page thread at once
+        futures: dict[Future[PageRecord | None], int] = {}
         for key, entry in new:
             if self.stop.is_set():
                 complete = False
                 break
-            futures.append(self._pages.submit(self._page, source, sid, key, entry))
-        for future in futures:
-            outcome = future.result()
+            futures[self._pages.submit(self._page, source, key, entry)] = len(futures)
+        outcomes = self._record_as_fetched(sid, futures)
+        for outcome in outcomes:
             result.pages[outcome] += 1
             self.metrics.pages.labels(outcome=outcome).inc()
-            if outcome == "retry_later":
-                complete = False
+        if "retry_later" in outcomes:
+            complete = False
         if complete and not self.stop.is_set():
             watch_state.save_validators(self.repo, validators)
         result.not_modified = result.not_modified and not new
@@ -212,27 +220,56 @@ class Watcher:
 
     # ------------------------------------------------------------------ one page
 
-    def _page(self, source: Source, sid: str, key: str, entry: Entry) -> str:
-        """Fetches and records one page; returns its outcome (a PageState, or "retry_later")."""
+    def _record_as_fetched(self, sid: str, futures: Mapping[Future[PageRecord | None], int]) -> list[str]:
+        """Records the pages as their fetches finish, in batches: one transaction for `batch_pages` pages, or for
+        fewer once the first of them has waited `batch_seconds` or no fetch is left. Returns every page's outcome
+        (a PageState, or "retry_later" for a page that recorded nothing)."""
+        size, patience = self.config.watch.batch_pages, self.config.watch.batch_seconds
+        outcomes: list[str] = []
+        batch: list[PageRecord] = []
+        since = 0.0  # when the batch's first page was fetched
+        running = set(futures)
+        while running:
+            timeout = max(0.0, since + patience - time.monotonic()) if batch else None
+            done, running = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=futures.__getitem__):  # in the order of the listing
+                record = future.result()
+                if record is None:
+                    outcomes.append("retry_later")
+                    continue
+                if not batch:
+                    since = time.monotonic()
+                batch.append(record)
+                if len(batch) >= size:
+                    outcomes += self._record(sid, batch)
+                    batch = []
+            if batch and (not running or time.monotonic() - since >= patience):
+                outcomes += self._record(sid, batch)
+                batch = []
+        return outcomes
+
+    def _page(self, source: Source, key: str, entry: Entry) -> PageRecord | None:
+        """Fetches and reads one page; returns what to record of it, or None when it is to be fetched again on the
+        next poll (a 5xx or network failure, or the watcher stopping)."""
         if self.stop.is_set():
-            return "retry_later"
+            return None
         try:
             got = self.fetcher.fetch(entry.url, source)
         except FetchError as exc:
             if exc.retryable:
                 log.warning("%s: will retry on the next poll", exc)
-                return "retry_later"
+                return None
             state = _FAILURE_STATE.get(exc.kind, "gone")
-            return self._record(sid, entry.url, [key], None, state, str(exc))
+            return PageRecord(entry.url, [key], None, state, str(exc))
         self.metrics.fetched.inc()
         page = read_page(got.body, got.content_type, got.final_url)
         keys = [key, url_key(got.final_url)]
         if page.canonical:
             keys.append(url_key(page.canonical))
         if page.article is None:
-            return self._record(sid, entry.url, keys, None, "no_text", page.problem)
+            return PageRecord(entry.url, keys, None, "no_text", page.problem)
         if page.language != ENGLISH:
-            return self._record(sid, entry.url, keys, None, "not_english", f"language {page.language}")
+            return PageRecord(entry.url, keys, None, "not_english", f"language {page.language}")
         assert page.text_key is not None
         keys.append(page.text_key)
         payload: dict[str, Any] = {"html": page.html, "url": article_url(got.final_url, page.canonical)}
@@ -240,22 +277,26 @@ class Watcher:
             payload["title"] = entry.title
         if entry.published:
             payload["published"] = entry.published.isoformat()
-        outcome = self._record(sid, entry.url, keys, payload, "queued", None)
-        if outcome == "queued":
-            self.metrics.queued.inc()
-        return outcome
+        return PageRecord(entry.url, keys, payload, "queued", None)
 
-    def _record(
-        self, sid: str, url: str, keys: list[str], payload: dict[str, Any] | None, state: PageState, reason: str | None
-    ) -> str:
+    def _record(self, sid: str, batch: list[PageRecord]) -> list[str]:
+        """Records a batch of pages in one transaction; returns their outcomes ("retry_later" for all of them when
+        the graph could not take the batch: nothing of it was recorded, so the next poll fetches them again)."""
         try:
-            recorded = watch_state.record_page(self.repo, sid, url, keys, payload=payload, state=state, reason=reason)
-        except GraphError as exc:
-            log.warning("could not record %s (%s); it will be fetched again", redact_url(url), exc)
-            return "retry_later"
-        if recorded.state not in ("queued", "duplicate"):
-            log.info("%s: %s (%s)", redact_url(url), recorded.state, reason)
-        return recorded.state
+            recorded = watch_state.record_pages(self.repo, sid, batch, submit=self._produce if self.producer else None)
+        except (GraphError, BrokerUnavailable) as exc:
+            log.warning("could not record %d pages (%s); they will be fetched again", len(batch), exc)
+            return ["retry_later"] * len(batch)
+        for page, done in zip(batch, recorded, strict=True):
+            if done.state == "queued":
+                self.metrics.queued.inc()
+            elif done.state != "duplicate":
+                log.info("%s: %s (%s)", redact_url(page.url), done.state, page.reason)
+        return [done.state for done in recorded]
+
+    def _produce(self, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
+        assert self.producer is not None
+        return self.producer.submit(payloads)
 
 
 def article_url(final_url: str, canonical: str | None) -> str:
@@ -293,12 +334,15 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         try:
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             apply_schema(repo)
-            watcher = Watcher(repo, config, stop=stop, metrics=metrics)
+            producer = _kafka_producer(settings)
+            watcher = Watcher(repo, config, stop=stop, metrics=metrics, producer=producer)
             try:
                 results = watcher.run(once=once)
             finally:
                 watcher.close()
-        except GraphError as exc:
+                if producer is not None:
+                    producer.close()
+        except (GraphError, KafkaConfigError) as exc:
             log.error("%s", exc)
             return 1
         finally:
@@ -307,6 +351,18 @@ def run_watch(settings: Settings, config: WatchConfig, *, once: bool = False) ->
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _kafka_producer(settings: Settings) -> ArticleProducer | None:
+    """With GEOKG_QUEUE=kafka, the producer new pages go through (the topics created if missing); else None."""
+    if settings.queue != "kafka":
+        return None
+    producer = ArticleProducer(settings)  # KafkaConfigError: a configuration the client cannot use
+    try:
+        ensure_topics(settings)
+    except BrokerUnavailable as exc:  # pages are fetched again until the broker takes them
+        log.warning("%s", exc)
+    return producer
 
 
 def _configure_logging() -> None:

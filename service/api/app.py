@@ -31,6 +31,7 @@ from service.api.metrics import install_metrics
 from service.api.metrics import router as metrics_router
 from service.api.security import add_cors, read_guard
 from service.config import Settings, get_settings
+from service.kafka.producer import ArticleProducer
 
 
 def _version() -> str:
@@ -53,6 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            if producer is not None:
+                await asyncio.to_thread(producer.close)
             await asyncio.to_thread(graph.close)
 
     app = FastAPI(
@@ -64,6 +67,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    # GEOKG_QUEUE=kafka: POST /articles produces to the articles topic. Made here, so that a configuration the
+    # client cannot use (no brokers, a bad property) stops the API at startup; it connects on first use.
+    producer = ArticleProducer(settings) if settings.queue == "kafka" else None
+    app.state.producer = producer
     add_cors(app, settings)
     reads = read_guard(settings)  # the API key on every router that returns graph data, when reads are closed
     app.include_router(routes_health.router)

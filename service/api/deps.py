@@ -12,6 +12,7 @@ from service.api.graph_state import GraphState
 from service.config import Settings
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
+from service.kafka.producer import ArticleProducer
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -32,6 +33,12 @@ def get_repository(graph: Annotated[GraphState, Depends(get_graph_state)]) -> Gr
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
 
 
+def get_producer(request: Request) -> ArticleProducer | None:
+    """The Kafka producer POST /articles submits through with GEOKG_QUEUE=kafka; None with the Neo4j queue."""
+    producer: ArticleProducer | None = getattr(request.app.state, "producer", None)
+    return producer
+
+
 def get_today() -> date:
     """The server's current date, for questions about "this year" or "last month" (tests set their own)."""
     return date.today()
@@ -41,3 +48,4 @@ AppSettings = Annotated[Settings, Depends(get_app_settings)]
 Graph = Annotated[GraphState, Depends(get_graph_state)]
 Repository = Annotated[GraphRepository, Depends(get_repository)]
 Today = Annotated[date, Depends(get_today)]
+KafkaProducer = Annotated[ArticleProducer | None, Depends(get_producer)]

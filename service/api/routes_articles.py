@@ -15,10 +15,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
-from service.api.deps import Graph, Repository
+from service.api.deps import AppSettings, Graph, KafkaProducer, Repository
 from service.api.security import API_KEY_HEADER, WriteAccess
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository
+from service.kafka.producer import ArticleProducer, BrokerUnavailable
 from service.shared import queue
 from service.shared.article_body import ArticleError, check_body
 
@@ -270,9 +271,18 @@ def _validate(data: Any) -> list[ArticleIn]:
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
 
 
-def _enqueue(graph: Graph, payloads: list[dict[str, Any]]) -> list[str]:
-    """Queue ids of the payloads; 503 while Neo4j cannot be reached. The repository is taken here, after the
-    checks, so that a bad request is answered as such whatever the state of the database."""
+def _enqueue(graph: Graph, producer: ArticleProducer | None, payloads: list[dict[str, Any]]) -> list[str]:
+    """Queue ids of the payloads; 503 while Neo4j (or, with GEOKG_QUEUE=kafka, the broker) cannot be reached. The
+    repository is taken here, after the checks, so that a bad request is answered as such whatever the state of the
+    database. With Kafka the answer waits for the broker's acknowledgement of every article (acks=all): 202 means
+    the broker has them, 503 that it may not, and they must be sent again (same ids, no duplicates in the graph)."""
+    if producer is not None:
+        try:
+            return producer.submit(payloads)
+        except BrokerUnavailable as exc:
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE, detail=f"articles not queued, send them again later: {exc}"
+            ) from exc
     try:
         return queue.enqueue(graph.repository(), payloads)
     except GraphError as exc:
@@ -291,13 +301,23 @@ def _enqueue(graph: Graph, payloads: list[dict[str, Any]]) -> list[str]:
         413: {"model": ErrorResponse, "description": "body, article or batch over its limit"},
         415: {"model": ErrorResponse, "description": "a Content-Type other than application/json"},
         422: {"model": ErrorResponse, "description": "not JSON, or not valid articles"},
-        503: {"model": ErrorResponse, "description": "Neo4j unreachable, or no API key configured"},
+        503: {
+            "model": ErrorResponse,
+            "description": "Neo4j unreachable (with GEOKG_QUEUE=kafka: the broker did not acknowledge the articles in "
+            "time), or no API key configured",
+        },
     },
 )
-async def post_articles(request: Request, response: Response, graph: Graph, _auth: WriteAccess) -> ArticlesAccepted:
+async def post_articles(
+    request: Request, response: Response, graph: Graph, producer: KafkaProducer, _auth: WriteAccess
+) -> ArticlesAccepted:
     """Puts one article (a JSON object) or a batch (a JSON array of up to 100) on the ingestion queue and answers
     202 with their queue ids; a worker (`geokg worker`) extracts and writes them, and GET /articles/{id} follows
     each. Re-submitting the same article returns the same id.
+
+    With GEOKG_QUEUE=kafka the articles are produced to the articles topic, keyed by their ids, and the answer is
+    202 only once the broker has acknowledged all of them (503 otherwise: send them again). GET /articles/{id} then
+    knows an article only from the moment a worker has taken it off the topic.
 
     Auth: the `X-API-Key` header must equal GEOKG_API_KEY (401 without it, 403 when wrong). With no key
     configured, only loopback clients may write; others get 503 (see service/api/security.py).
@@ -314,7 +334,7 @@ async def post_articles(request: Request, response: Response, graph: Graph, _aut
     _check_sizes(data)
     articles = await run_in_threadpool(_validate, data)  # linear, but up to 100 bodies of 2 MB: off the loop
     payloads = [article.model_dump(exclude_none=True) for article in articles]
-    ids = await run_in_threadpool(_enqueue, graph, payloads)
+    ids = await run_in_threadpool(_enqueue, graph, producer, payloads)
     if len(ids) == 1:
         response.headers["Location"] = f"/articles/{ids[0]}"
     return ArticlesAccepted(ids=ids)
@@ -331,22 +351,33 @@ ItemId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="an id retur
     response_model=ArticleStatus,
     response_model_exclude_none=True,
     responses={
-        404: {"model": ErrorResponse, "description": "no article was submitted with this id"},
+        404: {
+            "model": ErrorResponse,
+            "description": "no article was submitted with this id (with GEOKG_QUEUE=kafka: or no worker has taken "
+            "it off the topic yet)",
+        },
         503: {"model": ErrorResponse, "description": "Neo4j unreachable"},
     },
 )
-def get_article(item_id: ItemId, repo: Repository) -> ArticleStatus:
+def get_article(item_id: ItemId, repo: Repository, settings: AppSettings) -> ArticleStatus:
     """`status` is queued, processing, done or failed (then `error` says why). Once done, `article` is the graph's
     Article (several submissions of one story share it) and `events` the events it reports, each with its
     participants and the sentences of this article that report it."""
     try:
-        return _article_status(repo, item_id)
+        return _article_status(repo, item_id, kafka=settings.queue == "kafka")
     except GraphError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
 
 
-def _article_status(repo: GraphRepository, item_id: str) -> ArticleStatus:
+def _article_status(repo: GraphRepository, item_id: str, *, kafka: bool) -> ArticleStatus:
     item = queue.get_status(repo, item_id)
+    if item is None and kafka:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND,
+            detail=f"no article with id {item_id} has reached a worker yet: with the Kafka queue an article is known "
+            "here from the moment a worker takes it off the topic, so one just submitted is unknown until then "
+            "(ask again later); an id that was never submitted stays unknown",
+        )
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article submitted with id {item_id}")
     result = ArticleStatus(

@@ -17,8 +17,6 @@ same command line), but without the launcher's extra JVM, so that the process is
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import hashlib
 import json
 import logging
@@ -27,19 +25,25 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+from service.jvm_process import file_lock as _file_lock
+from service.jvm_process import pid_alive as _pid_alive
+from service.jvm_process import port_in_use as _port_in_use
+from service.jvm_process import port_open as _port_open
+from service.jvm_process import proc_cmdline as _proc_cmdline
+from service.jvm_process import read_pid as _read_pid
+from service.jvm_process import tail_text as _tail_text
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -568,17 +572,6 @@ def _check_params(
         raise ValueError(f"Neo4j needs a password of at least {MIN_PASSWORD_LENGTH} characters")
 
 
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Serialise install/start/stop across processes (CLI, API, tests) for one dist or instance."""
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _remove_leftovers(parent: Path, version: str) -> None:
     # Only called under the dist lock, so these belong to interrupted earlier installs.
     for pattern in (f".{version}-*.partial", f".{version}-*.old"):
@@ -634,25 +627,6 @@ def _servers_using(dist: Path) -> list[int]:
     return pids
 
 
-def _port_in_use(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        # Like the JVM's server sockets, so that connections in TIME_WAIT do not count as "in use".
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((LOOPBACK, port))
-        except OSError as exc:
-            return exc.errno == errno.EADDRINUSE
-    return False
-
-
-def _port_open(port: int) -> bool:
-    try:
-        with socket.create_connection((LOOPBACK, port), timeout=1.0):
-            return True
-    except OSError:
-        return False
-
-
 def _http_answers(url: str) -> bool:
     """True once the HTTP connector serves its discovery document (the last step of startup)."""
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
@@ -663,42 +637,6 @@ def _http_answers(url: str) -> bool:
         return False
 
 
-def _pid_alive(pid: int) -> bool:
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # reaps it if it is an exited child of ours (else a zombie looks alive)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return False  # another user's process: a recycled pid, not our server
-    return _proc_state(pid) not in ("Z", "X")
-
-
-def _proc_state(pid: int) -> str | None:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return stat.rsplit(")", 1)[-1].split()[0]
-
-
-def _proc_cmdline(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except FileNotFoundError:
-        return None if not Path("/proc/self").exists() else ""
-    except OSError:
-        return ""
-
-
-def _read_pid(path: Path) -> int | None:
-    try:
-        return int(path.read_text().strip())
-    except (OSError, ValueError):
-        return None
-
-
 def _read_secret(path: Path) -> str:
     if path.stat().st_mode & 0o077:
         path.chmod(0o600)
@@ -706,7 +644,3 @@ def _read_secret(path: Path) -> str:
     if len(secret) < MIN_PASSWORD_LENGTH:
         raise LocalNeo4jError(f"{path} holds no usable password (fewer than {MIN_PASSWORD_LENGTH} characters)")
     return secret
-
-
-def _tail_text(text: str, lines: int) -> str:
-    return "\n".join(text.rstrip("\n").splitlines()[-lines:])

@@ -98,6 +98,15 @@ def item_id(payload: Mapping[str, Any]) -> str:
     return _key(_canonical_json(payload))
 
 
+def encode(payload: Mapping[str, Any]) -> tuple[str, str]:
+    """(id, canonical JSON) of a submission: what the Neo4j queue stores, and the key and value of its message on
+    the Kafka topic (service/kafka/producer.py), so an article has the same id whichever transport carries it."""
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"a payload must be a JSON object, not {type(payload).__name__}")
+    text = _canonical_json(payload)
+    return _key(text), text
+
+
 def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
     """Puts articles on the queue and returns their ids, in order.
 
@@ -112,8 +121,8 @@ def enqueue(repo: GraphRepository, payloads: Sequence[Mapping[str, Any]]) -> lis
 
 
 def enqueue_tx(tx: neo4j.ManagedTransaction, payloads: Sequence[Mapping[str, Any]]) -> list[str]:
-    """`enqueue` inside a transaction the caller manages (the watcher queues a page and records it as seen in one
-    transaction, so that a watcher killed in between neither loses nor repeats it)."""
+    """`enqueue` inside a transaction the caller manages (the watcher queues a batch of pages and records them as
+    seen in one transaction, so that a watcher killed in between neither loses nor repeats them)."""
     rows, ids = _enqueue_rows(payloads)
     if rows:
         TxQueries(tx).write("write/queue_enqueue", rows=rows)

@@ -2,17 +2,18 @@
 health, the validators of the listings it fetched, and every story it has seen. The watcher (ingest/watch/)
 writes it; the API's GET /sources reads it. Shared here because both need it and neither may import the other.
 
-A page is recorded in one transaction (`record_page`): its seen-keys are merged under their unique-key locks, and
-only when none existed before is the page put on the queue (`queue.enqueue_tx`), in that same transaction. So a
-story met under several URLs at once by several threads is queued once, and a watcher killed at any moment has
-either recorded and queued a page or done neither (and fetches it again on its next run).
+A batch of pages is recorded in one transaction (`record_pages`): the seen-keys of all its pages are merged under
+their unique-key locks, and each page whose keys were all new is put on the queue (`queue.enqueue_tx`), in that same
+transaction. So a story met under several URLs at once (by several threads, or twice in one batch) is queued once,
+and a watcher killed at any moment has either recorded and queued a batch's pages or done neither (and fetches them
+again on its next run).
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -97,39 +98,71 @@ def save_validators(repo: GraphRepository, saved: Mapping[str, Validators]) -> N
         execute_write(repo, lambda tx: TxQueries(tx).write("write/watch_validators", rows=rows))
 
 
-def record_page(
+@dataclass(frozen=True)
+class PageRecord:
+    """A fetched page to record: its URL, the keys it is recorded under (its URL keys, and after fetching its
+    canonical-URL and text keys), and either a `payload` to queue (state "queued") or the `state` of a page not to
+    be queued (not English, no text, gone, disallowed, refused) with its `reason`."""
+
+    url: str
+    keys: Sequence[str]
+    payload: Mapping[str, Any] | None = None
+    state: PageState = "queued"
+    reason: str | None = None
+
+
+def record_pages(
     repo: GraphRepository,
     source: str,
-    url: str,
-    keys: Sequence[str],
+    pages: Sequence[PageRecord],
     *,
-    payload: Mapping[str, Any] | None,
-    state: PageState = "queued",
-    reason: str | None = None,
-) -> Recorded:
-    """Records a page under `keys` (its URL keys, and after fetching its canonical-URL and text keys) and, with a
-    `payload`, queues it unless one of the keys was seen before. Without a payload it records `state` (a page not
-    to be queued: not English, no text, gone, disallowed, refused) with its `reason`."""
-    unique = list(dict.fromkeys(keys))
-    if not unique:
+    submit: Callable[[Sequence[Mapping[str, Any]]], list[str]] | None = None,
+) -> list[Recorded]:
+    """Records a batch of a source's pages in one transaction and returns what became of each, in order. A page is
+    queued (with a payload) or recorded with its state only if none of its keys was seen before, neither by an
+    earlier transaction nor by an earlier page of the batch; else it is a duplicate. Its keys that were new are
+    recorded with its outcome either way, so a later copy of the story is a duplicate too.
+
+    `submit` queues the batch's new payloads elsewhere than in Neo4j (GEOKG_QUEUE=kafka: it produces them and
+    returns once the broker has acknowledged them, with the articles' ids). It runs inside the transaction that
+    records the pages, before its commit: if it raises, nothing of the batch is recorded and its pages are fetched
+    again on the next poll; if the commit fails after it, they are submitted again later under the same ids, which
+    the workers skip once done."""
+    if not pages:
+        return []
+    unique = [list(dict.fromkeys(page.keys)) for page in pages]
+    if not all(unique):
         raise ValueError("a page is recorded under at least one key")
 
-    def work(tx: neo4j.ManagedTransaction) -> Recorded:
+    def work(tx: neo4j.ManagedTransaction) -> list[Recorded]:
         run = TxQueries(tx)
-        token = secrets.token_hex(8)
-        merged = run.write(
-            "write/watch_seen_merge", rows=[{"key": k, "url": url, "source": source, "token": token} for k in unique]
-        )
-        created = [row["key"] for row in merged if row["created"]]
-        outcome: PageState = state
-        item: str | None = None
-        if len(created) < len(unique):
-            outcome = "duplicate"
-        elif payload is not None:
-            item = queue.enqueue_tx(tx, [payload])[0]
-        rows = [{"key": k, "state": outcome, "reason": reason, "item": item} for k in created]
-        run.write("write/watch_seen_state", rows=rows)
-        return Recorded(outcome, item)
+        tokens = [secrets.token_hex(8) for _ in pages]
+        index = {token: i for i, token in enumerate(tokens)}
+        # Sorted by key (then page): every batch takes its key locks in one order, so two never wait on each other
+        # in a cycle, and a key two pages of the batch share goes to the earlier page.
+        claims = sorted((key, i) for i, keys in enumerate(unique) for key in keys)
+        rows = [{"key": k, "url": pages[i].url, "source": source, "token": tokens[i]} for k, i in claims]
+        created: list[list[str]] = [[] for _ in pages]
+        for row in run.write("write/watch_seen_merge", rows=rows):
+            if row["created"]:
+                created[index[row["token"]]].append(row["key"])
+        outcomes: list[PageState] = [
+            page.state if len(created[i]) == len(unique[i]) else "duplicate" for i, page in enumerate(pages)
+        ]
+        to_queue = [(i, p.payload) for i, p in enumerate(pages) if outcomes[i] == "queued" and p.payload is not None]
+        items: list[str | None] = [None] * len(pages)
+        payloads = [p for _i, p in to_queue]
+        queued = (submit(payloads) if submit is not None else queue.enqueue_tx(tx, payloads)) if payloads else []
+        for (i, _payload), item in zip(to_queue, queued, strict=True):
+            items[i] = item
+        states = [
+            {"key": k, "state": outcomes[i], "reason": pages[i].reason, "item": items[i]}
+            for i in range(len(pages))
+            for k in created[i]
+        ]
+        if states:
+            run.write("write/watch_seen_state", rows=states)
+        return [Recorded(outcomes[i], items[i]) for i in range(len(pages))]
 
     return execute_write(repo, work)
 

@@ -1,0 +1,257 @@
+"""Benchmark of the Kafka transport (issue 15): 1 against 2 `geokg worker` processes consuming one topic, end to end
+into Neo4j, and the Kafka path against the Neo4j queue for one worker.
+
+    .venv/bin/python scripts/bench_kafka.py                      # 200 realistic articles per run
+    .venv/bin/python scripts/bench_kafka.py --articles 60 --stories short
+
+A short warm-up run comes first (a fresh Neo4j compiles each write query on first use). Each run starts on an
+emptied graph and a fresh topic (`--partitions`, 4: more than the workers) with a group of its own. Its workers are
+started first and waited for (spaCy loaded, partitions assigned: their start-up is not timed); then the articles are
+submitted (produced to the topic with acks=all, or enqueued in Neo4j) and the clock runs until the graph records
+every article done. Printed: seconds and articles/s per run, the speed-up of 2 workers over 1 on Kafka, and the
+Kafka path's throughput against the Neo4j queue's for 1 worker. The articles are `long_story`
+(tests/watch_site.py: 490-590 words of news prose naming real states; `--stories short`: ~70 words).
+
+Runs on a managed Neo4j and broker of its own (free ports), started and removed here. The 2 cores are shared by
+Neo4j, the broker and the workers, so the ratio is only meaningful on an otherwise idle machine: the load average
+is printed with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from watch_site import long_story, story  # noqa: E402
+
+from service.config import Settings  # noqa: E402
+from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
+from service.graph.local_neo4j import LocalNeo4j  # noqa: E402
+from service.graph.repository import GraphRepository  # noqa: E402
+from service.graph.schema import apply_schema  # noqa: E402
+from service.kafka.local_kafka import LocalKafka  # noqa: E402
+from service.kafka.producer import ArticleProducer  # noqa: E402
+from service.kafka.topics import ensure_topics  # noqa: E402
+from service.shared import queue  # noqa: E402
+
+START_TIMEOUT = 180.0
+
+
+@dataclass(frozen=True)
+class Run:
+    transport: str
+    workers: int
+    articles: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def servers() -> Iterator[tuple[ConnectionInfo, LocalKafka]]:
+    settings = Settings()
+    neo4j = LocalNeo4j(
+        version=settings.neo4j_version,
+        home=settings.neo4j_home,
+        instance=f"bench-kafka-{os.getpid()}",
+        bolt_port=_free_port(),
+        http_port=_free_port(),
+        heap="1g",
+        pagecache="512m",
+    )
+    broker = LocalKafka(
+        home=settings.kafka_home,
+        version=settings.kafka_version,
+        instance=f"bench-kafka-{os.getpid()}",
+        port=_free_port(),
+        controller_port=_free_port(),
+        heap="512m",
+    )
+    print(f"starting Neo4j at {neo4j.bolt_uri} and Kafka at {broker.bootstrap} ...", flush=True)
+    try:
+        neo4j.start()
+        broker.start()
+        yield ConnectionInfo(neo4j.bolt_uri, neo4j.user, neo4j.password, "neo4j"), broker
+    finally:
+        broker.remove()
+        neo4j.stop()
+        shutil.rmtree(neo4j.instance_dir, ignore_errors=True)
+
+
+def articles(count: int, kind: str) -> list[dict[str, str]]:
+    write = long_story if kind == "long" else story
+    return [
+        {"text": write(i, tag=f"-{i}"), "url": f"https://bench.test/{i}", "published": "2024-06-14"}
+        for i in range(count)
+    ]
+
+
+def environment(info: ConnectionInfo, values: dict[str, Any]) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        GEOKG_NEO4J_URI=info.uri,
+        GEOKG_NEO4J_USER=info.user,
+        GEOKG_NEO4J_PASSWORD=info.password or "",
+        GEOKG_NEO4J_DATABASE=info.database,
+        PYTHONUNBUFFERED="1",
+    )
+    env.update({f"GEOKG_{key.upper()}": str(value) for key, value in values.items()})
+    return env
+
+
+def start_workers(env: dict[str, str], count: int, log_dir: Path) -> list[subprocess.Popen[bytes]]:
+    """`count` workers, returned once each has said it polls (Neo4j) or has been assigned partitions (Kafka)."""
+    workers, logs = [], []
+    for n in range(count):
+        log = log_dir / f"worker-{uuid.uuid4().hex[:6]}-{n}.log"
+        logs.append(log)
+        with log.open("wb") as out:
+            workers.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "service.cli", "worker", "--poll-interval", "0.2", "--batch-size", "4"],
+                    cwd=REPO,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=out,
+                )
+            )
+    deadline = time.monotonic() + START_TIMEOUT
+    pattern = "assigned partitions [" if env.get("GEOKG_QUEUE") == "kafka" else "polling"
+    while not all(pattern in log.read_text(errors="replace") for log in logs):
+        if time.monotonic() > deadline or any(w.poll() is not None for w in workers):
+            stop(workers)
+            raise RuntimeError(f"workers did not start; see {log_dir}")
+        time.sleep(0.3)
+    if count > 1 and env.get("GEOKG_QUEUE") == "kafka":
+        # The partitions spread over the workers: every worker's last assignment non-empty, none shared.
+        partitions = int(env["GEOKG_KAFKA_PARTITIONS"])
+        while not _spread([_last_assignment(log) for log in logs], partitions):
+            if time.monotonic() > deadline:
+                stop(workers)
+                raise RuntimeError(f"partitions were not spread over the workers; see {log_dir}")
+            time.sleep(0.3)
+    return workers
+
+
+def _last_assignment(log: Path) -> list[int]:
+    lines = [line for line in log.read_text(errors="replace").splitlines() if "assigned partitions [" in line]
+    if not lines:
+        return []
+    inside = lines[-1].rsplit("[", 1)[1].split("]", 1)[0]
+    return [int(p) for p in inside.split(",") if p.strip()]
+
+
+def _spread(assignments: list[list[int]], partitions: int) -> bool:
+    every = [p for assigned in assignments for p in assigned]
+    return all(assignments) and len(every) == len(set(every)) == partitions
+
+
+def stop(workers: list[subprocess.Popen[bytes]]) -> None:
+    for worker in workers:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+    for worker in workers:
+        try:
+            worker.wait(60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(10)
+
+
+def one_run(
+    repo: GraphRepository, info: ConnectionInfo, broker: LocalKafka, transport: str, workers: int, args: Any
+) -> Run:
+    repo.run_admin("admin/delete_all")
+    apply_schema(repo)
+    payloads = articles(args.articles, args.stories)
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    values: dict[str, Any] = {"queue": transport}
+    if transport == "kafka":
+        values.update(
+            kafka_bootstrap=broker.bootstrap,
+            kafka_topic=name,
+            kafka_dead_letter_topic=f"{name}.dead",
+            kafka_group=f"{name}.workers",
+            kafka_partitions=args.partitions,
+        )
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    if transport == "kafka":
+        ensure_topics(settings)
+    running = start_workers(environment(info, values), workers, args.log_dir)
+    try:
+        began = time.monotonic()
+        if transport == "kafka":
+            producer = ArticleProducer(settings)
+            for start in range(0, len(payloads), 100):
+                producer.submit(payloads[start : start + 100])
+            producer.close()
+        else:
+            queue.enqueue(repo, payloads)
+        deadline = began + args.timeout
+        while queue.counts(repo)["done"] < len(payloads):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{transport} x{workers}: not every article done within {args.timeout:.0f}s")
+            time.sleep(0.2)
+        seconds = time.monotonic() - began
+    finally:
+        stop(running)
+    run = Run(transport, workers, len(payloads), seconds)
+    print(f"  {transport:<6} x{workers}: {run.articles} articles in {seconds:6.1f}s = {run.rate:5.2f} articles/s")
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--stories", choices=["long", "short"], default="long")
+    ap.add_argument("--partitions", type=int, default=4)
+    ap.add_argument("--timeout", type=float, default=1800.0, help="longest a run may take, seconds")
+    ap.add_argument("--log-dir", type=Path, default=None)
+    args = ap.parse_args(argv)
+    args.log_dir = args.log_dir or Path(f"/tmp/geokg-bench-kafka-{os.getpid()}")
+    args.log_dir.mkdir(parents=True, exist_ok=True)
+    with servers() as (info, broker), create_driver(info) as driver:
+        repo = GraphRepository(driver, "neo4j", uri=info.uri, user=info.user)
+        print(f"{args.articles} {args.stories} articles per run, {args.partitions} partitions; logs in {args.log_dir}")
+        # Not counted: a fresh server compiles each write query on first use (the first article took ~9 s here).
+        print("warm-up (not counted):")
+        one_run(repo, info, broker, "kafka", 1, argparse.Namespace(**{**vars(args), "articles": 8}))
+        print("runs:")
+        one = one_run(repo, info, broker, "kafka", 1, args)
+        two = one_run(repo, info, broker, "kafka", 2, args)
+        local = one_run(repo, info, broker, "neo4j", 1, args)
+    load = os.getloadavg()
+    print(f"\nspeed-up, 2 workers over 1 on Kafka: {two.rate / one.rate:.2f}x (target >= 1.3x)")
+    print(f"Kafka path against the Neo4j queue, 1 worker: {one.rate / local.rate:.2f}x the throughput")
+    print(f"load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (the ratio needs an idle machine)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Creating the articles and dead-letter topics when they are missing (`geokg worker` and `geokg submit` do it at
+start). A cluster where geokg may not create topics answers with an authorisation error, which is reported: create
+them there yourself (GEOKG_KAFKA_TOPIC and GEOKG_KAFKA_DEAD_LETTER_TOPIC)."""
+
+from __future__ import annotations
+
+from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka.admin import AdminClient
+from confluent_kafka.cimpl import NewTopic
+
+from service.config import Settings
+from service.kafka.client_config import admin_config
+from service.kafka.producer import BrokerUnavailable
+
+
+def ensure_topics(settings: Settings, *, timeout: float = 30.0) -> list[str]:
+    """Creates whichever of the two topics does not exist yet (GEOKG_KAFKA_PARTITIONS partitions, the broker's
+    default replication); returns the names it created. BrokerUnavailable when the broker cannot be asked."""
+    admin = AdminClient(admin_config(settings))
+    wanted = [settings.kafka_topic, settings.kafka_dead_letter_topic]
+    try:
+        existing = set(admin.list_topics(timeout=timeout).topics)
+    except KafkaException as exc:
+        raise BrokerUnavailable(f"cannot list the topics at {settings.kafka_bootstrap}: {exc}") from exc
+    missing = [name for name in wanted if name not in existing]
+    if not missing:
+        return []
+    futures = admin.create_topics(
+        [NewTopic(name, num_partitions=settings.kafka_partitions) for name in missing], request_timeout=timeout
+    )
+    created = []
+    for name, future in futures.items():
+        try:
+            future.result(timeout)
+            created.append(name)
+        except KafkaException as exc:
+            error = exc.args[0] if exc.args else None
+            if isinstance(error, KafkaError) and error.code() == KafkaError.TOPIC_ALREADY_EXISTS:
+                continue  # another worker created it meanwhile
+            raise BrokerUnavailable(f"cannot create topic {name} at {settings.kafka_bootstrap}: {exc}") from exc
+    return created
