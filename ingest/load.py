@@ -265,8 +265,7 @@ def _write_events(
         # Sorted: concurrent writers lock shared edges in the same order (fewer deadlocks to retry).
         relations.sort(key=lambda r: (r["type"], r["a"], r["b"], r["event_id"]))
         queries.write("write/upsert_relations", rows=relations)
-        pairs = [{"event_id": r["event_id"], "a": r["a"], "b": r["b"]} for r in relations]
-        touched = queries.write("write/upsert_pair_index", rows=pairs)
+        touched = queries.write("write/upsert_pair_index", rows=relations)  # reads event_id, a and b of each row
         queries.write("write/upsert_pair_summaries", rows=touched)
 
 
