@@ -59,6 +59,7 @@ class Run:
     workers: int
     articles: int
     seconds: float
+    cpu: dict[str, float]  # CPU seconds spent during the timed part: "workers", "neo4j", "broker"
 
     @property
     def rate(self) -> float:
@@ -73,7 +74,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def servers() -> Iterator[tuple[ConnectionInfo, LocalKafka]]:
+def servers() -> Iterator[tuple[ConnectionInfo, LocalNeo4j, LocalKafka]]:
     settings = Settings()
     neo4j = LocalNeo4j(
         version=settings.neo4j_version,
@@ -96,7 +97,7 @@ def servers() -> Iterator[tuple[ConnectionInfo, LocalKafka]]:
     try:
         neo4j.start()
         broker.start()
-        yield ConnectionInfo(neo4j.bolt_uri, neo4j.user, neo4j.password, "neo4j"), broker
+        yield ConnectionInfo(neo4j.bolt_uri, neo4j.user, neo4j.password, "neo4j"), neo4j, broker
     finally:
         broker.remove()
         neo4j.stop()
@@ -184,9 +185,24 @@ def stop(workers: list[subprocess.Popen[bytes]]) -> None:
             worker.wait(10)
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a live process (Linux /proc), 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def one_run(
-    repo: GraphRepository, info: ConnectionInfo, broker: LocalKafka, transport: str, workers: int, args: Any
+    repo: GraphRepository,
+    info: ConnectionInfo,
+    servers: tuple[LocalNeo4j, LocalKafka],
+    transport: str,
+    workers: int,
+    args: Any,
 ) -> Run:
+    neo4j, broker = servers
     repo.run_admin("admin/delete_all")
     apply_schema(repo)
     payloads = articles(args.articles, args.stories)
@@ -204,7 +220,13 @@ def one_run(
     if transport == "kafka":
         ensure_topics(settings)
     running = start_workers(environment(info, values), workers, args.log_dir)
+    pids: dict[str, list[int | None]] = {
+        "workers": [w.pid for w in running],
+        "neo4j": [neo4j.status().pid],
+        "broker": [broker.status().pid],
+    }
     try:
+        cpu_before = {name: sum(cpu_seconds(pid) for pid in group) for name, group in pids.items()}
         began = time.monotonic()
         if transport == "kafka":
             producer = ArticleProducer(settings)
@@ -219,11 +241,31 @@ def one_run(
                 raise RuntimeError(f"{transport} x{workers}: not every article done within {args.timeout:.0f}s")
             time.sleep(0.2)
         seconds = time.monotonic() - began
+        cpu = {name: sum(cpu_seconds(pid) for pid in group) - cpu_before[name] for name, group in pids.items()}
     finally:
         stop(running)
-    run = Run(transport, workers, len(payloads), seconds)
-    print(f"  {transport:<6} x{workers}: {run.articles} articles in {seconds:6.1f}s = {run.rate:5.2f} articles/s")
+    run = Run(transport, workers, len(payloads), seconds, cpu)
+    per_article = ", ".join(f"{name} {1000 * spent / run.articles:.0f}" for name, spent in cpu.items())
+    print(
+        f"  {transport:<6} x{workers}: {run.articles} articles in {seconds:6.1f}s = {run.rate:5.2f} articles/s;"
+        f" CPU ms per article: {per_article}"
+    )
     return run
+
+
+def graph_growth(repo: GraphRepository, neo4j: LocalNeo4j, articles: int) -> None:
+    """Nodes, relationships and store bytes per article of the graph a run left (for docs/capacity.md)."""
+    rows = repo.run_admin("admin/graph_counts")
+    nodes = sum(row["count"] for row in rows if row["kind"] == "nodes")
+    relationships = sum(row["count"] for row in rows if row["kind"] == "relationship")
+    events = sum(row["count"] for row in rows if row["kind"] == "label" and row["name"] == "Event")
+    store = neo4j.instance_dir / "data" / "databases" / "neo4j"
+    size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
+    print(
+        f"graph per article (Kafka x1 run, {articles} articles): {events / articles:.1f} events,"
+        f" {nodes / articles:.1f} nodes, {relationships / articles:.1f} relationships;"
+        f" store {size / articles / 1024:.0f} KiB per article on disk (includes preallocated space: an upper bound)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,20 +278,26 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     args.log_dir = args.log_dir or Path(f"/tmp/geokg-bench-kafka-{os.getpid()}")
     args.log_dir.mkdir(parents=True, exist_ok=True)
-    with servers() as (info, broker), create_driver(info) as driver:
+    with servers() as (info, neo4j, broker), create_driver(info) as driver:
         repo = GraphRepository(driver, "neo4j", uri=info.uri, user=info.user)
         print(f"{args.articles} {args.stories} articles per run, {args.partitions} partitions; logs in {args.log_dir}")
         # Not counted: a fresh server compiles each write query on first use (the first article took ~9 s here).
         print("warm-up (not counted):")
-        one_run(repo, info, broker, "kafka", 1, argparse.Namespace(**{**vars(args), "articles": 8}))
+        one_run(repo, info, (neo4j, broker), "kafka", 1, argparse.Namespace(**{**vars(args), "articles": 8}))
         print("runs:")
-        one = one_run(repo, info, broker, "kafka", 1, args)
-        two = one_run(repo, info, broker, "kafka", 2, args)
-        local = one_run(repo, info, broker, "neo4j", 1, args)
+        one = one_run(repo, info, (neo4j, broker), "kafka", 1, args)
+        graph_growth(repo, neo4j, args.articles)
+        two = one_run(repo, info, (neo4j, broker), "kafka", 2, args)
+        local = one_run(repo, info, (neo4j, broker), "neo4j", 1, args)
     load = os.getloadavg()
     print(f"\nspeed-up, 2 workers over 1 on Kafka: {two.rate / one.rate:.2f}x (target >= 1.3x)")
     print(f"Kafka path against the Neo4j queue, 1 worker: {one.rate / local.rate:.2f}x the throughput")
     print(f"load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (the ratio needs an idle machine)")
+    # Capacity per core from CPU time, not wall time: on these 2 cores the servers and the workers share them.
+    for name in ("workers", "neo4j", "broker"):
+        spent = one.cpu[name] / one.articles
+        if spent > 0:
+            print(f"Kafka x1, {name}: {1000 * spent:.0f} ms CPU per article = {86400 / spent:,.0f} articles/day/core")
     return 0
 
 
