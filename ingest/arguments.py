@@ -157,7 +157,7 @@ LIGHT_NOUNS = frozenset(
 )
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
 # Verbs whose subject is the third party itself: "Qatar brokered the truce", "Oman mediated the swap".
-MEDIATION_VERBS = frozenset({"broker", "mediate"})
+MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 MEDIATION_NOUNS = frozenset({"auspice", "auspices", "mediation", "mediator", "brokering", "facilitation"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
@@ -418,7 +418,9 @@ class ArgumentFinder:
         """Third parties that broker an act: "the US-brokered deal", "talks mediated by Qatar",
         "under the auspices of the UN"."""
         found: list[str] = []
-        words = list(trig.subtree) if trig.pos_ != "VERB" else [trig]
+        # a verb's object phrase too: "signed a Russian-brokered deal"
+        objects = children_of(trig, ("dobj", "nsubjpass")) if trig.pos_ == "VERB" else []
+        words = list(trig.subtree) if trig.pos_ != "VERB" else [trig, *(t for o in objects for t in o.subtree)]
         verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("nsubj", "nsubjpass", "dobj") else None
         for prep in children_of(verb, ("prep",)) if verb is not None else ():
             # "met with Omani mediators", "talks continued with Kenyan mediation"
@@ -600,7 +602,12 @@ class ArgumentFinder:
         while trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
             trig = trig.head  # "a military aid package to Ukraine": the phrase's head carries the arguments
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
-        modifiers = [c for c in trig.lefts if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")]
+        modifiers = [
+            c
+            for c in trig.lefts
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod")
+            and c.lemma_.lower() not in MEDIATION_VERBS  # "US-brokered talks": the broker is no party (mediators())
+        ]
         of_objects = self.prep_objects(trig, NOUN_TARGET_PREPS)
         # "the release of two nationals by Iran": the agent of a nominalised act is its source, wherever "by" hangs
         agents = [

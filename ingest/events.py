@@ -35,6 +35,9 @@ from service.shared import gazetteer
 
 # "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
+# "recalled its ambassador for consultations": the diplomatic idiom for calling an envoy home in protest; the
+# consultations are its stated purpose at home, not talks with the other state.
+RECALL_VERBS = frozenset({"recall", "withdraw", "summon", "call"})
 # Verbal reactions to another's act: their target is whoever did the act.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 ACT_NOUNS = frozenset({"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour"})
@@ -408,7 +411,7 @@ def cue_words() -> frozenset[str]:
     """Every word that can start an event: trigger lemmas, CAMEO verbs, troop and travel words."""
     words = {lemma for lemma, _ in triggers_by_lemma()}
     words |= set(cameo().verbs) | {verb for verb, _ in cameo().patterns}
-    words |= object_classes()["troops"] | TRAVEL_VERBS | ACCEPTANCE_VERBS
+    words |= object_classes()["troops"] | object_classes()["weapons"] | TRAVEL_VERBS | ACCEPTANCE_VERBS
     return frozenset(words)
 
 
@@ -455,6 +458,7 @@ SPORT_WORDS = frozenset(
 )
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
+_ARMS = Trigger(lemma="weapon", pos="NOUN", type="AID", mode="arms delivery")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
@@ -756,7 +760,7 @@ class EventFinder:
 
     # -- one event ----------------------------------------------------------------------------------------------
     def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
-        if self.is_irrealis(token, trig) or self.is_venue(token):
+        if self.is_irrealis(token, trig) or self.is_venue(token) or self.is_recall_purpose(token, trig):
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
@@ -997,6 +1001,17 @@ class EventFinder:
         head = token.head
         return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VENUE_NOUNS
 
+    @staticmethod
+    def is_recall_purpose(token: Token, trig: Trigger) -> bool:
+        """ "recalled its envoy for consultations": the purpose of a recall, not a meeting."""
+        prep = token.head
+        return (
+            trig.type == "CONSULT"
+            and token.dep_ == "pobj"
+            and prep.lower_ == "for"
+            and prep.head.lemma_.lower() in RECALL_VERBS
+        )
+
     def envoy_travel(self, token: Token) -> list[FoundEvent]:
         """ "A US delegation travelled to Honiara", "the minister arrived in Beijing": an official going to another
         state is a visit (CONSULT with the host)."""
@@ -1042,8 +1057,16 @@ class EventFinder:
         return [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
 
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
-        """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.classes["troops"]:
+        """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE; "German
+        tanks reached Ukraine": one state's weapons arriving in another is AID (a delivery)."""
+        if token.pos_ != "NOUN":
+            return []
+        lemma = token.lemma_.lower()
+        if lemma in self.classes["troops"]:
+            etype, mode, trig = "MOBILIZE", "troops", _TROOPS
+        elif lemma in self.classes["weapons"]:
+            etype, mode, trig = "AID", "arms delivery", _ARMS
+        else:
             return []
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return []
@@ -1065,15 +1088,13 @@ class EventFinder:
             ]
             if target:
                 break
-        if not target or self.is_irrealis(verb, _TROOPS):
+        if not target or self.is_irrealis(verb, trig):
             return []
         planned = self.is_planned(verb, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
         status = "planned" if planned else self.status(verb, when)
         return [
-            FoundEvent(
-                "MOBILIZE", "troops", source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent)
-            )
+            FoundEvent(etype, mode, source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent))
         ]
 
     def has_group_subject(self, token: Token) -> bool:

@@ -255,6 +255,10 @@ SIDED_PHRASINGS = [
     ("RETREAT", "USA", "IRQ", "The US-led coalition will end its mission in Iraq by 2025."),
     ("MOBILIZE", "RUS", "BLR", "Russia moved tactical nuclear weapons into Belarus."),
     ("MOBILIZE", "PRK", "RUS", "North Korea supplied troops to Russia."),
+    ("AID", "DEU", "UKR", "The first German air-defence missiles reached Ukraine on Tuesday."),
+    ("COERCE", "AZE", "ARM", "Azerbaijani soldiers blocked the only road into Armenia on Monday."),
+    ("COERCE", "ISR", "PSE", "Israel blocked the aid convoys at the Gaza crossing."),
+    ("SANCTION", "CHN", "AUS", "China blocked Australian wine imports for three years."),
     (
         "ACCUSE",
         "DEU",
@@ -282,6 +286,16 @@ def test_acceptance_is_a_rejection_only_when_denied(nlp) -> None:  # type: ignor
 def test_sided_phrasings(nlp, etype: str, source: str, target: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, sentence))
     assert (etype, source, target) in found or (etype, target, source) in found, sentence
+
+
+def test_blocking_a_resolution_stays_a_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Russia blocked the UN Security Council resolution on Syria."))
+    assert found
+    assert {d[0] for d in found} == {"REJECT"}
+
+
+def test_weapons_that_may_arrive_are_no_delivery(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "British tanks could arrive in Ukraine next spring, officials said.").events
 
 
 def test_an_accord_one_side_is_pushed_to_sign_is_not_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
