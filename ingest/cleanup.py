@@ -566,25 +566,23 @@ def clean_html(
     title: str | None = None,
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
-    extensive_dates: bool = True,
+    metadata: bool = True,
 ) -> CleanArticle:
     """The story of an HTML page: trafilatura finds the main text and metadata (title, author,
     date), then the plain-text heuristics remove what it left of the page furniture.
 
-    `extensive_dates=False` looks for the page's date only where pages usually declare it (htmldate without its
-    extensive search): the same text, at a third less cost, for a caller that has no use for the date (the
-    watcher, which reads a page only to tell one story from another)."""
+    `metadata=False` skips the metadata (no title, author or date): the same text at about half the cost, for a
+    caller that reads a page only to tell one story from another (the watcher; the worker reads it in full)."""
     import trafilatura  # heavy import, only needed for HTML
 
     html = checked_text(html, max_chars)
     document = trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=True,
+        with_metadata=metadata,
         include_comments=False,
         include_tables=False,
         include_images=False,
-        date_extraction_params=None if extensive_dates else {"original_date": True, "extensive_search": False},
     )
     meta: dict[str, Any] = document.as_dict() if document is not None and hasattr(document, "as_dict") else {}
     extracted = str(meta.get("text") or "").strip()
@@ -613,7 +611,7 @@ def parse_article(
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     charset: str | None = None,
-    extensive_dates: bool = True,
+    metadata: bool = True,
 ) -> CleanArticle:
     """Read an article given as plain text, HTML, or a JSON object with "text" or "html" (and
     optional "url"/"source_url", "title", "published"/"date").  `kind="auto"` detects which.
@@ -621,16 +619,14 @@ def parse_article(
 
     Text and JSON bytes must be UTF-8 (or UTF-16 with a byte-order mark); the bytes of an HTML page are decoded
     as a browser would (`ingest.charset`), by `charset` (the HTTP header's, when the caller has one), else the
-    page's own declaration, else UTF-8 or the detected charset. `extensive_dates`: see `clean_html`."""
+    page's own declaration, else UTF-8 or the detected charset. `metadata`: see `clean_html`."""
     text = checked_text(_decode(payload, kind, charset, max_chars), max_chars)
     if kind == "auto":
         kind = "json" if text.lstrip().startswith("{") else "html" if looks_like_html(text) else "text"
     if kind == "json":
         return _parse_json(text, url=url, title=title, published=published, max_chars=max_chars)
     if kind == "html":
-        return clean_html(
-            text, url, title=title, published=published, max_chars=max_chars, extensive_dates=extensive_dates
-        )
+        return clean_html(text, url, title=title, published=published, max_chars=max_chars, metadata=metadata)
     return clean_text(text, url=url, title=title, published=published, max_chars=max_chars)
 
 

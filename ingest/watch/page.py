@@ -56,7 +56,7 @@ def read_page(body: bytes, content_type: str, url: str) -> Page:
         return Page("", None, f"cannot decode the page: {exc}", None, None)
     canonical = canonical_link(html, url)
     try:
-        article = parse_article(html, kind="html", url=url, extensive_dates=False)
+        article = parse_article(html, kind="html", url=url, metadata=False)
     except ArticleError as exc:
         return Page(html, None, str(exc), canonical, None)
     words = len(article.text.split())
