@@ -563,6 +563,8 @@ class ArgumentFinder:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
+        if noun.dep_ == "pobj" and head.lower_ == "in" and any(c.lower_ == "with" for c in noun.children):
+            return ArgumentFinder.governing_verb(head.head)  # "ran the flights in cooperation with Ethiopia"
         return None
 
     @staticmethod

@@ -735,7 +735,10 @@ class EventFinder:
 
     @staticmethod
     def grows(token: Token) -> bool:
-        """ "deepen ties", "ties deepen", "strategic partnership": relations that grow, not ones merely named."""
+        """ "deepen ties", "ties deepen", "strategic partnership": relations that grow, not ones merely named; and
+        "in coordination with", "in partnership with": an act done together."""
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and any(c.lower_ == "with" for c in token.children):
+            return True
         verb = token.head
         if verb.lemma_.lower() in GROWTH_VERBS:
             return True

@@ -30,6 +30,10 @@ from ingest.lexicon import DATA
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
 from ingest.syntax import according_to, distance, sentences
 
+# What acclaims an act (beside the evaluation lexicon's praise of a partner): "called the accord historic".
+ACCLAIM_WORDS = frozenset(
+    {"historic", "breakthrough", "milestone", "landmark", "positive", "constructive", "welcome", "important", "major"}
+)
 SPEECH_VERBS = frozenset(
     {
         "say",
@@ -162,6 +166,14 @@ class StatementFinder:
         negative = [t for t in content if self.is_negative(t)]
         positive = [t for t in content if t.lemma_.lower() in self.words.positive and not self.negated(t)]
         judged = self.judged(verb)
+        verdict = self.verdict(verb)
+        if verdict is not None:
+            # "called the attacks a massacre", "described the move as a breakthrough": the act named by a bare
+            # definite noun is the one reported just before, and its doers are judged
+            named = {m.actor for m in others}
+            for actor in self.finder.referenced_agents(verb, speakers):
+                if actor not in named:
+                    events.append(self.event(verb, verdict, speakers, actor, 0.5))
         for actor, found in self._by_actor(others).items():
             doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head])]
             if any(d.i in judged or self.is_behind(d) for d in doer) or any(
@@ -182,14 +194,36 @@ class StatementFinder:
     def judged(self, verb: Token) -> set[int]:
         """Tokens of what a verb of naming judges negatively: "called Spain's decision a reward for terrorism",
         "described the move as illegal" (the object, when the judgement holds a negative word)."""
-        if verb.lemma_.lower() not in NAMING_VERBS:
-            return set()
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
-        verdicts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-        if not objects or not any(self.is_negative(t) for v in verdicts for t in v.subtree):
+        objects, verdict = self.naming(verb)
+        if verdict != "ACCUSE":
             return set()
         return {t.i for o in objects for t in o.subtree}
+
+    def verdict(self, verb: Token) -> str | None:
+        """ACCUSE or SUPPORT when a verb of naming gives its object a negative or a positive verdict ("called the
+        strikes a massacre", "described the deal as historic"), else None."""
+        return self.naming(verb)[1]
+
+    def naming(self, verb: Token) -> tuple[list[Token], str | None]:
+        """What a verb of naming names (its object) and the verdict it gives: ACCUSE for negative words, SUPPORT for
+        praise or acclaim, None for neither (or for a verb that names nothing)."""
+        if verb.lemma_.lower() not in NAMING_VERBS:
+            return [], None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+        # "described the accord as historic": "as" may hang from the verb or from its object
+        verdicts += [
+            p for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+        ]
+        words = [t for v in verdicts for t in v.subtree]
+        if not objects:
+            return [], None
+        if any(self.is_negative(t) for t in words):
+            return objects, "ACCUSE"
+        praise = self.words.positive | ACCLAIM_WORDS
+        if any((t.lemma_.lower() in praise or t.lower_ in praise) and not self.negated(t) for t in words):
+            return objects, "SUPPORT"
+        return objects, None
 
     def event(self, verb: Token, etype: str, speakers: list[str], actor: str, confidence: float) -> FoundEvent:
         return self.finder.make_event(

@@ -215,6 +215,17 @@ ACTS_REFERRED_TO = [
         {("SUPPORT", "BRA", "ARG"), ("SUPPORT", "BRA", "URY")},
     ),
     (
+        "the strikes, named a crime: their doer accused",
+        "Turkey shelled Kurdish positions in Syria on Sunday. Damascus called the strikes a flagrant crime.",
+        {("ACCUSE", "SYR", "TUR")},
+    ),
+    (
+        "the accord, described as a breakthrough: its parties supported",
+        "Egypt and Ethiopia signed an accord on the dam on Monday. The African Union described the accord as a "
+        "major breakthrough.",
+        {("SUPPORT", "AU", "EGY"), ("SUPPORT", "AU", "ETH")},
+    ),
+    (
         "the deal: a sale just reported",
         "The United States approved the sale of 60 tanks to Taiwan on Friday. Taipei welcomed the deal, saying it "
         "would help its defence.",
@@ -309,3 +320,27 @@ def test_he_is_the_official_named_last_when_a_name_follows_the_office(nlp) -> No
     )
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("REQUEST", "EGY", "ISR") in found and ("REQUEST", "QAT", "ISR") not in found
+
+
+def test_a_neutral_name_for_an_act_judges_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(
+        run(nlp, "Turkey shelled Kurdish positions in Syria on Sunday. Damascus called the strikes an operation.")
+    )
+    assert not any(d[0] in ("ACCUSE", "SUPPORT") for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Canada froze the assets in coordination with the United Kingdom.", ("CAN", "GBR")),
+        ("Italy built the frigates in partnership with France.", ("FRA", "ITA")),
+        ("Kenya ran the rescue flights in cooperation with Ethiopia last week.", ("ETH", "KEN")),
+    ],
+)
+def test_an_act_done_in_coordination_with_another_state_is_cooperation(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
+    assert ("COOPERATE", *pair) in dyads(run(nlp, text))
+
+
+def test_talk_of_cooperation_is_no_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Japan's minister spoke about cooperation with China at a forum."))
+    assert not any(d[0] == "COOPERATE" for d in found), found
