@@ -130,7 +130,64 @@ def is_outage(exc: BaseException) -> bool:
     return isinstance(exc, (DriverError, Neo4jError)) and exc.is_retryable()
 
 
-class Worker:
+class Backoff(Protocol):
+    """The waits between attempts to reach Neo4j: both workers' options have them."""
+
+    @property
+    def backoff_initial(self) -> float: ...
+
+    @property
+    def backoff_max(self) -> float: ...
+
+
+class GraphWorker:
+    """What the queue worker (Worker) and the Kafka one (ingest/kafka_worker.py) share: the graph, reached
+    patiently, the spaCy pipeline, an id, the stop event and metrics; and how an attempt's outcome is counted."""
+
+    stats: WorkerStats
+
+    def __init__(
+        self,
+        repo: GraphRepository,
+        nlp: Language,
+        backoff: Backoff,
+        *,
+        worker_id: str | None,
+        stop: threading.Event | None,
+        metrics: WorkerMetrics | None,
+    ) -> None:
+        self.repo = repo
+        self.nlp = nlp
+        self.id = worker_id or new_worker_id()
+        self.stop = stop or threading.Event()
+        self.metrics = metrics or WorkerMetrics()
+        self.graph = GraphPatience(repo.uri, self.stop, initial=backoff.backoff_initial, cap=backoff.backoff_max)
+
+    def _count_written(self, result: object | None, item: QueueItem, extraction: Extraction, started: float) -> None:
+        """After `queue.complete` (begun at `started`): None means an earlier attempt had written the article."""
+        if result is None:
+            log.info("article %s was already done", item.id)
+            return
+        self.stats.done += 1
+        self.metrics.extracted.inc()
+        self.metrics.events.inc(len(extraction.events))
+        self.metrics.write.observe(time.monotonic() - started)
+        log.info(
+            "article %s done: %d events, attempt %d, written in %.2fs",
+            item.id,
+            len(extraction.events),
+            item.attempt,
+            time.monotonic() - started,
+        )
+
+    def _count_retry(self, item: QueueItem, limit: int, error: str) -> None:
+        """A failed attempt that another one follows (`limit`: attempts in all)."""
+        self.stats.retried += 1
+        self.metrics.retried.inc()
+        log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
+
+
+class Worker(GraphWorker):
     def __init__(
         self,
         repo: GraphRepository,
@@ -141,15 +198,8 @@ class Worker:
         stop: threading.Event | None = None,
         metrics: WorkerMetrics | None = None,
     ) -> None:
-        self.repo = repo
-        self.metrics = metrics or WorkerMetrics()
-        self.nlp = nlp
         self.options = options or WorkerOptions()
-        self.id = worker_id or new_worker_id()
-        self.stop = stop or threading.Event()
-        self.graph = GraphPatience(
-            repo.uri, self.stop, initial=self.options.backoff_initial, cap=self.options.backoff_max
-        )
+        super().__init__(repo, nlp, self.options, worker_id=worker_id, stop=stop, metrics=metrics)
         self.stats = WorkerStats()
 
     def run(self) -> WorkerStats:
@@ -239,20 +289,7 @@ class Worker:
         except Exception as exc:  # a bad query or data the graph refuses: another attempt may or may not help
             self._retry_later(item, f"writing to the graph failed: {exc!r}")
             return
-        if result is None:
-            log.info("article %s was already done", item.id)
-            return
-        self.stats.done += 1
-        self.metrics.extracted.inc()
-        self.metrics.events.inc(len(extraction.events))
-        self.metrics.write.observe(time.monotonic() - started)
-        log.info(
-            "article %s done: %d events, attempt %d, written in %.2fs",
-            item.id,
-            len(extraction.events),
-            item.attempt,
-            time.monotonic() - started,
-        )
+        self._count_written(result, item, extraction, started)
 
     # ----------------------------------------------------------------- queue bookkeeping
 
@@ -280,9 +317,7 @@ class Worker:
             self.metrics.failed.inc()
             log.warning("article %s failed after %d attempts: %s", item.id, item.attempt, error)
         else:
-            self.stats.retried += 1
-            self.metrics.retried.inc()
-            log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
+            self._count_retry(item, limit, error)
 
     def _release(self, items: Sequence[QueueItem]) -> None:
         """On stop: one try, no waiting. If Neo4j is away, the leases simply expire."""
