@@ -310,7 +310,7 @@ class ManagedJvm(ABC):
                 )
             time.sleep(self.ready_poll_s)
 
-    # ----------------------------------------------------------------- stop, kill and the running process
+    # ----------------------------------------------------------------- stop, kill, remove and the running process
 
     def stop(self, timeout: float = 60.0) -> None:
         """SIGTERM the server (a controlled shutdown), SIGKILL it after `timeout`; nothing when it is not running."""
@@ -331,6 +331,11 @@ class ManagedJvm(ABC):
                     os.kill(pid, signal.SIGKILL)
                 self._wait_for_exit(pid, 10.0)
             self.pid_file.unlink(missing_ok=True)
+
+    def remove(self) -> None:
+        """Stops the instance and deletes its folder (data included); the distribution stays."""
+        self.stop()
+        shutil.rmtree(self.instance_dir, ignore_errors=True)
 
     def _terminate(self, pid: int, timeout: float) -> None:
         with contextlib.suppress(ProcessLookupError):

@@ -20,7 +20,6 @@ import base64
 import hashlib
 import re
 import secrets
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -245,12 +244,7 @@ class LocalKafka(ManagedJvm):
     def _not_ready(self) -> str:
         return f"was not ready on {self.bootstrap}"
 
-    # ----------------------------------------------------------------- stop, remove and status
-
-    def remove(self) -> None:
-        """Stops the instance and deletes its folder (data included); the distribution stays."""
-        self.stop()
-        shutil.rmtree(self.instance_dir, ignore_errors=True)
+    # ----------------------------------------------------------------- status
 
     def status(self) -> KafkaStatus:
         pid = self._running_pid() if self.instance_dir.exists() else None
