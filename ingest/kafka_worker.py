@@ -371,10 +371,4 @@ def run_kafka_worker(settings: Settings, options: KafkaWorkerOptions, *, worker_
     def build(repo: GraphRepository, nlp: Language, metrics: WorkerMetrics, stop: threading.Event) -> Runnable:
         return KafkaWorker(repo, nlp, settings, options, worker_id=worker_id, stop=stop, metrics=metrics)
 
-    return run_worker_process(
-        settings,
-        build,
-        backoff_initial=options.backoff_initial,
-        backoff_max=options.backoff_max,
-        metrics_port=options.metrics_port,
-    )
+    return run_worker_process(settings, build, options)

@@ -390,38 +390,29 @@ def run_worker(settings: Settings, options: WorkerOptions, *, worker_id: str | N
     def build(repo: GraphRepository, nlp: Language, metrics: WorkerMetrics, stop: threading.Event) -> Runnable:
         return Worker(repo, nlp, options, worker_id=worker_id, stop=stop, metrics=metrics)
 
-    return run_worker_process(
-        settings,
-        build,
-        backoff_initial=options.backoff_initial,
-        backoff_max=options.backoff_max,
-        metrics_port=options.metrics_port,
-    )
+    return run_worker_process(settings, build, options)
 
 
-def run_worker_process(
-    settings: Settings, build: WorkerFactory, *, backoff_initial: float, backoff_max: float, metrics_port: int
-) -> int:
+class ProcessOptions(Backoff, Protocol):
+    """What run_worker_process reads of a worker's options."""
+
+    @property
+    def metrics_port(self) -> int: ...
+
+
+def run_worker_process(settings: Settings, build: WorkerFactory, options: ProcessOptions) -> int:
     """What every `geokg worker` process does around its loop: signals, spaCy, the graph connection (waiting while
     Neo4j is away), the schema, metrics; then `build(...).run()`. Returns the exit code."""
     configure_logging()
     stop = threading.Event()
     try:
-        return _run(settings, build, stop, backoff_initial=backoff_initial, backoff_max=backoff_max, port=metrics_port)
+        return _run(settings, build, stop, options)
     except KeyboardInterrupt:  # a second signal: stop now, leases expire
         log.warning("stopped at once; articles in hand go back to the queue when their leases expire")
         return 130
 
 
-def _run(
-    settings: Settings,
-    build: WorkerFactory,
-    stop: threading.Event,
-    *,
-    backoff_initial: float,
-    backoff_max: float,
-    port: int,
-) -> int:
+def _run(settings: Settings, build: WorkerFactory, stop: threading.Event, options: ProcessOptions) -> int:
     with stop_on_signals(stop):
         try:
             nlp = load_pipeline(settings.spacy_model)
@@ -433,7 +424,7 @@ def _run(
         except GraphError as exc:
             log.error("%s", exc)
             return 1
-        patience = GraphPatience(info.uri, stop, initial=backoff_initial, cap=backoff_max)
+        patience = GraphPatience(info.uri, stop, initial=options.backoff_initial, cap=options.backoff_max)
         try:
             driver = patience.call("connect", lambda: create_driver(info))
         except Stopped:
@@ -445,9 +436,9 @@ def _run(
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             patience.call("apply schema", lambda: apply_schema(repo))
             metrics = WorkerMetrics()
-            if port:
-                metrics.serve(port)
-                log.info("metrics: http://127.0.0.1:%d/metrics", port)
+            if options.metrics_port:
+                metrics.serve(options.metrics_port)
+                log.info("metrics: http://127.0.0.1:%d/metrics", options.metrics_port)
             build(repo, nlp, metrics, stop).run()
         except Stopped:
             pass
