@@ -33,7 +33,7 @@ _ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its errors even in 
 _MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
 
 
-def check_instance_name(instance: str) -> None:
+def _check_instance_name(instance: str) -> None:
     # The name becomes a folder under instances/: nothing that could climb out of it.
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", instance):
         raise ValueError(f"instance name must be a plain folder name, got {instance!r}")
@@ -44,7 +44,7 @@ def check_memory_size(name: str, size: str) -> None:
         raise ValueError(f"{name} must look like 512m or 1g, got {size!r}")
 
 
-def java_on_path() -> str | None:
+def find_java() -> str | None:
     """$JAVA_HOME's java, else the one on PATH (None when there is none)."""
     java_home = os.environ.get("JAVA_HOME")
     if java_home and (Path(java_home) / "bin" / "java").is_file():
@@ -64,7 +64,7 @@ class ManagedJvm(ABC):
     download_size: ClassVar[str]  # what the first install fetches, for its log line
 
     def __init__(self, *, home: Path, version: str, instance: str) -> None:
-        check_instance_name(instance)
+        _check_instance_name(instance)
         self.home = Path(home).expanduser()
         self.version = version
         self.instance = instance

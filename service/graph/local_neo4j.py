@@ -36,7 +36,7 @@ from service.jvm_process import port_open as _port_open
 from service.jvm_process import proc_cmdline as _proc_cmdline
 from service.jvm_process import tail_text as _tail_text
 from service.managed_jvm import MANIFEST_NAME as MANIFEST_NAME
-from service.managed_jvm import ManagedJvm, check_memory_size, java_on_path
+from service.managed_jvm import ManagedJvm, check_memory_size, find_java
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -395,7 +395,7 @@ def _check_params(bolt_port: int, http_port: int, password: str | None, heap: st
 
 
 def _java() -> str:
-    found = java_on_path()
+    found = find_java()
     if found is None:
         hint = "Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless"
         raise LocalNeo4jError(f"`java` not found on PATH. {hint}")

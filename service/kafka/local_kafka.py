@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.jvm_process import LOOPBACK, port_in_use, port_open, tail_text
-from service.managed_jvm import ManagedJvm, check_memory_size, java_on_path
+from service.managed_jvm import ManagedJvm, check_memory_size, find_java
 
 DEFAULT_VERSION = "4.1.1"
 POM_FILE = Path(__file__).with_name("kafka_dist") / "pom.xml"
@@ -271,7 +271,7 @@ def new_cluster_id() -> str:
 
 
 def _java() -> str:
-    found = java_on_path()
+    found = find_java()
     if found is None:
         raise LocalKafkaError("`java` not found on PATH: Kafka 4.x needs Java 17 or later")
     return found
