@@ -40,12 +40,11 @@ from ingest.cleanup import ArticleError, CleanArticle
 from ingest.load import write_article_tx
 from ingest.models import Extraction
 from ingest.worker import (
-    GraphPatience,
+    GraphWorker,
     Runnable,
     Stopped,
     WorkerStats,
     extract_isolated,
-    new_worker_id,
     parse_payload,
     run_worker_process,
 )
@@ -107,7 +106,7 @@ class _Job:
     finished: bool = False
 
 
-class KafkaWorker:
+class KafkaWorker(GraphWorker):
     def __init__(
         self,
         repo: GraphRepository,
@@ -119,17 +118,10 @@ class KafkaWorker:
         stop: threading.Event | None = None,
         metrics: WorkerMetrics | None = None,
     ) -> None:
-        self.repo = repo
-        self.nlp = nlp
         self.settings = settings
         self.options = options or KafkaWorkerOptions()
-        self.id = worker_id or new_worker_id()
-        self.stop = stop or threading.Event()
-        self.metrics = metrics or WorkerMetrics()
-        self.graph = GraphPatience(
-            repo.uri, self.stop, initial=self.options.backoff_initial, cap=self.options.backoff_max
-        )
-        self.stats = KafkaWorkerStats()
+        super().__init__(repo, nlp, self.options, worker_id=worker_id, stop=stop, metrics=metrics)
+        self.stats: KafkaWorkerStats = KafkaWorkerStats()
         self.producer = KafkaProducerClient(settings, client_id=f"geokg-worker-{self.id}")
         self._assigned: set[tuple[str, int]] = set()
         self._at_end: set[tuple[str, int]] = set()
@@ -276,20 +268,7 @@ class KafkaWorker:
             self._failed_attempt(job, f"writing to the graph failed: {exc!r}")
             return
         job.finished = True
-        if result is None:
-            log.info("article %s was already done", item.id)
-            return
-        self.stats.done += 1
-        self.metrics.extracted.inc()
-        self.metrics.events.inc(len(extraction.events))
-        self.metrics.write.observe(time.monotonic() - started)
-        log.info(
-            "article %s done: %d events, attempt %d, written in %.2fs",
-            item.id,
-            len(extraction.events),
-            item.attempt,
-            time.monotonic() - started,
-        )
+        self._count_written(result, item, extraction, started)
 
     # ----------------------------------------------------------------- failures
 
@@ -311,9 +290,7 @@ class KafkaWorker:
             self._lost(job, exc)
             return
         job.finished = True
-        self.stats.retried += 1
-        self.metrics.retried.inc()
-        log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
+        self._count_retry(item, limit, error)
 
     def _give_up(self, job: _Job, reason: str) -> None:
         """To the dead-letter topic with the reason, then recorded failed in the graph."""
@@ -394,10 +371,4 @@ def run_kafka_worker(settings: Settings, options: KafkaWorkerOptions, *, worker_
     def build(repo: GraphRepository, nlp: Language, metrics: WorkerMetrics, stop: threading.Event) -> Runnable:
         return KafkaWorker(repo, nlp, settings, options, worker_id=worker_id, stop=stop, metrics=metrics)
 
-    return run_worker_process(
-        settings,
-        build,
-        backoff_initial=options.backoff_initial,
-        backoff_max=options.backoff_max,
-        metrics_port=options.metrics_port,
-    )
+    return run_worker_process(settings, build, options)

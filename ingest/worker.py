@@ -130,7 +130,64 @@ def is_outage(exc: BaseException) -> bool:
     return isinstance(exc, (DriverError, Neo4jError)) and exc.is_retryable()
 
 
-class Worker:
+class Backoff(Protocol):
+    """The waits between attempts to reach Neo4j: both workers' options have them."""
+
+    @property
+    def backoff_initial(self) -> float: ...
+
+    @property
+    def backoff_max(self) -> float: ...
+
+
+class GraphWorker:
+    """What the queue worker (Worker) and the Kafka one (ingest/kafka_worker.py) share: the graph, reached
+    patiently, the spaCy pipeline, an id, the stop event and metrics; and how an attempt's outcome is counted."""
+
+    stats: WorkerStats
+
+    def __init__(
+        self,
+        repo: GraphRepository,
+        nlp: Language,
+        backoff: Backoff,
+        *,
+        worker_id: str | None,
+        stop: threading.Event | None,
+        metrics: WorkerMetrics | None,
+    ) -> None:
+        self.repo = repo
+        self.nlp = nlp
+        self.id = worker_id or new_worker_id()
+        self.stop = stop or threading.Event()
+        self.metrics = metrics or WorkerMetrics()
+        self.graph = GraphPatience(repo.uri, self.stop, initial=backoff.backoff_initial, cap=backoff.backoff_max)
+
+    def _count_written(self, result: object | None, item: QueueItem, extraction: Extraction, started: float) -> None:
+        """After `queue.complete` (begun at `started`): None means an earlier attempt had written the article."""
+        if result is None:
+            log.info("article %s was already done", item.id)
+            return
+        self.stats.done += 1
+        self.metrics.extracted.inc()
+        self.metrics.events.inc(len(extraction.events))
+        self.metrics.write.observe(time.monotonic() - started)
+        log.info(
+            "article %s done: %d events, attempt %d, written in %.2fs",
+            item.id,
+            len(extraction.events),
+            item.attempt,
+            time.monotonic() - started,
+        )
+
+    def _count_retry(self, item: QueueItem, limit: int, error: str) -> None:
+        """A failed attempt that another one follows (`limit`: attempts in all)."""
+        self.stats.retried += 1
+        self.metrics.retried.inc()
+        log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
+
+
+class Worker(GraphWorker):
     def __init__(
         self,
         repo: GraphRepository,
@@ -141,15 +198,8 @@ class Worker:
         stop: threading.Event | None = None,
         metrics: WorkerMetrics | None = None,
     ) -> None:
-        self.repo = repo
-        self.metrics = metrics or WorkerMetrics()
-        self.nlp = nlp
         self.options = options or WorkerOptions()
-        self.id = worker_id or new_worker_id()
-        self.stop = stop or threading.Event()
-        self.graph = GraphPatience(
-            repo.uri, self.stop, initial=self.options.backoff_initial, cap=self.options.backoff_max
-        )
+        super().__init__(repo, nlp, self.options, worker_id=worker_id, stop=stop, metrics=metrics)
         self.stats = WorkerStats()
 
     def run(self) -> WorkerStats:
@@ -239,20 +289,7 @@ class Worker:
         except Exception as exc:  # a bad query or data the graph refuses: another attempt may or may not help
             self._retry_later(item, f"writing to the graph failed: {exc!r}")
             return
-        if result is None:
-            log.info("article %s was already done", item.id)
-            return
-        self.stats.done += 1
-        self.metrics.extracted.inc()
-        self.metrics.events.inc(len(extraction.events))
-        self.metrics.write.observe(time.monotonic() - started)
-        log.info(
-            "article %s done: %d events, attempt %d, written in %.2fs",
-            item.id,
-            len(extraction.events),
-            item.attempt,
-            time.monotonic() - started,
-        )
+        self._count_written(result, item, extraction, started)
 
     # ----------------------------------------------------------------- queue bookkeeping
 
@@ -280,9 +317,7 @@ class Worker:
             self.metrics.failed.inc()
             log.warning("article %s failed after %d attempts: %s", item.id, item.attempt, error)
         else:
-            self.stats.retried += 1
-            self.metrics.retried.inc()
-            log.warning("article %s will be retried (attempt %d of %d): %s", item.id, item.attempt, limit, error)
+            self._count_retry(item, limit, error)
 
     def _release(self, items: Sequence[QueueItem]) -> None:
         """On stop: one try, no waiting. If Neo4j is away, the leases simply expire."""
@@ -355,38 +390,29 @@ def run_worker(settings: Settings, options: WorkerOptions, *, worker_id: str | N
     def build(repo: GraphRepository, nlp: Language, metrics: WorkerMetrics, stop: threading.Event) -> Runnable:
         return Worker(repo, nlp, options, worker_id=worker_id, stop=stop, metrics=metrics)
 
-    return run_worker_process(
-        settings,
-        build,
-        backoff_initial=options.backoff_initial,
-        backoff_max=options.backoff_max,
-        metrics_port=options.metrics_port,
-    )
+    return run_worker_process(settings, build, options)
 
 
-def run_worker_process(
-    settings: Settings, build: WorkerFactory, *, backoff_initial: float, backoff_max: float, metrics_port: int
-) -> int:
+class ProcessOptions(Backoff, Protocol):
+    """What run_worker_process reads of a worker's options."""
+
+    @property
+    def metrics_port(self) -> int: ...
+
+
+def run_worker_process(settings: Settings, build: WorkerFactory, options: ProcessOptions) -> int:
     """What every `geokg worker` process does around its loop: signals, spaCy, the graph connection (waiting while
     Neo4j is away), the schema, metrics; then `build(...).run()`. Returns the exit code."""
     configure_logging()
     stop = threading.Event()
     try:
-        return _run(settings, build, stop, backoff_initial=backoff_initial, backoff_max=backoff_max, port=metrics_port)
+        return _run(settings, build, stop, options)
     except KeyboardInterrupt:  # a second signal: stop now, leases expire
         log.warning("stopped at once; articles in hand go back to the queue when their leases expire")
         return 130
 
 
-def _run(
-    settings: Settings,
-    build: WorkerFactory,
-    stop: threading.Event,
-    *,
-    backoff_initial: float,
-    backoff_max: float,
-    port: int,
-) -> int:
+def _run(settings: Settings, build: WorkerFactory, stop: threading.Event, options: ProcessOptions) -> int:
     with stop_on_signals(stop):
         try:
             nlp = load_pipeline(settings.spacy_model)
@@ -398,7 +424,7 @@ def _run(
         except GraphError as exc:
             log.error("%s", exc)
             return 1
-        patience = GraphPatience(info.uri, stop, initial=backoff_initial, cap=backoff_max)
+        patience = GraphPatience(info.uri, stop, initial=options.backoff_initial, cap=options.backoff_max)
         try:
             driver = patience.call("connect", lambda: create_driver(info))
         except Stopped:
@@ -410,9 +436,9 @@ def _run(
             repo = GraphRepository(driver, info.database, uri=info.uri, user=info.user)
             patience.call("apply schema", lambda: apply_schema(repo))
             metrics = WorkerMetrics()
-            if port:
-                metrics.serve(port)
-                log.info("metrics: http://127.0.0.1:%d/metrics", port)
+            if options.metrics_port:
+                metrics.serve(options.metrics_port)
+                log.info("metrics: http://127.0.0.1:%d/metrics", options.metrics_port)
             build(repo, nlp, metrics, stop).run()
         except Stopped:
             pass

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -38,11 +36,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
+from bench_setup import bench_env, bench_neo4j, free_port  # noqa: E402
 from watch_site import long_story, story  # noqa: E402
 
 from service.config import Settings  # noqa: E402
 from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
-from service.graph.local_neo4j import LocalNeo4j  # noqa: E402
 from service.graph.repository import GraphRepository  # noqa: E402
 from service.graph.schema import apply_schema  # noqa: E402
 from service.kafka.local_kafka import LocalKafka  # noqa: E402
@@ -66,31 +64,16 @@ class Run:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def servers() -> Iterator[tuple[ConnectionInfo, LocalNeo4j, LocalKafka]]:
     settings = Settings()
-    neo4j = LocalNeo4j(
-        version=settings.neo4j_version,
-        home=settings.neo4j_home,
-        instance=f"bench-kafka-{os.getpid()}",
-        bolt_port=_free_port(),
-        http_port=_free_port(),
-        heap="1g",
-        pagecache="512m",
-    )
+    neo4j = bench_neo4j("bench-kafka")
     broker = LocalKafka(
         home=settings.kafka_home,
         version=settings.kafka_version,
         instance=f"bench-kafka-{os.getpid()}",
-        port=_free_port(),
-        controller_port=_free_port(),
+        port=free_port(),
+        controller_port=free_port(),
         heap="512m",
     )
     print(f"starting Neo4j at {neo4j.bolt_uri} and Kafka at {broker.bootstrap} ...", flush=True)
@@ -100,8 +83,7 @@ def servers() -> Iterator[tuple[ConnectionInfo, LocalNeo4j, LocalKafka]]:
         yield ConnectionInfo(neo4j.bolt_uri, neo4j.user, neo4j.password, "neo4j"), neo4j, broker
     finally:
         broker.remove()
-        neo4j.stop()
-        shutil.rmtree(neo4j.instance_dir, ignore_errors=True)
+        neo4j.remove()
 
 
 def articles(count: int, kind: str) -> list[dict[str, str]]:
@@ -113,16 +95,9 @@ def articles(count: int, kind: str) -> list[dict[str, str]]:
 
 
 def environment(info: ConnectionInfo, values: dict[str, Any]) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=info.uri,
-        GEOKG_NEO4J_USER=info.user,
-        GEOKG_NEO4J_PASSWORD=info.password or "",
-        GEOKG_NEO4J_DATABASE=info.database,
-        PYTHONUNBUFFERED="1",
-    )
-    env.update({f"GEOKG_{key.upper()}": str(value) for key, value in values.items()})
-    return env
+    """The workers' environment: the bench server, and `values` as GEOKG_<KEY> settings."""
+    settings = {f"GEOKG_{key.upper()}": str(value) for key, value in values.items()}
+    return bench_env(info, PYTHONUNBUFFERED="1", **settings)
 
 
 def start_workers(env: dict[str, str], count: int, log_dir: Path) -> list[subprocess.Popen[bytes]]:

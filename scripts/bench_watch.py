@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -45,22 +43,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
+from bench_setup import bench_env, bench_neo4j  # noqa: E402
 from watch_site import Site, article_html, long_story, rss, story  # noqa: E402
 
-from service.config import Settings  # noqa: E402
 from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
 from service.graph.repository import GraphRepository  # noqa: E402
 from service.graph.schema import apply_schema  # noqa: E402
 from service.shared import queue  # noqa: E402
 
 ENTRY = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -74,26 +65,14 @@ def bench_server() -> Iterator[ConnectionInfo]:
             database=os.environ.get("GEOKG_BENCH_NEO4J_DATABASE", "neo4j"),
         )
         return
-    from service.graph.local_neo4j import LocalNeo4j
-
-    settings = Settings()
-    server = LocalNeo4j(
-        version=settings.neo4j_version,
-        home=settings.neo4j_home,
-        instance=f"bench-watch-{os.getpid()}",
-        bolt_port=_free_port(),
-        http_port=_free_port(),
-        heap="1g",
-        pagecache="512m",
-    )
+    server = bench_neo4j("bench-watch")
     print(f"starting a managed Neo4j instance at {server.bolt_uri} ...", flush=True)
     server.install()
     server.start()
     try:
         yield ConnectionInfo(uri=server.bolt_uri, user=server.user, password=server.password, database="neo4j")
     finally:
-        server.stop()
-        shutil.rmtree(server.instance_dir, ignore_errors=True)
+        server.remove()
 
 
 def build_site(site: Site, pages: int, feeds: int, kind: str) -> tuple[list[str], float]:
@@ -223,17 +202,6 @@ def watcher_alone(kind: str, batch: int | None, queued: int, seconds: float, cpu
     print(f"watcher CPU: {cpu:.1f}s, {1000 * cpu / max(queued, 1):.1f} ms per page")
     print(f"watcher start-up {startup:.1f}s; without it {1000 * (cpu - startup) / max(queued, 1):.1f} ms per page")
     return Figures(kind, batch, queued, queued / seconds, 1000 * cpu / max(queued, 1), 0.0, 0.0)
-
-
-def bench_env(info: ConnectionInfo) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=info.uri,
-        GEOKG_NEO4J_USER=info.user,
-        GEOKG_NEO4J_PASSWORD=info.password or "",
-        GEOKG_NEO4J_DATABASE=info.database,
-    )
-    return env
 
 
 def main() -> int:

@@ -20,8 +20,11 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from collections.abc import Iterable, Iterator
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from service.kafka.local_kafka import LocalKafka
 
 TEST_IMAGE = "neo4j:5.26-community"
+REPO_ROOT = Path(__file__).resolve().parents[1]
 # Where the test server's Neo4j Browser is, once the server is known: the managed instance's or the testcontainer's
 # HTTP port, or GEOKG_TEST_NEO4J_BROWSER_URL with a server of GEOKG_TEST_NEO4J_URI (see neo4j_browser_url).
 _BROWSER_URL: dict[str, str] = {}
@@ -263,6 +267,53 @@ def api_settings(server: ConnectionInfo, *, api_key: str | None = None) -> Setti
         neo4j_password=SecretStr(server.password) if server.password else None,
         neo4j_database=server.database,
         api_key=SecretStr(api_key) if api_key is not None else None,
+    )
+
+
+# --------------------------------------------------------------------------- articles and geokg processes
+
+COUNTRIES = ("Argentina", "Chile", "Brazil", "Peru", "Norway", "Sweden", "Egypt", "Jordan", "Japan", "India")
+
+
+def agreements(count: int, tag: str = "") -> list[dict[str, str]]:
+    """`count` one-sentence articles, each reporting one AGREE event between its own pair of countries."""
+    pairs = islice(combinations(COUNTRIES, 2), count)
+    return [
+        {
+            "text": f"{a} and {b} signed a trade agreement in the capital on Tuesday, officials said.",
+            "url": f"https://news.test/{tag}{a}-{b}".lower(),
+            "published": "2024-06-14",
+        }
+        for a, b in pairs
+    ]
+
+
+def geokg_env(server: ConnectionInfo, **values: str) -> dict[str, str]:
+    """The environment of a `geokg` process on the test server: this one's, the server's credentials, unbuffered
+    output (tests read its log as it is written) and `values`."""
+    env = dict(os.environ)
+    env.update(
+        GEOKG_NEO4J_URI=server.uri,
+        GEOKG_NEO4J_USER=server.user,
+        GEOKG_NEO4J_PASSWORD=server.password or "",
+        GEOKG_NEO4J_DATABASE=server.database,
+        PYTHONUNBUFFERED="1",
+        **values,
+    )
+    return env
+
+
+def spawn_geokg(entry: str, args: Sequence[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """`python -c entry *args` in the repository, its log (stderr) piped: `entry` patches what the test needs (a
+    pause, a marker on stderr) and then runs service.cli.main, so that a test can strike at a known moment."""
+    return subprocess.Popen(
+        [sys.executable, "-c", entry, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

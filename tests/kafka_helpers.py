@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from itertools import combinations, islice
 from typing import Any
 
 from confluent_kafka import Consumer, Message, TopicPartition
@@ -15,20 +14,6 @@ from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.kafka.producer import ArticleProducer
 from service.kafka.topics import ensure_topics
-
-COUNTRIES = ("Argentina", "Chile", "Brazil", "Peru", "Norway", "Sweden", "Egypt", "Jordan", "Japan", "India")
-
-
-def agreements(count: int, tag: str = "") -> list[dict[str, str]]:
-    pairs = islice(combinations(COUNTRIES, 2), count)
-    return [
-        {
-            "text": f"{a} and {b} signed a trade agreement in the capital on Tuesday, officials said.",
-            "url": f"https://news.test/{tag}{a}-{b}".lower(),
-            "published": "2024-06-14",
-        }
-        for a, b in pairs
-    ]
 
 
 def kafka_settings(

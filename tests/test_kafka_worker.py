@@ -10,9 +10,9 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import KafkaServer, nodes, rels
+from conftest import KafkaServer, agreements, nodes, rels
 from fastapi.testclient import TestClient
-from kafka_helpers import agreements, headers, kafka_settings, read_topic, submit, uncommitted
+from kafka_helpers import headers, kafka_settings, read_topic, submit, uncommitted
 from spacy.language import Language
 
 import ingest.kafka_worker

@@ -7,13 +7,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from conftest import KafkaServer, nodes
-from kafka_helpers import agreements, kafka_settings, submit, uncommitted
+from conftest import KafkaServer, agreements, geokg_env, nodes, spawn_geokg
+from kafka_helpers import kafka_settings, submit, uncommitted
 
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
@@ -22,7 +20,6 @@ from service.shared import queue
 
 pytestmark = pytest.mark.model
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 # `geokg worker`, whose offset commits wait GEOKG_TEST_SLOW_COMMIT seconds after saying so on stderr: the window in
 # which the test kills it (its batch is in the graph, its offsets are not committed).
@@ -46,29 +43,16 @@ sys.exit(main(sys.argv[1:]))
 
 
 def worker(settings: Settings, server: ConnectionInfo, *args: str, slow_commit: float = 0) -> subprocess.Popen[str]:
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=server.uri,
-        GEOKG_NEO4J_USER=server.user,
-        GEOKG_NEO4J_PASSWORD=server.password or "",
-        GEOKG_NEO4J_DATABASE=server.database,
+    env = geokg_env(
+        server,
         GEOKG_QUEUE="kafka",
         GEOKG_KAFKA_BOOTSTRAP=settings.kafka_bootstrap,
         GEOKG_KAFKA_TOPIC=settings.kafka_topic,
         GEOKG_KAFKA_DEAD_LETTER_TOPIC=settings.kafka_dead_letter_topic,
         GEOKG_KAFKA_GROUP=settings.kafka_group,
         GEOKG_TEST_SLOW_COMMIT=str(slow_commit),
-        PYTHONUNBUFFERED="1",
     )
-    return subprocess.Popen(
-        [sys.executable, "-c", WORKER_ENTRY, "worker", "--poll-interval", "0.5", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return spawn_geokg(WORKER_ENTRY, ["worker", "--poll-interval", "0.5", *args], env)
 
 
 def test_a_worker_sigkilled_before_its_offset_commit_loses_nothing_and_duplicates_nothing(

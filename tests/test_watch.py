@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import api_settings, nodes
+from conftest import api_settings, geokg_env, nodes
 from watch_site import Site, article_html, atom, http_date, rss, rss_links, sitemap, story
 
 from ingest.watch.config import WatchConfig, build_config
@@ -332,18 +332,6 @@ def test_size_and_redirect_limits(graph: GraphRepository, site: Site) -> None:
 # --------------------------------------------------------------------------- the process
 
 
-def _env(server: ConnectionInfo) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=server.uri,
-        GEOKG_NEO4J_USER=server.user,
-        GEOKG_NEO4J_PASSWORD=server.password or "",
-        GEOKG_NEO4J_DATABASE=server.database,
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
 def _geokg(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))", *args]
 
@@ -369,7 +357,7 @@ def test_a_watcher_killed_mid_poll_and_restarted_loses_and_repeats_nothing(
     )
     command = _geokg("watch", "--once", "--config", str(sources))
     process = subprocess.Popen(
-        command, cwd=tmp_path, env=_env(neo4j_server), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, cwd=tmp_path, env=geokg_env(neo4j_server), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 60
     while queue.counts(graph)["queued"] < 4 and time.monotonic() < deadline and process.poll() is None:
@@ -385,7 +373,7 @@ def test_a_watcher_killed_mid_poll_and_restarted_loses_and_repeats_nothing(
     assert "pending" not in {state for (state,) in nodes(graph, "WatchSeen", ["state"])}
     fetched_before = {p for p in paths if site.hits(p)}
 
-    finished = subprocess.run(command, cwd=tmp_path, env=_env(neo4j_server), capture_output=True, timeout=120)
+    finished = subprocess.run(command, cwd=tmp_path, env=geokg_env(neo4j_server), capture_output=True, timeout=120)
     assert finished.returncode == 0, finished.stderr.decode()[-2000:]
     assert queued_urls(graph) == sorted(site.url(p) for p in paths)  # every story, once
     assert queue.counts(graph)["queued"] == len(paths)
@@ -416,7 +404,7 @@ def test_bad_configuration_is_refused_with_a_clear_error_and_nothing_is_polled(
         done = subprocess.run(
             _geokg("watch", "--once", "--config", str(path)),
             cwd=tmp_path,
-            env=_env(neo4j_server),
+            env=geokg_env(neo4j_server),
             capture_output=True,
             text=True,
             timeout=60,
@@ -429,14 +417,14 @@ def test_bad_configuration_is_refused_with_a_clear_error_and_nothing_is_polled(
         ([], "no sources"),
     ):
         done = subprocess.run(
-            _geokg("watch", "--once", *args), cwd=tmp_path, env=_env(neo4j_server), capture_output=True, text=True
+            _geokg("watch", "--once", *args), cwd=tmp_path, env=geokg_env(neo4j_server), capture_output=True, text=True
         )
         assert done.returncode == 2 and expected in done.stderr, (args, done.stderr)
     # `geokg up` checks its sources file before serving anything.
     done = subprocess.run(
         _geokg("up", "--no-samples", "--port", str(_free_port()), "--sources", str(tmp_path / "unknown_key.toml")),
         cwd=tmp_path,
-        env=_env(neo4j_server),
+        env=geokg_env(neo4j_server),
         capture_output=True,
         text=True,
         timeout=60,

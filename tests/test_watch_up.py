@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
-from conftest import nodes
+from conftest import geokg_env, nodes
 from watch_site import Site, article_html, rss, story
 
 from service.graph.driver import ConnectionInfo
@@ -61,14 +61,7 @@ def test_up_with_sources_runs_a_watcher_and_a_worker_that_bring_a_page_into_the_
             encoding="utf-8",
         )
         port = _free_port()
-        env = dict(os.environ)
-        env.update(
-            GEOKG_NEO4J_URI=neo4j_server.uri,
-            GEOKG_NEO4J_USER=neo4j_server.user,
-            GEOKG_NEO4J_PASSWORD=neo4j_server.password or "",
-            GEOKG_NEO4J_DATABASE=neo4j_server.database,
-            PYTHONUNBUFFERED="1",
-        )
+        env = geokg_env(neo4j_server)
         command = [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"]
         command += ["up", "--no-samples", "--host", "127.0.0.1", "--port", str(port), "--sources", str(sources)]
         log = tmp_path / "up.log"

@@ -9,12 +9,11 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from itertools import combinations, islice
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import nodes, rels
+from conftest import agreements, nodes, rels
 from spacy.language import Language
 
 import ingest.extract
@@ -30,20 +29,6 @@ from service.shared import queue
 pytestmark = pytest.mark.model
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-COUNTRIES = ("Argentina", "Chile", "Brazil", "Peru", "Norway", "Sweden", "Egypt", "Jordan", "Japan", "India")
-
-
-def agreements(count: int, tag: str = "") -> list[dict[str, str]]:
-    """`count` one-sentence articles, each reporting one AGREE event between its own pair of countries."""
-    pairs = islice(combinations(COUNTRIES, 2), count)
-    return [
-        {
-            "text": f"{a} and {b} signed a trade agreement in the capital on Tuesday, officials said.",
-            "url": f"https://news.test/{tag}{a}-{b}".lower(),
-            "published": "2024-06-14",
-        }
-        for a, b in pairs
-    ]
 
 
 @pytest.fixture(scope="module")

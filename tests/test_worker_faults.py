@@ -12,15 +12,12 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from conftest import nodes, rels
-from test_worker import agreements
+from conftest import agreements, geokg_env, nodes, rels, spawn_geokg
 
 from service.config import Settings
 from service.graph.driver import ConnectionInfo, create_driver
@@ -31,7 +28,6 @@ from service.shared import queue
 
 pytestmark = pytest.mark.model
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 FAULTS_BOLT_PORT = int(os.environ.get("GEOKG_TEST_FAULTS_BOLT_PORT", 18687))
 FAULTS_HTTP_PORT = int(os.environ.get("GEOKG_TEST_FAULTS_HTTP_PORT", 18474))
 START_TIMEOUT = 60.0  # a worker process loads spaCy and connects
@@ -67,25 +63,9 @@ class WorkerProcess:
     """A `geokg worker` subprocess whose stderr (its log) is collected line by line."""
 
     def __init__(self, server: ConnectionInfo, name: str, args: list[str], slow: dict[str, float]) -> None:
-        env = dict(os.environ)
-        env.update(
-            GEOKG_NEO4J_URI=server.uri,
-            GEOKG_NEO4J_USER=server.user,
-            GEOKG_NEO4J_PASSWORD=server.password or "",
-            GEOKG_NEO4J_DATABASE=server.database,
-            PYTHONUNBUFFERED="1",
-        )
-        env.update({f"GEOKG_TEST_SLOW_{key.upper()}": str(value) for key, value in slow.items()})
+        env = geokg_env(server, **{f"GEOKG_TEST_SLOW_{key.upper()}": str(value) for key, value in slow.items()})
         self.name = name
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", WORKER_ENTRY, "worker", "--worker-id", name, "--poll-interval", "0.2", *args],
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        self.process = spawn_geokg(WORKER_ENTRY, ["worker", "--worker-id", name, "--poll-interval", "0.2", *args], env)
         self.lines: list[str] = []
         self._eof = False
         self._changed = threading.Condition()

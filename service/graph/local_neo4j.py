@@ -16,20 +16,12 @@ same command line), but without the launcher's extra JVM, so that the process is
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import logging
 import os
-import re
 import secrets
-import shutil
-import signal
 import subprocess
-import tempfile
-import time
 import urllib.request
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,13 +29,14 @@ from typing import TYPE_CHECKING
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
-from service.jvm_process import file_lock as _file_lock
+from service.jvm_process import LOOPBACK as LOOPBACK
 from service.jvm_process import pid_alive as _pid_alive
 from service.jvm_process import port_in_use as _port_in_use
 from service.jvm_process import port_open as _port_open
 from service.jvm_process import proc_cmdline as _proc_cmdline
-from service.jvm_process import read_pid as _read_pid
 from service.jvm_process import tail_text as _tail_text
+from service.managed_jvm import MANIFEST_NAME as MANIFEST_NAME
+from service.managed_jvm import ManagedJvm, check_memory_size, find_java
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -56,10 +49,7 @@ POM_FILE = Path(__file__).with_name("neo4j_dist") / "pom.xml"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 # Official admin launcher (in org.neo4j:neo4j-bootcheck); it re-executes org.neo4j.cli.AdminTool.
 ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminBoot"
-LOOPBACK = "127.0.0.1"
 MIN_PASSWORD_LENGTH = 8  # dbms.security.auth_minimum_password_length default
-MAVEN_TIMEOUT_S = 1800.0
-MANIFEST_NAME = "geokg-dist.json"
 
 # Neo4j 5.x default JVM flags: the stock conf/neo4j.conf's, less -XX:+AlwaysPreTouch (it commits the whole
 # heap at start: slower starts for a dev server), the TLS hardening ones (no TLS here) and the JFR/debug
@@ -78,9 +68,6 @@ JVM_FLAGS: tuple[str, ...] = (
     "--enable-native-access=ALL-UNNAMED",
 )
 
-_MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
-_ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its errors even in batch mode
-
 
 class LocalNeo4jError(RuntimeError):
     """Installing, starting or stopping the managed Neo4j failed; the message says why (with log tail)."""
@@ -97,7 +84,14 @@ class Neo4jStatus:
     instance_dir: Path
 
 
-class LocalNeo4j:
+class LocalNeo4j(ManagedJvm):
+    product = "Neo4j"
+    error = LocalNeo4jError
+    pom_file = POM_FILE
+    pid_name = "geokg-neo4j.pid"
+    ready_poll_s = 0.5
+    exit_poll_s = 0.2
+    download_size = "~140 MB"
     user: str = "neo4j"
 
     def __init__(
@@ -112,39 +106,19 @@ class LocalNeo4j:
         heap: str = "1g",
         pagecache: str = "512m",
     ) -> None:
-        _check_params(instance, bolt_port, http_port, password, heap, pagecache)
-        self.version = version
-        self.home = Path(home).expanduser()
-        self.instance = instance
+        super().__init__(home=home, version=version, instance=instance)
+        _check_params(bolt_port, http_port, password, heap, pagecache)
         self.bolt_port = bolt_port
         self.http_port = http_port
         self.heap = heap
         self.pagecache = pagecache
         self._password = password
-        # Kept so that a server started (and later stopped) by this object is reaped, not left a zombie.
-        self._process: subprocess.Popen[bytes] | None = None
 
     # ----------------------------------------------------------------- paths and addresses
 
     @property
-    def dist_dir(self) -> Path:
-        return self.home / "dist" / self.version
-
-    @property
-    def instance_dir(self) -> Path:
-        return self.home / "instances" / self.instance
-
-    @property
     def conf_dir(self) -> Path:
         return self.instance_dir / "conf"
-
-    @property
-    def console_log(self) -> Path:
-        return self.instance_dir / "logs" / "console.log"
-
-    @property
-    def pid_file(self) -> Path:
-        return self.instance_dir / "run" / "geokg-neo4j.pid"
 
     @property
     def password_file(self) -> Path:
@@ -166,76 +140,31 @@ class LocalNeo4j:
 
     # ----------------------------------------------------------------- install
 
-    def install(self) -> Path:
-        """Assemble the distribution with Maven unless a complete, current one is already cached."""
-        if self._dist_is_current():
-            return self.dist_dir
-        parent = self.dist_dir.parent
-        parent.mkdir(parents=True, exist_ok=True)
-        with _file_lock(parent / f".{self.version}.lock"):
-            if self._dist_is_current():  # another process finished it while we waited for the lock
-                return self.dist_dir
-            if _servers_using(self.dist_dir.resolve()):
-                # Swapping jars under a running JVM breaks its lazy class loading: keep the old build.
-                log.warning(
-                    "%s was built by an older recipe but a server runs from it; stop it to rebuild",
-                    self.dist_dir,
-                )
-                return self.dist_dir
-            _remove_leftovers(parent, self.version)
-            staging = Path(tempfile.mkdtemp(prefix=f".{self.version}-", suffix=".partial", dir=parent))
-            try:
-                self._assemble(staging)
-                self._swap_in(staging)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-        return self.dist_dir
-
-    def _recipe_fingerprint(self) -> str:
+    def _recipe(self) -> str:
         # A changed pom or browser version must rebuild an older cached distribution.
         digest = hashlib.sha256(POM_FILE.read_bytes())
         digest.update(f"{self.version}|{BROWSER_VERSION}".encode())
         return digest.hexdigest()
 
-    def _dist_manifest(self) -> dict[str, object] | None:
-        """The manifest of a complete distribution (it is written last), else None."""
-        try:
-            manifest = json.loads((self.dist_dir / MANIFEST_NAME).read_text())
-        except (OSError, ValueError):
-            return None
-        return manifest if isinstance(manifest, dict) else None
+    def _dist_in_use(self) -> bool:
+        if not _servers_using(self.dist_dir.resolve()):
+            return False
+        # Swapping jars under a running JVM breaks its lazy class loading: keep the old build.
+        log.warning("%s was built by an older recipe but a server runs from it; stop it to rebuild", self.dist_dir)
+        return True
 
-    def _dist_is_current(self) -> bool:
-        manifest = self._dist_manifest()
-        return manifest is not None and manifest.get("recipe") == self._recipe_fingerprint()
-
-    def _assemble(self, staging: Path) -> None:
-        log.info("Assembling Neo4j %s from Maven Central into %s (first time: ~140 MB)", self.version, self.home)
-        shutil.copyfile(POM_FILE, staging / "pom.xml")
-        lib = staging / "lib"
-        command = [
-            _require_tool("mvn", "Maven (mvn) is needed to assemble Neo4j: apt-get install maven"),
-            "-B",
-            "-q",
-            "-f",
-            str(staging / "pom.xml"),
-            "package",
+    def _maven_properties(self, lib: Path) -> list[str]:
+        return [
             f"-Dneo4j.version={self.version}",
             f"-Dneo4j.browser.version={BROWSER_VERSION}",
             f"-Dneo4j.lib.dir={lib}",
         ]
-        _run_maven(command, staging, self.version)
-        self._check_assembly(lib)
-        shutil.rmtree(staging / "target", ignore_errors=True)
-        (staging / "plugins").mkdir()
-        manifest = {
-            "neo4j_version": self.version,
-            "browser_version": BROWSER_VERSION,
-            "recipe": self._recipe_fingerprint(),
-            "jars": len(list(lib.glob("*.jar"))),
-        }
-        # Written last: its presence marks the distribution as complete.
-        (staging / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n")
+
+    def _maven_hint(self, command: list[str]) -> str:
+        return (
+            f"Command: {' '.join(command)}\n"
+            f"Check that the release exists: mvn dependency:get -Dartifact=org.neo4j:neo4j:{self.version}"
+        )
 
     def _check_assembly(self, lib: Path) -> None:
         expected = [f"neo4j-{self.version}.jar", f"neo4j-bootcheck-{self.version}.jar"]
@@ -243,41 +172,20 @@ class LocalNeo4j:
         if missing:
             raise LocalNeo4jError(f"Maven finished but {lib} lacks {', '.join(missing)}; see {POM_FILE}")
 
-    def _swap_in(self, staging: Path) -> None:
-        """Replace the distribution by renames only, so a reader never sees a half-copied one."""
-        old: Path | None = None
-        if self.dist_dir.exists():
-            old = self.dist_dir.with_name(f".{self.version}-{secrets.token_hex(4)}.old")
-            self.dist_dir.rename(old)
-        staging.chmod(0o755)  # mkdtemp made it private; the jars themselves are not secret
-        staging.rename(self.dist_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    def _finish_assembly(self, staging: Path) -> None:
+        (staging / "plugins").mkdir()
+
+    def _manifest_fields(self) -> dict[str, object]:
+        return {"neo4j_version": self.version, "browser_version": BROWSER_VERSION}
 
     # ----------------------------------------------------------------- start
 
     def start(self, timeout: float = 180.0) -> None:
         """Start the server in the background (installing it first if needed) and wait until Bolt answers."""
-        deadline = time.monotonic() + timeout
-        # Resolved, so that running servers name the real folder (see _servers_using) even via a symlink.
-        dist = self.install().resolve()
-        self.instance_dir.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.instance_dir / ".lock"):
-            pid = self._running_pid()
-            if pid is not None:
-                # Already running (or still starting after an interrupted start): just wait for Bolt.
-                self._wait_until_ready(pid, deadline, timeout)
-                return
-            self._check_ports_free()
-            self._prepare_instance(dist)
-            process = self._launch()
-            try:
-                self._wait_until_ready(process.pid, deadline, timeout)
-            except BaseException:
-                self._terminate(process.pid, timeout=30.0)
-                self.pid_file.unlink(missing_ok=True)
-                raise
-        log.info("Neo4j %s is up at %s (pid %d)", self.version, self.bolt_uri, process.pid)
+        super().start(timeout)
+
+    def _address(self) -> str:
+        return self.bolt_uri
 
     def _check_ports_free(self) -> None:
         for name, port in (("Bolt", self.bolt_port), ("HTTP", self.http_port)):
@@ -342,7 +250,7 @@ class LocalNeo4j:
         ]
         result = subprocess.run(
             command,
-            env=self._java_env(),
+            env=self._launch_env(),
             cwd=self.instance_dir,
             stdin=subprocess.DEVNULL,
             capture_output=True,
@@ -376,50 +284,18 @@ class LocalNeo4j:
             "--console-mode",
         ]
 
-    def _launch(self) -> subprocess.Popen[bytes]:
-        self._rotate_console_log()
-        with self.console_log.open("ab") as out:
-            # A new session: the server outlives this Python process and ignores its terminal's Ctrl-C.
-            process = subprocess.Popen(
-                self.server_command(),
-                cwd=self.instance_dir,
-                env=self._java_env(),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self._process = process
-        self.pid_file.write_text(f"{process.pid}\n")
-        return process
-
-    def _rotate_console_log(self) -> None:
-        # One file per start keeps log_tail() about this start only; the previous one is kept as .1.
-        if self.console_log.exists():
-            self.console_log.replace(self.console_log.with_name("console.log.1"))
-
-    def _java_env(self) -> dict[str, str]:
+    def _launch_env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["NEO4J_HOME"] = str(self.instance_dir)
         env["NEO4J_CONF"] = str(self.conf_dir)
         return env
 
-    def _wait_until_ready(self, pid: int, deadline: float, timeout: float) -> None:
-        while True:
-            if not self._is_our_server(pid):
-                raise LocalNeo4jError(
-                    f"Neo4j (instance '{self.instance}', pid {pid}) exited during startup. "
-                    f"Log {self.console_log}:\n{self.log_tail()}"
-                )
-            # Bolt answers a little before startup ends (and HTTP's port opens before it serves): wait for both.
-            if self._bolt_answers() and _http_answers(self.http_url):
-                return
-            if time.monotonic() >= deadline:
-                raise LocalNeo4jError(
-                    f"Neo4j (instance '{self.instance}', pid {pid}) did not answer on {self.bolt_uri} "
-                    f"within {timeout:.0f}s. Log {self.console_log}:\n{self.log_tail()}"
-                )
-            time.sleep(0.5)
+    def _ready(self) -> bool:
+        # Bolt answers a little before startup ends (and HTTP's port opens before it serves): wait for both.
+        return self._bolt_answers() and _http_answers(self.http_url)
+
+    def _not_ready(self) -> str:
+        return f"did not answer on {self.bolt_uri}"
 
     def _bolt_answers(self) -> bool:
         """True once Bolt accepts our credentials and routes to the default database."""
@@ -444,36 +320,7 @@ class LocalNeo4j:
             return False  # still starting (routing table or databases not available yet)
         return True
 
-    # ----------------------------------------------------------------- stop and status
-
-    def stop(self, timeout: float = 60.0) -> None:
-        """SIGTERM the server, SIGKILL it after `timeout`; does nothing when it is not running."""
-        if not self.instance_dir.exists():
-            return
-        with _file_lock(self.instance_dir / ".lock"):
-            pid = self._running_pid()
-            if pid is not None:
-                self._terminate(pid, timeout)
-            self.pid_file.unlink(missing_ok=True)
-
-    def _terminate(self, pid: int, timeout: float) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
-        if self._wait_for_exit(pid, timeout):
-            return
-        log.warning("Neo4j pid %d did not stop within %.0fs; killing it", pid, timeout)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        if not self._wait_for_exit(pid, 10.0):
-            raise LocalNeo4jError(f"Neo4j pid {pid} survived SIGKILL")
-
-    def _wait_for_exit(self, pid: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while self._is_our_server(pid):
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.2)
-        return True
+    # ----------------------------------------------------------------- status
 
     def status(self) -> Neo4jStatus:
         pid = self._running_pid() if self.instance_dir.exists() else None
@@ -487,35 +334,15 @@ class LocalNeo4j:
             instance_dir=self.instance_dir,
         )
 
-    def _log_contains(self, text: str) -> bool:
-        try:
-            return text in self.console_log.read_text(errors="replace")
-        except OSError:
-            return False
+    def _log_files(self) -> tuple[Path, ...]:
+        return (self.console_log, self.instance_dir / "logs" / "neo4j.log")
 
-    def log_tail(self, lines: int = 40) -> str:
-        for path in (self.console_log, self.instance_dir / "logs" / "neo4j.log"):
-            if path.exists() and path.stat().st_size > 0:
-                with path.open(errors="replace") as handle:
-                    return "".join(deque(handle, maxlen=lines)).rstrip("\n")
-        return f"(no log yet in {self.instance_dir / 'logs'})"
+    def _pid_files(self) -> tuple[Path, ...]:
+        # Ours first, else the one the server writes itself.
+        return (self.pid_file, self.instance_dir / "run" / "neo4j.pid")
 
-    def _running_pid(self) -> int | None:
-        """The pid of this instance's live server, from our pid file or else the server's own one."""
-        for path in (self.pid_file, self.instance_dir / "run" / "neo4j.pid"):
-            pid = _read_pid(path)
-            if pid is not None and self._is_our_server(pid):
-                return pid
-        return None
-
-    def _is_our_server(self, pid: int) -> bool:
-        if self._process is not None and self._process.pid == pid:
-            return self._process.poll() is None
-        if not _pid_alive(pid):
-            return False
-        cmdline = _proc_cmdline(pid)
-        # Without /proc (not Linux) trust the pid; with it, guard against a recycled pid.
-        return cmdline is None or (MAIN_CLASS in cmdline and f"--config-dir={self.conf_dir}" in cmdline)
+    def _owns_cmdline(self, cmdline: str) -> bool:
+        return MAIN_CLASS in cmdline and f"--config-dir={self.conf_dir}" in cmdline
 
     # ----------------------------------------------------------------- password
 
@@ -555,65 +382,24 @@ def from_settings(settings: Settings, instance: str = "default") -> LocalNeo4j:
 # --------------------------------------------------------------------- helpers
 
 
-def _check_params(
-    instance: str, bolt_port: int, http_port: int, password: str | None, heap: str, pagecache: str
-) -> None:
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", instance):
-        raise ValueError(f"instance name must be a plain folder name, got {instance!r}")
+def _check_params(bolt_port: int, http_port: int, password: str | None, heap: str, pagecache: str) -> None:
     for port in (bolt_port, http_port):
         if not 1 <= port <= 65535:
             raise ValueError(f"port out of range: {port}")
     if bolt_port == http_port:
         raise ValueError(f"Bolt and HTTP ports must differ (both {bolt_port})")
     for name, size in (("heap", heap), ("pagecache", pagecache)):
-        if not _MEMORY_SIZE.fullmatch(size):
-            raise ValueError(f"{name} must look like 512m or 1g, got {size!r}")
+        check_memory_size(name, size)
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"Neo4j needs a password of at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def _remove_leftovers(parent: Path, version: str) -> None:
-    # Only called under the dist lock, so these belong to interrupted earlier installs.
-    for pattern in (f".{version}-*.partial", f".{version}-*.old"):
-        for path in parent.glob(pattern):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _run_maven(command: list[str], cwd: Path, version: str) -> None:
-    try:
-        result = subprocess.run(
-            command,
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=MAVEN_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise LocalNeo4jError(f"Maven did not finish within {MAVEN_TIMEOUT_S:.0f}s: {' '.join(command)}") from exc
-    if result.returncode != 0:
-        output = _ANSI_CODES.sub("", result.stdout + result.stderr)
-        raise LocalNeo4jError(
-            f"Maven could not assemble Neo4j {version} (exit {result.returncode}).\n"
-            f"Command: {' '.join(command)}\n"
-            f"Check that the release exists: mvn dependency:get -Dartifact=org.neo4j:neo4j:{version}\n"
-            f"Maven output (last lines):\n{_tail_text(output, 40)}"
-        )
-
-
-def _require_tool(name: str, hint: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        raise LocalNeo4jError(f"`{name}` not found on PATH. {hint}")
-    return path
-
-
 def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").is_file():
-        return str(Path(java_home) / "bin" / "java")
-    return _require_tool("java", "Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless")
+    found = find_java()
+    if found is None:
+        hint = "Neo4j 5.26 needs Java 17 or 21: apt-get install openjdk-17-jre-headless"
+        raise LocalNeo4jError(f"`java` not found on PATH. {hint}")
+    return found
 
 
 def _servers_using(dist: Path) -> list[int]:

@@ -17,41 +17,20 @@ security settings can be tested against a real broker.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import json
-import logging
-import os
 import re
 import secrets
-import shutil
-import signal
 import subprocess
-import tempfile
-import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.jvm_process import (
-    LOOPBACK,
-    file_lock,
-    pid_alive,
-    port_in_use,
-    port_open,
-    proc_cmdline,
-    read_pid,
-    tail_text,
-)
-
-log = logging.getLogger(__name__)
+from service.jvm_process import LOOPBACK, port_in_use, port_open, tail_text
+from service.managed_jvm import ManagedJvm, check_memory_size, find_java
 
 DEFAULT_VERSION = "4.1.1"
 POM_FILE = Path(__file__).with_name("kafka_dist") / "pom.xml"
 MAIN_CLASS = "kafka.Kafka"
 STORAGE_TOOL = "kafka.tools.StorageTool"
-MANIFEST_NAME = "geokg-dist.json"
-MAVEN_TIMEOUT_S = 1800.0
 READY_LINE = "Kafka Server started"
 NODE_ID = 1
 # kafka-run-class.sh's defaults for the broker, with a smaller heap: a test broker holds little.
@@ -62,8 +41,6 @@ JVM_FLAGS: tuple[str, ...] = (
     "-XX:+ExplicitGCInvokesConcurrent",
     "-Djava.awt.headless=true",
 )
-_ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")
-_MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
 _USER = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -81,7 +58,15 @@ class KafkaStatus:
     instance_dir: Path
 
 
-class LocalKafka:
+class LocalKafka(ManagedJvm):
+    product = "Kafka"
+    error = LocalKafkaError
+    pom_file = POM_FILE
+    pid_name = "kafka.pid"
+    ready_poll_s = 0.2
+    exit_poll_s = 0.1
+    download_size = "~45 MB"
+
     def __init__(
         self,
         *,
@@ -95,8 +80,7 @@ class LocalKafka:
         heap: str = "512m",
         partitions: int = 2,
     ) -> None:
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", instance):
-            raise ValueError(f"instance name must be a plain folder name, got {instance!r}")
+        super().__init__(home=home, version=version, instance=instance)
         ports = [p for p in (port, controller_port, sasl_port) if p is not None]
         if len(set(ports)) != len(ports) or not all(1 <= p <= 65535 for p in ports):
             raise ValueError(f"the broker's ports must be distinct and in 1..65535, got {ports}")
@@ -105,40 +89,19 @@ class LocalKafka:
         for user, password in (sasl_users or {}).items():
             if not _USER.fullmatch(user) or '"' in password or "\\" in password:
                 raise ValueError(f"SASL user names are [A-Za-z0-9_.-]+ and passwords hold no quotes: {user!r}")
-        if not _MEMORY_SIZE.fullmatch(heap):
-            raise ValueError(f"heap must look like 512m or 1g, got {heap!r}")
-        self.home = Path(home).expanduser()
-        self.version = version
-        self.instance = instance
+        check_memory_size("heap", heap)
         self.port = port
         self.controller_port = controller_port
         self.sasl_port = sasl_port
         self.sasl_users = dict(sasl_users or {})
         self.heap = heap
         self.partitions = partitions
-        self._process: subprocess.Popen[bytes] | None = None
 
     # ----------------------------------------------------------------- paths and addresses
 
     @property
-    def dist_dir(self) -> Path:
-        return self.home / "dist" / self.version
-
-    @property
-    def instance_dir(self) -> Path:
-        return self.home / "instances" / self.instance
-
-    @property
     def data_dir(self) -> Path:
         return self.instance_dir / "data"
-
-    @property
-    def console_log(self) -> Path:
-        return self.instance_dir / "logs" / "console.log"
-
-    @property
-    def pid_file(self) -> Path:
-        return self.instance_dir / "run" / "kafka.pid"
 
     @property
     def config_file(self) -> Path:
@@ -152,119 +115,52 @@ class LocalKafka:
     def sasl_bootstrap(self) -> str | None:
         return f"{LOOPBACK}:{self.sasl_port}" if self.sasl_port is not None else None
 
-    # ----------------------------------------------------------------- install
+    def _address(self) -> str:
+        return self.bootstrap
 
-    def install(self) -> Path:
-        """Assembles the distribution with Maven unless a complete, current one is cached."""
-        if self._dist_is_current():
-            return self.dist_dir
-        parent = self.dist_dir.parent
-        parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(parent / f".{self.version}.lock"):
-            if self._dist_is_current():  # another process built it while we waited
-                return self.dist_dir
-            for pattern in (f".{self.version}-*.partial", f".{self.version}-*.old"):
-                for leftover in parent.glob(pattern):
-                    shutil.rmtree(leftover, ignore_errors=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{self.version}-", suffix=".partial", dir=parent))
-            try:
-                self._assemble(staging)
-                old = None
-                if self.dist_dir.exists():
-                    old = self.dist_dir.with_name(f".{self.version}-{secrets.token_hex(4)}.old")
-                    self.dist_dir.rename(old)
-                staging.chmod(0o755)
-                staging.rename(self.dist_dir)
-                if old is not None:
-                    shutil.rmtree(old, ignore_errors=True)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-        return self.dist_dir
+    # ----------------------------------------------------------------- install (ManagedJvm.install)
 
     def _recipe(self) -> str:
         return hashlib.sha256(POM_FILE.read_bytes() + self.version.encode()).hexdigest()
 
-    def _dist_is_current(self) -> bool:
-        try:
-            manifest = json.loads((self.dist_dir / MANIFEST_NAME).read_text())
-        except (OSError, ValueError):
-            return False
-        return isinstance(manifest, dict) and manifest.get("recipe") == self._recipe()
+    def _maven_properties(self, lib: Path) -> list[str]:
+        return [f"-Dkafka.version={self.version}", f"-Dkafka.lib.dir={lib}"]
 
-    def _assemble(self, staging: Path) -> None:
-        log.info("Assembling Kafka %s from Maven Central into %s (first time: ~45 MB)", self.version, self.home)
-        shutil.copyfile(POM_FILE, staging / "pom.xml")
-        lib = staging / "lib"
-        mvn = shutil.which("mvn")
-        if mvn is None:
-            raise LocalKafkaError("`mvn` not found on PATH: Maven is needed to assemble Kafka (apt-get install maven)")
-        command = [
-            mvn,
-            "-B",
-            "-q",
-            "-f",
-            str(staging / "pom.xml"),
-            "package",
-            f"-Dkafka.version={self.version}",
-            f"-Dkafka.lib.dir={lib}",
-        ]
-        try:
-            result = subprocess.run(
-                command,
-                cwd=staging,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                text=True,
-                timeout=MAVEN_TIMEOUT_S,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise LocalKafkaError(f"Maven did not finish within {MAVEN_TIMEOUT_S:.0f}s: {' '.join(command)}") from exc
-        if result.returncode != 0:
-            output = _ANSI_CODES.sub("", result.stdout + result.stderr)
-            raise LocalKafkaError(
-                f"Maven could not assemble Kafka {self.version} (exit {result.returncode}).\n"
-                f"Check that the release exists: mvn dependency:get -Dartifact=org.apache.kafka:kafka_2.13:"
-                f"{self.version}\nMaven output (last lines):\n{tail_text(output, 40)}"
-            )
+    def _maven_hint(self, command: list[str]) -> str:
+        artifact = f"org.apache.kafka:kafka_2.13:{self.version}"
+        return f"Check that the release exists: mvn dependency:get -Dartifact={artifact}"
+
+    def _check_assembly(self, lib: Path) -> None:
         if not (lib / f"kafka_2.13-{self.version}.jar").is_file():
             raise LocalKafkaError(f"Maven finished but {lib} lacks kafka_2.13-{self.version}.jar; see {POM_FILE}")
-        shutil.rmtree(staging / "target", ignore_errors=True)
-        manifest = {"kafka_version": self.version, "recipe": self._recipe(), "jars": len(list(lib.glob("*.jar")))}
-        (staging / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n")  # last: marks it complete
 
-    # ----------------------------------------------------------------- start
+    def _finish_assembly(self, staging: Path) -> None:
+        """Nothing: the jars are the whole distribution."""
+
+    def _manifest_fields(self) -> dict[str, object]:
+        return {"kafka_version": self.version}
+
+    # ----------------------------------------------------------------- start (ManagedJvm.start)
 
     def start(self, timeout: float = 120.0) -> None:
         """Starts the broker in the background (assembling it first if needed) and waits until it serves."""
-        deadline = time.monotonic() + timeout
-        dist = self.install().resolve()
-        self.instance_dir.mkdir(parents=True, exist_ok=True)
-        with file_lock(self.instance_dir / ".lock"):
-            pid = self._running_pid()
-            if pid is not None:
-                self._wait_until_ready(pid, deadline, timeout)
-                return
-            for port in (self.port, self.controller_port, self.sasl_port):
-                if port is not None and port_in_use(port):
-                    raise LocalKafkaError(
-                        f"Cannot start Kafka instance '{self.instance}': port {port} on {LOOPBACK} is in use "
-                        f"(find its owner with `ss -ltnp 'sport = :{port}'`)"
-                    )
-            for sub in ("data", "logs", "run"):
-                (self.instance_dir / sub).mkdir(parents=True, exist_ok=True)
-            self.config_file.write_text(self._render_config())
-            (self.instance_dir / "log4j2.properties").write_text(_LOG4J2)
-            if not (self.data_dir / "meta.properties").exists():
-                self._format_storage(dist)
-            process = self._launch(dist)
-            try:
-                self._wait_until_ready(process.pid, deadline, timeout)
-            except BaseException:
-                self._terminate(process.pid, 30.0)
-                self.pid_file.unlink(missing_ok=True)
-                raise
-        log.info("Kafka %s is up at %s (pid %d)", self.version, self.bootstrap, process.pid)
+        super().start(timeout)
+
+    def _check_ports_free(self) -> None:
+        for port in (self.port, self.controller_port, self.sasl_port):
+            if port is not None and port_in_use(port):
+                raise LocalKafkaError(
+                    f"Cannot start Kafka instance '{self.instance}': port {port} on {LOOPBACK} is in use "
+                    f"(find its owner with `ss -ltnp 'sport = :{port}'`)"
+                )
+
+    def _prepare_instance(self, dist: Path) -> None:
+        for sub in ("data", "logs", "run"):
+            (self.instance_dir / sub).mkdir(parents=True, exist_ok=True)
+        self.config_file.write_text(self._render_config())
+        (self.instance_dir / "log4j2.properties").write_text(_LOG4J2)
+        if not (self.data_dir / "meta.properties").exists():
+            self._format_storage(dist)
 
     def _render_config(self) -> str:
         listeners = [f"PLAINTEXT://{LOOPBACK}:{self.port}", f"CONTROLLER://{LOOPBACK}:{self.controller_port}"]
@@ -342,83 +238,13 @@ class LocalKafka:
             str(self.config_file),
         ]
 
-    def _launch(self, dist: Path) -> subprocess.Popen[bytes]:
-        if self.console_log.exists():  # one file per start; the previous one kept as .1
-            self.console_log.replace(self.console_log.with_name("console.log.1"))
-        with self.console_log.open("ab") as out:
-            process = subprocess.Popen(
-                self.server_command(),
-                cwd=self.instance_dir,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # outlives a Ctrl-C in the terminal that started it
-            )
-        self._process = process
-        self.pid_file.write_text(f"{process.pid}\n")
-        return process
+    def _ready(self) -> bool:
+        return self._log_contains(READY_LINE) and port_open(self.port)
 
-    def _wait_until_ready(self, pid: int, deadline: float, timeout: float) -> None:
-        while True:
-            if not self._is_our_broker(pid):
-                raise LocalKafkaError(
-                    f"Kafka (instance '{self.instance}', pid {pid}) exited during startup. "
-                    f"Log {self.console_log}:\n{self.log_tail()}"
-                )
-            if self._log_contains(READY_LINE) and port_open(self.port):
-                return
-            if time.monotonic() >= deadline:
-                raise LocalKafkaError(
-                    f"Kafka (instance '{self.instance}', pid {pid}) was not ready on {self.bootstrap} within "
-                    f"{timeout:.0f}s. Log {self.console_log}:\n{self.log_tail()}"
-                )
-            time.sleep(0.2)
+    def _not_ready(self) -> str:
+        return f"was not ready on {self.bootstrap}"
 
-    # ----------------------------------------------------------------- stop, kill and status
-
-    def stop(self, timeout: float = 60.0) -> None:
-        """SIGTERM (a controlled shutdown), SIGKILL after `timeout`; nothing when it is not running."""
-        if not self.instance_dir.exists():
-            return
-        with file_lock(self.instance_dir / ".lock"):
-            pid = self._running_pid()
-            if pid is not None:
-                self._terminate(pid, timeout)
-            self.pid_file.unlink(missing_ok=True)
-
-    def kill(self) -> None:
-        """SIGKILL, as a crash would (fault trials); the data folder is kept, so a start resumes from it."""
-        with file_lock(self.instance_dir / ".lock"):
-            pid = self._running_pid()
-            if pid is not None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-                self._wait_for_exit(pid, 10.0)
-            self.pid_file.unlink(missing_ok=True)
-
-    def remove(self) -> None:
-        """Stops the instance and deletes its folder (data included); the distribution stays."""
-        self.stop()
-        shutil.rmtree(self.instance_dir, ignore_errors=True)
-
-    def _terminate(self, pid: int, timeout: float) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
-        if self._wait_for_exit(pid, timeout):
-            return
-        log.warning("Kafka pid %d did not stop within %.0fs; killing it", pid, timeout)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        if not self._wait_for_exit(pid, 10.0):
-            raise LocalKafkaError(f"Kafka pid {pid} survived SIGKILL")
-
-    def _wait_for_exit(self, pid: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while self._is_our_broker(pid):
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.1)
-        return True
+    # ----------------------------------------------------------------- status
 
     def status(self) -> KafkaStatus:
         pid = self._running_pid() if self.instance_dir.exists() else None
@@ -431,30 +257,8 @@ class LocalKafka:
             instance_dir=self.instance_dir,
         )
 
-    def log_tail(self, lines: int = 40) -> str:
-        if self.console_log.exists() and self.console_log.stat().st_size > 0:
-            with self.console_log.open(errors="replace") as handle:
-                return "".join(deque(handle, maxlen=lines)).rstrip("\n")
-        return f"(no log yet in {self.console_log.parent})"
-
-    def _log_contains(self, text: str) -> bool:
-        try:
-            return text in self.console_log.read_text(errors="replace")
-        except OSError:
-            return False
-
-    def _running_pid(self) -> int | None:
-        pid = read_pid(self.pid_file)
-        return pid if pid is not None and self._is_our_broker(pid) else None
-
-    def _is_our_broker(self, pid: int) -> bool:
-        if self._process is not None and self._process.pid == pid:
-            return self._process.poll() is None
-        if not pid_alive(pid):
-            return False
-        cmdline = proc_cmdline(pid)
-        # Without /proc (not Linux) trust the pid; with it, guard against a recycled pid.
-        return cmdline is None or (MAIN_CLASS in cmdline and str(self.config_file) in cmdline)
+    def _owns_cmdline(self, cmdline: str) -> bool:
+        return MAIN_CLASS in cmdline and str(self.config_file) in cmdline
 
 
 def new_cluster_id() -> str:
@@ -467,10 +271,7 @@ def new_cluster_id() -> str:
 
 
 def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").is_file():
-        return str(Path(java_home) / "bin" / "java")
-    found = shutil.which("java")
+    found = find_java()
     if found is None:
         raise LocalKafkaError("`java` not found on PATH: Kafka 4.x needs Java 17 or later")
     return found
