@@ -41,6 +41,7 @@ from watch_site import long_story, story  # noqa: E402
 
 from service.config import Settings  # noqa: E402
 from service.graph.driver import ConnectionInfo, create_driver  # noqa: E402
+from service.graph.local_neo4j import LocalNeo4j  # noqa: E402
 from service.graph.repository import GraphRepository  # noqa: E402
 from service.graph.schema import apply_schema  # noqa: E402
 from service.kafka.local_kafka import LocalKafka  # noqa: E402
