@@ -1,6 +1,6 @@
 // For the upgrade test: makes the graph look as an older version wrote it (layer edges without score, event_type,
-// top_event_ids and the per-period summary; no BETWEEN entries and no per-pair summaries; participations without actor
-// and date), so that admin/layer_upgrade, admin/layer_periods_upgrade, admin/pairs_without_summary (with
+// top_event_ids and the per-period summary; no BETWEEN entries and no per-pair summaries; participations without
+// actor, type and date), so that admin/layer_upgrade, admin/layer_periods_upgrade, admin/pairs_without_summary (with
 // write/upsert_pair_summaries) and admin/participation_upgrade can be shown to bring it back.
 // params: none
 // returns: none
@@ -22,4 +22,4 @@ CALL () {
   DELETE s
 }
 MATCH ()-[p:PARTICIPATED_IN]->()
-REMOVE p.actor, p.date
+REMOVE p.actor, p.type, p.date

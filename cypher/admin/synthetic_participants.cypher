@@ -1,4 +1,4 @@
-// Synthetic graph (scripts/gen_synthetic.py): actor -[:PARTICIPATED_IN {role, actor, date}]-> Event,
+// Synthetic graph (scripts/gen_synthetic.py): actor -[:PARTICIPATED_IN {role, actor, type, date}]-> Event,
 // $rows = [{event_id, key, label, role, date}], label "Country", "Organization" or "Person", date the event's date
 // or '' (as write/upsert_events writes them).
 // CYPHER replan=skip: plans fixed by unique-index seeks; a growing graph would otherwise be re-planned every 10 s.
@@ -21,4 +21,4 @@ CALL (row) {
   RETURN p AS actor
 }
 MERGE (actor)-[p:PARTICIPATED_IN {role: row.role}]->(e)
-  ON CREATE SET p.actor = row.key, p.date = row.date
+  ON CREATE SET p.actor = row.key, p.type = e.type, p.date = row.date

@@ -1,14 +1,15 @@
 // GET /ask "who sent troops to X": MOBILIZE events with $target (ISO3 or organisation id) among their targets,
 // whose possibly partial date overlaps $since..$until (ISO dates of any precision, null: open), grouped by the
 // state or organisation that sent them; most events first, with the modes seen ("troops", "navy", ...) and one
-// reporting sentence of the latest event. The target's participations are read from the participated_actor_date
-// index (PARTICIPATED_IN {actor, date}) between $date_low and $date_high (service.api.actors.index_bounds), so the
-// cost follows the target's events in the range, not all of them.
+// reporting sentence of the latest event. The target's MOBILIZE participations are read from the
+// participated_actor_type_date index (PARTICIPATED_IN {actor, type, date}) between $date_low and $date_high
+// (service.api.actors.index_bounds), so the cost follows the target's MOBILIZE events in the range, not all its events.
 // params: $target, $since, $until, $date_low, $date_high, $limit
 // returns: id, name, kind, events, last_date, modes, event_ids, evidence
 MATCH ()-[px:PARTICIPATED_IN]->(e:Event)
-WHERE px.actor = $target AND px.date >= $date_low AND px.date < $date_high
-  AND px.role = 'target' AND e.type = 'MOBILIZE'
+  USING INDEX px:PARTICIPATED_IN(actor, type, date)
+WHERE px.actor = $target AND px.type = 'MOBILIZE' AND px.date >= $date_low AND px.date < $date_high
+  AND px.role = 'target'
   AND ($since IS NULL OR e.date >= $since OR $since STARTS WITH e.date)
   AND ($until IS NULL OR e.date <= $until OR e.date STARTS WITH $until)
 MATCH (y)-[:PARTICIPATED_IN {role: 'source'}]->(e)

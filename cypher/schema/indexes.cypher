@@ -23,3 +23,4 @@ CREATE FULLTEXT INDEX reported_sentence_text IF NOT EXISTS
 FOR ()-[r:REPORTED_IN]-() ON EACH [r.sentence];
 CREATE INDEX between_pair_date IF NOT EXISTS FOR ()-[r:BETWEEN]-() ON (r.pair, r.date);
 CREATE INDEX participated_actor_date IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.actor, r.date);
+CREATE INDEX participated_actor_type_date IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.actor, r.type, r.date);

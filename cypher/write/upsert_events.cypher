@@ -4,11 +4,13 @@
 //   set when the event is created; when it exists, the rest folds in: a longer (more precise, compatible) date
 //   wins, status moves up planned < ongoing < occurred, confidence keeps the maximum, mode the first known, and
 //   first_reported / last_reported widen to the article's publication date.
-// - $participants = [{event_id, key, label, role}]: actor -[:PARTICIPATED_IN {role, actor, date}]-> Event; key is an
+// - $participants = [{event_id, key, label, role}]: actor -[:PARTICIPATED_IN {role, actor, type, date}]-> Event; key is an
 //   ISO3 (label "Country"), organisation id ("Organization") or person id ("Person"). Labels cannot be parameters,
 //   so the label picks one of three fixed branches, each an index seek. `actor` (the key) and `date` (the event's
 //   date, '' when undated) feed the participated_actor_date index, from which GET /events?actor= reads an actor's
-//   newest events in order; every participation of the article's events gets the event's (possibly refined) date.
+//   newest events in order, and with `type` (the event's PLOVER type, fixed with its id) the
+//   participated_actor_type_date index ("who sent troops to X": one type's events of an actor in a range); every
+//   participation of the article's events gets the event's (possibly refined) date.
 // - $places = [{event_id, place_id, name}]: Place (id place:<slug>) and Event -[:OCCURRED_IN]->.
 // - $reports = [{event_id, start, end, sentence, confidence, trigger}]: Event -[:REPORTED_IN]-> the article
 //   $article_id, one edge per reporting sentence (keyed by its start offset), so an event keeps every sentence
@@ -59,7 +61,7 @@ CALL () {
     RETURN p AS actor
   }
   MERGE (actor)-[p:PARTICIPATED_IN {role: participant.role}]->(e)
-    ON CREATE SET p.actor = participant.key
+    ON CREATE SET p.actor = participant.key, p.type = e.type
 }
 CALL () {
   UNWIND $rows AS row
