@@ -274,7 +274,9 @@ class ArgumentFinder:
                 ):
                     continue
                 stack.append(child)
-        return found
+        # "Yemen's Houthi rebels", "the Sudanese RSF": a group's home state named as its modifier is no second actor
+        homes = {a.removesuffix("_REB") for a in found if a.endswith("_REB")}
+        return [a for a in found if a not in homes]
 
     @staticmethod
     def _is_affiliation(prep: Token) -> bool:

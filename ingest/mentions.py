@@ -175,8 +175,13 @@ class MentionFinder:
                 if subject
                 and m.kind not in ("pronoun", "nominal")
                 and self._is_subject(self.doc[m.head], representatives=False)
+                and not self._home_of_group(self.doc[m.head], m.actor)
             )
         )
+
+    def _home_of_group(self, tok: Token, actor: str) -> bool:
+        """ "Yemen's Houthi rebels": the possessor is the armed group's home state, not a second subject."""
+        return tok.dep_ == "poss" and any(self.index.actor.get(t.i) == f"{actor}_REB" for t in tok.head.subtree)
 
     def inject(self, index: ActorIndex) -> None:
         """Hand references that stand for one actor to the rules' index of actor tokens."""

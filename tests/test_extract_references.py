@@ -344,3 +344,17 @@ def test_an_act_done_in_coordination_with_another_state_is_cooperation(nlp, text
 def test_talk_of_cooperation_is_no_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Japan's minister spoke about cooperation with China at a forum."))
     assert not any(d[0] == "COOPERATE" for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "home"),
+    [
+        ("Yemen's Houthi rebels seized an Israeli-owned cargo ship on Sunday.", "YEM_REB", "YEM"),
+        ("Lebanon's Hezbollah fired rockets at northern Israel on Tuesday.", "LBN_REB", "LBN"),
+    ],
+)
+def test_an_armed_group_named_with_its_home_state_is_the_group_alone(nlp, text: str, group: str, home: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, text)
+    assert result.events
+    assert all(group in e.source and home not in e.source for e in result.events), result.events
+    assert home not in {c.id for c in result.countries}
