@@ -36,6 +36,10 @@ API's startup runs it (constraint, admin/country_id_upgrade in batches, the othe
 more the upgrade alone (service.graph.schema.upgrade_country_ids), and apply_schema on the up-to-date graph.
 
 The instance is stopped at the end and its folder deleted, unless --keep (then it stays up, with the graph).
+`--reuse --events N` times the graph of N events such a run kept in `--instance` instead of loading one (a 1M graph
+takes about 17 minutes to load): apply_schema runs on it first, as a deployment's startup would (so a graph kept by
+an older version is upgraded, and that time printed), the busy and quiet pairs are drawn from its BETWEEN entries
+(admin/synthetic_pair_counts; a normal run draws them on its first size), and the graph is kept.
 """
 
 from __future__ import annotations
@@ -281,6 +285,11 @@ def main() -> None:
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--pagecache", default="2g")
     ap.add_argument("--keep", action="store_true", help="leave the instance running, with its graph")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the graph a --keep run left in --instance (one size, the one it holds) instead of loading one",
+    )
     ap.add_argument("--profile", action="store_true", help="PROFILE the worst requests even when targets are met")
     ap.add_argument("--endpoints", nargs="+", help="time only these endpoints (e.g. graph graph_r); default: all")
     ap.add_argument("--migration", action="store_true", help="also time the startup upgrade of countries keyed iso3")
@@ -293,25 +302,37 @@ def main() -> None:
     sizes: list[int] = args.events
     if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
         ap.error("--events: sizes must be distinct and ascending")
+    if args.reuse and len(sizes) != 1:
+        ap.error("--reuse: give the one size the kept graph holds (--events N)")
 
     # Background runs ignore Ctrl-C's SIGINT: make `kill <pid>` stop (and by default delete) the instance too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     base = get_settings()
-    local = LocalNeo4j(
-        version=base.neo4j_version,
-        home=base.neo4j_home,
-        instance=args.instance,
-        bolt_port=args.bolt_port,
-        http_port=args.http_port,
-        heap=args.heap,
-        pagecache=args.pagecache,
-        # Not LocalNeo4j's own token_urlsafe(): one starting with "-" is taken for an option by neo4j-admin.
-        password="bench-" + secrets.token_urlsafe(18),
-    )
+
+    def instance(password: str | None) -> LocalNeo4j:
+        return LocalNeo4j(
+            version=base.neo4j_version,
+            home=base.neo4j_home,
+            instance=args.instance,
+            bolt_port=args.bolt_port,
+            http_port=args.http_port,
+            heap=args.heap,
+            pagecache=args.pagecache,
+            password=password,
+        )
+
     if args.instance == "default":
         ap.error("--instance: the benchmark never uses the default instance")
-    local.stop()
-    shutil.rmtree(local.instance_dir, ignore_errors=True)  # always an empty graph to start from
+    kept = instance(None).password_file
+    if args.reuse:
+        if not kept.exists():
+            ap.error(f"--reuse: no kept instance {args.instance!r} (run once with --keep)")
+        local = instance(kept.read_text().strip())  # the password the kept graph was made with
+    else:
+        # Not LocalNeo4j's own token_urlsafe(): one starting with "-" is taken for an option by neo4j-admin.
+        local = instance("bench-" + secrets.token_urlsafe(18))
+        local.stop()
+        shutil.rmtree(local.instance_dir, ignore_errors=True)  # always an empty graph to start from
     print(f"starting Neo4j {local.version} instance {args.instance!r} at {local.bolt_uri} ...", flush=True)
     local.start()
     local.password_file.write_text(local.password + "\n")  # where LocalNeo4j looks for it (for --keep)
@@ -330,22 +351,35 @@ def main() -> None:
     try:
         with create_driver(info) as driver:
             repo = GraphRepository(driver, DATABASE, uri=info.uri, user=info.user)
+            t0 = time.perf_counter()
             apply_schema(repo)
+            if args.reuse:
+                print(f"apply_schema on the kept graph: {time.perf_counter() - t0:.1f}s", flush=True)
             repo.run_admin("admin/synthetic_await_indexes", seconds=600)
             generator = Generator(args.seed)
             pairs: dict[tuple[str, str], int] = {}
             requests: list[Request] = []
             loaded = 0
             for size in sizes:
-                print(f"loading events {loaded:,} .. {size:,}", flush=True)
-                t0 = time.perf_counter()
-                stats = load(repo, generator, loaded, size, batch_size=args.batch, progress=True)
-                repo.run_admin("admin/synthetic_await_indexes", seconds=1800)
-                seconds = time.perf_counter() - t0
-                loads.append((size, seconds))
-                print(f"loaded {stats.events:,} events in {seconds:.0f}s ({stats.events / seconds:,.0f}/s)", flush=True)
-                for pair, n in stats.pairs.items():
-                    pairs[pair] = pairs.get(pair, 0) + n
+                if args.reuse:
+                    # The kept graph, upgraded by apply_schema above as a deployment's would be; its pairs counted.
+                    for row in repo.run_admin("admin/synthetic_pair_counts"):
+                        a, b = row["pair"].split("|")
+                        pairs[(a, b)] = row["events"]
+                    print(f"reusing the kept graph of {size:,} events ({len(pairs):,} pairs)", flush=True)
+                else:
+                    print(f"loading events {loaded:,} .. {size:,}", flush=True)
+                    t0 = time.perf_counter()
+                    stats = load(repo, generator, loaded, size, batch_size=args.batch, progress=True)
+                    repo.run_admin("admin/synthetic_await_indexes", seconds=1800)
+                    seconds = time.perf_counter() - t0
+                    loads.append((size, seconds))
+                    print(
+                        f"loaded {stats.events:,} events in {seconds:.0f}s ({stats.events / seconds:,.0f}/s)",
+                        flush=True,
+                    )
+                    for pair, n in stats.pairs.items():
+                        pairs[pair] = pairs.get(pair, 0) + n
                 loaded = size
                 if not requests:  # the same requests at every size, chosen on the first graph
                     degrees = repo.run_admin("admin/synthetic_actor_degrees")
@@ -373,7 +407,7 @@ def main() -> None:
                 for timing in worst.values():
                     _profile_request(driver, timing.request)
     finally:
-        if args.keep:
+        if args.keep or args.reuse:  # a reused graph is never deleted here
             print(f"\nkept: instance {args.instance!r} at {local.bolt_uri} (password in {local.password_file})")
         else:
             local.stop()
@@ -523,13 +557,7 @@ def _profile_request(driver: neo4j.Driver, request: Request) -> None:
         }
         profile(driver, "read/api_events_of_actor", params)
     elif request.endpoint == "timeline" and summarised(since, until):
-        params = {
-            "a": request.params["a"],
-            "b": request.params["b"],
-            "since": since,
-            "until": until,
-            "interval": request.params["interval"],
-        }
+        params = {"a": request.params["a"], "b": request.params["b"]}  # the range and interval are applied in Python
         profile(driver, "read/api_relations_timeline_periods", params)
     elif request.endpoint == "timeline":
         params = {

@@ -37,6 +37,8 @@ def run(repo: GraphRepository, name: str, **params: Any) -> list[dict[str, Any]]
     rows = repo.run_explore(name, **{**literal_params(query), **params})
     assert rows, f"{name} returned no rows"
     assert all(row["path"] for row in rows), "every row carries a path for Browser to draw"
+    # a row holding graph values comes back as plain data (service.graph.rows falls back to Record.data())
+    assert all(isinstance(row["path"], list) for row in rows), type(rows[0]["path"])
     return rows
 
 

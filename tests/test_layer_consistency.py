@@ -16,6 +16,7 @@ import pytest
 
 from service.api.actors import index_bounds
 from service.api.routes_countries import partners_from_events, partners_from_pairs, partners_from_periods
+from service.api.routes_timeline import Interval, rows_from_periods
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema, upgrade_pair_summaries
@@ -140,13 +141,12 @@ def test_partners_in_a_range_from_the_periods_equal_counting_the_events(
 @pytest.mark.parametrize("since, until", [(None, None), *RANGES])
 @pytest.mark.parametrize("interval", ["month", "quarter", "year"])
 def test_the_timeline_from_the_periods_equals_counting_the_events(
-    synthetic: GraphRepository, since: str | None, until: str | None, interval: str
+    synthetic: GraphRepository, since: str | None, until: str | None, interval: Interval
 ) -> None:
     low, high = index_bounds(since, until)
     for a, b in [("RUS", "UKR"), ("CHN", "USA"), ("DEU", "FRA"), ("EU", "RUS")]:
-        periods = synthetic.read(
-            "read/api_relations_timeline_periods", a=a, b=b, since=since, until=until, interval=interval
-        )
+        edges = synthetic.read("read/api_relations_timeline_periods", a=a, b=b)
+        periods = rows_from_periods(edges, since, until, interval)
         events = synthetic.read(
             "read/api_relations_timeline",
             pair="|".join(sorted((a, b))),

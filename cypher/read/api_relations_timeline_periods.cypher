@@ -1,19 +1,17 @@
 // A pair's trend from the per-period summaries of the relationship layer's edges between $a and $b
-// (write/upsert_relations: periods, period_counts, period_scores): the rows of read/api_relations_timeline (same
-// columns, same counts and scores), for GET /relations/timeline without a range or with bounds that are years or
-// months. Its cost follows the pair's edges and their periods (at most one per month), not the pair's events.
+// (write/upsert_relations: periods, period_counts, period_scores): one row per edge, its type, quad class, stance and
+// its three period lists, for GET /relations/timeline without a range or with bounds that are years or months.
+// service/api/routes_timeline.py filters the periods by the range and buckets them per month, quarter or year into
+// the rows read/api_relations_timeline gives (same counts and scores): a few dozen edges with lists of at most one
+// entry per month cost less to read than thousands of period rows to bucket in Cypher.
 // The layer's edges between two actors carry exactly the events of the pair's BETWEEN entries, each on one edge (the
 // two on opposite sides of the event, or in a symmetric one). Each edge has one PLOVER type and quad class; its
 // stance is the partners rule (read/api_partners: cooperation is verbal or material cooperation, plus
 // DEPLOYS_TROOPS_TO), and its period scores the partners score (confidence x weight, 2 for material and troops).
-// - $a, $b: the two actors' keys (ISO3 or organisation id).
-// - $since / $until: YYYY or YYYY-MM, or null. A summary period ("2023-05" for events dated to a month or a day,
-//   "2023" for events dated only to a year, '' for undated ones) is wholly inside or outside such a range, by the
-//   overlap rule of an event's date; undated events count only without a range.
-// - $interval: 'month', 'quarter' or 'year'. period: "2023-05", "2023-Q2" or "2023"; for events dated only to a year
-//   when the interval is month or quarter, its year ("2023") with precise = false; null for undated events.
-// params: $a, $b, $since, $until, $interval
-// returns: period, precise, type, quad_class, cooperation, events, score
+// A summary period is "2023-05" for events dated to a month or a day, "2023" for events dated only to a year, '' for
+// undated ones.
+// params: $a, $b
+// returns: type, quad_class, cooperation, periods, counts, scores
 CALL () {
   MATCH (c:Country {id: $a})
   RETURN c AS x
@@ -33,25 +31,10 @@ MATCH (x)-[r:
   DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
   REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
 ]-(y)
-WITH
+RETURN
   r.event_type AS type,
   r.quad_class AS quad_class,
   r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO' AS cooperation,
-  r.periods AS periods, r.period_counts AS counts, r.period_scores AS scores
-UNWIND range(0, size(periods) - 1) AS i
-WITH type, quad_class, cooperation, periods[i] AS day, counts[i] AS n, scores[i] AS score
-  WHERE ($since IS NULL AND $until IS NULL)
-     OR (day <> ''
-         AND ($since IS NULL OR day >= $since OR $since STARTS WITH day)
-         AND ($until IS NULL OR day <= $until OR day STARTS WITH $until))
-WITH type, quad_class, cooperation, n, score,
-  day <> '' AND ($interval = 'year' OR size(day) >= 7) AS precise, day
-WITH type, quad_class, cooperation, precise, n, score,
-  CASE
-    WHEN day = '' THEN null
-    WHEN NOT precise OR $interval = 'year' THEN left(day, 4)
-    WHEN $interval = 'month' THEN left(day, 7)
-    ELSE left(day, 4) + '-Q' + toString((toInteger(substring(day, 5, 2)) + 2) / 3)
-  END AS period
-RETURN period, precise, type, quad_class, cooperation, sum(n) AS events, sum(score) AS score
-ORDER BY period, precise DESC, type, cooperation
+  r.periods AS periods,
+  r.period_counts AS counts,
+  r.period_scores AS scores

@@ -328,7 +328,7 @@ def read_timeline_rows(
     name = timeline_query(since, until)
     with graph_errors():
         if name == PERIODS_QUERY:
-            rows = repo.read(name, a=key_a, b=key_b, since=since, until=until, interval=interval)
+            rows = rows_from_periods(repo.read(name, a=key_a, b=key_b), since, until, interval)
         else:
             low, high = index_bounds(since, until)
             rows = repo.read(
@@ -341,6 +341,65 @@ def read_timeline_rows(
                 interval=interval,
             )
     return name, rows
+
+
+def rows_from_periods(
+    edges: list[Row], since: str | None, until: str | None, interval: Interval
+) -> list[dict[str, Any]]:
+    """The rows read/api_relations_timeline counts from the events (period, precise, type, quad_class, cooperation,
+    events, score; in its order), from the layer edges' period lists (read/api_relations_timeline_periods). A
+    summary period is wholly inside or outside a range of years or months, by the overlap rule of an event's date;
+    undated events count only without a range."""
+    tally: dict[tuple[str | None, bool, str, str, bool], list[float]] = {}
+    ranged = since is not None or until is not None
+    for edge in edges:
+        for day, n, score in zip(edge["periods"], edge["counts"], edge["scores"], strict=True):
+            if ranged and not _overlaps(day, since, until):
+                continue
+            precise = day != "" and (interval == "year" or len(day) >= 7)
+            key = (
+                _period_label(day, precise, interval),
+                precise,
+                edge["type"],
+                edge["quad_class"],
+                edge["cooperation"],
+            )
+            counted = tally.setdefault(key, [0, 0.0])
+            counted[0] += n
+            counted[1] += score
+    rows = [
+        {
+            "period": period,
+            "precise": precise,
+            "type": etype,
+            "quad_class": quad,
+            "cooperation": coop,
+            "events": int(n),
+            "score": score,
+        }
+        for (period, precise, etype, quad, coop), (n, score) in tally.items()
+    ]
+    rows.sort(key=lambda r: (r["period"] is None, r["period"] or "", not r["precise"], r["type"], r["cooperation"]))
+    return rows
+
+
+def _overlaps(day: str, since: str | None, until: str | None) -> bool:
+    """A summary period against a range of years or months: an undated one never, else by the overlap rule."""
+    if day == "":
+        return False
+    return (since is None or day >= since or since.startswith(day)) and (
+        until is None or day <= until or day.startswith(until)
+    )
+
+
+def _period_label(day: str, precise: bool, interval: Interval) -> str | None:
+    if day == "":
+        return None
+    if not precise or interval == "year":
+        return day[:4]
+    if interval == "month":
+        return day[:7]
+    return f"{day[:4]}-Q{(int(day[5:7]) + 2) // 3}"
 
 
 def read_timeline(

@@ -17,8 +17,8 @@ import neo4j
 from service.graph.driver import translate_errors
 from service.graph.errors import GraphError, QueryNotFound, QueryParameterError
 from service.graph.queries import Query, load_query
-
-Row = dict[str, Any]
+from service.graph.rows import Row as Row  # re-exported: callers import Row from here
+from service.graph.rows import plain_rows
 
 # How long the driver retries a managed transaction on transient errors (a deadlock, a leader switch, a server
 # that went away) before the error reaches us. The driver's default, 30 s, would keep an API request hanging for
@@ -61,7 +61,7 @@ class GraphRepository:
         TRANSACTIONS` and some procedures require. Not retried: admin queries are for the CLI and tests."""
         query = self._checked(name, "admin", params)
         with self._errors(), self._session() as session:
-            return [record.data() for record in session.run(query.text, params)]
+            return plain_rows(session.run(query.text, params))
 
     def run_schema(self, name: str) -> int:
         """Runs each statement of the schema file `name` (cypher/schema/) in its own transaction, as Neo4j
@@ -126,7 +126,7 @@ class GraphRepository:
 
 
 def _fetch_all(tx: neo4j.ManagedTransaction, query: Query, params: dict[str, Any]) -> list[Row]:
-    return [record.data() for record in tx.run(query.text, params)]
+    return plain_rows(tx.run(query.text, params))
 
 
 def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:

@@ -12,7 +12,8 @@ import neo4j
 from service.graph.driver import translate_errors
 from service.graph.errors import QueryNotFound, QueryParameterError
 from service.graph.queries import load_query
-from service.graph.repository import GraphRepository, Row
+from service.graph.repository import GraphRepository
+from service.graph.rows import Row, plain_rows
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ class TxQueries:
         query = load_query(name)
         if frozenset(params) != query.params:
             raise QueryParameterError(f"{name} takes {sorted(query.params)}, not {sorted(params)}")
-        return [record.data() for record in self.tx.run(query.text, params)]
+        return plain_rows(self.tx.run(query.text, params))
 
 
 @contextmanager
