@@ -35,12 +35,4 @@ def bench_neo4j(name: str) -> LocalNeo4j:
 
 def bench_env(info: ConnectionInfo, **extra: str) -> dict[str, str]:
     """This process's environment with the server's credentials (GEOKG_NEO4J_*) and `extra`."""
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=info.uri,
-        GEOKG_NEO4J_USER=info.user,
-        GEOKG_NEO4J_PASSWORD=info.password or "",
-        GEOKG_NEO4J_DATABASE=info.database,
-        **extra,
-    )
-    return env
+    return {**os.environ, **info.environment(), **extra}

@@ -245,16 +245,7 @@ def free_port() -> int:
 
 
 def graph_env(info: ConnectionInfo, api_key: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=info.uri,
-        GEOKG_NEO4J_USER=info.user,
-        GEOKG_NEO4J_PASSWORD=info.password or "",
-        GEOKG_NEO4J_DATABASE=info.database,
-        GEOKG_API_KEY=api_key,
-        PYTHONUNBUFFERED="1",
-    )
-    return env
+    return {**os.environ, **info.environment(), "GEOKG_API_KEY": api_key, "PYTHONUNBUFFERED": "1"}
 
 
 class LoggedProcess:

@@ -291,16 +291,7 @@ def agreements(count: int, tag: str = "") -> list[dict[str, str]]:
 def geokg_env(server: ConnectionInfo, **values: str) -> dict[str, str]:
     """The environment of a `geokg` process on the test server: this one's, the server's credentials, unbuffered
     output (tests read its log as it is written) and `values`."""
-    env = dict(os.environ)
-    env.update(
-        GEOKG_NEO4J_URI=server.uri,
-        GEOKG_NEO4J_USER=server.user,
-        GEOKG_NEO4J_PASSWORD=server.password or "",
-        GEOKG_NEO4J_DATABASE=server.database,
-        PYTHONUNBUFFERED="1",
-        **values,
-    )
-    return env
+    return {**os.environ, **server.environment(), "PYTHONUNBUFFERED": "1", **values}
 
 
 def spawn_geokg(entry: str, args: Sequence[str], env: dict[str, str]) -> subprocess.Popen[str]:

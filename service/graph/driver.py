@@ -55,6 +55,15 @@ class ConnectionInfo:
     database: str
     managed: bool = False  # True when the URI is the managed local Neo4j's
 
+    def environment(self) -> dict[str, str]:
+        """The GEOKG_NEO4J_* settings that point a child `geokg` process at this server."""
+        return {
+            "GEOKG_NEO4J_URI": self.uri,
+            "GEOKG_NEO4J_USER": self.user,
+            "GEOKG_NEO4J_PASSWORD": self.password or "",
+            "GEOKG_NEO4J_DATABASE": self.database,
+        }
+
 
 def resolve_connection(settings: Settings, *, start_managed: bool = True) -> ConnectionInfo:
     """The configured server, or, when `GEOKG_NEO4J_URI` is empty, the managed local Neo4j.
