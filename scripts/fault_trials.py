@@ -696,13 +696,18 @@ class Trials:
         self.report.kills.append(trial)
         self.say(f"kill {number:>2}: {'+'.join(victims)} after {delay:.2f}s, during {'/'.join(phases)}")
 
-    def _restart_trial(self, number: int, poller: ApiPoller, env: dict[str, str], feed: Callable[[], None]) -> None:
-        o = self.o
+    def _strike(self, number: int, env: dict[str, str], feed: Callable[[], None]) -> str:
+        """Both workers up and articles flowing, then a random wait: the moment a server is taken down. Returns how:
+        SIGKILL for the first trial and every other one, a clean stop otherwise."""
         for slot in (0, 1):
             self._ready(slot, env)
         feed()
-        time.sleep(self.rng.uniform(0.5, o.max_delay))
-        how = "SIGKILL" if number % 2 == 1 else "stop"
+        time.sleep(self.rng.uniform(0.5, self.o.max_delay))
+        return "SIGKILL" if number % 2 == 1 else "stop"
+
+    def _restart_trial(self, number: int, poller: ApiPoller, env: dict[str, str], feed: Callable[[], None]) -> None:
+        o = self.o
+        how = self._strike(number, env, feed)
         if how == "SIGKILL":
             pid = self.neo4j.status().pid
             if pid is not None:
@@ -739,11 +744,7 @@ class Trials:
         """The broker stopped under running workers and API: POST /articles must answer 503 while it is down and
         202 again once it is back; every article the API accepted is counted as submitted."""
         o = self.o
-        for slot in (0, 1):
-            self._ready(slot, env)
-        feed()
-        time.sleep(self.rng.uniform(0.5, o.max_delay))
-        how = "SIGKILL" if number % 2 == 1 else "stop"
+        how = self._strike(number, env, feed)
         if how == "SIGKILL":
             self.kafka.kill()
         else:
@@ -918,10 +919,11 @@ class Trials:
         """The Kafka equivalents of the queue invariants, and the broker trials' answers."""
         from service.config import Settings
         from service.kafka.replay import read_dead_letters
+        from service.kafka.topics import uncommitted
 
         add = self.report.checks.append
         settings = Settings(_env_file=None, **kafka_settings_values(self.kafka.bootstrap))  # type: ignore[call-arg]
-        behind = consumer_lag(self.kafka.bootstrap)
+        behind = uncommitted(settings)
         add(("every offset of the group committed (lag 0)", behind == 0, f"{behind} messages past the commits"))
         dead = read_dead_letters(settings, 30.0)
         add(("nothing dead-lettered (no poison article here)", not dead, f"{len(dead)} dead letters: {list(dead)[:5]}"))
@@ -1012,23 +1014,6 @@ def kafka_env(bootstrap: str) -> dict[str, str]:
     env["GEOKG_KAFKA_ACK_TIMEOUT"] = "3"  # a POST while the broker is down answers 503 within seconds
     env["GEOKG_KAFKA_CLIENT_CONFIG"] = KAFKA_CLIENT_CONFIG
     return env
-
-
-def consumer_lag(bootstrap: str) -> int:
-    """Messages of the articles topic past the workers' group's committed offsets."""
-    from confluent_kafka import Consumer, TopicPartition
-
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": KAFKA_GROUP})
-    try:
-        metadata = consumer.list_topics(KAFKA_TOPIC, timeout=10).topics[KAFKA_TOPIC]
-        partitions = [TopicPartition(KAFKA_TOPIC, p) for p in metadata.partitions]
-        behind = 0
-        for committed in consumer.committed(partitions, timeout=10):
-            _low, high = consumer.get_watermark_offsets(committed, timeout=10)
-            behind += high - max(committed.offset, 0)
-        return behind
-    finally:
-        consumer.close()
 
 
 def probe_article(trial: int, probe: int) -> dict[str, str]:

@@ -7,7 +7,7 @@ import time
 import uuid
 from typing import Any
 
-from confluent_kafka import Consumer, Message, TopicPartition
+from confluent_kafka import Consumer, Message
 from conftest import KafkaServer, api_settings
 
 from service.config import Settings
@@ -65,18 +65,3 @@ def submit(settings: Settings, payloads: list[dict[str, Any]]) -> list[str]:
         return producer.submit(payloads)
     finally:
         producer.close()
-
-
-def uncommitted(settings: Settings) -> int:
-    """Messages of the articles topic past the group's committed offsets (0: all consumed and committed)."""
-    consumer = Consumer({"bootstrap.servers": settings.kafka_bootstrap, "group.id": settings.kafka_group})
-    try:
-        metadata = consumer.list_topics(settings.kafka_topic, timeout=10).topics[settings.kafka_topic]
-        partitions = [TopicPartition(settings.kafka_topic, p) for p in metadata.partitions]
-        behind = 0
-        for committed in consumer.committed(partitions, timeout=10):
-            _low, high = consumer.get_watermark_offsets(committed, timeout=10)
-            behind += high - max(committed.offset, 0)
-        return behind
-    finally:
-        consumer.close()

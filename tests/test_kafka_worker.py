@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import KafkaServer, agreements, nodes, rels
 from fastapi.testclient import TestClient
-from kafka_helpers import headers, kafka_settings, read_topic, submit, uncommitted
+from kafka_helpers import headers, kafka_settings, read_topic, submit
 from spacy.language import Language
 
 import ingest.kafka_worker
@@ -22,6 +22,7 @@ from service.api.app import create_app
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.kafka.topics import uncommitted
 from service.shared import queue, stream_state
 
 pytestmark = pytest.mark.model

@@ -11,11 +11,12 @@ import time
 
 import pytest
 from conftest import KafkaServer, agreements, geokg_env, nodes, spawn_geokg
-from kafka_helpers import kafka_settings, submit, uncommitted
+from kafka_helpers import kafka_settings, submit
 
 from service.config import Settings
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
+from service.kafka.topics import uncommitted
 from service.shared import queue
 
 pytestmark = pytest.mark.model

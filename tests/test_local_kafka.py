@@ -10,10 +10,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from confluent_kafka import Consumer, Producer
+from confluent_kafka import Producer
 from confluent_kafka.admin import AdminClient
 from confluent_kafka.cimpl import NewTopic
 from conftest import KafkaServer, _free_ports
+from kafka_helpers import read_topic
 
 from service.config import Settings
 from service.jvm_process import pid_alive
@@ -34,21 +35,8 @@ def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
     assert not failures
 
 
-def consume_all(bootstrap: str, topic: str, count: int, timeout: float = 30.0) -> list[bytes]:
-    consumer = Consumer(
-        {"bootstrap.servers": bootstrap, "group.id": f"g-{uuid.uuid4().hex}", "auto.offset.reset": "earliest"}
-    )
-    consumer.subscribe([topic])
-    got: list[bytes] = []
-    deadline = time.monotonic() + timeout
-    try:
-        while len(got) < count and time.monotonic() < deadline:
-            message = consumer.poll(0.5)
-            if message is not None and message.error() is None:
-                got.append(message.value() or b"")
-    finally:
-        consumer.close()
-    return got
+def consume_all(bootstrap: str, topic: str, count: int) -> list[bytes]:
+    return [message.value() or b"" for message in read_topic(bootstrap, topic, count)]
 
 
 def test_the_broker_takes_and_hands_back_messages(kafka_server: KafkaServer) -> None:

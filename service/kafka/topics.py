@@ -4,12 +4,12 @@ them there yourself (GEOKG_KAFKA_TOPIC and GEOKG_KAFKA_DEAD_LETTER_TOPIC)."""
 
 from __future__ import annotations
 
-from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 from confluent_kafka.admin import AdminClient
 from confluent_kafka.cimpl import NewTopic
 
 from service.config import Settings
-from service.kafka.client_config import admin_config
+from service.kafka.client_config import admin_config, common_config
 from service.kafka.producer import BrokerUnavailable
 
 
@@ -39,3 +39,19 @@ def ensure_topics(settings: Settings, *, timeout: float = 30.0) -> list[str]:
                 continue  # another worker created it meanwhile
             raise BrokerUnavailable(f"cannot create topic {name} at {settings.kafka_bootstrap}: {exc}") from exc
     return created
+
+
+def uncommitted(settings: Settings, *, timeout: float = 10.0) -> int:
+    """The workers' group lag: messages of the articles topic past the group's committed offsets (0: every one
+    consumed and committed). Reads the offsets only; joins no group and commits nothing."""
+    consumer = Consumer({**common_config(settings, client_id="geokg-lag"), "group.id": settings.kafka_group})
+    try:
+        metadata = consumer.list_topics(settings.kafka_topic, timeout=timeout).topics[settings.kafka_topic]
+        partitions = [TopicPartition(settings.kafka_topic, p) for p in metadata.partitions]
+        behind = 0
+        for committed in consumer.committed(partitions, timeout=timeout):
+            _low, high = consumer.get_watermark_offsets(committed, timeout=timeout)
+            behind += high - max(committed.offset, 0)
+        return behind
+    finally:
+        consumer.close()
