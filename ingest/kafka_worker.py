@@ -18,7 +18,7 @@ and adding one adds throughput (up to one worker per partition). For each batch 
 A worker killed between 3 and 5 leaves its messages uncommitted: they are delivered again (to it after a restart,
 or to another worker), found done in step 1 and skipped. So delivery is at least once and the effect exactly once:
 no article lost, no event written twice. While Neo4j is unreachable the worker holds its batch and waits (the
-GraphPatience of the Neo4j-queue worker); while the broker is, the client reconnects by itself and the worker waits
+Patience of the Neo4j-queue worker); while the broker is, the client reconnects by itself and the worker waits
 for its produce and commit calls.
 """
 
@@ -41,6 +41,7 @@ from ingest.load import write_article_tx
 from ingest.models import Extraction
 from ingest.worker import (
     GraphWorker,
+    Patience,
     Runnable,
     Stopped,
     WorkerStats,
@@ -123,6 +124,14 @@ class KafkaWorker(GraphWorker):
         super().__init__(repo, nlp, self.options, worker_id=worker_id, stop=stop, metrics=metrics)
         self.stats: KafkaWorkerStats = KafkaWorkerStats()
         self.producer = KafkaProducerClient(settings, client_id=f"geokg-worker-{self.id}")
+        self.broker = Patience(
+            "Kafka",
+            settings.kafka_bootstrap,
+            self.stop,
+            initial=self.options.backoff_initial,
+            cap=self.options.backoff_max,
+            outage=lambda exc: isinstance(exc, BrokerUnavailable),
+        )
         self._assigned: set[tuple[str, int]] = set()
         self._at_end: set[tuple[str, int]] = set()
 
@@ -131,7 +140,7 @@ class KafkaWorker(GraphWorker):
     def run(self) -> KafkaWorkerStats:
         opts = self.options
         try:
-            self._broker_call("create topics", lambda: ensure_topics(self.settings))
+            self.broker.call("create topics", lambda: ensure_topics(self.settings))
         except Stopped:
             return self.stats
         consumer = Consumer({**consumer_config(self.settings, client_id=f"geokg-worker-{self.id}"), "logger": log})
@@ -283,7 +292,7 @@ class KafkaWorker(GraphWorker):
         message = job.message
         headers = {ATTEMPTS_HEADER: str(item.attempt), ERROR_HEADER: error[:1000]}
         again = OutgoingMessage(item.id, message.value() or b"", headers)
-        self._broker_call("requeue", lambda: self.producer.send(self.settings.kafka_topic, [again]))
+        self.broker.call("requeue", lambda: self.producer.send(self.settings.kafka_topic, [again]))
         try:
             self.graph.call("requeue", lambda: queue.release(self.repo, [item], self.id, error=error))
         except LeaseLost as exc:
@@ -313,7 +322,7 @@ class KafkaWorker(GraphWorker):
         headers = {ERROR_HEADER: reason[:1000], ATTEMPTS_HEADER: str(attempts), ORIGIN_HEADER: origin}
         key = (message.key() or b"").decode(errors="replace")
         dead = OutgoingMessage(key, message.value() or b"", headers)
-        self._broker_call("dead-letter", lambda: self.producer.send(self.settings.kafka_dead_letter_topic, [dead]))
+        self.broker.call("dead-letter", lambda: self.producer.send(self.settings.kafka_dead_letter_topic, [dead]))
         self.stats.dead_lettered += 1
 
     def _lost(self, job: _Job, why: LeaseLost) -> None:
@@ -343,18 +352,6 @@ class KafkaWorker(GraphWorker):
         except KafkaException as exc:
             # A rebalance took the partition, or the broker is away: the messages come again and are skipped.
             log.warning("could not commit offsets %s (%s); those articles will be delivered again", offsets, exc)
-
-    def _broker_call(self, what: str, call: Any) -> Any:
-        """`call()` again and again while the broker does not answer (capped exponential backoff)."""
-        delay = self.options.backoff_initial
-        while True:
-            try:
-                return call()
-            except BrokerUnavailable as exc:
-                log.warning("Kafka unavailable, retrying in %.1fs (%s): %s", delay, what, exc)
-                if self.stop.wait(delay):
-                    raise Stopped from exc
-                delay = min(self.options.backoff_max, delay * 2)
 
 
 def _payload(value: bytes | None) -> dict[str, Any] | None:

@@ -90,35 +90,59 @@ class Stopped(Exception):
     """A stop was requested while waiting for Neo4j to come back."""
 
 
-class GraphPatience:
-    """Calls graph operations again and again while Neo4j is unreachable, with capped exponential backoff
-    (with jitter, so that workers that lost the server together do not return in lockstep)."""
+class Patience:
+    """Calls operations on a server again and again while it is unreachable (`outage(exc)` says so), with capped
+    exponential backoff (with jitter, so that workers that lost the server together do not return in lockstep):
+    Neo4j for both workers, the Kafka broker for the Kafka worker's produce calls."""
 
-    def __init__(self, uri: str, stop: threading.Event, *, initial: float, cap: float) -> None:
-        self.uri = uri
+    def __init__(
+        self,
+        server: str,
+        where: str,
+        stop: threading.Event,
+        *,
+        initial: float,
+        cap: float,
+        outage: Callable[[BaseException], bool],
+    ) -> None:
+        self.server = server
+        self.where = where
         self.stop = stop
         self.initial = initial
         self.cap = cap
+        self.outage = outage
         self._delay = initial
 
     def call(self, what: str, operation: Callable[[], T]) -> T:
-        """`operation()`'s result once Neo4j answers; raises Stopped if a stop is requested meanwhile."""
+        """`operation()`'s result once the server answers; raises Stopped if a stop is requested meanwhile."""
         while True:
             try:
                 result = operation()
             except Exception as exc:
-                if not is_outage(exc):
+                if not self.outage(exc):
                     raise
                 delay = min(self.cap, self._delay * random.uniform(0.8, 1.2))
                 self._delay = min(self.cap, self._delay * 2)
-                log.warning("Neo4j unavailable at %s, retrying in %.1fs (%s: %s)", self.uri, delay, what, _reason(exc))
+                log.warning(
+                    "%s unavailable at %s, retrying in %.1fs (%s: %s)",
+                    self.server,
+                    self.where,
+                    delay,
+                    what,
+                    _reason(exc),
+                )
                 if self.stop.wait(delay):
                     raise Stopped from exc
                 continue
             if self._delay != self.initial:
-                log.info("Neo4j at %s is back", self.uri)
+                log.info("%s at %s is back", self.server, self.where)
                 self._delay = self.initial
             return result
+
+
+def graph_patience(uri: str, stop: threading.Event, backoff: Backoff) -> Patience:
+    """Patience with the Neo4j server at `uri`."""
+    return Patience("Neo4j", uri, stop, initial=backoff.backoff_initial, cap=backoff.backoff_max, outage=is_outage)
 
 
 def is_outage(exc: BaseException) -> bool:
@@ -161,7 +185,7 @@ class GraphWorker:
         self.id = worker_id or new_worker_id()
         self.stop = stop or threading.Event()
         self.metrics = metrics or WorkerMetrics()
-        self.graph = GraphPatience(repo.uri, self.stop, initial=backoff.backoff_initial, cap=backoff.backoff_max)
+        self.graph = graph_patience(repo.uri, self.stop, backoff)
 
     def _count_written(self, result: object | None, item: QueueItem, extraction: Extraction, started: float) -> None:
         """After `queue.complete` (begun at `started`): None means an earlier attempt had written the article."""
@@ -424,7 +448,7 @@ def _run(settings: Settings, build: WorkerFactory, stop: threading.Event, option
         except GraphError as exc:
             log.error("%s", exc)
             return 1
-        patience = GraphPatience(info.uri, stop, initial=options.backoff_initial, cap=options.backoff_max)
+        patience = graph_patience(info.uri, stop, options)
         try:
             driver = patience.call("connect", lambda: create_driver(info))
         except Stopped:
