@@ -165,8 +165,9 @@ class StatementFinder:
         events: list[FoundEvent] = []
         negative = [t for t in content if self.is_negative(t)]
         positive = [t for t in content if t.lemma_.lower() in self.words.positive and not self.negated(t)]
-        judged = self.judged(verb)
-        verdict = self.verdict(verb)
+        # "called Spain's decision a reward for terrorism": what a verb of naming judges negatively is accused
+        named_objects, verdict = self.naming(verb)
+        judged = {t.i for o in named_objects for t in o.subtree} if verdict == "ACCUSE" else set()
         if verdict is not None:
             # "called the attacks a massacre", "described the move as a breakthrough": the act named by a bare
             # definite noun is the one reported just before, and its doers are judged
@@ -190,19 +191,6 @@ class StatementFinder:
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
-
-    def judged(self, verb: Token) -> set[int]:
-        """Tokens of what a verb of naming judges negatively: "called Spain's decision a reward for terrorism",
-        "described the move as illegal" (the object, when the judgement holds a negative word)."""
-        objects, verdict = self.naming(verb)
-        if verdict != "ACCUSE":
-            return set()
-        return {t.i for o in objects for t in o.subtree}
-
-    def verdict(self, verb: Token) -> str | None:
-        """ACCUSE or SUPPORT when a verb of naming gives its object a negative or a positive verdict ("called the
-        strikes a massacre", "described the deal as historic"), else None."""
-        return self.naming(verb)[1]
 
     def naming(self, verb: Token) -> tuple[list[Token], str | None]:
         """What a verb of naming names (its object) and the verdict it gives: ACCUSE for negative words, SUPPORT for
