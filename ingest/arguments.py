@@ -219,6 +219,11 @@ def _collectives_in(doc: Doc) -> list[tuple[int, list[str]]]:
     return found
 
 
+def done_together(noun: Token) -> bool:
+    """ "in coordination with X", "in partnership with X": the noun says how an act was done, together with X."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and any(c.lower_ == "with" for c in noun.children)
+
+
 def children_of(token: Token, deps: Iterable[str]) -> list[Token]:
     wanted = frozenset(deps)
     return [c for c in token.children if c.dep_ in wanted]
@@ -565,7 +570,7 @@ class ArgumentFinder:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
-        if noun.dep_ == "pobj" and head.lower_ == "in" and any(c.lower_ == "with" for c in noun.children):
+        if done_together(noun):
             return ArgumentFinder.governing_verb(head.head)  # "ran the flights in cooperation with Ethiopia"
         return None
 

@@ -24,6 +24,7 @@ from ingest.arguments import (
     ActorIndex,
     ArgumentFinder,
     children_of,
+    done_together,
     with_conjuncts,
 )
 from ingest.dates import ResolvedDate, find_dates
@@ -737,7 +738,7 @@ class EventFinder:
     def grows(token: Token) -> bool:
         """ "deepen ties", "ties deepen", "strategic partnership": relations that grow, not ones merely named; and
         "in coordination with", "in partnership with": an act done together."""
-        if token.dep_ == "pobj" and token.head.lower_ == "in" and any(c.lower_ == "with" for c in token.children):
+        if done_together(token):
             return True
         verb = token.head
         if verb.lemma_.lower() in GROWTH_VERBS:
