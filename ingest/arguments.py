@@ -52,7 +52,9 @@ TARGET_PREPS = {
 SOURCE_PREPS = frozenset({"by", "from"})
 # Verbs whose subject undergoes the act their object names ("faced sanctions"), and passives whose agent is an act
 # ("were hit by tariffs").
-RECEIVING_VERBS = frozenset({"face", "suffer", "endure", "receive", "incur", "weather", "get"})
+RECEIVING_VERBS = frozenset(
+    {"face", "suffer", "endure", "receive", "incur", "weather", "get", "draw", "attract", "accept", "obtain", "secure"}
+)
 # Nouns that describe a named actor by its ties: "NATO member Turkey", "fellow EU member Hungary", "US ally Israel".
 EPITHET_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})
 DEFIANCE_PREPS = frozenset({"despite", "notwithstanding"})
@@ -582,6 +584,8 @@ class ArgumentFinder:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in UNDERGOING_PASSIVES:
             return head.head
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "Syria has remained under US sanctions": its subject bears them
         if noun.dep_ == "pobj" and head.lower_ in DEFIANCE_PREPS:
             # "Turkey bought the missiles despite warnings from the US": the warned bought them (the parser may
             # hang "despite" on the object: "went ahead with the purchase despite ...")
@@ -683,6 +687,8 @@ class ArgumentFinder:
         if receiver is not None:
             # "Mali has faced sanctions from ECOWAS", "countries hit by US tariffs": the subject undergoes the act
             subj, _ = self.subject_of(receiver)
+            # "received aid from Germany": the parser hangs "from" on the verb as often as on the noun
+            source += [a for a in self.phrase_actors(self.prep_objects(receiver, SOURCE_PREPS)) if a not in source]
             undergo = [a for a in self.subject_actors(subj) if a not in source]
             return source, undergo or [t for t in target if t not in source]
         if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS:

@@ -95,6 +95,15 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # Types whose trigger, when its own phrases name one side or none, may take the clause's subject and the actors
 # inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
 # true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
+# Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
+EASING_VERBS = frozenset(
+    {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
+)
+# Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
+RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})
+# Types of promises and help: a promise to abstain from something is none of them.
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID"})
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
 TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
@@ -600,10 +609,16 @@ class EventFinder:
             candidates = self.cameo_triggers(token, lemma)
         if not candidates:
             return None
+        if pos == "NOUN" and token.dep_ == "compound" and self.names_equipment(token.head):
+            return None  # "battle tanks", "attack helicopters", "combat aircraft": kinds of weapons, not acts
         for trig in candidates:
             if self.fits(token, trig):
                 return trig
         return None
+
+    def names_equipment(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.classes["weapons"] or lemma in self.classes["attack_weapons"]
 
     @staticmethod
     def refusal(token: Token) -> Trigger | None:
@@ -768,6 +783,8 @@ class EventFinder:
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
+        if trig.type in COOPERATIVE_TYPES and self.promises_abstention(token):
+            return []  # "pledged not to attack each other": the promise is about what they will not do
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
             return []  # "Brazil beat Argentina 2-1": teams, not states
         etype = trig.type
@@ -775,6 +792,15 @@ class EventFinder:
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
+        if etype == "SANCTION" and token.pos_ == "NOUN":
+            verb = self.args.governing_verb(token)
+            if verb is not None and verb.lemma_.lower() in EASING_VERBS:
+                if getattr(self.match_trigger(verb), "type", None) == "CONCEDE":
+                    return []  # "lifted sanctions": the verb is the concession; the sanctions are not imposed
+                etype = "CONCEDE"  # "lowered tariffs on Uruguay's goods": easing a sanction is a concession
+                if not source:  # "suspended sanctions on Syria": who eases them is the verb's subject
+                    subj, passive = self.args.subject_of(verb)
+                    source = [] if passive else [a for a in self.args.subject_actors(subj) if a not in target]
         if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":
             target = self.judged_agents(token) or target or self.referenced_agents(token, source)
         left = self.bodies_left(token, trig)
@@ -821,6 +847,12 @@ class EventFinder:
             )
             for kind, src, tgt, symmetric in sides
         ]
+
+    @staticmethod
+    def promises_abstention(token: Token) -> bool:
+        return token.pos_ == "VERB" and any(
+            x.dep_ == "xcomp" and any(c.dep_ == "neg" for c in x.children) for x in token.children
+        )
 
     @staticmethod
     def sets_terms(token: Token) -> bool:
@@ -934,13 +966,24 @@ class EventFinder:
         target = [t for t in dict.fromkeys(target) if t not in source]
         if len(source) >= 2 and not target and etype == "RETREAT":
             return [(etype, sorted(source), [], True)]  # "India and China completed the disengagement"
-        if len(source) >= 2 and not target and token.lemma_.lower() in RECIPROCAL_LEMMAS:
+        if len(source) >= 2 and not target and (token.lemma_.lower() in RECIPROCAL_LEMMAS or self.is_mutual(token)):
             if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
                 return [(etype, sorted(source), [], True)]
             return [(etype, [a], [b], False) for a in source for b in source if a != b]  # each side at the other
         if not source or not target:
             return []
         return [(etype, source, target, False)]
+
+    def is_mutual(self, token: Token) -> bool:
+        """The act is done to "each other" or "one another": "X and Y attacked each other", "launched strikes on
+        each other"."""
+        verb = self.args.governing_verb(token) if token.pos_ == "NOUN" else token
+        scope = [token, *([verb] if verb is not None else [])]
+        return any(
+            t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+            for head in scope
+            for t in head.subtree
+        )
 
     def judged_agents(self, verb: Token) -> list[str]:
         """Who did the act that is condemned, praised or rejected: "condemned the Israeli and US strikes on Iran"
@@ -1060,6 +1103,40 @@ class EventFinder:
             return []
         return [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
 
+    @staticmethod
+    def receipt_of(token: Token) -> Token | None:
+        """The verb by which the subject takes what ``token`` names: "received tanks", "took delivery of tanks"."""
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIPT_VERBS:
+            return token.head
+        of = token.head
+        if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in DELIVERY_NOUNS:
+            return None
+        verb = of.head.head
+        if of.head.dep_ == "dobj" and verb.lemma_.lower() in RECEIPT_VERBS | {"take"}:
+            return verb
+        return None
+
+    def delivery_received(
+        self, token: Token, verb: Token, etype: str, mode: str, trig: Trigger, sent: Span, dates: SentenceDates
+    ) -> list[FoundEvent]:
+        """ "Taiwan received 38 tanks from the United States": the sender delivered them to the subject."""
+        subj, passive = self.args.subject_of(verb)
+        target = [] if passive else self.args.subject_actors(subj)
+        senders = [
+            p
+            for head in dict.fromkeys([verb, token, token.head.head])
+            for p in self.args.prep_objects(head, frozenset({"from"}))
+        ]
+        source = [a for a in self.args.phrase_actors(senders) if a not in target]
+        if not source or not target or self.is_irrealis(verb, trig):
+            return []
+        planned = self.is_planned(verb, None)
+        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
+        status = "planned" if planned else self.status(verb, when)
+        return [
+            FoundEvent(etype, mode, source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent))
+        ]
+
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE; "German
         tanks reached Ukraine": one state's weapons arriving in another is AID (a delivery)."""
@@ -1072,6 +1149,11 @@ class EventFinder:
             etype, mode, trig = "AID", "arms delivery", _ARMS
         else:
             return []
+        receipt = self.receipt_of(token)
+        if receipt is not None:
+            if lemma in self.classes["weapons"]:  # "received jets": aircraft delivered, not squadrons deployed
+                etype, mode, trig = "AID", "arms delivery", _ARMS
+            return self.delivery_received(token, receipt, etype, mode, trig, sent, dates)
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return []
         source = self.args.phrase_actors([c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")])
@@ -1149,6 +1231,13 @@ class EventFinder:
             c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
         ):
             return True  # "refused to rule out a strike", "declined to deny it": two negatives keep the act open
+        if (
+            token.dep_ == "conj"
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children)
+            and self.is_irrealis(token.head, trig)
+        ):
+            return True  # "did not attack X or threaten Y", "pledged not to arm or support them": "or" shares the "not"
         chain = [token]
         head = token
         for _ in range(3):

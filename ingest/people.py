@@ -267,7 +267,7 @@ def _same_person(short: str, full: str) -> bool:
 def find_people(doc: Doc, published: date | None) -> list[Person]:
     actor_at = _actor_at(doc)
     people: list[Person] = []
-    for ent in _person_spans(doc):
+    for ent in _person_spans(doc, published):
         name, start, end = _clean_name(ent)
         # "Armenia Nikol Pashinyan": the NER swallowed the state of "Prime Minister of Armenia" into the name.
         leading = None
@@ -297,7 +297,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
     return officials
 
 
-def _person_spans(doc: Doc) -> list[Span]:
+def _person_spans(doc: Doc, published: date | None) -> list[Span]:
     """PERSON entities, and full names of known office holders the small model did not tag ("Sergey Shoigu",
     "King Abdullah II")."""
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
@@ -308,7 +308,28 @@ def _person_spans(doc: Doc) -> list[Span]:
             spans.append(span)
             tagged.update(range(span.start, span.end))
     spans += [span for span in _titled_names(doc) if not tagged & set(range(span.start, span.end))]
+    tagged.update(i for span in spans for i in range(span.start, span.end))
+    spans += [span for span in _surnames(doc, published) if span.start not in tagged]
     return sorted(spans, key=lambda span: span.start)
+
+
+# Words before a place name: "in Austin" is the city, "Austin said" the secretary.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "across", "via"})
+
+
+def _surnames(doc: Doc, published: date | None) -> list[Span]:
+    """A surname alone that the small model did not tag as a person ("Erdogan condemned ...", tagged a place): a
+    one-word alias of the reference list whose one holder is in office on the publication date."""
+    found = []
+    actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.i in actors:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
+            continue
+        if leaders.normalize_name(token.text) in leaders.surnames() and leaders.find_person(token.text, published):
+            found.append(Span(doc, token.i, token.i + 1, label=KNOWN_PERSON))
+    return found
 
 
 def _titled_names(doc: Doc) -> list[Span]:
@@ -329,9 +350,11 @@ def _titled_names(doc: Doc) -> list[Span]:
 
 @lru_cache(maxsize=2)
 def _reference_matcher(vocab: Vocab) -> PhraseMatcher:
-    """The reference list's full names and unambiguous aliases of two or more words, matched as written."""
+    """The reference list's full names and unambiguous aliases of two or more words, matched as written and without
+    their accents."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     names = {n for office in leaders.offices() for n in (office.name, *office.aliases) if len(n.split()) >= 2}
+    names |= {leaders.ascii_form(n) for n in names}
     names |= {n[:-1] for n in names if n.endswith((" Jr.", " Sr."))}  # "Ferdinand Marcos Jr" as often as "Jr."
     matcher.add(KNOWN_PERSON, [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", n)) for n in sorted(names)])
     return matcher

@@ -124,3 +124,24 @@ def test_an_aide_named_through_the_leader_served_has_that_leaders_state(nlp) -> 
     text = "Reinaldo Cerna, an adviser to President Daniel Ortega, was sanctioned by the United States on Monday."
     people = {p["name"]: p for p in extract_text(nlp, text, date(2023, 11, 4)).to_json()["people"]}
     assert people["Reinaldo Cerna"]["country"] == "NIC"  # not the USA, the state named in the sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Erdogan condemned the Israeli raid on the flotilla.",  # a surname alone, which the small model calls a place
+        "Speaking in Ankara, Recep Tayyip Erdogan condemned the Israeli raid.",  # the listed name has its accent
+    ],
+)
+def test_a_known_leader_written_without_accents_or_by_surname(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, sentence)
+    assert [(p.name.replace("ğ", "g"), p.country, p.role) for p in result.people] == [
+        ("Recep Tayyip Erdogan", "TUR", "President")
+    ]
+    assert ("ACCUSE", "TUR", "ISR") in {(e.type, *e.source, *e.target) for e in result.events}
+
+
+def test_a_leaders_surname_used_as_a_city_is_not_the_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Lloyd Austin was US defense secretary on this date; Austin, Texas is a place.
+    result = extract_text(nlp, "Japanese and Korean executives met in Austin on Tuesday.", date(2023, 3, 8))
+    assert not result.people

@@ -301,3 +301,82 @@ def test_weapons_that_may_arrive_are_no_delivery(nlp) -> None:  # type: ignore[n
 def test_an_accord_one_side_is_pushed_to_sign_is_not_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
     found = run(nlp, "Brussels is pushing Serbia to sign the agreement with Kosovo.")
     assert not [e for e in found.events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia and Azerbaijan shelled each other's border posts overnight.",
+        "Thailand and Cambodia launched artillery strikes on one another.",
+        "Kyrgyzstan and Tajikistan blamed each other for the border shooting.",
+    ],
+)
+def test_an_act_done_to_each_other_goes_both_ways(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = {d for d in dyads(run(nlp, sentence)) if d[0] in ("ASSAULT", "ACCUSE")}
+    assert len({d[0] for d in found}) == 1
+    assert {(a, b) for _, a, b in found} == {(a, b) for a in _pair(sentence) for b in _pair(sentence) if a != b}
+
+
+def _pair(sentence: str) -> set[str]:
+    return next(pair for words, pair in MUTUAL_PAIRS.items() if words in sentence)
+
+
+MUTUAL_PAIRS = {"Armenia": {"ARM", "AZE"}, "Thailand": {"THA", "KHM"}, "Kyrgyzstan": {"KGZ", "TJK"}}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey did not attack Greece or threaten Cyprus.",
+        "Serbia and Kosovo pledged not to provoke each other or support armed groups across the line.",
+        "The two rivals promised not to arm or back separatists in each other's territory, India and Pakistan said.",
+    ],
+)
+def test_or_shares_the_negation_and_a_promise_to_abstain_is_no_support(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, sentence).events, sentence
+
+
+@pytest.mark.parametrize(
+    ("etype", "source", "target", "sentence"),
+    [
+        ("AID", "DEU", "UKR", "Ukraine received two air defence systems from Germany in June."),
+        ("AID", "USA", "TWN", "Taipei took delivery of the first Abrams battle tanks from the United States."),
+        ("AID", "CHN", "KEN", "Kenya secured a fresh loan from China for the railway."),
+        ("ACCUSE", "FRA", "ISR", "Israel drew sharp criticism from France over the settlement plan."),
+    ],
+)
+def test_what_the_subject_receives_comes_from_the_sender(  # type: ignore[no-untyped-def]
+    nlp, etype: str, source: str, target: str, sentence: str
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert (etype, source, target) in found, (sentence, found)
+    assert not [d for d in found if d[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "sentence"),
+    [
+        ("USA", "VEN", "Washington lifted the oil sanctions on Venezuela on Wednesday."),
+        ("ARG", "URY", "Argentina lowered its tariffs on Uruguayan rice."),
+        ("USA", "SYR", "The United States suspended sanctions on Syria for six months."),
+    ],
+)
+def test_easing_a_sanction_is_a_concession_not_a_sanction(  # type: ignore[no-untyped-def]
+    nlp, source: str, target: str, sentence: str
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert ("CONCEDE", source, target) in found, (sentence, found)
+    assert not [d for d in found if d[0] == "SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "sentence"),
+    [
+        ("USA", "CUB", "Cuba has lived under American sanctions since the 1960s."),
+        ("GBR", "RUS", "Russia remains under sanctions from Britain over the war."),
+    ],
+)
+def test_living_under_sanctions_names_who_bears_them(  # type: ignore[no-untyped-def]
+    nlp, source: str, target: str, sentence: str
+) -> None:
+    assert ("SANCTION", source, target) in dyads(run(nlp, sentence)), sentence

@@ -156,6 +156,11 @@ _APOSTROPHES = re.compile(r"['`´‘’ʻʼ]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def ascii_form(text: str) -> str:
+    """The name as English news often prints it: "Recep Tayyip Erdoğan" -> "Recep Tayyip Erdogan"."""
+    return unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION)).encode("ascii", "ignore").decode()
+
+
 def normalize_name(text: str) -> str:
     """Lower-case ASCII words: accents dropped, apostrophes removed, dots and hyphens as spaces."""
     text = _APOSTROPHES.sub("", text.translate(_TRANSLITERATION))
@@ -246,6 +251,14 @@ def _name_index() -> dict[str, frozenset[str]]:
         for alias in (office.name, *office.aliases, *office.ambiguous_aliases):
             index.setdefault(normalize_name(alias), set()).add(office.name)
     return {key: frozenset(names) for key, names in index.items()}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The one-word aliases journalists use alone ("Erdogan", "Macron"), normalised; never an ambiguous alias."""
+    return frozenset(
+        key for office in _load() for alias in office.aliases if len((key := normalize_name(alias)).split()) == 1
+    )
 
 
 def _strip_prefix(key: str, prefixes: tuple[str, ...]) -> str | None:
