@@ -812,6 +812,8 @@ class EventFinder:
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
             source = self.protest_place(sent, against)
             target = [t for t in target if t not in source]
+        if source or target:  # "along with X": X acts beside the subject
+            source += [a for a in self.companions(token) if a not in source and a not in target]
         if etype in SYMMETRIC_TYPES:
             sides = self.symmetric_sides(token, etype, source, target)
         else:
@@ -952,6 +954,19 @@ class EventFinder:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
         return sides
 
+    def companions(self, token: Token) -> list[str]:
+        """Who takes part beside the subject: "visited Abuja along with the presidents of Niger and Ghana",
+        "met him alongside Tanzania's president"."""
+        heads = [token, *([v] if token.pos_ == "NOUN" and (v := self.args.governing_verb(token)) else [])]
+        objects = [
+            o
+            for head in heads
+            for prep in children_of(head, ("prep",))
+            if prep.lower_ in ("along", "alongside")
+            for o in [*children_of(prep, ("pobj",)), *self.args.prep_objects(prep, frozenset({"with"}))]
+        ]
+        return self.args.phrase_actors(objects)
+
     @staticmethod
     def is_phone_call(token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -1080,9 +1095,8 @@ class EventFinder:
         host = [a for a in self.args.phrase_actors(places, allow_places=True) if a not in source]
         if len(host) != 1 or self.is_irrealis(token, _VISIT):
             return []
-        return [
-            self.make_event(token, "CONSULT", sorted(source + host), [], symmetric=True, confidence=0.6, mode="visit")
-        ]
+        party = sorted({*source, *host, *self.companions(token)})
+        return [self.make_event(token, "CONSULT", party, [], symmetric=True, confidence=0.6, mode="visit")]
 
     def expulsion(self, token: Token) -> list[FoundEvent]:
         """ "ordered North Korean embassy staff to leave", "gave the Swedish ambassador 48 hours to leave the

@@ -380,3 +380,24 @@ def test_living_under_sanctions_names_who_bears_them(  # type: ignore[no-untyped
     nlp, source: str, target: str, sentence: str
 ) -> None:
     assert ("SANCTION", source, target) in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("etype", "expected", "sentence"),
+    [
+        (
+            "CONSULT",
+            {("CONSULT", a, b) for a, b in [("GHA", "NER"), ("GHA", "SEN"), ("NER", "SEN")]},
+            "Ghana's president flew to Dakar on Sunday along with the president of Niger.",
+        ),
+        (
+            "ASSAULT",
+            {("ASSAULT", "RUS", "UKR"), ("ASSAULT", "BLR", "UKR")},
+            "Russia invaded Ukraine alongside Belarus.",
+        ),
+    ],
+)
+def test_who_acts_along_with_the_subject_takes_part(  # type: ignore[no-untyped-def]
+    nlp, etype: str, expected: set[tuple[str, str, str]], sentence: str
+) -> None:
+    assert expected <= {d for d in dyads(run(nlp, sentence)) if d[0] == etype}, sentence
