@@ -792,6 +792,8 @@ class EventFinder:
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
+        if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
+            etype = "SANCTION"  # "Morocco summoned its ambassador to Berlin": called home, a recall
         if etype == "SANCTION" and token.pos_ == "NOUN":
             verb = self.args.governing_verb(token)
             if verb is not None and verb.lemma_.lower() in EASING_VERBS:
@@ -953,6 +955,13 @@ class EventFinder:
         if etype == "AGREE" and mediators:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
         return sides
+
+    def summons_own_envoy(self, verb: Token) -> bool:
+        return any(
+            o.lemma_.lower() in self.classes["diplomats"]
+            and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in o.children)
+            for o in children_of(verb, ("dobj",))
+        )
 
     def companions(self, token: Token) -> list[str]:
         """Who takes part beside the subject: "visited Abuja along with the presidents of Niger and Ghana",
@@ -1233,7 +1242,7 @@ class EventFinder:
 
     def is_anaphoric(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in token.children
         )
 
     def is_irrealis(self, token: Token, trig: Trigger) -> bool:

@@ -39,3 +39,13 @@ def test_asking_a_diplomat_for_something_else_is_a_request(nlp) -> None:  # type
 
 def test_an_expulsion_not_ordered_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not dyads(extract_text(nlp, "Peru did not ask the Mexican ambassador to leave.", PUBLISHED))
+
+
+def test_summoning_ones_own_ambassador_home_is_a_recall(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Rabat summoned its ambassador to Madrid after the Spanish decision.", PUBLISHED))
+    assert ("SANCTION", "MAR", "ESP") in found
+    assert not [d for d in found if d[0] == "ACCUSE"]
+    # another state's envoy summoned is still a reprimand
+    assert ("ACCUSE", "ESP", "MAR") in dyads(
+        extract_text(nlp, "Madrid summoned Morocco's ambassador on Friday.", PUBLISHED)
+    )

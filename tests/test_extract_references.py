@@ -198,6 +198,11 @@ def test_two_names_side_by_side_in_a_headline_stay_two_people(nlp) -> None:  # t
 
 ACTS_REFERRED_TO = [
     (
+        "these attacks: the strikes just reported",
+        "Turkish jets bombed targets in northern Iraq on Sunday. Baghdad condemned these attacks on Monday.",
+        {("ACCUSE", "IRQ", "TUR")},
+    ),
+    (
         "the deal: both parties of the agreement just reported",
         "Serbia and Kosovo signed a trade accord in Brussels on Monday. Hungary praised the deal, describing it as "
         "overdue.",
