@@ -222,8 +222,13 @@ def _collectives_in(doc: Doc) -> list[tuple[int, list[str]]]:
 
 
 def done_together(noun: Token) -> bool:
-    """ "in coordination with X", "in partnership with X": the noun says how an act was done, together with X."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and any(c.lower_ == "with" for c in noun.children)
+    """ "in coordination with X", "in partnership with X", "with Saudi cooperation": the noun says how an act was
+    done, together with X."""
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ == "in":
+        return any(c.lower_ == "with" for c in noun.children)
+    return noun.head.lower_ == "with" and any(c.dep_ in ("amod", "compound", "poss") for c in noun.children)
 
 
 def children_of(token: Token, deps: Iterable[str]) -> list[Token]:

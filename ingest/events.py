@@ -792,6 +792,9 @@ class EventFinder:
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
+            if etype in SYMMETRIC_TYPES and done_together(token) and (verb := self.args.governing_verb(token)):
+                subj, passive = self.args.subject_of(verb)  # "Jordan evacuated them with Saudi cooperation"
+                source += [a for a in ([] if passive else self.args.subject_actors(subj)) if a not in source]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
             etype = "SANCTION"  # "Morocco summoned its ambassador to Berlin": called home, a recall
         if etype == "SANCTION" and token.pos_ == "NOUN":

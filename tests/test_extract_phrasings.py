@@ -401,3 +401,9 @@ def test_who_acts_along_with_the_subject_takes_part(  # type: ignore[no-untyped-
     nlp, etype: str, expected: set[tuple[str, str, str]], sentence: str
 ) -> None:
     assert expected <= {d for d in dyads(run(nlp, sentence)) if d[0] == etype}, sentence
+
+
+def test_an_act_done_with_another_states_cooperation_joins_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Egypt flew its nationals out of Khartoum with Saudi and Emirati cooperation."))
+    assert {("COOPERATE", "ARE", "EGY"), ("COOPERATE", "EGY", "SAU")} <= found, found
+    assert not dyads(run(nlp, "Egypt flew its nationals out of Khartoum with great care."))
