@@ -16,10 +16,12 @@ import pytest
 
 from service.api.actors import index_bounds
 from service.api.routes_countries import partners_from_events, partners_from_pairs, partners_from_periods
+from service.api.routes_graph import RELATION_TYPE_NAMES, graph_edges_from_periods
 from service.api.routes_timeline import Interval, rows_from_periods
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
 from service.graph.schema import apply_schema, upgrade_pair_summaries
+from service.shared.relations import UNDIRECTED
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -162,6 +164,36 @@ def test_the_timeline_from_the_periods_equals_counting_the_events(
 
         assert rounded(periods) == rounded(events), (a, b, since, until)
     assert periods or since is not None
+
+
+@pytest.mark.parametrize("since, until", RANGES)
+def test_graph_edges_in_a_range_from_the_periods_equal_counting_the_events(
+    synthetic: GraphRepository, since: str | None, until: str | None
+) -> None:
+    """One step of GET /graph with year or month bounds sums the edges' per-period summaries: the same edges,
+    counts, dates and order as counting the events of the range."""
+    low, high = index_bounds(since, until)
+    for ids, within, limit in [
+        (["RUS"], None, 2000),
+        (["USA", "CHN"], None, 25),
+        (["DEU"], ["FRA", "RUS", "NATO"], 50),
+    ]:
+        periods = graph_edges_from_periods(synthetic, ids, within, since, until, limit)
+        events = synthetic.read(
+            "read/api_graph_edges_in_range",
+            ids=ids,
+            within=within,
+            since=since,
+            until=until,
+            date_low=low,
+            date_high=high,
+            min_confidence=None,
+            relation_of_type=RELATION_TYPE_NAMES,
+            undirected=sorted(relation.value for relation in UNDIRECTED),
+            limit=limit,
+        )
+        assert periods == events, (ids, since, until)
+        assert periods or within is not None
 
 
 RUS_ATTACKS_UKR = "MATCH (:Country {id: 'RUS'})-[r:ATTACKS]->(:Country {id: 'UKR'})"

@@ -11,9 +11,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from service.api.actors import MinConfidence, actor_summary, graph_errors, index_bounds, parse_range, resolve_actor
+from service.api.actors import (
+    MinConfidence,
+    actor_summary,
+    cumulative_bounds,
+    graph_errors,
+    index_bounds,
+    parse_range,
+    resolve_actor,
+    summarised,
+)
 from service.api.deps import Repository
 from service.api.schemas import GRAPH_EXAMPLE, GraphEdge, GraphNode, GraphResponse, error_responses, ok_response
+from service.graph.repository import GraphRepository, Row
 from service.shared.relations import RELATION_OF_TYPE, UNDIRECTED
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -68,6 +78,8 @@ def get_graph(
                 rows = repo.read(
                     "read/api_graph_edges", ids=frontier, within=within, since=None, until=None, limit=room
                 )
+            elif min_confidence is None and summarised(start, end):  # the range's months and years summed
+                rows = graph_edges_from_periods(repo, frontier, within, start, end, room)
             else:  # counted from the events kept, as the partners of the same range and confidence are
                 low, high = index_bounds(start, end)
                 rows = repo.read(
@@ -102,3 +114,23 @@ def get_graph(
                 edges[(row["source"], row["target"], row["type"])] = GraphEdge.model_validate(row)
             frontier = next_frontier
     return GraphResponse(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+
+
+def graph_edges_from_periods(
+    repo: GraphRepository, ids: list[str], within: list[str] | None, since: str | None, until: str | None, limit: int
+) -> list[Row]:
+    """One step of the walk for a range with year or month bounds, from the edges' per-period summaries: the rows
+    read/api_graph_edges_in_range counts from the events."""
+    bounds = cumulative_bounds(since, until)
+    return repo.read(
+        "read/api_graph_edges_in_periods",
+        ids=ids,
+        within=within,
+        since=since,
+        until=until,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
+        limit=limit,
+    )
