@@ -99,6 +99,8 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
 )
+# Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
+QUANTITY_NOUNS = frozenset({"group", "team", "batch", "contingent", "number", "unit", "detachment", "squadron"})
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
 RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept"})
 DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})
@@ -1180,12 +1182,20 @@ class EventFinder:
             if lemma in self.classes["weapons"]:  # "received jets": aircraft delivered, not squadrons deployed
                 etype, mode, trig = "AID", "arms delivery", _ARMS
             return self.delivery_received(token, receipt, etype, mode, trig, sent, dates)
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+        subject = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            subject = token.head.head  # "a first group of instructors arrived"
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
             return []
-        source = self.args.phrase_actors([c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")])
+        owners = [c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        # "instructors from Russia arrived in Mali", "a contingent of soldiers from Chad"
+        owners += self.args.prep_objects(token, frozenset({"from"})) + self.args.prep_objects(
+            subject, frozenset({"from"})
+        )
+        source = list(dict.fromkeys(self.args.phrase_actors(owners)))
         if len(source) != 1:
             return []
-        verb = token.head
+        verb = subject.head
         target: list[str] = []
         for head in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]]:
             if head.lemma_.lower() not in MOVEMENT_VERBS:

@@ -407,3 +407,9 @@ def test_an_act_done_with_another_states_cooperation_joins_them(nlp) -> None:  #
     found = dyads(run(nlp, "Egypt flew its nationals out of Khartoum with Saudi and Emirati cooperation."))
     assert {("COOPERATE", "ARE", "EGY"), ("COOPERATE", "EGY", "SAU")} <= found, found
     assert not dyads(run(nlp, "Egypt flew its nationals out of Khartoum with great care."))
+
+
+def test_trainers_from_a_state_arriving_in_another_are_a_deployment(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "A first group of military instructors from Turkey arrived in Somalia on Monday."))
+    assert ("MOBILIZE", "TUR", "SOM") in found
+    assert not dyads(run(nlp, "A first group of students from Turkey arrived in Somalia on Monday."))
