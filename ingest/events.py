@@ -797,6 +797,13 @@ class EventFinder:
             if etype in SYMMETRIC_TYPES and done_together(token) and (verb := self.args.governing_verb(token)):
                 subj, passive = self.args.subject_of(verb)  # "Jordan evacuated them with Saudi cooperation"
                 source += [a for a in ([] if passive else self.args.subject_actors(subj)) if a not in source]
+        if etype == "THREATEN" and token.pos_ == "VERB" and not children_of(token, ("dobj", "dative")):
+            warned_of = self.args.prep_objects(token, frozenset({"against"}))
+            if warned_of and not any(w.i in self.index.actor for w in warned_of):
+                # "warned against an Israeli attack" warns Israel; "warned against the displacement of
+                # Palestinians" names those it would harm, not anyone warned
+                doers = [c for w in warned_of for c in w.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+                target = [a for a in self.args.phrase_actors(doers) if a not in source]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
             etype = "SANCTION"  # "Morocco summoned its ambassador to Berlin": called home, a recall
         if etype == "SANCTION" and token.pos_ == "NOUN":
@@ -1261,7 +1268,7 @@ class EventFinder:
     def is_irrealis(self, token: Token, trig: Trigger) -> bool:
         """Negated, hypothetical, denied or opinion: "did not meet", "the possibility of a test", "could strike",
         "denied sending troops"."""
-        if self.is_denied(token) or self.is_demanded(token, trig):
+        if self.is_denied(token) or self.is_demanded(token, trig) or self.is_warned_against(token):
             return True
         if trig.type == "REJECT" and any(
             c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
@@ -1327,6 +1334,16 @@ class EventFinder:
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
         return False
+
+    @staticmethod
+    def is_warned_against(token: Token) -> bool:
+        """ "warned against sending troops", "cautioned against an attack": what is warned against is not done."""
+        prep = token.head
+        return (
+            token.dep_ in ("pobj", "pcomp")
+            and prep.lower_ == "against"
+            and prep.head.lemma_.lower() in ("warn", "caution", "advise")
+        )
 
     @staticmethod
     def is_demanded(token: Token, trig: Trigger) -> bool:

@@ -90,3 +90,23 @@ def test_an_ultimatum_without_terms_is_a_threat_only(nlp) -> None:  # type: igno
 )
 def test_no_threat_when_no_one_announces_an_answer(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Moscow warned NATO against sending combat troops to Ukraine.", ("THREATEN", "RUS", "NATO"), "MOBILIZE"),
+        ("Tehran cautioned against an Israeli strike on its oil terminals.", ("THREATEN", "IRN", "ISR"), "ASSAULT"),
+    ],
+)
+def test_what_is_warned_against_is_not_done(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str], absent: str
+) -> None:
+    found = dyads(extract_text(nlp, sentence, date(2024, 6, 14)))
+    assert expected in found, (sentence, found)
+    assert not [d for d in found if d[0] == absent], (sentence, found)
+
+
+def test_warning_against_harm_to_a_people_threatens_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jordan warned against any expulsion of Palestinians from the West Bank."
+    assert not [d for d in dyads(extract_text(nlp, text, date(2024, 6, 14))) if d[0] == "THREATEN"]
