@@ -16,8 +16,9 @@
 // BETWEEN (pair, date)); the summary's other periods are kept as they are. So an article's write costs what its
 // periods hold, whatever the size of the pair. A stance left with no event loses its summary.
 // Written in the article's transaction after write/upsert_pair_index; checked by admin/layer_mismatches. The index
-// is named in a hint: with replan=skip the plan made on a young graph stays, and one that scans the events instead
-// of seeking the pair would then cost the whole graph per period.
+// seek is forced by a hint (`USING INDEX SEEK`): with replan=skip the plan made on a young graph stays, and one that
+// scans the events, or the whole index (which a plain `USING INDEX` allows, and admin/pairs_without_summary got right
+// after a large load), instead of seeking the pair would then cost the whole graph per period.
 // params: $rows
 // returns: none
 CYPHER replan=skip
@@ -41,7 +42,7 @@ CALL (row, stance) {
   UNWIND row.periods AS period
   CALL (row, stance, period) {
     MATCH ()-[p:BETWEEN {pair: row.pair}]->(x:Event)
-      USING INDEX p:BETWEEN(pair, date)
+      USING INDEX SEEK p:BETWEEN(pair, date)
       WHERE p.date >= period AND p.date < period + '~' AND (size(period) = 7 OR p.date = period)
         AND (x.quad_class IN ['verbal_cooperation', 'material_cooperation']
              OR (x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops')) = (stance = 'cooperation')
