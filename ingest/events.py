@@ -99,6 +99,8 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
 )
+# Acts whose doer, when a passive leaves it unnamed, is the state announcing them ("X said Y's envoy was expelled").
+SPEAKER_DOER_TYPES = frozenset({"SANCTION", "CONCEDE", "COOPERATE", "REJECT"})
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
 QUANTITY_NOUNS = frozenset({"group", "team", "batch", "contingent", "number", "unit", "detachment", "squadron"})
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
@@ -804,6 +806,8 @@ class EventFinder:
                 # Palestinians" names those it would harm, not anyone warned
                 doers = [c for w in warned_of for c in w.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
                 target = [a for a in self.args.phrase_actors(doers) if a not in source]
+        if not source and target and etype in SPEAKER_DOER_TYPES:
+            source = [a for a in self.speaker_as_doer(token) if a not in target]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
             etype = "SANCTION"  # "Morocco summoned its ambassador to Berlin": called home, a recall
         if etype == "SANCTION" and token.pos_ == "NOUN":
@@ -967,6 +971,17 @@ class EventFinder:
         if etype == "AGREE" and mediators:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
         return sides
+
+    def speaker_as_doer(self, token: Token) -> list[str]:
+        """ "The British Foreign Office said the sanctions had been imposed on Iran": a passive act with no agent,
+        announced by a state, is that state's own."""
+        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        if verb is None or not children_of(verb, ("nsubjpass", "auxpass")) or children_of(verb, ("agent",)):
+            return []
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAY_VERBS:
+            return []
+        subj, passive = self.args.subject_of(verb.head)
+        return [] if passive else self.args.subject_actors(subj)
 
     def summons_own_envoy(self, verb: Token) -> bool:
         return any(

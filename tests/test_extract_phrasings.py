@@ -413,3 +413,21 @@ def test_trainers_from_a_state_arriving_in_another_are_a_deployment(nlp) -> None
     found = dyads(run(nlp, "A first group of military instructors from Turkey arrived in Somalia on Monday."))
     assert ("MOBILIZE", "TUR", "SOM") in found
     assert not dyads(run(nlp, "A first group of students from Turkey arrived in Somalia on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Poland said two Belarusian diplomats had been expelled.", {("SANCTION", "POL", "BLR")}),
+        ("Canada said the new duties were imposed in coordination with Mexico.", {("COOPERATE", "CAN", "MEX")}),
+    ],
+)
+def test_a_passive_act_a_state_announces_without_an_agent_is_its_own(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= dyads(run(nlp, sentence)), sentence
+
+
+def test_a_passive_attack_a_state_reports_is_not_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Ukraine said Russian troops had been deployed near Kharkiv and two villages were shelled."))
+    assert not [d for d in found if d[1] == "UKR"], found
