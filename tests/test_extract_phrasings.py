@@ -431,3 +431,17 @@ def test_a_passive_act_a_state_announces_without_an_agent_is_its_own(  # type: i
 def test_a_passive_attack_a_state_reports_is_not_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Ukraine said Russian troops had been deployed near Kharkiv and two villages were shelled."))
     assert not [d for d in found if d[1] == "UKR"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Yerevan freed four Azerbaijani servicemen on Sunday.", ("CONCEDE", "ARM", "AZE")),
+        ("Moscow released a jailed American pilot after two years.", ("CONCEDE", "RUS", "USA")),
+        ("Minsk released three detained Lithuanian officers.", ("CONCEDE", "BLR", "LTU")),
+    ],
+)
+def test_releasing_another_states_servicemen_is_a_concession(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
