@@ -253,10 +253,10 @@ class ArgumentFinder:
     def actors_in(self, head: Token, *, allow_places: bool = False, through_places: bool = False) -> list[str]:
         """Actors named in a noun phrase, not descending into clauses or (unless ``through_places``) locative
         phrases; a participle's agent counts ("the plan put forward by France")."""
-        found: list[str] = []
-        stack = [head]
+        found: list[tuple[str, int]] = []  # each actor with the conjunct it was named in
+        stack = [(head, head.i)]
         while stack:
-            tok = stack.pop()
+            tok, branch = stack.pop()
             actor = self.index.actor.get(tok.i)
             if actor and (
                 allow_places
@@ -264,17 +264,14 @@ class ArgumentFinder:
                 or tok.dep_ in SUBJECT_DEPS
                 or self._is_possessor(tok)
             ):
-                if actor not in found:
-                    found.append(actor)
-            for member in self.index.groups.get(tok.i, ()):
-                if member not in found:
-                    found.append(member)
+                found.append((actor, branch))
+            found += [(member, branch) for member in self.index.groups.get(tok.i, ())]
             counterpart = tok.lemma_.lower() == "counterpart"
             for child in tok.children:
                 if counterpart and child.dep_ == "poss":
                     continue  # "his counterparts in both countries": the other side's, not his own state
                 if child.dep_ == "acl" and child.tag_ == "VBN":
-                    stack += [p for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
+                    stack += [(p, branch) for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
                     continue
                 if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
                     continue
@@ -285,10 +282,11 @@ class ArgumentFinder:
                     or self._is_venue(child)
                 ):
                     continue
-                stack.append(child)
-        # "Yemen's Houthi rebels", "the Sudanese RSF": a group's home state named as its modifier is no second actor
-        homes = {a.removesuffix("_REB") for a in found if a.endswith("_REB")}
-        return [a for a in found if a not in homes]
+                stack.append((child, child.i if child.dep_ == "conj" else branch))
+        # "Yemen's Houthi rebels", "the Sudanese RSF": a group's home state named as its modifier is no second actor;
+        # in "the Sudanese army and the RSF" the army is another conjunct, and stays
+        homes = {(a.removesuffix("_REB"), branch) for a, branch in found if a.endswith("_REB")}
+        return list(dict.fromkeys(a for a, branch in found if (a, branch) not in homes))
 
     @staticmethod
     def _is_affiliation(prep: Token) -> bool:

@@ -363,3 +363,10 @@ def test_an_armed_group_named_with_its_home_state_is_the_group_alone(nlp, text: 
     assert result.events
     assert all(group in e.source and home not in e.source for e in result.events), result.events
     assert home not in {c.id for c in result.countries}
+
+
+def test_a_state_force_beside_an_armed_group_of_its_own_country_is_still_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(
+        run(nlp, "Negotiations between the Yemeni government and the Houthi rebels opened in Muscat on Monday.")
+    )
+    assert ("CONSULT", "YEM", "YEM_REB") in found, found
