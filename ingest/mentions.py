@@ -68,6 +68,8 @@ GROUP_NOUNS = frozenset(
 # Plural nouns that, as a bare subject, stand for the parties last named together.
 PARTY_NOUNS = frozenset({"sides", "parties", "leaders"})
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# Nouns that say how many states they stand for: "the trio", "the pair".
+SET_NOUNS = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
@@ -254,9 +256,9 @@ class MentionFinder:
                 group = last if len(last) >= 2 else self._recent_group(number)
                 out += [Mention(a, tok.i, "pronoun") for a in group]
             elif tok.pos_ == "NOUN" and self._definite(tok) and not self._modified(tok):
-                count = self._count(tok)
+                count = self._count(tok) or SET_NOUNS.get(lower, 0)
                 lemma = tok.lemma_.lower()
-                if lower in GROUP_NOUNS and count:
+                if (lower in GROUP_NOUNS or lower in SET_NOUNS) and count:
                     # the sides may be an army and a militia, or a state and a bloc ("Britain and the EU")
                     groups_too = lower in ("sides", "parties")
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]

@@ -370,3 +370,9 @@ def test_a_state_force_beside_an_armed_group_of_its_own_country_is_still_a_party
         run(nlp, "Negotiations between the Yemeni government and the Houthi rebels opened in Muscat on Monday.")
     )
     assert ("CONSULT", "YEM", "YEM_REB") in found, found
+
+
+def test_the_trio_is_the_three_states_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Estonia, Latvia and Lithuania held talks in Riga in March. The trio later expelled Russian diplomats."
+    found = dyads(run(nlp, text))
+    assert {("SANCTION", state, "RUS") for state in ("EST", "LVA", "LTU")} <= found, found
