@@ -787,6 +787,8 @@ class EventFinder:
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
+        if trig.type == "SUPPORT" and self.welcomes_talks(token):
+            return []  # "welcomed the start of talks between X and Y": a view of the talks, no backing of a side
         if trig.type in COOPERATIVE_TYPES and self.promises_abstention(token):
             return []  # "pledged not to attack each other": the promise is about what they will not do
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
@@ -867,6 +869,18 @@ class EventFinder:
             )
             for kind, src, tgt, symmetric in sides
         ]
+
+    def welcomes_talks(self, verb: Token) -> bool:
+        if verb.pos_ != "VERB":
+            return False
+        for obj in children_of(verb, ("dobj",)):
+            nouns = [
+                obj,
+                *[p for of in children_of(obj, ("prep",)) if of.lower_ == "of" for p in children_of(of, ("pobj",))],
+            ]
+            if any(getattr(self.match_trigger(n), "type", None) == "CONSULT" for n in nouns):
+                return True
+        return False
 
     @staticmethod
     def promises_abstention(token: Token) -> bool:

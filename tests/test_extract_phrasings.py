@@ -445,3 +445,18 @@ def test_releasing_another_states_servicemen_is_a_concession(  # type: ignore[no
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway welcomed the opening of talks between Colombia and the ELN in Oslo.",
+        "Kazakhstan and Uzbekistan praised the results of the SCO summit in Astana.",
+    ],
+)
+def test_welcoming_talks_backs_no_side(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(run(nlp, sentence)) if d[0] == "SUPPORT"], sentence
+
+
+def test_welcoming_a_states_plan_still_backs_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("SUPPORT", "FRA", "UKR") in dyads(run(nlp, "France welcomed Ukraine's ten-point peace plan."))
