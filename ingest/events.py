@@ -101,6 +101,9 @@ EASING_VERBS = frozenset(
 )
 # Acts whose doer, when a passive leaves it unnamed, is the state announcing them ("X said Y's envoy was expelled").
 SPEAKER_DOER_TYPES = frozenset({"SANCTION", "CONCEDE", "COOPERATE", "REJECT"})
+# Courts and trade tribunals: where a case is filed, not whom it accuses.
+COURTS = frozenset({"ICJ", "ICC", "WTO", "COE"})
+FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
 QUANTITY_NOUNS = frozenset({"group", "team", "batch", "contingent", "number", "unit", "detachment", "squadron"})
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
@@ -849,6 +852,17 @@ class EventFinder:
         if not sides:
             return []
         when, status = self.date_and_status(token, sent, dates, etype)
+        if etype == "ACCUSE" and self.is_filing(token):
+            # "filed a lawsuit against Ecuador at the ICJ": the accused is Ecuador; the court is asked to rule
+            filed: list[EventFinder.Side] = []
+            for kind, src, tgt, symmetric in sides:
+                accused = [t for t in tgt if t not in COURTS] or [
+                    a for a in self.grievance_owners(token) if a not in src
+                ]
+                courts = [t for t in tgt if t in COURTS]
+                filed += [(kind, src, accused, symmetric)] if accused else []
+                filed += [("REQUEST", src, courts, False)] if courts else []
+            sides = filed
         if etype == "THREATEN" and self.sets_terms(token):
             # "gave Mali a deadline to free the troops", "an ultimatum to reinstate him": a demand as well as a threat
             sides += [("REQUEST", src, tgt, False) for kind, src, tgt, _ in sides if kind == "THREATEN" and tgt]
@@ -869,6 +883,17 @@ class EventFinder:
             )
             for kind, src, tgt, symmetric in sides
         ]
+
+    def grievance_owners(self, token: Token) -> list[str]:
+        """Whose act a complaint is about: "a complaint over Chinese duties on canola" -> China."""
+        heads = [token, *children_of(token, ("dobj",))]
+        acts = [p for h in heads for p in self.args.prep_objects(h, frozenset({"over", "about", "against"}))]
+        return self.args.phrase_actors([c for a in acts for c in a.lefts if c.dep_ in ("amod", "poss", "compound")])
+
+    def is_filing(self, token: Token) -> bool:
+        """A lawsuit or complaint, or the verb that files one."""
+        nouns = [token, *children_of(token, ("dobj",))] if token.pos_ == "VERB" else [token]
+        return any(n.lemma_.lower() in FILING_NOUNS for n in nouns)
 
     def welcomes_talks(self, verb: Token) -> bool:
         if verb.pos_ != "VERB":

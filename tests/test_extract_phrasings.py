@@ -460,3 +460,19 @@ def test_welcoming_talks_backs_no_side(nlp, sentence: str) -> None:  # type: ign
 
 def test_welcoming_a_states_plan_still_backs_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("SUPPORT", "FRA", "UKR") in dyads(run(nlp, "France welcomed Ukraine's ten-point peace plan."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused", "court"),
+    [
+        ("Nicaragua filed a case against Germany at the International Court of Justice.", ("NIC", "DEU"), "ICJ"),
+        ("Canada lodged a complaint with the WTO over Chinese duties on canola.", ("CAN", "CHN"), "WTO"),
+    ],
+)
+def test_a_case_filed_at_a_court_accuses_the_defendant_and_asks_the_court(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, accused: tuple[str, str], court: str
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert ("ACCUSE", *accused) in found, (sentence, found)
+    assert ("REQUEST", accused[0], court) in found, (sentence, found)
+    assert ("ACCUSE", accused[0], court) not in found
