@@ -353,7 +353,7 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
     if cue["troops"] and n >= 1:
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
     # travel ("who went to Tehran") is a meeting there unless the question names a stance, an act or an office
-    visits = cue["visits"] and not (clues.stance or clues.types or cue["lead"] or role_named)
+    visits = cue["visits"] and not (clues.stance or clues.types or role_named)
     if (cue["meetings"] or visits) and (meeting := _meetings(reading, clues, time, today)) is not None:
         return meeting
     if (role_named or cue["lead"]) and n >= 1 and person is None and not (clues.types or clues.stance):
