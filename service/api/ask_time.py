@@ -61,7 +61,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:ever\s+)?(?:since|after|starting(?:\s+in|\s+from)?|beginning(?:\s+in)?|from)\s+"
             rf"(?:the\s+(?:start|beginning)\s+of\s+)?(?P<a>{_DATE})(?:\s+on(?:wards?)?)?",
         ),
-        ("until", rf"(?:before|until|till|up\s+to|through|by|prior\s+to)\s+(?:the\s+end\s+of\s+)?(?P<a>{_DATE})"),
+        # "up to" is not a bound in "what has Turkey been up to this year"
+        (
+            "until",
+            rf"(?:before|until|till|(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!\bs\s)up\s+to|through|by|"
+            rf"prior\s+to)\s+(?:the\s+end\s+of\s+)?(?P<a>{_DATE})",
+        ),
         (
             "so_far",
             r"(?:so\s+far\s+)?this\s+(?P<unit>year|month|week)(?:\s+so\s+far)?|(?:so\s+far\s+)?in\s+(?P<unit2>"
