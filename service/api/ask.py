@@ -350,7 +350,7 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
 
     if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2], interval=_interval(reading))
-    if cue["troops"] and n >= 1:
+    if cue["troops"] and n >= 1 and not _troops_are_attacked(reading):
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
     # travel ("who went to Tehran") is a meeting there unless the question names a stance, an act or an office
     visits = cue["visits"] and not (clues.stance or clues.types or role_named)
@@ -410,6 +410,15 @@ def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:
     stance: Stance = "conflict" if _conflict(reading) else "cooperation"
     force_types = ["ASSAULT"] if stance == "conflict" and clues.cue["force"] else None
     return Intent(form="partners", actors=actors[:1], person=person, stance=stance, event_types=force_types)
+
+
+def _troops_are_attacked(reading: _Reading) -> bool:
+    """Troops that are the object of a conflict word ("who clashed with Indian troops", "who attacked US forces in
+    Syria") name a side, not a deployment: the question asks for conflict partners."""
+    cues = vocabulary().cues
+    troops = cues["troops"].search(reading.text)
+    hostile = [m.start() for name in ("conflict", "force") if (m := cues[name].search(reading.text)) is not None]
+    return troops is not None and bool(hostile) and min(hostile) < troops.start()
 
 
 def _interval(reading: _Reading) -> Literal["month", "quarter", "year"]:
