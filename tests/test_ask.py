@@ -95,6 +95,10 @@ def test_each_question_of_the_set_is_understood(row: dict[str, Any]) -> None:
         ("between March and June 2023", "2023-03", "2023-06"),
         ("two years ago", "2022", "2022"),
         ("since last month", "2024-08", None),
+        ("between 2022 and now", "2022", None),
+        ("from March 2023 to the present", "2023-03", None),
+        ("since mid-2023", "2023", None),
+        ("in the 2010s", "2010", "2019"),
         ("in the first half of 2023", "2023-01", "2023-06"),
     ],
 )
