@@ -130,12 +130,13 @@ def find_names(
     actors, people, places = actor_index(), person_index(), place_index()
     while i < len(words):
         hit: Found | None = None
-        if not all_caps and gazetteer.is_actor(words[i].text):  # a graph key as written: "TUR", "NATO"
-            actor_id = words[i].text
-            hit = Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + 1)
-        for n in range(min(MAX_SPAN, len(words) - i), 0, -1) if hit is None else ():
+        for n in range(min(MAX_SPAN, len(words) - i), 0, -1):
             key = tuple(t.key for t in words[i : i + n])
             span = words[i : i + n]
+            # a graph key as written ("TUR", "NATO"), after any longer name it begins ("UN Security Council")
+            if n == 1 and not all_caps and gazetteer.is_actor(words[i].text):
+                hit = Found("actor", words[i].text, gazetteer.load_actors()[words[i].text].name, i, i + 1)
+                break
             if key in actors and _may_be_actor(span, all_caps, stop):
                 actor_id = actors[key]
                 hit = Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + n)
