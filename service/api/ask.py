@@ -350,7 +350,7 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
 
     if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2], interval=_interval(reading))
-    if cue["troops"] and n >= 1 and not _troops_are_attacked(reading):
+    if cue["troops"] and n >= 1 and not _troops_are_acted_on(reading):
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
     # travel ("who went to Tehran") is a meeting there unless the question names a stance, an act or an office
     visits = cue["visits"] and not (clues.stance or clues.types or role_named)
@@ -412,13 +412,20 @@ def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:
     return Intent(form="partners", actors=actors[:1], person=person, stance=stance, event_types=force_types)
 
 
-def _troops_are_attacked(reading: _Reading) -> bool:
+# Acts done to troops rather than a sending of them: "who expelled French troops", "who withdrew troops from X".
+_ACTS_ON_TROOPS = ("RETREAT", "COERCE")
+
+
+def _troops_are_acted_on(reading: _Reading) -> bool:
     """Troops that are the object of a conflict word ("who clashed with Indian troops", "who attacked US forces in
-    Syria") name a side, not a deployment: the question asks for conflict partners."""
-    cues = vocabulary().cues
-    troops = cues["troops"].search(reading.text)
-    hostile = [m.start() for name in ("conflict", "force") if (m := cues[name].search(reading.text)) is not None]
-    return troops is not None and bool(hostile) and min(hostile) < troops.start()
+    Syria") name a side, and troops withdrawn or expelled an act: neither is a deployment, so the question is read
+    as conflict partners or events. A word before the troop word decides ("who sent troops to blockade X" is troops).
+    """
+    vocab = vocabulary()
+    troops = vocab.cues["troops"].search(reading.text)
+    patterns = [vocab.cues["conflict"], vocab.cues["force"], *(vocab.types[t] for t in _ACTS_ON_TROOPS)]
+    before = [m.start() for pattern in patterns if (m := pattern.search(reading.text)) is not None]
+    return troops is not None and bool(before) and min(before) < troops.start()
 
 
 def _interval(reading: _Reading) -> Literal["month", "quarter", "year"]:
