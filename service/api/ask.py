@@ -147,6 +147,7 @@ class Vocabulary:
     cues: dict[str, re.Pattern[str]]  # category -> any of its phrases
     types: dict[str, re.Pattern[str]]  # PLOVER type -> its phrases
     roles: tuple[tuple[re.Pattern[str], str | None], ...]  # office phrase -> role (None: any head)
+    combining: dict[str, str]  # "sino" -> "CHN": a state's prefix, joined by a hyphen to another actor's name
     stop: frozenset[str]
     words: frozenset[str]  # every word of every phrase, for telling names from question words
 
@@ -154,7 +155,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     data: dict[str, Any] = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
-    categories = ("cooperation", "conflict", "force", "meetings", "troops", "lead", "trend", "relation")
+    categories = ("cooperation", "conflict", "force", "meetings", "visits", "troops", "lead", "trend", "relation")
     cues = {
         name: re.compile("|".join(_phrase_regex(p) for p in data[name])) for name in (*categories, "events", "asking")
     }
@@ -166,7 +167,8 @@ def vocabulary() -> Vocabulary:
     phrases = [p for name in (*categories, "events", "asking") for p in data[name]] + list(data["roles"])
     phrases += [p for ps in data["event_types"].values() for p in ps]
     words = frozenset(fold(w).rstrip("*") for p in phrases for w in p.split()) | frozenset(data["stop"])
-    return Vocabulary(cues, types, roles, frozenset(data["stop"]), words)
+    combining = {fold(prefix): actor_id for prefix, actor_id in data["combining_forms"].items()}
+    return Vocabulary(cues, types, roles, combining, frozenset(data["stop"]), words)
 
 
 # --------------------------------------------------------------------------- reading
@@ -217,7 +219,10 @@ class _Reading:
 def _read(text: str, on: date) -> _Reading:
     all_caps = any(c.isalpha() for c in text) and text.upper() == text
     words = tokens(text)
-    names = find_names(words, on=on, vocabulary=vocabulary().words, stop=vocabulary().stop, all_caps=all_caps)
+    vocab = vocabulary()
+    names = find_names(
+        words, on=on, vocabulary=vocab.words, stop=vocab.stop, all_caps=all_caps, combining=vocab.combining
+    )
     slots: list[str] = []
     originals: list[str] = []
     starts = {f.start: f for f in names}
@@ -345,9 +350,11 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
 
     if cue["trend"] and n >= 2:
         return Intent(form="trend", actors=by_id[:2], interval=_interval(reading))
-    if cue["troops"] and n >= 1:
+    if cue["troops"] and n >= 1 and not _troops_are_acted_on(reading):
         return Intent(form="troops", actors=_troops_target(reading, actors), event_types=["MOBILIZE"])
-    if cue["meetings"] and (meeting := _meetings(reading, clues, time, today)) is not None:
+    # travel ("who went to Tehran") is a meeting there unless the question names a stance, an act or an office
+    visits = cue["visits"] and not (clues.stance or clues.types or role_named)
+    if (cue["meetings"] or visits) and (meeting := _meetings(reading, clues, time, today)) is not None:
         return meeting
     if (role_named or cue["lead"]) and n >= 1 and person is None and not (clues.types or clues.stance):
         return Intent(form="leaders", actors=actors[:1], role=role)
@@ -403,6 +410,22 @@ def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:
     stance: Stance = "conflict" if _conflict(reading) else "cooperation"
     force_types = ["ASSAULT"] if stance == "conflict" and clues.cue["force"] else None
     return Intent(form="partners", actors=actors[:1], person=person, stance=stance, event_types=force_types)
+
+
+# Acts done to troops rather than a sending of them: "who expelled French troops", "who withdrew troops from X".
+_ACTS_ON_TROOPS = ("RETREAT", "COERCE")
+
+
+def _troops_are_acted_on(reading: _Reading) -> bool:
+    """Troops that are the object of a conflict word ("who clashed with Indian troops", "who attacked US forces in
+    Syria") name a side, and troops withdrawn or expelled an act: neither is a deployment, so the question is read
+    as conflict partners or events. A word before the troop word decides ("who sent troops to blockade X" is troops).
+    """
+    vocab = vocabulary()
+    troops = vocab.cues["troops"].search(reading.text)
+    patterns = [vocab.cues["conflict"], vocab.cues["force"], *(vocab.types[t] for t in _ACTS_ON_TROOPS)]
+    before = [m.start() for pattern in patterns if (m := pattern.search(reading.text)) is not None]
+    return troops is not None and bool(before) and min(before) < troops.start()
 
 
 def _interval(reading: _Reading) -> Literal["month", "quarter", "year"]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -114,20 +115,28 @@ def _person(names: frozenset[str], on: date) -> str | None:
 
 
 def find_names(
-    words: list[Token], *, on: date, vocabulary: frozenset[str], stop: frozenset[str], all_caps: bool
+    words: list[Token],
+    *,
+    on: date,
+    vocabulary: frozenset[str],
+    stop: frozenset[str],
+    all_caps: bool,
+    combining: Mapping[str, str] | None = None,
 ) -> list[Found]:
-    """The actors and people in the tokens, longest span first, left to right, not overlapping."""
+    """The actors and people in the tokens, longest span first, left to right, not overlapping; a combining form
+    ("Sino", "Franco") names its state only when joined by a hyphen to the next actor ("Sino-Indian")."""
     found: list[Found] = []
     i = 0
     actors, people, places = actor_index(), person_index(), place_index()
     while i < len(words):
         hit: Found | None = None
-        if not all_caps and gazetteer.is_actor(words[i].text):  # a graph key as written: "TUR", "NATO"
-            actor_id = words[i].text
-            hit = Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + 1)
-        for n in range(min(MAX_SPAN, len(words) - i), 0, -1) if hit is None else ():
+        for n in range(min(MAX_SPAN, len(words) - i), 0, -1):
             key = tuple(t.key for t in words[i : i + n])
             span = words[i : i + n]
+            # a graph key as written ("TUR", "NATO"), after any longer name it begins ("UN Security Council")
+            if n == 1 and not all_caps and gazetteer.is_actor(words[i].text):
+                hit = Found("actor", words[i].text, gazetteer.load_actors()[words[i].text].name, i, i + 1)
+                break
             if key in actors and _may_be_actor(span, all_caps, stop):
                 actor_id = actors[key]
                 hit = Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + n)
@@ -145,7 +154,21 @@ def find_names(
             continue
         found.append(hit)
         i = hit.end
-    return found
+    return _with_combining_forms(found, words, combining or {})
+
+
+def _with_combining_forms(found: list[Found], words: list[Token], combining: Mapping[str, str]) -> list[Found]:
+    starts = {f.start for f in found}
+    covered = {i for f in found for i in range(f.start, f.end)}
+    added: list[Found] = []
+    for i, word in enumerate(words[:-1]):
+        actor_id = combining.get(word.key)
+        joined = words[i + 1].start == word.end + 1  # one character between: the hyphen or dash
+        if actor_id and i not in covered and i + 1 in starts and joined and gazetteer.is_actor(actor_id):
+            nxt = next(f for f in found if f.start == i + 1)
+            if nxt.kind == "actor" and nxt.id != actor_id:
+                added.append(Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + 1))
+    return sorted([*found, *added], key=lambda f: f.start)
 
 
 def _may_be_actor(span: list[Token], all_caps: bool, stop: frozenset[str]) -> bool:

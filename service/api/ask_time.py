@@ -31,7 +31,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # "October 7, 2023", "7 October 2023", "Oct. 7" (a day without a year: its latest occurrence up to today).
 _DAY_DATE = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+{_YEAR})?"
 _DATE = (
-    rf"(?:{_YEAR}-\d\d(?:-\d\d)?|{_DAY_DATE}|(?:(?:early|mid|late|the\s+(?:start|beginning|end)\s+of)\s+)?"
+    rf"(?:{_YEAR}-\d\d(?:-\d\d)?|{_DAY_DATE}|(?:(?:early|mid|late)(?:\s+|-)|the\s+(?:start|beginning|end)\s+of\s+)?"
     rf"(?:{_MONTH}\s+(?:of\s+)?)?{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
     rf"\s+of\s+{_YEAR}|q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second)\s+half\s+of\s+{_YEAR}|h[12]\s+{_YEAR}|{_MONTH}\s+(?:this|last)\s+year|(?:this|last)\s+(?:year|month)|"
     rf"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{_MONTH})"
@@ -43,6 +43,13 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?<![\w-]){regex}(?![\w-])", re.IGNORECASE))
     for kind, regex in (
+        # "between 2022 and now", "from March 2023 to date": open at the end
+        (
+            "since",
+            rf"(?:(?:in|during|over)\s+)?(?:between|from)\s+(?P<a>{_DATE})\s+(?:and|to|until|till|through|thru|-)"
+            rf"\s+(?:now|today|(?:the\s+)?present(?:\s+day)?|date)",
+        ),
+        ("decade", r"(?:(?:in|during|over|throughout)\s+)?(?:the\s+)?(?P<d>(?:19|20)\d0)'?s"),
         (
             "range",
             rf"(?:(?:in|during|over)\s+)?(?:between|from)\s+(?P<a>{_DATE})\s+(?:and|to|until|till|through|thru|-)"
@@ -61,7 +68,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:ever\s+)?(?:since|after|starting(?:\s+in|\s+from)?|beginning(?:\s+in)?|from)\s+"
             rf"(?:the\s+(?:start|beginning)\s+of\s+)?(?P<a>{_DATE})(?:\s+on(?:wards?)?)?",
         ),
-        ("until", rf"(?:before|until|till|up\s+to|through|by|prior\s+to)\s+(?:the\s+end\s+of\s+)?(?P<a>{_DATE})"),
+        # "up to" is not a bound in "what has Turkey been up to this year"
+        (
+            "until",
+            rf"(?:before|until|till|(?<!been\s)(?<!\bis\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!\bs\s)up\s+to|through|by|"
+            rf"prior\s+to)\s+(?:the\s+end\s+of\s+)?(?P<a>{_DATE})",
+        ),
         (
             "so_far",
             r"(?:so\s+far\s+)?this\s+(?P<unit>year|month|week)(?:\s+so\s+far)?|(?:so\s+far\s+)?in\s+(?P<unit2>"
@@ -126,7 +138,8 @@ def _span(text: str, today: date) -> tuple[str, str]:
         q, year = _QUARTERS[quarter["q"] or quarter["q2"]], int(quarter["y"] or quarter["y2"])
         return f"{year}-{3 * q - 2:02d}", f"{year}-{3 * q:02d}"
     parts = re.fullmatch(
-        rf"(?:(?:early|mid|late|the\s+\w+\s+of)\s+)?(?:(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<y2>{_YEAR}))",
+        rf"(?:(?:early|mid|late)(?:\s+|-)|the\s+\w+\s+of\s+)?(?:(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|"
+        rf"(?P<y2>{_YEAR}))",
         text,
     )
     if parts is None:
@@ -171,6 +184,8 @@ def _range_of(kind: str, match: re.Match[str], today: date) -> TimeRange:
         if year and not re.search(r"\d|year|month", first):  # "between March and June 2023": June's year
             first = f"{first} {year.group(0)}"
         return TimeRange(_span(first, today)[0], _span(end, today)[1])
+    if kind == "decade":  # "the 2010s": 2010..2019
+        return TimeRange(groups["d"], str(int(groups["d"]) + 9))
     if kind == "rolling":
         count = groups.get("n") or groups.get("n2") or groups.get("n3")
         return TimeRange(_rolling(_count(count), groups["unit"], today), None)
