@@ -320,14 +320,16 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outsi
 def _surnames(doc: Doc, published: date | None) -> list[Span]:
     """A surname alone that the small model did not tag as a person ("Erdogan condemned ...", tagged a place): a
     one-word alias of the reference list whose one holder is in office on the publication date."""
-    found = []
+    known = leaders.surnames()
+    candidates = [t for t in doc if t.text in known and t.pos_ == "PROPN"]
+    if not candidates:
+        return []
     actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.is_title or token.i in actors:
+    found = []
+    for token in candidates:
+        if token.i in actors or (token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS):
             continue
-        if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
-            continue
-        if leaders.normalize_name(token.text) in leaders.surnames() and leaders.find_person(token.text, published):
+        if leaders.find_person(token.text, published):
             found.append(Span(doc, token.i, token.i + 1, label=KNOWN_PERSON))
     return found
 

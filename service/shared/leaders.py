@@ -255,10 +255,10 @@ def _name_index() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """The one-word aliases journalists use alone ("Erdogan", "Macron"), normalised; never an ambiguous alias."""
-    return frozenset(
-        key for office in _load() for alias in office.aliases if len((key := normalize_name(alias)).split()) == 1
-    )
+    """The one-word aliases journalists use alone ("Erdoğan", "Erdogan", "Macron"), as written and without their
+    accents; never an ambiguous alias."""
+    words = {alias for office in _load() for alias in office.aliases if len(alias.split()) == 1}
+    return frozenset(words | {ascii_form(word) for word in words})
 
 
 def _strip_prefix(key: str, prefixes: tuple[str, ...]) -> str | None:
