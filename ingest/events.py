@@ -1219,12 +1219,26 @@ class EventFinder:
         source = [a for a in self.args.phrase_actors(senders) if a not in target]
         if not source or not target or self.is_irrealis(verb, trig):
             return []
+        return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
+
+    def moved(
+        self,
+        token: Token,
+        verb: Token,
+        etype: str,
+        mode: str,
+        source: list[str],
+        target: list[str],
+        sent: Span,
+        dates: SentenceDates,
+    ) -> FoundEvent:
+        """Troops or weapons that went from one state to another, dated by the verb that moved them."""
         planned = self.is_planned(verb, None)
         when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
         status = "planned" if planned else self.status(verb, when)
-        return [
-            FoundEvent(etype, mode, source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent))
-        ]
+        return FoundEvent(
+            etype, mode, source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent)
+        )
 
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE; "German
@@ -1273,12 +1287,7 @@ class EventFinder:
                 break
         if not target or self.is_irrealis(verb, trig):
             return []
-        planned = self.is_planned(verb, None)
-        when = self.pick_date(token, sent, dates.resolve("future" if planned else "past"), dates.resolve("past"))
-        status = "planned" if planned else self.status(verb, when)
-        return [
-            FoundEvent(etype, mode, source, target, False, when, status, None, sent, token, 0.7, self.people_in(sent))
-        ]
+        return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
 
     def has_group_subject(self, token: Token) -> bool:
         subj, _ = self.args.subject_of(token) if token.pos_ in ("VERB", "AUX") else ([], False)
