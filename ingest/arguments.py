@@ -442,9 +442,7 @@ class ArgumentFinder:
             # "met with Omani mediators", "talks continued with Kenyan mediation"
             words += [p for p in prep.children if p.lemma_.lower() in MEDIATION_NOUNS]
         if trig.pos_ == "VERB" and trig.lemma_.lower() in MEDIATION_VERBS:
-            subj, passive = self.subject_of(trig)
-            if not passive:
-                found += self.subject_actors(subj)  # "the United States helped broker the deal"
+            found += self.doers_of(trig)  # "the United States helped broker the deal"
         head = trig.head
         if trig.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in MEDIATION_LEMMAS:
             words.append(head)  # "the deal was mediated by the UAE"
@@ -486,9 +484,7 @@ class ArgumentFinder:
                 source = self.phrase_actors(owners)
             head = head.head
         if not source and head.pos_ in ("VERB", "AUX"):
-            subj, passive = self.subject_of(head)
-            if not passive:
-                source = self.subject_actors(subj)
+            source = self.doers_of(head)
         if target and etype not in SYMMETRIC_TYPES:
             return source, target
         found = list(target)
@@ -514,6 +510,11 @@ class ArgumentFinder:
                 return source, list(dict.fromkeys(members + listed))
             found += members
         return source, found
+
+    def doers_of(self, verb: Token) -> list[str]:
+        """The actors of the verb's subject when it acts; none for a passive, whose subject undergoes the act."""
+        subj, passive = self.subject_of(verb)
+        return [] if passive else self.subject_actors(subj)
 
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)

@@ -92,9 +92,6 @@ FALSITY_WORDS = frozenset(
 # CAMEO verb types trusted as weak triggers for verbs the project's lexicon lacks: the types where the converted
 # dictionary added more true events than false ones on the development folds (scripts/eval_cv.py).
 CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
-# Types whose trigger, when its own phrases name one side or none, may take the clause's subject and the actors
-# inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
-# true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
 # Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
@@ -111,6 +108,9 @@ RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept"})
 DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})
 # Types of promises and help: a promise to abstain from something is none of them.
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID"})
+# Types whose trigger, when its own phrases name one side or none, may take the clause's subject and the actors
+# inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
+# true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
 LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
 TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
@@ -802,8 +802,8 @@ class EventFinder:
         else:
             source, target = self.args.noun_sides(token, etype)
             if etype in SYMMETRIC_TYPES and done_together(token) and (verb := self.args.governing_verb(token)):
-                subj, passive = self.args.subject_of(verb)  # "Jordan evacuated them with Saudi cooperation"
-                source += [a for a in ([] if passive else self.args.subject_actors(subj)) if a not in source]
+                # "Jordan evacuated them with Saudi cooperation"
+                source += [a for a in self.args.doers_of(verb) if a not in source]
         if etype == "THREATEN" and token.pos_ == "VERB" and not children_of(token, ("dobj", "dative")):
             warned_of = self.args.prep_objects(token, frozenset({"against"}))
             if warned_of and not any(w.i in self.index.actor for w in warned_of):
@@ -822,8 +822,7 @@ class EventFinder:
                     return []  # "lifted sanctions": the verb is the concession; the sanctions are not imposed
                 etype = "CONCEDE"  # "lowered tariffs on Uruguay's goods": easing a sanction is a concession
                 if not source:  # "suspended sanctions on Syria": who eases them is the verb's subject
-                    subj, passive = self.args.subject_of(verb)
-                    source = [] if passive else [a for a in self.args.subject_actors(subj) if a not in target]
+                    source = [a for a in self.args.doers_of(verb) if a not in target]
         if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":
             target = self.judged_agents(token) or target or self.referenced_agents(token, source)
         left = self.bodies_left(token, trig)
@@ -1019,8 +1018,7 @@ class EventFinder:
             return []
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAY_VERBS:
             return []
-        subj, passive = self.args.subject_of(verb.head)
-        return [] if passive else self.args.subject_actors(subj)
+        return self.args.doers_of(verb.head)
 
     def summons_own_envoy(self, verb: Token) -> bool:
         return any(
@@ -1185,8 +1183,7 @@ class EventFinder:
             for o in with_conjuncts(children_of(token, ("dobj", "dative")))
             if o.lemma_.lower() in self.classes["diplomats"]
         ]
-        subj, passive = self.args.subject_of(token)
-        source = [] if passive else self.args.subject_actors(subj)
+        source = self.args.doers_of(token)
         target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
         if not source or not target or self.is_irrealis(token, _EXPEL):
             return []
@@ -1209,8 +1206,7 @@ class EventFinder:
         self, token: Token, verb: Token, etype: str, mode: str, trig: Trigger, sent: Span, dates: SentenceDates
     ) -> list[FoundEvent]:
         """ "Taiwan received 38 tanks from the United States": the sender delivered them to the subject."""
-        subj, passive = self.args.subject_of(verb)
-        target = [] if passive else self.args.subject_actors(subj)
+        target = self.args.doers_of(verb)
         senders = [
             p
             for head in dict.fromkeys([verb, token, token.head.head])
