@@ -163,8 +163,7 @@ def ascii_form(text: str) -> str:
 
 def normalize_name(text: str) -> str:
     """Lower-case ASCII words: accents dropped, apostrophes removed, dots and hyphens as spaces."""
-    text = _APOSTROPHES.sub("", text.translate(_TRANSLITERATION))
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = ascii_form(_APOSTROPHES.sub("", text)).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
