@@ -552,8 +552,9 @@ class ArgumentFinder:
 
     def prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
         out = []
-        for prep in children_of(head, ("prep",)):
-            if prep.lower_ in preps and not self._in_mind(prep):
+        # "sent aid to Gaza": the parser often makes the "to" of a giving verb a dative, still a preposition
+        for prep in children_of(head, ("prep", "dative")):
+            if prep.pos_ == "ADP" and prep.lower_ in preps and not self._in_mind(prep):
                 out.extend(children_of(prep, ("pobj",)))
         for prt in children_of(head, ("prt", "advmod")):
             for prep in children_of(prt, ("prep",)):

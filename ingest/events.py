@@ -823,8 +823,15 @@ class EventFinder:
                 etype = "CONCEDE"  # "lowered tariffs on Uruguay's goods": easing a sanction is a concession
                 if not source:  # "suspended sanctions on Syria": who eases them is the verb's subject
                     source = [a for a in self.args.doers_of(verb) if a not in target]
+        opposed: list[str] = []
         if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":
-            target = self.judged_agents(token) or target or self.referenced_agents(token, source)
+            # (blocking a measure against a state is still coded as rejecting it towards that state)
+            opposed = self.opposed_in_objects(token, etype) if etype != "REJECT" else []
+            target = (
+                self.judged_agents(token)
+                or [t for t in target if t not in opposed]
+                or self.referenced_agents(token, source)
+            )
         left = self.bodies_left(token, trig)
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
@@ -843,6 +850,7 @@ class EventFinder:
         loose = False
         if not sides and etype in LOOSE_TYPES:
             src2, tgt2 = self.args.clause_sides(token, etype, source, target)
+            tgt2 = [t for t in tgt2 if t not in opposed]
             if etype in SYMMETRIC_TYPES:
                 sides = self.symmetric_sides(token, etype, src2, tgt2)
             else:
@@ -1093,6 +1101,19 @@ class EventFinder:
             struck = self.args.targets_in_agents(agents, STRUCK_PREPS, allow_places=True)
             found += [a for a in self.args.phrase_actors(mods + agents) if a not in found and a not in struck]
         return found
+
+    def opposed_in_objects(self, verb: Token, etype: str) -> list[str]:
+        """Who the judged thing is aimed at: "condemned the attack on Israel", "backed the resolution against
+        Russia". Judging an act or a text says nothing for or against its victim; an accusation's own object
+        ("filed a case against Ecuador", "levelled charges against him") is another matter."""
+        opposed: list[str] = []
+        for obj in children_of(verb, ("dobj",)):
+            trig = self.match_trigger(obj)
+            if etype == "ACCUSE" and (obj.lemma_.lower() in FILING_NOUNS or getattr(trig, "type", None) == "ACCUSE"):
+                continue
+            preps = STRUCK_PREPS if trig is not None or obj.lemma_.lower() in ACT_NOUNS else frozenset({"against"})
+            opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
+        return opposed
 
     def referenced_agents(self, verb: Token, judges: list[str]) -> list[str]:
         """ "welcomed the move", "condemned the decision", "criticised the deal": an act named by a bare definite

@@ -96,6 +96,8 @@ REPRESENTATIVES = frozenset(
 )
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# Prepositions that give the reason an act is aimed at its object: "blamed Russia for its ...".
+REASON_PREPS = frozenset({"for", "over"})
 BOUND_SUBJECTS = frozenset({"it", "they", "he", "she"})  # bound to the sayer when they begin what is said
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QUOTES = frozenset({'"', "“", "”", "«", "»"})
@@ -310,10 +312,17 @@ class MentionFinder:
             return None
         if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and tok.lower_ not in POSSESSIVES:
             verb = verb.head  # "X said it would ...": "it" is X
+        limit = 4 if tok.lower_ in ("their", "they") else 1
+        reason = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+        if reason is not None and reason.head.i == verb.i and reason.lower_ in REASON_PREPS:
+            # "condemned Iran for its attack", "sanctioned Syria over its crackdown": the one judged, not the judge
+            judged = self.args.phrase_actors([o for o in verb.children if o.dep_ == "dobj" and o.i < tok.i])
+            if judged and len(judged) <= limit:
+                return judged
         for subj in verb.children:
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i:
                 actors = self.args.phrase_actors([subj])
-                if actors and len(actors) <= (4 if tok.lower_ in ("their", "they") else 1):
+                if actors and len(actors) <= limit:
                     return actors
         return None
 

@@ -476,3 +476,73 @@ def test_a_case_filed_at_a_court_accuses_the_defendant_and_asks_the_court(  # ty
     assert ("ACCUSE", *accused) in found, (sentence, found)
     assert ("REQUEST", accused[0], court) in found, (sentence, found)
     assert ("ACCUSE", accused[0], court) not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey sent aid to Aleppo after the floods.", ("AID", "TUR", "SYR")),
+        ("Egypt sent medical supplies to Rafah on Monday.", ("AID", "EGY", "PSE")),
+    ],
+)
+def test_aid_sent_to_a_city_goes_to_its_state(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Spain was in favour of Moldova joining the European Union.", ("SUPPORT", "ESP", "MDA")),
+        ("Italy spoke in favor of Albania's bid at the summit in Rome.", ("SUPPORT", "ITA", "ALB")),
+    ],
+)
+def test_being_in_favour_of_a_state_backs_it(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "judge", "victim"),
+    [
+        ("Oman condemned the drone attack on Saudi Arabia.", "OMN", "SAU"),
+        ("Belgium welcomed the resolution against Myanmar.", "BEL", "MMR"),
+        ("Chile backed the case against Israel at the court in The Hague.", "CHL", "ISR"),
+    ],
+)
+def test_judging_an_act_or_a_text_aimed_at_a_state_does_not_judge_that_state(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, judge: str, victim: str
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert not [d for d in found if d[1:] == (judge, victim)], (sentence, found)
+
+
+def test_a_judgement_still_names_the_doer_of_the_act_it_judges(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Oman condemned the Iranian drone attack on Saudi Arabia."))
+    assert ("ACCUSE", "OMN", "IRN") in found, found
+    assert ("ACCUSE", "OMN", "SAU") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "wrong"),
+    [
+        (
+            "Canada condemned Iran for its missile attack on Israel.",
+            ("ASSAULT", "IRN", "ISR"),
+            ("ASSAULT", "CAN", "ISR"),
+        ),
+        (
+            "Britain sanctioned Belarus over its support for the Russian invasion of Ukraine.",
+            ("SANCTION", "GBR", "BLR"),
+            ("SUPPORT", "GBR", "RUS"),
+        ),
+    ],
+)
+def test_a_possessive_in_the_reason_refers_to_the_state_judged(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert expected in found, (sentence, found)
+    assert wrong not in found, (sentence, found)
