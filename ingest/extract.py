@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -26,6 +27,11 @@ from service.shared import gazetteer
 # Past this size an article is cut at a paragraph boundary: news stories are far shorter, and spaCy's parser
 # cost grows with length. The cut is reported in Extraction.truncated.
 MAX_ANALYSED_CHARS = 100_000
+# A short aside in brackets: "Lee Teng-hui (李登輝)", "the treaty organisation (CSTO)", "(AP)". The small parser
+# often attaches the words after it to the wrong head, so the parse reads the text with the aside blanked out;
+# a name in brackets stays ("the foreign minister (Badr Abdelatty)", "Dagalo (Hemedti)"): it names an official.
+ASIDE = re.compile(r"\s?\(([^()\n]{1,80})\)")
+NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def analysed_text(article: CleanArticle) -> str:
@@ -43,35 +49,55 @@ def extract(article: CleanArticle, nlp: Language) -> Extraction:
     return next(extract_many([article], nlp))
 
 
+def parse_view(text: str) -> str:
+    """The text the parser reads: asides in brackets replaced by as many spaces, so every offset still points into
+    the text as written (evidence is cut from that)."""
+
+    def blank(aside: re.Match[str]) -> str:
+        words = aside.group(1).split()
+        if len(words) <= 4 and all(NAME_WORD.fullmatch(w) for w in words):
+            return aside.group(0)
+        return " " * len(aside.group(0))
+
+    return ASIDE.sub(blank, text)
+
+
 def extract_many(articles: Iterable[CleanArticle], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
     pending = list(articles) if not isinstance(articles, list) else articles
-    texts = (analysed_text(a) for a in pending)
-    for article, doc in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        yield from_doc(doc, article)
+    texts = [analysed_text(a) for a in pending]
+    for article, text, doc in zip(pending, texts, nlp.pipe(map(parse_view, texts), batch_size=batch_size), strict=True):
+        yield from_doc(doc, article, text)
 
 
-def from_doc(doc: Doc, article: CleanArticle) -> Extraction:
+def from_doc(doc: Doc, article: CleanArticle, text: str | None = None) -> Extraction:
+    """``text``: the text as written, when the doc was parsed from its parse_view."""
     published = article.published
     people = find_people(doc, published)
     finder = EventFinder(doc, people, published)
     mentions = MentionFinder(finder)
     mentions.inject(finder.index)  # "it", "the bloc", "the two countries" read as the actors they refer to
     found = finder.find() + StatementFinder(finder, mentions).find()
-    return assemble(doc, article, people, found, acting=mentions.subjects())
+    return assemble(doc, article, people, found, acting=mentions.subjects(), text=text)
 
 
 def assemble(
-    doc: Doc, article: CleanArticle, people: list[Person], found: list[FoundEvent], acting: Iterable[str] = ()
+    doc: Doc,
+    article: CleanArticle,
+    people: list[Person],
+    found: list[FoundEvent],
+    acting: Iterable[str] = (),
+    text: str | None = None,
 ) -> Extraction:
     published = article.published
-    events = merge_events([_to_event(e) for e in map(_without_places, found) if _has_sides(e)])
+    text = doc.text if text is None else text
+    events = merge_events([_to_event(e, text) for e in map(_without_places, found) if _has_sides(e)])
     if published is not None:
         for event in events:
             if event.date is None:
                 # Nothing in the text dates it: news reports what was done or said by the day it is published.
                 event.date, event.date_precision, event.date_source = published.isoformat(), "day", "publication"
     return Extraction(
-        text=doc.text,
+        text=text,
         title=article.title,
         byline=article.byline,
         dateline=article.dateline,
@@ -79,8 +105,8 @@ def assemble(
         url=article.url,
         countries=_actor_refs(events, people, kind="country", acting=acting),
         organizations=_actor_refs(events, people, kind="org") + _actor_refs(events, people, kind="group"),
-        people=[_person_ref(p, doc.text) for p in people if not _international(p)],
-        international_officials=[_person_ref(p, doc.text) for p in people if _international(p)],
+        people=[_person_ref(p, text) for p in people if not _international(p)],
+        international_officials=[_person_ref(p, text) for p in people if _international(p)],
         places=sorted({e.location for e in events if e.location}),
         events=events,
     )
@@ -103,7 +129,7 @@ def _has_sides(found: FoundEvent) -> bool:
     return bool(found.source) and bool(found.target)
 
 
-def _to_event(found: FoundEvent) -> Event:
+def _to_event(found: FoundEvent, text: str) -> Event:
     sent = found.sentence
     return Event(
         type=found.type,
@@ -114,7 +140,7 @@ def _to_event(found: FoundEvent) -> Event:
         date_precision=found.date.precision if found.date else None,
         status=found.status,  # type: ignore[arg-type]
         location=found.location,
-        evidence=sent.text.strip(),
+        evidence=text[sent.start_char : sent.end_char].strip(),
         start=sent.start_char,
         end=sent.end_char,
         confidence=found.confidence,
