@@ -325,6 +325,7 @@ class ArgumentFinder:
     def subject_of(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject tokens of a verb, climbing through xcomp/conj/advcl chains; and whether it is passive."""
         tok = verb
+        controlled = False  # reached through "to <verb>": "Kenya is set to meet Somalia", "was asked to leave"
         for _ in range(4):
             subj = children_of(tok, SUBJECT_DEPS)
             if subj and tok.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
@@ -333,7 +334,8 @@ class ArgumentFinder:
                 return subj, False
             passive = children_of(tok, PASSIVE_SUBJECT_DEPS)
             if passive:
-                return passive, True
+                # the passive is the governing verb's; the infinitive's own voice decides ("to be sanctioned")
+                return passive, not controlled or any(c.dep_ == "auxpass" for c in verb.children)
             if tok.dep_ == "relcl":
                 return [tok.head], False
             # "Kyrgyzstan had earlier accused ...": the small model sometimes hangs the subject on the auxiliary
@@ -367,6 +369,7 @@ class ArgumentFinder:
                 if objects:
                     return objects, False
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
+                controlled = tok.dep_ == "xcomp" and (tok is verb or controlled)
                 tok = tok.head
                 continue
             if tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.i != verb.i:

@@ -546,3 +546,23 @@ def test_a_possessive_in_the_reason_refers_to_the_state_judged(  # type: ignore[
     found = dyads(run(nlp, sentence))
     assert expected in found, (sentence, found)
     assert wrong not in found, (sentence, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile's president is set to meet Argentina's president in Santiago next week.", ("CONSULT", "ARG", "CHL")),
+        ("Ghana is expected to sign a trade pact with Nigeria on Monday.", ("AGREE", "GHA", "NGA")),
+        ("Laos was forced to hand over the detained Thai fishermen.", ("CONCEDE", "LAO", "THA")),
+    ],
+)
+def test_the_subject_of_a_passive_raising_verb_does_the_act_of_its_infinitive(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_an_infinitive_in_the_passive_keeps_its_subject_as_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Belarus is expected to be sanctioned by Canada this month."))
+    assert ("SANCTION", "CAN", "BLR") in found, found
+    assert ("SANCTION", "BLR", "CAN") not in found, found
