@@ -277,7 +277,7 @@ class ArgumentFinder:
                 if child.dep_ == "acl" and child.tag_ == "VBN":
                     stack += [(p, branch) for a in children_of(child, ("agent",)) for p in children_of(a, ("pobj",))]
                     continue
-                if child.dep_ in CLAUSE_DEPS and child.dep_ != "conj":
+                if (child.dep_ in CLAUSE_DEPS and child.dep_ != "conj") or self.is_second_thing(child):
                     continue
                 if actor and child.dep_ in ("compound", "nmod", "amod") and child.lemma_.lower() in EPITHET_NOUNS:
                     continue  # "NATO member Turkey", "US ally Israel": a description of the actor, not a second one
@@ -311,11 +311,21 @@ class ArgumentFinder:
             head = head.head
         return head.dep_ == "poss"
 
+    def is_second_thing(self, conj: Token) -> bool:
+        """ "its support for militias and its ties with Iran": a conjunct noun with its own possessor and no actor
+        of its own (unlike "his Russian counterpart Putin") is another thing, not another actor of the phrase."""
+        if conj.dep_ != "conj" or conj.pos_ != "NOUN" or conj.i in self.index.actor:
+            return False
+        own = [t for c in conj.children if c.dep_ not in ("prep", "poss", "conj", "cc") for t in c.subtree]
+        return any(c.dep_ == "poss" for c in conj.children) and not any(t.i in self.index.actor for t in own)
+
     def phrase_actors(
         self, tokens: Iterable[Token], *, allow_places: bool = False, through_places: bool = False
     ) -> list[str]:
         out: list[str] = []
         for t in with_conjuncts(tokens):
+            if self.is_second_thing(t):
+                continue
             for a in self.actors_in(t, allow_places=allow_places or through_places, through_places=through_places):
                 if a not in out:
                     out.append(a)

@@ -566,3 +566,15 @@ def test_an_infinitive_in_the_passive_keeps_its_subject_as_the_target(nlp) -> No
     found = dyads(run(nlp, "Belarus is expected to be sanctioned by Canada this month."))
     assert ("SANCTION", "CAN", "BLR") in found, found
     assert ("SANCTION", "BLR", "CAN") not in found, found
+
+
+def test_a_conjunct_with_its_own_possessor_is_another_thing_not_another_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kuwait cut ties with Libya over its backing for armed groups and its links with Syria and Iraq."
+    found = dyads(run(nlp, text))
+    assert ("SANCTION", "KWT", "LBY") in found, found
+    assert not [d for d in found if d[0] == "SUPPORT" and d[2] in ("SYR", "IRQ")], found
+
+
+def test_a_counterpart_in_a_conjunct_still_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Ruto and his Ugandan counterpart Yoweri Museveni agreed on a border deal."))
+    assert ("AGREE", "KEN", "UGA") in found, found
