@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.arguments import (
     OBJECT_DEPS,
+    RECEIVING_VERBS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
     UNDERGOING_PASSIVES,
@@ -1020,9 +1021,13 @@ class EventFinder:
 
     def speaker_as_doer(self, token: Token) -> list[str]:
         """ "The British Foreign Office said the sanctions had been imposed on Iran": a passive act with no agent,
-        announced by a state, is that state's own."""
+        or one undergone with no sender named, announced by a state, is that state's own."""
         verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
-        if verb is None or not children_of(verb, ("nsubjpass", "auxpass")) or children_of(verb, ("agent",)):
+        if verb is None or children_of(verb, ("agent",)):
+            return []
+        # "said ten American firms would face sanctions": undergone, with no "from", is the same as the passive
+        undergone = verb.lemma_.lower() in RECEIVING_VERBS and token.dep_ == "dobj" and token.head.i == verb.i
+        if not undergone and not children_of(verb, ("nsubjpass", "auxpass")):
             return []
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAY_VERBS:
             return []

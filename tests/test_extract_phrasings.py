@@ -578,3 +578,22 @@ def test_a_conjunct_with_its_own_possessor_is_another_thing_not_another_actor(nl
 def test_a_counterpart_in_a_conjunct_still_acts(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Ruto and his Ugandan counterpart Yoweri Museveni agreed on a border deal."))
     assert ("AGREE", "KEN", "UGA") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Beijing announced that eight Lithuanian firms would face sanctions.", ("SANCTION", "CHN", "LTU")),
+        ("Russia said Estonian goods will face tariffs from next month.", ("SANCTION", "RUS", "EST")),
+    ],
+)
+def test_a_sanction_announced_as_undergone_with_no_sender_is_the_announcers(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_a_sanction_undergone_from_a_named_sender_stays_the_senders(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Venezuela said its oil firms faced sanctions from the United States."))
+    assert ("SANCTION", "USA", "VEN") in found, found
+    assert ("SANCTION", "VEN", "USA") not in found, found
