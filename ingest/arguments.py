@@ -55,6 +55,8 @@ SOURCE_PREPS = frozenset({"by", "from"})
 RECEIVING_VERBS = frozenset(
     {"face", "suffer", "endure", "receive", "incur", "weather", "get", "draw", "attract", "accept", "obtain", "secure"}
 )
+# Verbs that thank or praise someone for what they gave: "thanked Japan for the aid".
+GRATITUDE_VERBS = frozenset({"thank", "praise", "commend", "credit", "laud", "applaud", "hail"})
 # Nouns that describe a named actor by its ties: "NATO member Turkey", "fellow EU member Hungary", "US ally Israel".
 EPITHET_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})
 DEFIANCE_PREPS = frozenset({"despite", "notwithstanding"})
@@ -704,6 +706,12 @@ class ArgumentFinder:
         if not source and trig.dep_ == "pobj" and trig.head.lower_ == "for" and trig.head.head.pos_ == "NOUN":
             # "on a visit to Helsinki for talks with X": who makes the visit takes part in the talks
             source = [a for a in self.noun_sides(trig.head.head, etype)[0] if a not in target]
+        thanks = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "for" else None
+        if etype not in SYMMETRIC_TYPES and thanks is not None and thanks.lemma_.lower() in GRATITUDE_VERBS:
+            # "Kenya thanked Japan for the aid": the one thanked gave it, to the one thanking
+            givers = self.phrase_actors(children_of(thanks, ("dobj",)))
+            if givers:
+                return givers, [a for a in self.doers_of(thanks) if a not in givers] or target
         verb = self.governing_verb(trig)
         receiver = self.receiver_of(trig, verb) if etype not in SYMMETRIC_TYPES else None
         if receiver is not None:

@@ -597,3 +597,19 @@ def test_a_sanction_undergone_from_a_named_sender_stays_the_senders(nlp) -> None
     found = dyads(run(nlp, "Venezuela said its oil firms faced sanctions from the United States."))
     assert ("SANCTION", "USA", "VEN") in found, found
     assert ("SANCTION", "VEN", "USA") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given", "reversed_"),
+    [
+        ("Nepal thanked India for the humanitarian aid.", ("AID", "IND", "NPL"), ("AID", "NPL", "IND")),
+        ("Moldova praised Romania for its financial aid.", ("AID", "ROU", "MDA"), ("AID", "MDA", "ROU")),
+        ("Haiti thanked Kenya for the deployment of police officers.", ("MOBILIZE", "KEN", "HTI"), None),
+    ],
+)
+def test_thanks_for_aid_make_the_one_thanked_the_giver(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, given: tuple[str, str, str], reversed_: tuple[str, str, str] | None
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert given in found, (sentence, found)
+    assert reversed_ not in found, (sentence, found)
