@@ -479,6 +479,16 @@ class ArgumentFinder:
                 found += self.phrase_actors(c for c in tok.children if c.dep_ in ("amod", "poss", "compound"))
         return list(dict.fromkeys(found))
 
+    @staticmethod
+    def _in_relative_clause(tok: Token, trig: Token) -> bool:
+        """ "objections from Jordan's king, who had rejected any displacement of Gazans": a relative clause below
+        the trigger says what its participants did elsewhere."""
+        while tok.i != trig.i and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":
+                return True
+            tok = tok.head
+        return False
+
     def clause_sides(
         self, trig: Token, etype: str, source: list[str], target: list[str]
     ) -> tuple[list[str], list[str]]:
@@ -509,6 +519,7 @@ class ArgumentFinder:
             for child in trig.children
             if trig.pos_ not in ("VERB", "AUX") or child.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OTHER_CLAUSES
             for t in child.subtree
+            if not self._in_relative_clause(t, trig)
         ]
         for tok in sorted(own, key=lambda t: t.i):
             members = list(self.index.groups.get(tok.i, ()))
