@@ -281,8 +281,12 @@ class ArgumentFinder:
                     continue
                 if (child.dep_ in CLAUSE_DEPS and child.dep_ != "conj") or self.is_second_thing(child):
                     continue
-                if actor and child.dep_ in ("compound", "nmod", "amod") and child.lemma_.lower() in EPITHET_NOUNS:
-                    continue  # "NATO member Turkey", "US ally Israel": a description of the actor, not a second one
+                if (
+                    actor
+                    and child.dep_ in ("compound", "nmod", "amod", "appos")
+                    and child.lemma_.lower() in EPITHET_NOUNS
+                ):
+                    continue  # "NATO member Turkey", "Lithuania, an EU member,": describes the actor, not a second one
                 if child.dep_ == "prep" and (
                     (child.lower_ in LOCATIVE_PREPS and not through_places and not self._is_affiliation(child))
                     or self._is_venue(child)

@@ -43,6 +43,8 @@ def test_brussels_takes_the_reading_the_story_names(nlp, lead: str, actor: str) 
     [
         ("NATO member Turkey accused Greece of provocations in the Aegean.", "TUR", "NATO"),
         ("Fellow EU member Hungary blocked the new package against Russia.", "HUN", "EU"),
+        ("Estonia, a NATO and EU member, shut its border with Russia on Monday.", "EST", "NATO"),
+        ("Latvia, a member of the EU, shut its border with Belarus on Monday.", "LVA", "EU"),
     ],
 )
 def test_an_epithet_before_a_name_describes_the_actor_and_does_not_act(
