@@ -36,6 +36,8 @@ from ingest.syntax import sentence_of, sentences
 from service.shared import gazetteer
 
 # "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
+# Nouns for fighting between sides, where a place named is the theatre: "the Israel-Hamas war in Gaza".
+WAR_NOUNS = frozenset({"war", "conflict", "fighting", "hostilities", "battle", "warfare"})
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
 # "recalled its ambassador for consultations": the diplomatic idiom for calling an envoy home in protest; the
 # consultations are its stated purpose at home, not talks with the other state.
@@ -842,6 +844,10 @@ class EventFinder:
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
             source = self.protest_place(sent, against)
             target = [t for t in target if t not in source]
+        if etype == "ASSAULT" and token.lemma_.lower() in WAR_NOUNS and len(set(source)) >= 2:
+            # "the Israel-Hamas war in Gaza": with both sides named, a place is where they fight, not a target
+            named = {self.index.actor.get(t.i) for t in token.subtree if not self.index.is_place_like(t.i)}
+            target = [t for t in target if t in named]
         if source or target:  # "along with X": X acts beside the subject
             source += [a for a in self.companions(token) if a not in source and a not in target]
         if etype in SYMMETRIC_TYPES:

@@ -613,3 +613,14 @@ def test_thanks_for_aid_make_the_one_thanked_the_giver(  # type: ignore[no-untyp
     found = dyads(run(nlp, sentence))
     assert given in found, (sentence, found)
     assert reversed_ not in found, (sentence, found)
+
+
+def test_a_war_between_named_sides_does_not_target_the_place_it_is_fought_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Qatar sent aid to Egypt during the Israel-Hamas war in Khan Younis."))
+    assert ("AID", "QAT", "EGY") in found, found
+    assert not [d for d in found if d[0] == "ASSAULT" and d[2] == "PSE"], found
+
+
+def test_joint_strikes_on_a_city_still_target_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Strikes by Russia and Belarus on Kharkiv killed dozens."))
+    assert ("ASSAULT", "RUS", "UKR") in found, found
