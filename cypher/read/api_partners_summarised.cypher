@@ -3,9 +3,9 @@
 // per-pair summaries (write/upsert_pair_summaries): one PAIR_SUMMARY per partner and stance instead of every typed
 // edge of the actor, so a busy state reads hundreds of rows, not thousands of edges.
 // Ranking: the range's count and score are differences of the summary's cumulative sums at the range's first and
-// last month and year (as in read/api_partners_in_periods). Only the partners kept ($limit) then read their typed
-// edges (for the count per type) and their summary's per-period lists (dates; the 3 strongest events of each period
-// in the range, with their confidences and dates, of which the 3 strongest are the evidence).
+// last month and year (as in read/api_partners_in_periods). Only the partners kept ($limit) then read their
+// summary's per-period lists (dates; the 3 strongest events of each period in the range, with their confidences, of
+// which the 3 strongest are the evidence), and the actor's typed edges to them (the count per type).
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
 //   troops sent in support), false for conflict (everything else).
 // - $since / $until: YYYY or YYYY-MM, or null (one of them at least is given; undated events, period '', are out).
@@ -41,28 +41,6 @@ WITH center, partner, s,
   WHERE event_count > 0
 ORDER BY round(score, 6) DESC, event_count DESC, partner.id
 LIMIT $limit
-// The count per type, from the typed edges between the two in this stance (their cumulative sums, as above).
-CALL (center, partner) {
-  MATCH (center)-[r:
-    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
-    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
-    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
-  ]-(partner)
-    WHERE (r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO') = $cooperation
-  WITH r, r.month_base AS mb, r.month_cum_counts AS mc, r.year_base AS yb, r.year_cum_counts AS yc
-  WITH r, mc, yc,
-    CASE WHEN mb IS NULL OR $month_low < mb THEN 0 ELSE $month_low - mb END AS a,
-    CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
-    CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
-    CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
-  WITH r.event_type AS type,
-    CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
-      + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS n
-  WITH type, sum(n) AS n
-    WHERE n > 0
-  ORDER BY n DESC, type
-  RETURN collect({type: type, count: n}) AS types
-}
 // The partner's dates and strongest events in the range, from its summary's per-period lists.
 CALL (s) {
   WITH s, s.periods AS periods
@@ -74,13 +52,17 @@ CALL (s) {
   WITH s, min(s.period_first[i]) AS first_date, max(s.period_last[i]) AS last_date, collect(i) AS hits
   RETURN first_date, last_date, reduce(slots = [], j IN hits | slots + range(3 * j, 3 * j + 2)) AS slots
 }
-// The 3 strongest of the periods' strongest, chosen from the confidences and dates kept beside their ids: only the
-// winners are read.
+// The 3 strongest of the periods' strongest, chosen from the confidences kept beside their ids: only the winners are
+// read. Ranked as the events are (confidence, then newest, then id) without reading the slots' dates, a long list of
+// strings: the periods are sorted and a later period's dates are all later (a year-only date "2023" sorts before
+// "2023-01"), and a period's 3 slots are in that order already (write/upsert_pair_summaries, checked by
+// admin/layer_mismatches); so among equal confidences the later period wins, then the earlier slot of a period.
 CALL (s, slots) {
+  WITH s.period_top AS tops, s.period_top_confidence AS confidences, slots
   UNWIND slots AS k
-  WITH s.period_top[k] AS event_id, s.period_top_confidence[k] AS confidence, s.period_top_date[k] AS date
+  WITH k, tops[k] AS event_id, confidences[k] AS confidence
     WHERE event_id <> ''
-  ORDER BY confidence DESC, date DESC, event_id
+  ORDER BY confidence DESC, k / 3 DESC, k
   LIMIT 3
   MATCH (ev:Event {id: event_id})
   MATCH (ev)-[rep:REPORTED_IN]->(art:Article)
@@ -92,14 +74,47 @@ CALL (s, slots) {
     article_id: art.id, url: art.url, title: art.title, published: art.published
   }) AS evidence
 }
+// The count per type, from the typed edges between the center and the partners kept, in this stance (their
+// cumulative sums, as above): one pass over the center's typed edges for all of them, where a pattern between the
+// two per partner (an Expand(Into) from the one with fewer such edges) walked every typed edge of each busy partner.
+WITH center, collect({
+  partner: partner, score: score, event_count: event_count, first_date: first_date, last_date: last_date,
+  evidence: evidence
+}) AS kept
+CALL (center, kept) {
+  WITH center, [k IN kept | k.partner] AS partners
+  MATCH (center)-[r:
+    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+  ]-(partner)
+    WHERE partner IN partners
+      AND (r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO') = $cooperation
+  WITH partner, r, r.month_base AS mb, r.month_cum_counts AS mc, r.year_base AS yb, r.year_cum_counts AS yc
+  WITH partner, r, mc, yc,
+    CASE WHEN mb IS NULL OR $month_low < mb THEN 0 ELSE $month_low - mb END AS a,
+    CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
+    CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
+    CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
+  WITH partner, r.event_type AS type,
+    CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
+      + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS n
+  WITH partner, type, sum(n) AS n
+    WHERE n > 0
+  ORDER BY n DESC, type
+  WITH partner, collect({type: type, count: n}) AS types
+  RETURN collect({partner: partner, types: types}) AS typed
+}
+UNWIND kept AS k
+WITH k, k.partner AS partner, coalesce([t IN typed WHERE t.partner = k.partner | t.types][0], []) AS types
 RETURN
   partner.id AS id,
   partner.name AS name,
   CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
-  score,
-  event_count,
+  k.score AS score,
+  k.event_count AS event_count,
   types,
-  first_date,
-  last_date,
-  evidence
+  k.first_date AS first_date,
+  k.last_date AS last_date,
+  k.evidence AS evidence
 ORDER BY round(score, 6) DESC, event_count DESC, id
