@@ -38,6 +38,10 @@ from service.shared import gazetteer
 # "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 # Nouns for fighting between sides, where a place named is the theatre: "the Israel-Hamas war in Gaza".
 WAR_NOUNS = frozenset({"war", "conflict", "fighting", "hostilities", "battle", "warfare"})
+# What a call to stop fighting asks for: "an end to the war", "a halt to the attacks". (A bare call for a ceasefire
+# is often made to no side in particular, or to one the text names elsewhere.)
+STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
+VIOLENCE_NOUNS = frozenset({"violence", "killing", "clash", "attack", "strike", "bloodshed", "hostility", "offensive"})
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
 # "recalled its ambassador for consultations": the diplomatic idiom for calling an envoy home in protest; the
 # consultations are its stated purpose at home, not talks with the other state.
@@ -814,6 +818,8 @@ class EventFinder:
                 # Palestinians" names those it would harm, not anyone warned
                 doers = [c for w in warned_of for c in w.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
                 target = [a for a in self.args.phrase_actors(doers) if a not in source]
+        if etype == "REQUEST" and source and not target:
+            target = [a for a in self.warring_sides(token) if a not in source]
         if not source and target and etype in SPEAKER_DOER_TYPES:
             source = [a for a in self.speaker_as_doer(token) if a not in target]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
@@ -1125,6 +1131,24 @@ class EventFinder:
             preps = STRUCK_PREPS if trig is not None or obj.lemma_.lower() in ACT_NOUNS else frozenset({"against"})
             opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
         return opposed
+
+    def warring_sides(self, token: Token) -> list[str]:
+        """ "called for an end to the fighting": with no one addressed, the call is to the sides of the fighting
+        reported just before (in this sentence or the two before it)."""
+        asked = [
+            t
+            for t in token.subtree
+            if t.lemma_.lower() in STOP_NOUNS
+            and any(p.lemma_.lower() in WAR_NOUNS | VIOLENCE_NOUNS for p in t.subtree if p.i != t.i)
+        ]
+        if not asked:
+            return []
+        for event in reversed(self.found):
+            if event.trigger.i >= token.i or token.sent.start - event.sentence.start > REFERENCE_REACH:
+                continue
+            if event.type == "ASSAULT":
+                return list(dict.fromkeys(event.source + event.target))
+        return []
 
     def referenced_agents(self, verb: Token, judges: list[str]) -> list[str]:
         """ "welcomed the move", "condemned the decision", "criticised the deal": an act named by a bare definite

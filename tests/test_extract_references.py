@@ -376,3 +376,28 @@ def test_the_trio_is_the_three_states_named_last(nlp) -> None:  # type: ignore[n
     text = "Estonia, Latvia and Lithuania held talks in Riga in March. The trio later expelled Russian diplomats."
     found = dyads(run(nlp, text))
     assert {("SANCTION", state, "RUS") for state in ("EST", "LVA", "LTU")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopian and Eritrean troops clashed near the border on Monday. "
+            "Djibouti called for an end to the fighting.",
+            {("REQUEST", "DJI", "ERI"), ("REQUEST", "DJI", "ETH")},
+        ),
+        (
+            "Azerbaijan shelled Armenian positions overnight. France called for a halt to the attacks.",
+            {("REQUEST", "FRA", "ARM"), ("REQUEST", "FRA", "AZE")},
+        ),
+    ],
+)
+def test_a_call_to_end_the_fighting_is_made_to_its_sides(nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected <= found, found
+
+
+def test_a_call_to_end_something_else_is_not_made_to_the_sides_of_a_fight(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethiopian and Eritrean troops clashed near the border on Monday. Djibouti called for an end to poverty."
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert not [d for d in found if d[0] == "REQUEST"], found
