@@ -166,9 +166,21 @@ class StatementFinder:
         negative = [t for t in content if self.is_negative(t)]
         positive = [t for t in content if t.lemma_.lower() in self.words.positive and not self.negated(t)]
         # "called Spain's decision a reward for terrorism": what a verb of naming judges negatively is accused
-        named_objects, verdict = self.naming(verb)
+        named_objects, verdict, verdict_words = self.naming(verb)
         judged = {t.i for o in named_objects for t in o.subtree} if verdict == "ACCUSE" else set()
+        # "described Morocco as a key partner of the EU": the state named is judged; one the verdict relates it to is
+        # not, unless it is the verdict's doer ("called the incident a provocation by Washington")
+        verdict_at = {t.i for t in verdict_words}
+        others = [
+            m for m in others if not (m.head in verdict_at and self.related_in_verdict(self.doc[m.head], verdict_at))
+        ]
         if verdict is not None:
+            if all(o.lower_ == "it" for o in named_objects) and verb.dep_ in ("advcl", "xcomp", "conj"):
+                # "rejected Ethiopia's deal, describing it as illegitimate": "it" is what the main verb acted on
+                named_objects = [o for o in verb.head.children if o.dep_ == "dobj"]
+            for actor in self.finder.args.phrase_actors(named_objects):
+                if actor not in speakers:
+                    events.append(self.event(verb, verdict, speakers, actor, 0.55))
             # "called the attacks a massacre", "described the move as a breakthrough": the act named by a bare
             # definite noun is the one reported just before, and its doers are judged
             named = {m.actor for m in others}
@@ -192,11 +204,20 @@ class StatementFinder:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
 
-    def naming(self, verb: Token) -> tuple[list[Token], str | None]:
-        """What a verb of naming names (its object) and the verdict it gives: ACCUSE for negative words, SUPPORT for
-        praise or acclaim, None for neither (or for a verb that names nothing)."""
+    @staticmethod
+    def related_in_verdict(tok: Token, verdict_at: set[int]) -> bool:
+        """Reached from the verdict by a preposition other than "by": "a partner of the EU", "a threat to Syria"."""
+        while tok.head.i != tok.i and tok.head.i in verdict_at:
+            if tok.dep_ == "pobj" and tok.head.lower_ != "by":
+                return True
+            tok = tok.head
+        return False
+
+    def naming(self, verb: Token) -> tuple[list[Token], str | None, list[Token]]:
+        """What a verb of naming names (its object), the verdict it gives (ACCUSE for negative words, SUPPORT for
+        praise or acclaim, None for neither or for a verb that names nothing) and the words of the verdict."""
         if verb.lemma_.lower() not in NAMING_VERBS:
-            return [], None
+            return [], None, []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
         # "described the accord as historic": "as" may hang from the verb or from its object
@@ -205,13 +226,13 @@ class StatementFinder:
         ]
         words = [t for v in verdicts for t in v.subtree]
         if not objects:
-            return [], None
+            return [], None, words
         if any(self.is_negative(t) for t in words):
-            return objects, "ACCUSE"
+            return objects, "ACCUSE", words
         praise = self.words.positive | ACCLAIM_WORDS
         if any((t.lemma_.lower() in praise or t.lower_ in praise) and not self.negated(t) for t in words):
-            return objects, "SUPPORT"
-        return objects, None
+            return objects, "SUPPORT", words
+        return objects, None, words
 
     def event(self, verb: Token, etype: str, speakers: list[str], actor: str, confidence: float) -> FoundEvent:
         return self.finder.make_event(

@@ -401,3 +401,21 @@ def test_a_call_to_end_something_else_is_not_made_to_the_sides_of_a_fight(nlp) -
     text = "Ethiopian and Eritrean troops clashed near the border on Monday. Djibouti called for an end to poverty."
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert not [d for d in found if d[0] == "REQUEST"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "judged", "not_judged"),
+    [
+        ("Italy described Tunisia as a key partner of the EU in North Africa.", ("SUPPORT", "ITA", "TUN"), "EU"),
+        ("Jordan called Iran a threat to Iraq.", ("ACCUSE", "JOR", "IRN"), "IRQ"),
+        ("Moscow called the drone incident a provocation by Warsaw.", ("ACCUSE", "RUS", "POL"), None),
+        ("Ghana rejected Togo's pact with Benin, describing it as illegitimate.", ("ACCUSE", "GHA", "TGO"), None),
+    ],
+)
+def test_a_verb_of_naming_judges_what_it_names_not_what_the_verdict_relates_it_to(  # type: ignore[no-untyped-def]
+    nlp, text: str, judged: tuple[str, str, str], not_judged: str | None
+) -> None:
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert judged in found, found
+    if not_judged is not None:
+        assert not [d for d in found if d[0] in ("SUPPORT", "ACCUSE") and d[2] == not_judged], found
