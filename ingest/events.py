@@ -708,6 +708,8 @@ class EventFinder:
             if children_of(token, ("oprd", "ccomp", "xcomp")):
                 return False  # "called the strikes a massacre", "called it unacceptable": a judgement, not a call
             objects = children_of(token, ("dobj", "dative"))
+            if any(self.match_trigger(o) is not None or o.lemma_.lower() in ACT_NOUNS for o in objects):
+                return False  # "called the Israeli strikes a massacre": an act is named, no one is called
             return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires == "threat":
             return self.warns_of_force(token)

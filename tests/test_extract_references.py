@@ -419,3 +419,9 @@ def test_a_verb_of_naming_judges_what_it_names_not_what_the_verdict_relates_it_t
     assert judged in found, found
     if not_judged is not None:
         assert not [d for d in found if d[0] in ("SUPPORT", "ACCUSE") and d[2] == not_judged], found
+
+
+def test_calling_an_act_a_name_is_no_phone_call(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Egypt called the Israeli strikes a massacre.", PUBLISHED))
+    assert ("ACCUSE", "EGY", "ISR") in found, found
+    assert not [d for d in found if d[0] == "CONSULT"], found
