@@ -425,3 +425,13 @@ def test_calling_an_act_a_name_is_no_phone_call(nlp) -> None:  # type: ignore[no
     found = dyads(extract_text(nlp, "Egypt called the Israeli strikes a massacre.", PUBLISHED))
     assert ("ACCUSE", "EGY", "ISR") in found, found
     assert not [d for d in found if d[0] == "CONSULT"], found
+
+
+def test_a_leader_called_by_name_alone_is_a_phone_call(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Macron called Putin on Friday.", PUBLISHED))
+    assert ("CONSULT", "FRA", "RUS") in found, found
+
+
+def test_calling_a_leader_a_name_is_no_phone_call(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Trump called Macron a friend.", PUBLISHED))
+    assert not [d for d in found if d[0] == "CONSULT"], found
