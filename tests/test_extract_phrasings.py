@@ -624,3 +624,12 @@ def test_a_war_between_named_sides_does_not_target_the_place_it_is_fought_in(nlp
 def test_joint_strikes_on_a_city_still_target_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Strikes by Russia and Belarus on Kharkiv killed dozens."))
     assert ("ASSAULT", "RUS", "UKR") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rwanda sent 300 police officers to Mozambique.", "Senegal sent 200 gendarmes to Gambia."],
+)
+def test_police_sent_abroad_are_a_deployment(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert [d for d in found if d[0] == "MOBILIZE"], (sentence, found)
