@@ -633,3 +633,21 @@ def test_joint_strikes_on_a_city_still_target_its_state(nlp) -> None:  # type: i
 def test_police_sent_abroad_are_a_deployment(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, sentence))
     assert [d for d in found if d[0] == "MOBILIZE"], (sentence, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Niger ended its military cooperation with France.", ("SANCTION", "NER", "FRA")),
+        ("Gabon ended its defence agreement with France in May.", ("SANCTION", "GAB", "FRA")),
+    ],
+)
+def test_ending_cooperation_or_a_pact_is_a_sanction(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_a_deal_that_ends_talks_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "The deal ended weeks of talks between Israel and Hamas."))
+    assert not [d for d in found if d[0] == "SANCTION"], found
