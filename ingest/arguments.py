@@ -586,7 +586,12 @@ class ArgumentFinder:
         for prep in children_of(head, ("prep", "dative")):
             if prep.pos_ == "ADP" and prep.lower_ in preps and not self._in_mind(prep):
                 out.extend(children_of(prep, ("pobj",)))
-        for prt in children_of(head, ("prt", "advmod")):
+        particles = children_of(head, ("prt", "advmod")) + [
+            c
+            for c in children_of(head, ("prep",))
+            if c.lower_ in ("out", "away")  # "pulled out of Kherson"
+        ]
+        for prt in particles:
             for prep in children_of(prt, ("prep",)):
                 if prep.lower_ in preps or (prt.lower_ == "out" and prep.lower_ == "of" and "from" in preps):
                     out.extend(children_of(prep, ("pobj",)))

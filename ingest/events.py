@@ -687,6 +687,8 @@ class EventFinder:
         for prep in children_of(token, ("prep",)):
             if prep.lower_ in ("of", "with", "on", "for", "from"):
                 heads.extend(children_of(prep, ("pobj",)))
+            elif prep.lower_ in ("out", "away"):  # "pulled out of the deal": the parser makes "out" a preposition
+                heads.extend(p for of in children_of(prep, ("prep",)) for p in children_of(of, ("pobj",)))
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
             heads.append(token.head)
         for h in with_conjuncts(heads):

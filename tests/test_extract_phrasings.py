@@ -651,3 +651,17 @@ def test_ending_cooperation_or_a_pact_is_a_sanction(  # type: ignore[no-untyped-
 def test_a_deal_that_ends_talks_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "The deal ended weeks of talks between Israel and Hamas."))
     assert not [d for d in found if d[0] == "SANCTION"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey pulled out of the gas deal with Bulgaria.", ("SANCTION", "TUR", "BGR")),
+        ("Armenia pulled its troops out of Nagorno-Karabakh.", ("RETREAT", "ARM", "AZE")),
+        ("Russia pulled out of Kherson in November.", ("RETREAT", "RUS", "UKR")),
+    ],
+)
+def test_pulling_out_of_a_deal_is_a_sanction_and_out_of_a_place_a_retreat(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
