@@ -825,6 +825,11 @@ class EventFinder:
                 # Palestinians" names those it would harm, not anyone warned
                 doers = [c for w in warned_of for c in w.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
                 target = [a for a in self.args.phrase_actors(doers) if a not in source]
+            if not target:
+                # "warned of retaliation against Finland", "warned of a response to any Israeli attack"
+                answers = self.args.prep_objects(token, frozenset({"of"}))
+                aimed = [p for a in answers for p in self.args.prep_objects(a, frozenset({"against", "on", "to"}))]
+                target = [a for a in self.args.phrase_actors(aimed, allow_places=True) if a not in source]
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
         if not source and target and etype in SPEAKER_DOER_TYPES:
@@ -1459,11 +1464,12 @@ class EventFinder:
 
     @staticmethod
     def is_warned_against(token: Token) -> bool:
-        """ "warned against sending troops", "cautioned against an attack": what is warned against is not done."""
+        """ "warned against sending troops", "cautioned against an attack", "warned Finland of countermeasures":
+        what is warned against or of is not done."""
         prep = token.head
         return (
             token.dep_ in ("pobj", "pcomp")
-            and prep.lower_ == "against"
+            and prep.lower_ in ("against", "of")
             and prep.head.lemma_.lower() in ("warn", "caution", "advise")
         )
 

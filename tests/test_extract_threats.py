@@ -110,3 +110,19 @@ def test_what_is_warned_against_is_not_done(  # type: ignore[no-untyped-def]
 def test_warning_against_harm_to_a_people_threatens_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Jordan warned against any expulsion of Palestinians from the West Bank."
     assert not [d for d in dyads(extract_text(nlp, text, date(2024, 6, 14))) if d[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "threat", "not_done"),
+    [
+        ("Moscow warned Helsinki of countermeasures.", ("THREATEN", "RUS", "FIN"), ("SANCTION", "RUS", "FIN")),
+        ("Russia warned of retaliation against Norway.", ("THREATEN", "RUS", "NOR"), None),
+        ("Iran warned of a crushing response to any Israeli attack.", ("THREATEN", "IRN", "ISR"), None),
+    ],
+)
+def test_what_is_warned_of_is_a_threat_at_whom_it_is_aimed_not_an_act(  # type: ignore[no-untyped-def]
+    nlp, text: str, threat: tuple[str, str, str], not_done: tuple[str, str, str] | None
+) -> None:
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert threat in found, found
+    assert not_done not in found, found
