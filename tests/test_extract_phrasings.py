@@ -665,3 +665,17 @@ def test_pulling_out_of_a_deal_is_a_sanction_and_out_of_a_place_a_retreat(  # ty
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain airlifted anti-tank missiles to Ukraine.", ("AID", "GBR", "UKR")),
+        ("Egypt airdropped aid into Gaza on Sunday.", ("AID", "EGY", "PSE")),
+        ("Latvia deported two Russian diplomats.", ("SANCTION", "LVA", "RUS")),
+    ],
+)
+def test_airlifts_are_aid_and_deported_diplomats_an_expulsion(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
