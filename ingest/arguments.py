@@ -55,6 +55,10 @@ SOURCE_PREPS = frozenset({"by", "from"})
 RECEIVING_VERBS = frozenset(
     {"face", "suffer", "endure", "receive", "incur", "weather", "get", "draw", "attract", "accept", "obtain", "secure"}
 )
+# Prepositions that give an act as the reason or the setting of another ("lashed out at Israel over the raid"):
+# the other act's sides are not its sides. ("Italy summoned the envoy after the arrests": after an act, its doer
+# often acts again.)
+CIRCUMSTANCE_PREPS = frozenset({"over", "amid", "despite", "because"})
 # Verbs that thank or praise someone for what they gave: "thanked Japan for the aid".
 GRATITUDE_VERBS = frozenset({"thank", "praise", "commend", "credit", "laud", "applaud", "hail"})
 # Nouns that describe a named actor by its ties: "NATO member Turkey", "fellow EU member Hungary", "US ally Israel".
@@ -741,7 +745,8 @@ class ArgumentFinder:
             source += [a for a in self.phrase_actors(self.prep_objects(receiver, SOURCE_PREPS)) if a not in source]
             undergo = [a for a in self.subject_actors(subj) if a not in source]
             return source, undergo or [t for t in target if t not in source]
-        if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS:
+        circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
+        if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS and not circumstance:
             source, verb_targets = self.verb_sides(verb, etype)
             if not target:
                 target = [a for a in verb_targets if a not in source]

@@ -679,3 +679,15 @@ def test_airlifts_are_aid_and_deported_diplomats_an_expulsion(  # type: ignore[n
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_an_act_given_as_the_reason_does_not_take_the_judges_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Erdogan lashed out at Israel over the raid."))
+    assert ("ACCUSE", "TUR", "ISR") in found, found
+    assert ("ASSAULT", "TUR", "ISR") not in found, found
+
+
+def test_hitting_out_at_a_state_is_an_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Vietnam hit out at China on Monday."))
+    assert ("ACCUSE", "VNM", "CHN") in found, found
+    assert ("ASSAULT", "VNM", "CHN") not in found, found
