@@ -739,6 +739,8 @@ class EventFinder:
             mods = {c.lemma_.lower() for c in token.subtree if c.i < token.i} | {
                 c.lemma_.lower() for c in token.children
             }
+            if token.pos_ == "VERB":  # "spoke by phone", "talked over the telephone"
+                mods |= {p.lemma_.lower() for c in children_of(token, ("prep",)) for p in children_of(c, ("pobj",))}
             if not mods & trig.modifier:
                 return False
         if trig.particle:

@@ -691,3 +691,16 @@ def test_hitting_out_at_a_state_is_an_accusation(nlp) -> None:  # type: ignore[n
     found = dyads(run(nlp, "Vietnam hit out at China on Monday."))
     assert ("ACCUSE", "VNM", "CHN") in found, found
     assert ("ASSAULT", "VNM", "CHN") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Peru and Chile spoke by phone on Monday.", ("CONSULT", "CHL", "PER")),
+        ("Boric spoke to Lula by telephone on Friday.", ("CONSULT", "BRA", "CHL")),
+    ],
+)
+def test_speaking_by_phone_is_a_consultation(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
