@@ -487,16 +487,6 @@ class ArgumentFinder:
                 found += self.phrase_actors(c for c in tok.children if c.dep_ in ("amod", "poss", "compound"))
         return list(dict.fromkeys(found))
 
-    @staticmethod
-    def _in_relative_clause(tok: Token, trig: Token) -> bool:
-        """ "objections from Jordan's king, who had rejected any displacement of Gazans": a relative clause below
-        the trigger says what its participants did elsewhere."""
-        while tok.i != trig.i and tok.head.i != tok.i:
-            if tok.dep_ == "relcl":
-                return True
-            tok = tok.head
-        return False
-
     def clause_sides(
         self, trig: Token, etype: str, source: list[str], target: list[str]
     ) -> tuple[list[str], list[str]]:
@@ -521,13 +511,16 @@ class ArgumentFinder:
         if target and etype not in SYMMETRIC_TYPES:
             return source, target
         found = list(target)
+        # "objections from Jordan's king, who had rejected any displacement of Gazans": a relative clause below the
+        # trigger says what its participants did elsewhere
+        elsewhere = {t.i for r in trig.subtree if r.dep_ == "relcl" and r.i != trig.i for t in r.subtree}
         # The trigger's own phrase: a noun's subtree, a verb's complements (not its subject, nor other clauses).
         own = [
             t
             for child in trig.children
             if trig.pos_ not in ("VERB", "AUX") or child.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OTHER_CLAUSES
             for t in child.subtree
-            if not self._in_relative_clause(t, trig)
+            if t.i not in elsewhere
         ]
         for tok in sorted(own, key=lambda t: t.i):
             members = list(self.index.groups.get(tok.i, ()))

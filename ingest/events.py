@@ -9,6 +9,7 @@ opinion, deliberated and requested acts, and acts that are denied or only rumour
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -35,13 +36,13 @@ from ingest.people import Person
 from ingest.syntax import sentence_of, sentences
 from service.shared import gazetteer
 
-# "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 # Nouns for fighting between sides, where a place named is the theatre: "the Israel-Hamas war in Gaza".
 WAR_NOUNS = frozenset({"war", "conflict", "fighting", "hostilities", "battle", "warfare"})
 # What a call to stop fighting asks for: "an end to the war", "a halt to the attacks". (A bare call for a ceasefire
 # is often made to no side in particular, or to one the text names elsewhere.)
 STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
 VIOLENCE_NOUNS = frozenset({"violence", "killing", "clash", "attack", "strike", "bloodshed", "hostility", "offensive"})
+# "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
 # "recalled its ambassador for consultations": the diplomatic idiom for calling an envoy home in protest; the
 # consultations are its stated purpose at home, not talks with the other state.
@@ -713,7 +714,7 @@ class EventFinder:
                 objects = named  # "Macron called Putin": the small parser reads the one called as a name given
             elif named:
                 return False  # "called the strikes a massacre", "called it unacceptable": a judgement, not a call
-            if any(self.match_trigger(o) is not None or o.lemma_.lower() in ACT_NOUNS for o in objects):
+            if any(self.names_act(o) for o in objects):
                 return False  # "called the Israeli strikes a massacre": an act is named, no one is called
             return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires == "threat":
@@ -1112,12 +1113,16 @@ class EventFinder:
             for t in head.subtree
         )
 
+    def names_act(self, noun: Token) -> bool:
+        """ "the strikes", "the decision": a noun that names an act, not a party."""
+        return self.match_trigger(noun) is not None or noun.lemma_.lower() in ACT_NOUNS
+
     def judged_agents(self, verb: Token) -> list[str]:
         """Who did the act that is condemned, praised or rejected: "condemned the Israeli and US strikes on Iran"
         judges Israel and the US, not Iran; "defended the annexation of Ukrainian land by Russia" backs Russia."""
         found: list[str] = []
         for obj in children_of(verb, ("dobj",)):
-            if self.match_trigger(obj) is None and obj.lemma_.lower() not in ACT_NOUNS:
+            if not self.names_act(obj):
                 continue
             mods = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             heads = [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]]
@@ -1139,12 +1144,19 @@ class EventFinder:
         ("filed a case against Ecuador", "levelled charges against him") is another matter."""
         opposed: list[str] = []
         for obj in children_of(verb, ("dobj",)):
-            trig = self.match_trigger(obj)
-            if etype == "ACCUSE" and (obj.lemma_.lower() in FILING_NOUNS or getattr(trig, "type", None) == "ACCUSE"):
+            if etype == "ACCUSE" and (
+                obj.lemma_.lower() in FILING_NOUNS or getattr(self.match_trigger(obj), "type", None) == "ACCUSE"
+            ):
                 continue
-            preps = STRUCK_PREPS if trig is not None or obj.lemma_.lower() in ACT_NOUNS else frozenset({"against"})
+            preps = STRUCK_PREPS if self.names_act(obj) else frozenset({"against"})
             opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
         return opposed
+
+    def reported_before(self, token: Token) -> Iterator[FoundEvent]:
+        """The acts found before ``token`` in its sentence or the two before it, the latest first."""
+        for event in reversed(self.found):
+            if event.trigger.i < token.i and token.sent.start - event.sentence.start <= REFERENCE_REACH:
+                yield event
 
     def warring_sides(self, token: Token) -> list[str]:
         """ "called for an end to the fighting": with no one addressed, the call is to the sides of the fighting
@@ -1157,9 +1169,7 @@ class EventFinder:
         ]
         if not asked:
             return []
-        for event in reversed(self.found):
-            if event.trigger.i >= token.i or token.sent.start - event.sentence.start > REFERENCE_REACH:
-                continue
+        for event in self.reported_before(token):
             if event.type == "ASSAULT":
                 return list(dict.fromkeys(event.source + event.target))
         return []
@@ -1177,9 +1187,7 @@ class EventFinder:
                 types |= {"AID", "COOPERATE"}  # "welcomed the deal": an arms deal is a sale
             if not types and lemma not in ACT_NOUNS:
                 continue
-            for event in reversed(self.found):
-                if event.trigger.i >= verb.i or verb.sent.start - event.sentence.start > REFERENCE_REACH:
-                    continue
+            for event in self.reported_before(verb):
                 if types and event.type not in types:
                     continue
                 doers = [a for a in event.source if a not in judges]  # a symmetric act's sides are all sources
