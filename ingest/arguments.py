@@ -145,6 +145,8 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
+# Verbs that carry a text to someone: "sent a letter to Tehran threatening strikes" threatens whom it was sent to.
+CONVEYING_VERBS = frozenset({"send", "deliver", "hand", "write", "address", "pass", "relay", "convey", "dispatch"})
 LIGHT_NOUNS = frozenset(
     {
         "imposition",
@@ -433,6 +435,15 @@ class ArgumentFinder:
                     target = [a for a in self.condition_actors(clause) if a not in source]
                 if target:
                     break
+        if not target and trig.lemma_.lower() == "blame":
+            # "blamed the move on Vilnius's decision": the parser hangs "on" on what is blamed
+            target = [
+                a
+                for a in self.phrase_actors([p for o in objects for p in self.prep_objects(o, frozenset({"on"}))])
+                if a not in source
+            ]
+        if not target and etype in SPEECH_ACT_TYPES and trig.dep_ in ("advcl", "acl"):
+            target = self.addressees(trig)
         if not target:
             # "provided missiles to aid Russia's incursion": the purpose clause names the target.
             for child in trig.children:
@@ -443,6 +454,16 @@ class ArgumentFinder:
                     if target:
                         break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    def addressees(self, speech: Token) -> list[str]:
+        """Whom a text was sent to, for the act it performs: "sent a letter to Khamenei threatening strikes",
+        "a message delivered to Seoul urging restraint"."""
+        carrier = speech.head
+        if carrier.dep_ in ("dobj", "nsubjpass") and carrier.lemma_.lower() in STATEMENT_NOUNS:
+            carrier = carrier.head  # "a letter (sent to X) urging": the participle hangs on the letter
+        if carrier.pos_ != "VERB" or carrier.lemma_.lower() not in CONVEYING_VERBS:
+            return []
+        return self.phrase_actors(self.prep_objects(carrier, frozenset({"to"})))
 
     def condition_actors(self, verb: Token) -> list[str]:
         """The subjects of a verb's conditions: "(China will respond) if the US insists", "unless Seoul stops"."""
@@ -738,6 +759,13 @@ class ArgumentFinder:
             source += [a for a in self.phrase_actors(self.prep_objects(receiver, SOURCE_PREPS)) if a not in source]
             undergo = [a for a in self.subject_actors(subj) if a not in source]
             return source, undergo or [t for t in target if t not in source]
+        if not target and verb is not None and trig.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
+            # "gave Niger its full support", "offered Kyiv a loan": the indirect object receives it
+            target = [
+                a
+                for a in self.phrase_actors([d for d in children_of(verb, ("dative",)) if d.pos_ != "ADP"])
+                if a not in source
+            ]
         circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
         if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS and not circumstance:
             source, verb_targets = self.verb_sides(verb, etype)

@@ -741,7 +741,10 @@ class EventFinder:
                 c.lemma_.lower() for c in token.children
             }
             if token.pos_ == "VERB":  # "spoke by phone", "talked over the telephone"
-                mods |= {p.lemma_.lower() for c in children_of(token, ("prep",)) for p in children_of(c, ("pobj",))}
+                objs = [p for c in children_of(token, ("prep",)) for p in children_of(c, ("pobj",))]
+                mods |= {p.lemma_.lower() for p in objs}
+                # "added firms to the entity list": the kind of list
+                mods |= {m.lemma_.lower() for p in objs for m in p.children if m.dep_ in ("compound", "amod")}
             if not mods & trig.modifier:
                 return False
         if trig.particle:
@@ -1143,6 +1146,8 @@ class EventFinder:
         Russia". Judging an act or a text says nothing for or against its victim; an accusation's own object
         ("filed a case against Ecuador", "levelled charges against him") is another matter."""
         opposed: list[str] = []
+        if verb.lemma_.lower() == "blame":
+            return []  # "blamed the move on Lithuania": what follows "on" is the one blamed
         for obj in children_of(verb, ("dobj",)):
             if etype == "ACCUSE" and (
                 obj.lemma_.lower() in FILING_NOUNS or getattr(self.match_trigger(obj), "type", None) == "ACCUSE"

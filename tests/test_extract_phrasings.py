@@ -704,3 +704,101 @@ def test_speaking_by_phone_is_a_consultation(  # type: ignore[no-untyped-def]
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Paris sent a letter to Tehran urging the release of two teachers.", ("REQUEST", "FRA", "IRN")),
+        ("The French president wrote to Tehran demanding the release of two teachers.", ("REQUEST", "FRA", "IRN")),
+        ("Canada delivered a note to Beijing protesting the detention of its citizens.", ("ACCUSE", "CAN", "CHN")),
+    ],
+)
+def test_a_text_sent_to_a_state_is_addressed_to_it(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_a_text_sent_nowhere_has_no_addressee(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not dyads(run(nlp, "Paris sent a letter urging restraint.")), "nobody was written to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("France gave Niger its full support.", ("SUPPORT", "FRA", "NER")),
+        ("Japan offered Kenya a loan of 200 million dollars.", ("AID", "JPN", "KEN")),
+    ],
+)
+def test_the_indirect_object_of_a_light_verb_receives_the_act(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("France has trained thousands of Ukrainian troops since 2022.", {"FRA", "UKR"}),
+        ("German instructors trained 2,000 Malian soldiers last year.", {"DEU", "MLI"}),
+    ],
+)
+def test_training_another_state_s_soldiers_is_cooperation(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: set[str]
+) -> None:
+    found = [e for e in run(nlp, sentence).events if e.type == "COOPERATE"]
+    assert found and set(found[0].source + found[0].target) == expected, sentence
+
+
+def test_training_one_s_own_soldiers_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "Russia trained its own soldiers near the border.").events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Niger asked the French ambassador to leave.", ("SANCTION", "NER", "FRA")),
+        ("Beijing ordered two Canadian diplomats to leave China by Friday.", ("SANCTION", "CHN", "CAN")),
+        ("Kenya gave the Somali envoy 72 hours to leave.", ("SANCTION", "KEN", "SOM")),
+    ],
+)
+def test_telling_a_diplomat_to_leave_is_an_expulsion(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_asking_a_diplomat_for_something_else_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Niger asked the French ambassador to explain his remarks."))
+    assert ("REQUEST", "NER", "FRA") in found and ("SANCTION", "NER", "FRA") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China blamed the tensions on Lithuania's decision.", ("ACCUSE", "CHN", "LTU")),
+        ("China blamed the move on Lithuania's decision to host a Taiwanese office.", ("ACCUSE", "CHN", "LTU")),
+    ],
+)
+def test_blaming_something_on_a_state_accuses_it(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Commerce Department added 30 Chinese firms to its export blacklist.", ("SANCTION", "USA", "CHN")),
+        ("The EU added four Russian banks to its sanctions list.", ("SANCTION", "EU", "RUS")),
+    ],
+)
+def test_adding_a_state_s_firms_to_a_blacklist_is_a_sanction(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_adding_a_state_to_an_ordinary_list_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "Japan added Vietnam to its list of partners.").events
