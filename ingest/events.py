@@ -134,6 +134,30 @@ REFERENCE_REACH = 120
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".
 SCENE_PREPS = frozenset({"during", "after", "following", "since", "amid", "before", "at"})
+# What one "meets" without meeting anyone.
+MET_TERMS = frozenset(
+    {
+        "deadline",
+        "target",
+        "goal",
+        "demand",
+        "requirement",
+        "criterion",
+        "criteria",
+        "condition",
+        "obligation",
+        "need",
+        "expectation",
+        "standard",
+        "threshold",
+        "quota",
+        "commitment",
+        "cost",
+        "challenge",
+        "end",
+        "fate",
+    }
+)
 GUEST_NOUNS = frozenset(
     {"delegation", "counterpart", "president", "minister", "leader", "king", "premier", "envoy", "emir", "chancellor"}
 )
@@ -728,6 +752,13 @@ class EventFinder:
                 or g.ent_type_ == "PERSON"
                 for g in guests
             )
+        if trig.type == "CONSULT" and any(o.lemma_.lower() in MET_TERMS for o in children_of(token, ("dobj",))):
+            return False  # "met the deadline", "meets the criteria": terms fulfilled, no meeting
+        if trig.given_by:
+            # "gave Mali a deadline" is a demand; "missed the deadline" is not
+            verb = self.args.governing_verb(token)
+            if verb is None or token.dep_ != "dobj" or verb.lemma_.lower() not in trig.given_by:
+                return False
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":

@@ -26,6 +26,7 @@ class Trigger:
     verbal: bool = False
     needs_realis: bool = False  # a noun that is an event only when something was done with it
     growth: bool = False  # "ties", "cooperation": an event only when they grow ("deepen ties", "ties deepen")
+    given_by: frozenset[str] = frozenset()  # a noun that is an event only as the object of one of these verbs
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -53,6 +54,7 @@ def triggers_by_lemma() -> dict[tuple[str, str], tuple[Trigger, ...]]:
             verbal=bool(row.get("verbal")),
             needs_realis=bool(row.get("needs_realis")),
             growth=bool(row.get("growth")),
+            given_by=_split(row.get("given_by")),
         )
         table[(trig.lemma, trig.pos)].append(trig)
     return {key: tuple(value) for key, value in table.items()}

@@ -802,3 +802,28 @@ def test_adding_a_state_s_firms_to_a_blacklist_is_a_sanction(  # type: ignore[no
 
 def test_adding_a_state_to_an_ordinary_list_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not run(nlp, "Japan added Vietnam to its list of partners.").events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ECOWAS gave Mali a deadline of January 1 to free the soldiers.", ("REQUEST", "ECOWAS", "MLI")),
+        ("Russia set Ukraine a deadline to leave the region.", ("REQUEST", "RUS", "UKR")),
+    ],
+)
+def test_a_deadline_given_to_a_state_is_a_demand(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU missed the deadline for its trade deal with Mercosur.",
+        "Kenya met the deadline set by the IMF.",
+        "Ghana has met the conditions of the IMF loan.",
+    ],
+)
+def test_deadlines_missed_or_met_are_no_events(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, sentence).events, sentence
