@@ -110,7 +110,23 @@ SPEAKER_DOER_TYPES = frozenset({"SANCTION", "CONCEDE", "COOPERATE", "REJECT"})
 COURTS = frozenset({"ICJ", "ICC", "WTO", "COE"})
 FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
-QUANTITY_NOUNS = frozenset({"group", "team", "batch", "contingent", "number", "unit", "detachment", "squadron"})
+QUANTITY_NOUNS = frozenset(
+    {
+        "group",
+        "team",
+        "batch",
+        "contingent",
+        "number",
+        "unit",
+        "detachment",
+        "squadron",
+        "cargo",
+        "shipment",
+        "consignment",
+        "load",
+        "convoy",
+    }
+)
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
 RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept"})
 DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})

@@ -827,3 +827,35 @@ def test_a_deadline_given_to_a_state_is_a_demand(  # type: ignore[no-untyped-def
 )
 def test_deadlines_missed_or_met_are_no_events(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert not run(nlp, sentence).events, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("India said it would support Sri Lanka with loans and debt relief.", ("AID", "IND", "LKA")),
+        ("Poland helped Ukraine with ammunition and fuel.", ("AID", "POL", "UKR")),
+        ("Japan assisted Turkey with tents and blankets after the quake.", ("AID", "JPN", "TUR")),
+    ],
+)
+def test_support_given_in_money_arms_or_relief_is_aid(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+def test_support_in_words_stays_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Britain supports Ukraine's bid to join the alliance."))
+    assert ("SUPPORT", "GBR", "UKR") in found and not any(d[0] == "AID" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A cargo of Indian rocket launchers has reached Armenia.", ("AID", "IND", "ARM")),
+        ("A shipment of French howitzers arrived in Ukraine on Monday.", ("AID", "FRA", "UKR")),
+    ],
+)
+def test_a_shipment_of_arms_that_arrives_is_a_delivery(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
