@@ -170,6 +170,12 @@ MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponso
 MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 MEDIATION_NOUNS = frozenset({"auspice", "auspices", "mediation", "mediator", "brokering", "facilitation"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
+# Verbs of taking someone captive: with no agent, the state where it happens does it.
+CAPTURE_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "hold", "abduct", "kidnap"})
+# Stretches of time that talks fill: "after a day of talks", "following weeks of negotiations".
+SPAN_NOUNS = frozenset({"day", "hour", "week", "month", "year", "night", "session", "round", "series"})
+# Prepositions that set the scene of another act: "agreed after talks", "left following negotiations".
+SCENE_PREPS = frozenset({"after", "following", "before", "during", "since"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 
 
@@ -435,6 +441,15 @@ class ArgumentFinder:
                     target = [a for a in self.condition_actors(clause) if a not in source]
                 if target:
                     break
+        if etype == "COERCE" and trig.lemma_.lower() in CAPTURE_VERBS and not agents:
+            if trig.dep_ == "acl" and trig.tag_ == "VBN" and not target and self.dated(trig):
+                # "a Swedish national arrested in Iran in 2023" reports the arrest; "Palestinians imprisoned in
+                # Israel", undated, describes whom a deal concerns
+                target = self.phrase_actors([trig.head])
+            if (passive or trig.dep_ == "acl") and not source:
+                # "was detained in Iran": with no one named, the state where one is held holds them
+                held_in = self.phrase_actors(self.prep_objects(trig, frozenset({"in"})), allow_places=True)
+                source = [a for a in held_in if a not in target]
         if not target and trig.lemma_.lower() == "blame":
             # "blamed the move on Vilnius's decision": the parser hangs "on" on what is blamed
             target = [
@@ -639,6 +654,22 @@ class ArgumentFinder:
         return None
 
     @staticmethod
+    def dated(verb: Token) -> bool:
+        return any(p.ent_type_ == "DATE" for prep in children_of(verb, ("prep",)) for p in children_of(prep, ("pobj",)))
+
+    @staticmethod
+    def span_of_talks(noun: Token) -> Token | None:
+        """The verb a stretch of talks is told around: "agreed after two days of talks", "left after hours of
+        negotiations"."""
+        head = noun.head
+        if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in SPAN_NOUNS:
+            return None
+        span = head.head
+        if span.dep_ == "pobj" and span.head.lower_ in SCENE_PREPS and span.head.head.pos_ in ("VERB", "AUX"):
+            return span.head.head
+        return None
+
+    @staticmethod
     def receiver_of(noun: Token, verb: Token | None) -> Token | None:
         """The verb whose subject undergoes the act a noun names: "faced sanctions", "hit by tariffs"."""
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVING_VERBS:
@@ -744,6 +775,12 @@ class ArgumentFinder:
         if not source and trig.dep_ == "pobj" and trig.head.lower_ == "for" and trig.head.head.pos_ == "NOUN":
             # "on a visit to Helsinki for talks with X": who makes the visit takes part in the talks
             source = [a for a in self.noun_sides(trig.head.head, etype)[0] if a not in target]
+        if not source and etype == "CONSULT":
+            span = self.span_of_talks(trig)
+            if span is not None:
+                # "returned to Doha after a day of talks in Cairo with Egyptian mediators": who returned talked
+                subj, passive = self.subject_of(span)
+                source = [a for a in self.subject_actors(subj) if a not in target] if not passive else []
         thanks = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "for" else None
         if etype not in SYMMETRIC_TYPES and thanks is not None and thanks.lemma_.lower() in GRATITUDE_VERBS:
             # "Kenya thanked Japan for the aid": the one thanked gave it, to the one thanking

@@ -775,6 +775,13 @@ class EventFinder:
             verb = self.args.governing_verb(token)
             if verb is None or token.dep_ != "dobj" or verb.lemma_.lower() not in trig.given_by:
                 return False
+        if trig.type == "COERCE" and trig.requires == "prisoners":
+            held = children_of(token, ("dobj", "nsubjpass"))
+            # "held two French citizens"; not "held talks with Swedish officials"
+            if token.dep_ == "acl" or not any(
+                h.lemma_.lower() in self.classes["prisoners"] for h in with_conjuncts(held)
+            ):
+                return False  # "prisoners held by Israel" describes whom a deal frees, not a new capture
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":

@@ -859,3 +859,43 @@ def test_a_shipment_of_arms_that_arrives_is_a_delivery(  # type: ignore[no-untyp
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Somalia and Kenya agreed after two days of talks to reopen the border.", {"KEN", "SOM"}),
+        ("A Houthi delegation returned to Sanaa after a week of talks with Omani mediators.", {"OMN", "YEM_REB"}),
+    ],
+)
+def test_who_acts_after_a_stretch_of_talks_took_part_in_them(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: set[str]
+) -> None:
+    talks = [e for e in run(nlp, sentence).events if e.type == "CONSULT"]
+    assert talks and set(talks[0].source + talks[0].target) == expected, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A Danish researcher was detained in Iran in March.", ("COERCE", "IRN", "DNK")),
+        ("Two Japanese citizens have been held in China since 2023.", ("COERCE", "CHN", "JPN")),
+        ("Anna Lind, a Swedish student arrested in Iran in May 2023, flew home on Friday.", ("COERCE", "IRN", "SWE")),
+    ],
+)
+def test_a_foreigner_held_in_a_state_is_held_by_it(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran held talks with Swedish officials in Muscat.",
+        "Ten hostages will be freed in exchange for 300 Palestinians imprisoned in Israel.",
+        "Two Iranians were arrested in Iran.",
+    ],
+)
+def test_talks_held_and_captives_described_are_no_capture(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(d[0] == "COERCE" for d in dyads(run(nlp, sentence))), sentence
