@@ -786,6 +786,9 @@ class EventFinder:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
                 lemmas |= {c.lemma_.lower() for c in token.lefts}
+            if trig.requires == "diplomats":
+                # "demanded that Lithuania's envoy leave": the diplomat is the subject of what is demanded
+                lemmas |= {s.lemma_.lower() for c in children_of(token, ("ccomp",)) for s in children_of(c, ("nsubj",))}
             if trig.requires and not lemmas & self.classes[trig.requires]:
                 return False
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):

@@ -761,6 +761,8 @@ def test_training_one_s_own_soldiers_is_no_event(nlp) -> None:  # type: ignore[n
         ("Niger asked the French ambassador to leave.", ("SANCTION", "NER", "FRA")),
         ("Beijing ordered two Canadian diplomats to leave China by Friday.", ("SANCTION", "CHN", "CAN")),
         ("Kenya gave the Somali envoy 72 hours to leave.", ("SANCTION", "KEN", "SOM")),
+        ("Islamabad asked the military advisers of the Indian mission to leave.", ("SANCTION", "PAK", "IND")),
+        ("Beijing demanded that Lithuania's envoy leave the country.", ("SANCTION", "CHN", "LTU")),
     ],
 )
 def test_telling_a_diplomat_to_leave_is_an_expulsion(  # type: ignore[no-untyped-def]
@@ -899,3 +901,8 @@ def test_a_foreigner_held_in_a_state_is_held_by_it(  # type: ignore[no-untyped-d
 )
 def test_talks_held_and_captives_described_are_no_capture(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(d[0] == "COERCE" for d in dyads(run(nlp, sentence))), sentence
+
+
+def test_demanding_that_a_diplomat_explain_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Beijing demanded that Lithuania's envoy explain the decision."))
+    assert ("REQUEST", "CHN", "LTU") in found and ("SANCTION", "CHN", "LTU") not in found
