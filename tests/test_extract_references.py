@@ -435,3 +435,26 @@ def test_a_leader_called_by_name_alone_is_a_phone_call(nlp) -> None:  # type: ig
 def test_calling_a_leader_a_name_is_no_phone_call(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, "Trump called Macron a friend.", PUBLISHED))
     assert not [d for d in found if d[0] == "CONSULT"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Niger expelled the French ambassador on Friday. Niamey accused the diplomat of meddling in its politics.",
+            ("ACCUSE", "NER", "FRA"),
+        ),
+        (
+            "Peru expelled Mexico's envoy on Monday. Lima blamed the envoy for remarks about its courts.",
+            ("ACCUSE", "PER", "MEX"),
+        ),
+    ],
+)
+def test_the_diplomat_is_the_envoy_named_last_with_his_state(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, text)), text
+
+
+def test_a_diplomat_never_named_with_a_state_stands_for_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "Niamey accused the diplomat of meddling in its politics.").events
