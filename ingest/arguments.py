@@ -795,6 +795,9 @@ class ArgumentFinder:
             # "received aid from Germany": the parser hangs "from" on the verb as often as on the noun
             source += [a for a in self.phrase_actors(self.prep_objects(receiver, SOURCE_PREPS)) if a not in source]
             undergo = [a for a in self.subject_actors(subj) if a not in source]
+            if not undergo and etype in PLACE_TARGET_TYPES:
+                # "Gaza, which is under Israeli bombardment": a place struck names the state struck
+                undergo = [a for a in self.phrase_actors(subj, allow_places=True) if a not in source]
             return source, undergo or [t for t in target if t not in source]
         if not target and verb is not None and trig.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
             # "gave Niger its full support", "offered Kyiv a loan": the indirect object receives it

@@ -150,6 +150,28 @@ REFERENCE_REACH = 120
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".
 SCENE_PREPS = frozenset({"during", "after", "following", "since", "amid", "before", "at"})
+# Judgements and penalties whose object or reason is an act that happened: "condemned the invasion", "sanctions
+# over the annexation".
+FACTIVE_HEADS = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "criticise",
+        "criticize",
+        "blame",
+        "punish",
+        "sanction",
+        "penalise",
+        "penalize",
+        "praise",
+        "applaud",
+        "welcome",
+        "protest",
+        "deplore",
+        "regret",
+        "accuse",
+    }
+)
 # What one "meets" without meeting anyone.
 MET_TERMS = frozenset(
     {
@@ -1501,6 +1523,8 @@ class EventFinder:
                 break  # "refused to open the corridor, demanding that X reopen": the demand was made
             if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
                 break  # "during his visit to China, X sought to ...": the visit is a real scene of another act
+            if self.presupposed(head):
+                break  # "has not imposed sanctions on Russia for its invasion": the invasion took place
             if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
                 verb = head.head
                 if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
@@ -1533,6 +1557,23 @@ class EventFinder:
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
         return False
+
+    @staticmethod
+    def presupposed(noun: Token) -> bool:
+        """An act named as what is judged or punished, or as the reason for it, took place whatever becomes of the
+        judgement: "refused to condemn Russia's invasion", "no sanctions over its annexation of Crimea"."""
+        if noun.pos_ != "NOUN":
+            return False
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in FACTIVE_HEADS:
+            return True
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over"):
+            return False
+        judged = prep.head
+        # "imposed sanctions on Russia for its invasion": the reason may hang on the verb of the penalty
+        return judged.lemma_.lower() in FACTIVE_HEADS or any(
+            o.lemma_.lower() in FACTIVE_HEADS for o in children_of(judged, ("dobj",))
+        )
 
     @staticmethod
     def is_warned_against(token: Token) -> bool:

@@ -906,3 +906,35 @@ def test_talks_held_and_captives_described_are_no_capture(nlp, sentence: str) ->
 def test_demanding_that_a_diplomat_explain_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Beijing demanded that Lithuania's envoy explain the decision."))
     assert ("REQUEST", "CHN", "LTU") in found and ("SANCTION", "CHN", "LTU") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Serbia has not imposed sanctions on Russia for its invasion of Ukraine.", ("ASSAULT", "RUS", "UKR")),
+        ("Hungary refused to condemn Russia's invasion of Ukraine.", ("ASSAULT", "RUS", "UKR")),
+        ("No country sanctioned Israel over its strikes on Lebanon.", ("ASSAULT", "ISR", "LBN")),
+    ],
+)
+def test_an_act_judged_or_punished_took_place_though_the_judgement_did_not(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Russia did not announce its withdrawal from Kherson.", ("RETREAT", "RUS", "UKR")),
+        ("Serbia has not imposed sanctions on Russia for its invasion of Ukraine.", ("SANCTION", "SRB", "RUS")),
+    ],
+)
+def test_what_is_not_done_stays_undone_beside_a_presupposed_act(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in dyads(run(nlp, sentence)), sentence
+
+
+def test_a_place_under_bombardment_in_a_relative_clause_is_struck(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Aid convoys drove towards Gaza, which is under Israeli bombardment."))
+    assert ("ASSAULT", "ISR", "PSE") in found
