@@ -101,6 +101,9 @@ FALSITY_WORDS = frozenset(
 # dictionary added more true events than false ones on the development folds (scripts/eval_cv.py).
 CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
+# Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
+FALLBACK_TO_CAMEO = frozenset({"open", "reopen", "allow", "let", "permit"})
+PERMIT_VERBS = frozenset({"allow", "let", "permit"})
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
 )
@@ -691,6 +694,9 @@ class EventFinder:
         for trig in candidates:
             if self.fits(token, trig):
                 return trig
+        if pos == "VERB" and lemma in FALLBACK_TO_CAMEO:
+            # "opened fire": a verb our lexicon reads only with some objects falls back to the CAMEO patterns
+            return next((t for t in self.cameo_triggers(token, lemma) if self.fits(token, t)), None)
         return None
 
     def names_equipment(self, noun: Token) -> bool:
@@ -797,6 +803,10 @@ class EventFinder:
             verb = self.args.governing_verb(token)
             if verb is None or token.dep_ != "dobj" or verb.lemma_.lower() not in trig.given_by:
                 return False
+        if trig.type == "CONCEDE" and trig.requires == "passages":
+            opened = children_of(token, ("dobj", "nsubjpass"))
+            if not any(o.lemma_.lower() in self.classes["passages"] for o in with_conjuncts(opened)):
+                return False  # "reopened the crossing"; not "opened fire on vehicles at the border"
         if trig.type == "COERCE" and trig.requires == "prisoners":
             held = children_of(token, ("dobj", "nsubjpass"))
             # "held two French citizens"; not "held talks with Swedish officials"
@@ -921,6 +931,10 @@ class EventFinder:
             source = [a for a in self.speaker_as_doer(token) if a not in target]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
             etype = "SANCTION"  # "Morocco summoned its ambassador to Berlin": called home, a recall
+        if etype == "AID" and token.pos_ == "NOUN":
+            verb = self.args.governing_verb(token.head if token.dep_ == "compound" else token)
+            if verb is not None and verb.lemma_.lower() in PERMIT_VERBS:
+                return []  # "allowed aid into Gaza": letting it in is the concession; the giver is someone else
         if etype == "SANCTION" and token.pos_ == "NOUN":
             verb = self.args.governing_verb(token)
             if verb is not None and verb.lemma_.lower() in EASING_VERBS:

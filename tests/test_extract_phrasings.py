@@ -938,3 +938,50 @@ def test_what_is_not_done_stays_undone_beside_a_presupposed_act(  # type: ignore
 def test_a_place_under_bombardment_in_a_relative_clause_is_struck(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Aid convoys drove towards Gaza, which is under Israeli bombardment."))
     assert ("ASSAULT", "ISR", "PSE") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("North Korea fired two ballistic missiles into the sea off Japan.", ("MOBILIZE", "PRK", "JPN")),
+        ("North Korea launched three missiles near South Korea's waters.", ("MOBILIZE", "PRK", "KOR")),
+    ],
+)
+def test_missiles_fired_into_the_sea_are_a_show_of_force(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert expected in found and ("ASSAULT", *expected[1:]) not in found, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia fired missiles at Kyiv overnight.", ("ASSAULT", "RUS", "UKR")),
+        ("Hezbollah fired rockets toward northern Israel.", ("ASSAULT", "LBN_REB", "ISR")),
+    ],
+)
+def test_missiles_fired_at_a_state_are_an_attack(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Israel allowed aid into Gaza on Sunday.", ("CONCEDE", "ISR", "PSE"), ("AID", "ISR", "PSE")),
+        ("Israel let 200 aid trucks into Gaza.", ("CONCEDE", "ISR", "PSE"), ("AID", "ISR", "PSE")),
+        ("Pakistan reopened the border crossing with Afghanistan.", ("CONCEDE", "PAK", "AFG"), None),
+        ("Tajik troops opened fire on Kyrgyz border guards.", ("ASSAULT", "TJK", "KGZ"), ("CONCEDE", "TJK", "KGZ")),
+    ],
+)
+def test_letting_aid_or_people_through_is_a_concession(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str], absent: tuple[str, str, str] | None
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert expected in found and absent not in found, sentence
+
+
+def test_food_shipped_to_a_state_is_aid(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("AID", "IND", "AFG") in dyads(run(nlp, "India shipped 10,000 tonnes of wheat to Afghanistan."))
