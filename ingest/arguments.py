@@ -43,6 +43,9 @@ TARGET_PREPS = {
     ),
     "ASSAULT": frozenset({"against", "on", "at", "into", "in", "inside", "upon", "toward", "towards", "across"}),
     "CONSULT": frozenset({"with", "to", "between", "among"}),
+    # partners are named with "with"; "on" and "at" name a topic or a venue ("share intelligence on China")
+    "COOPERATE": frozenset({"with", "to", "between", "among", "alongside"}),
+    "AGREE": frozenset({"with", "to", "between", "among"}),
     "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
     "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from"}),
     "REQUEST": frozenset(

@@ -131,7 +131,7 @@ QUANTITY_NOUNS = frozenset(
     }
 )
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
-RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept"})
+RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept", "host"})
 DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})
 # Types of promises and help: a promise to abstain from something is none of them.
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID"})
@@ -796,8 +796,12 @@ class EventFinder:
                 or g.ent_type_ == "PERSON"
                 for g in guests
             )
-        if trig.type == "CONSULT" and any(o.lemma_.lower() in MET_TERMS for o in children_of(token, ("dobj",))):
-            return False  # "met the deadline", "meets the criteria": terms fulfilled, no meeting
+        if trig.type == "CONSULT" and any(
+            o.lemma_.lower() in MET_TERMS | self.classes["troops"] | self.classes["weapons"]
+            for o in children_of(token, ("dobj",))
+        ):
+            # "met the deadline": terms fulfilled; "hosted Russian troops": a deployment (troop_movement), no meeting
+            return False
         if trig.given_by:
             # "gave Mali a deadline" is a demand; "missed the deadline" is not
             verb = self.args.governing_verb(token)
@@ -1389,6 +1393,10 @@ class EventFinder:
             for p in self.args.prep_objects(head, frozenset({"from"}))
         ]
         source = [a for a in self.args.phrase_actors(senders) if a not in target]
+        if not source:
+            # "Belarus hosted Russian troops", "received American tanks": their owner sent them
+            owners = [c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            source = [a for a in self.args.phrase_actors(owners) if a not in target]
         if not source or not target or self.is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
@@ -1426,7 +1434,9 @@ class EventFinder:
             return []
         receipt = self.receipt_of(token)
         if receipt is not None:
-            if lemma in self.classes["weapons"]:  # "received jets": aircraft delivered, not squadrons deployed
+            if receipt.lemma_.lower() == "host":  # "hosted Russian nuclear weapons": stationed, still theirs
+                etype, mode, trig = "MOBILIZE", "troops" if lemma in self.classes["troops"] else "weapons", _TROOPS
+            elif lemma in self.classes["weapons"]:  # "received jets": aircraft delivered, not squadrons deployed
                 etype, mode, trig = "AID", "arms delivery", _ARMS
             return self.delivery_received(token, receipt, etype, mode, trig, sent, dates)
         subject = token

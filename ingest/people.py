@@ -321,7 +321,12 @@ def _surnames(doc: Doc, published: date | None) -> list[Span]:
     """A surname alone that the small model did not tag as a person ("Erdogan condemned ...", tagged a place): a
     one-word alias of the reference list whose one holder is in office on the publication date."""
     known = leaders.surnames()
-    candidates = [t for t in doc if t.text in known and t.pos_ == "PROPN"]
+    # the tagger often calls a one-word name that opens a sentence a common noun ("Lula will meet Xi")
+    candidates = [
+        t
+        for t in doc
+        if t.text in known and (t.pos_ == "PROPN" or (t.is_sent_start and t.dep_ in ("nsubj", "nsubjpass")))
+    ]
     if not candidates:
         return []
     actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}

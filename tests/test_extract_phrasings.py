@@ -985,3 +985,37 @@ def test_letting_aid_or_people_through_is_a_concession(  # type: ignore[no-untyp
 
 def test_food_shipped_to_a_state_is_aid(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("AID", "IND", "AFG") in dyads(run(nlp, "India shipped 10,000 tonnes of wheat to Afghanistan."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Belarus hosted Russian troops.", ("MOBILIZE", "RUS", "BLR"), ("CONSULT", "BLR", "RUS")),
+        ("Belarus hosted Russian tactical nuclear weapons.", ("MOBILIZE", "RUS", "BLR"), ("AID", "RUS", "BLR")),
+        ("Ukraine received German tanks last year.", ("AID", "DEU", "UKR"), None),
+        ("Indonesia hosted the Australian prime minister.", ("CONSULT", "AUS", "IDN"), None),
+    ],
+)
+def test_troops_or_arms_hosted_are_stationed_and_guests_hosted_are_met(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str], absent: tuple[str, str, str] | None
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert expected in found and absent not in found, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("India and the US will share intelligence on Chinese naval movements.", {"IND", "USA"}),
+        ("The accord between Israel and the UAE was signed at the White House.", {"ARE", "ISR"}),
+    ],
+)
+def test_a_topic_or_a_venue_is_no_party_to_cooperation_or_an_accord(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: set[str]
+) -> None:
+    for event in run(nlp, sentence).events:
+        assert set(event.source + event.target) == expected, (sentence, event)
+
+
+def test_a_known_leader_opening_a_sentence_is_found_though_tagged_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT", "BRA", "CHN") in dyads(run(nlp, "Lula will meet Xi in Beijing next week."))
