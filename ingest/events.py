@@ -103,6 +103,9 @@ CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
 # Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
 # Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
 FALLBACK_TO_CAMEO = frozenset({"open", "reopen", "allow", "let", "permit"})
+# Verbs of answering an act: a threat to answer is aimed at whoever acted ("vowed to respond").
+ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "avenge", "answer", "hit"})
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "countermeasure", "riposte"})
 PERMIT_VERBS = frozenset({"allow", "let", "permit"})
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
@@ -931,6 +934,8 @@ class EventFinder:
                 target = [a for a in self.args.phrase_actors(aimed, allow_places=True) if a not in source]
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
+        if etype == "THREATEN" and source and not target:
+            target = [a for a in self.answered(token, source) if a not in source]
         if not source and target and etype in SPEAKER_DOER_TYPES:
             source = [a for a in self.speaker_as_doer(token) if a not in target]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
@@ -1259,6 +1264,17 @@ class EventFinder:
         for event in reversed(self.found):
             if event.trigger.i < token.i and token.sent.start - event.sentence.start <= REFERENCE_REACH:
                 yield event
+
+    def answered(self, token: Token, source: list[str]) -> list[str]:
+        """ "X imposed sanctions on Iran. Tehran vowed to respond": a threat to answer, aimed at no one named, is aimed
+        at whoever just acted against the one threatening."""
+        answer = [token, *children_of(token, ("xcomp", "ccomp"))]
+        if not any(t.lemma_.lower() in ANSWER_VERBS for t in answer) and not self.object_lemmas(token) & ANSWER_NOUNS:
+            return []
+        for event in self.reported_before(token):
+            if set(event.target) & set(source) and not event.symmetric:
+                return list(event.source)
+        return []
 
     def warring_sides(self, token: Token) -> list[str]:
         """ "called for an end to the fighting": with no one addressed, the call is to the sides of the fighting

@@ -385,6 +385,9 @@ class StatementFinder:
             targets = [a for a in self.threatened(verb, tok, inside) if a not in threateners]
             if not targets:
                 targets = [m.actor for m in others if m.actor not in threateners]
+            if not targets:
+                # "Israel struck Iran on Friday. Iran said it would retaliate": at whoever just struck it
+                targets = [a for a in self.finder.answered(tok, threateners) if a not in threateners]
             if threateners and targets:
                 return verb, threateners, list(dict.fromkeys(targets))
         return None

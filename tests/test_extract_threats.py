@@ -126,3 +126,24 @@ def test_what_is_warned_of_is_a_threat_at_whom_it_is_aimed_not_an_act(  # type: 
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert threat in found, found
     assert not_done not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States imposed new sanctions on Iran on Tuesday. Tehran vowed to respond.",
+            ("THREATEN", "IRN", "USA"),
+        ),
+        ("Israel struck Iranian air defences on Friday. Iran warned of a harsh response.", ("THREATEN", "IRN", "ISR")),
+        ("Israel struck Iranian air defences on Friday. Iran said it would retaliate.", ("THREATEN", "IRN", "ISR")),
+    ],
+)
+def test_a_vow_to_answer_is_aimed_at_whoever_just_acted_against_the_speaker(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED)), text
+
+
+def test_a_vow_to_answer_with_nothing_to_answer_has_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not extract_text(nlp, "Iran said it would retaliate. Iran vowed to respond.", PUBLISHED).events
