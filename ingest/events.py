@@ -935,6 +935,8 @@ class EventFinder:
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
         if etype == "THREATEN" and source and not target:
+            target = [a for a in self.struck_in_threat(token) if a not in source]
+        if etype == "THREATEN" and source and not target:
             target = [a for a in self.answered(token, source) if a not in source]
         if not source and target and etype in SPEAKER_DOER_TYPES:
             source = [a for a in self.speaker_as_doer(token) if a not in target]
@@ -1264,6 +1266,20 @@ class EventFinder:
         for event in reversed(self.found):
             if event.trigger.i < token.i and token.sent.start - event.sentence.start <= REFERENCE_REACH:
                 yield event
+
+    def struck_in_threat(self, token: Token) -> list[str]:
+        """ "threatened to intervene in Niger", "threatened military action in Gaza": where the force threatened would
+        strike (not where troops would be sent: "threatened to deploy missiles in Belarus")."""
+        for act in children_of(token, ("xcomp", "dobj")):
+            # intervening is no event by itself ("intervened to help talks"); threatened, it is force
+            forceful = act.lemma_.lower() in ("intervene", "intervention")
+            if not forceful and getattr(self.match_trigger(act), "type", None) not in ("ASSAULT", "COERCE"):
+                continue
+            struck = children_of(act, ("dobj",)) + self.args.prep_objects(act, TARGET_PREPS["ASSAULT"])
+            found = self.args.phrase_actors(struck, allow_places=True, through_places=True)
+            if found:
+                return found
+        return []
 
     def answered(self, token: Token, source: list[str]) -> list[str]:
         """ "X imposed sanctions on Iran. Tehran vowed to respond": a threat to answer, aimed at no one named, is aimed

@@ -1019,3 +1019,7 @@ def test_a_topic_or_a_venue_is_no_party_to_cooperation_or_an_accord(  # type: ig
 
 def test_a_known_leader_opening_a_sentence_is_found_though_tagged_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("CONSULT", "BRA", "CHN") in dyads(run(nlp, "Lula will meet Xi in Beijing next week."))
+
+
+def test_an_organisation_suspending_a_member_state_sanctions_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("SANCTION", "AU", "NER") in dyads(run(nlp, "The African Union suspended Niger after the coup."))

@@ -147,3 +147,22 @@ def test_a_vow_to_answer_is_aimed_at_whoever_just_acted_against_the_speaker(  # 
 
 def test_a_vow_to_answer_with_nothing_to_answer_has_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not extract_text(nlp, "Iran said it would retaliate. Iran vowed to respond.", PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ECOWAS threatened military intervention in Niger.", ("THREATEN", "ECOWAS", "NER")),
+        ("ECOWAS threatened to intervene in Niger.", ("THREATEN", "ECOWAS", "NER")),
+        ("Israel threatened to strike targets in Lebanon.", ("THREATEN", "ISR", "LBN")),
+    ],
+)
+def test_a_threat_of_force_is_aimed_where_the_force_would_strike(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED)), text
+
+
+def test_a_threat_to_station_arms_in_an_ally_does_not_threaten_the_ally(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Russia threatened to deploy nuclear weapons in Belarus.", PUBLISHED))
+    assert ("THREATEN", "RUS", "BLR") not in found
