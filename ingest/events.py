@@ -146,7 +146,7 @@ LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MO
 TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
 DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
 # "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
-EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon"})
+EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon", "demand"})
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
 # Nouns that may name an agreement or a transfer: "the deal" after an arms sale.
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
@@ -825,9 +825,6 @@ class EventFinder:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
                 lemmas |= {c.lemma_.lower() for c in token.lefts}
-            if trig.requires == "diplomats":
-                # "demanded that Lithuania's envoy leave": the diplomat is the subject of what is demanded
-                lemmas |= {s.lemma_.lower() for c in children_of(token, ("ccomp",)) for s in children_of(c, ("nsubj",))}
             if trig.requires and not lemmas & self.classes[trig.requires]:
                 return False
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):
@@ -1388,13 +1385,13 @@ class EventFinder:
         country": telling another state's diplomats to go is expelling them (SANCTION on their state)."""
         if token.pos_ != "VERB" or token.lemma_.lower() not in EXPULSION_VERBS:
             return []
-        if not any(c.lemma_.lower() in DEPARTURE_VERBS for c in token.subtree if c.dep_ in ("xcomp", "advcl", "relcl")):
+        departures = [c for c in token.subtree if c.dep_ in ("xcomp", "advcl", "relcl", "ccomp")]
+        departures = [c for c in departures if c.lemma_.lower() in DEPARTURE_VERBS]
+        if not departures:
             return []
-        diplomats = [
-            o
-            for o in with_conjuncts(children_of(token, ("dobj", "dative")))
-            if o.lemma_.lower() in self.classes["diplomats"]
-        ]
+        # "demanded that Lithuania's envoy leave": the one told to go may be the subject of the departure
+        told = children_of(token, ("dobj", "dative")) + [s for d in departures for s in children_of(d, ("nsubj",))]
+        diplomats = [o for o in with_conjuncts(told) if o.lemma_.lower() in self.classes["diplomats"]]
         source = self.args.doers_of(token)
         target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
         if not source or not target or self.is_irrealis(token, _EXPEL):
