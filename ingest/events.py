@@ -178,6 +178,8 @@ FACTIVE_HEADS = frozenset(
         "accuse",
     }
 )
+# Verbs whose "of", "with" or "for" phrase is the act alleged: "charged X with hacking".
+CHARGING_VERBS = frozenset({"accuse", "charge", "indict", "convict", "suspect", "prosecute", "sue", "sentence"})
 # What one "meets" without meeting anyone.
 MET_TERMS = frozenset(
     {
@@ -303,6 +305,8 @@ IRREALIS_NOUNS = frozenset(
         "attempt",
         "opportunity",
         "way",
+        "veto",  # "its veto on aid to Ukraine": the aid is blocked
+        "objection",
     }
 )
 # Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".
@@ -943,12 +947,13 @@ class EventFinder:
             verb = self.args.governing_verb(token.head if token.dep_ == "compound" else token)
             if verb is not None and verb.lemma_.lower() in PERMIT_VERBS:
                 return []  # "allowed aid into Gaza": letting it in is the concession; the giver is someone else
-        if etype == "SANCTION" and token.pos_ == "NOUN":
+        if etype in ("SANCTION", "REJECT") and token.pos_ == "NOUN":
             verb = self.args.governing_verb(token)
             if verb is not None and verb.lemma_.lower() in EASING_VERBS:
                 if getattr(self.match_trigger(verb), "type", None) == "CONCEDE":
-                    return []  # "lifted sanctions": the verb is the concession; the sanctions are not imposed
-                etype = "CONCEDE"  # "lowered tariffs on Uruguay's goods": easing a sanction is a concession
+                    return []  # "lifted sanctions", "lifted its veto": the verb is the concession, nothing imposed
+                # "lowered tariffs on Uruguay's goods", "dropped its objection": easing a sanction or a refusal
+                etype = "CONCEDE"
                 if not source:  # "suspended sanctions on Syria": who eases them is the verb's subject
                     source = [a for a in self.args.doers_of(verb) if a not in target]
         opposed: list[str] = []
@@ -1544,6 +1549,8 @@ class EventFinder:
         "denied sending troops"."""
         if self.is_denied(token) or self.is_demanded(token, trig) or self.is_warned_against(token):
             return True
+        if self.is_charged(token):
+            return True
         if trig.type == "REJECT" and any(
             c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
         ):
@@ -1626,6 +1633,17 @@ class EventFinder:
         # "imposed sanctions on Russia for its invasion": the reason may hang on the verb of the penalty
         return judged.lemma_.lower() in FACTIVE_HEADS or any(
             o.lemma_.lower() in FACTIVE_HEADS for o in children_of(judged, ("dobj",))
+        )
+
+    @staticmethod
+    def is_charged(token: Token) -> bool:
+        """What someone is accused or charged of is alleged, not reported as done (and the accuser did not do it):
+        "charged three Iranians with hacking", "indicted two hackers for cyberattacks"."""
+        prep = token.head
+        return (
+            token.dep_ in ("pobj", "pcomp")
+            and prep.lower_ in ("of", "with", "for")
+            and prep.head.lemma_.lower() in CHARGING_VERBS
         )
 
     @staticmethod

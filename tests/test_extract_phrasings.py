@@ -1023,3 +1023,30 @@ def test_a_known_leader_opening_a_sentence_is_found_though_tagged_a_noun(nlp) ->
 
 def test_an_organisation_suspending_a_member_state_sanctions_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("SANCTION", "AU", "NER") in dyads(run(nlp, "The African Union suspended Niger after the coup."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("The US charged three Iranians with hacking.", ("ACCUSE", "USA", "IRN"), ("COERCE", "USA", "IRN")),
+        (
+            "The US indicted two Chinese hackers for cyberattacks on American firms.",
+            ("ACCUSE", "USA", "CHN"),
+            ("COERCE", "CHN", "USA"),
+        ),
+    ],
+)
+def test_what_a_state_is_charged_with_is_alleged_not_reported(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, expected: tuple[str, str, str], absent: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert expected in found and absent not in found, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Turkey lifted its veto on Sweden's NATO bid.", "Turkey dropped its objection to Sweden's membership."],
+)
+def test_lifting_a_veto_is_a_concession_and_no_rejection(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert ("CONCEDE", "TUR", "SWE") in found and ("REJECT", "TUR", "SWE") not in found, sentence
