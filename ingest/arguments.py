@@ -421,6 +421,12 @@ class ArgumentFinder:
         else:
             source = self.subject_actors(subj)
             target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
+            things = [o for o in objects if o.lemma_.lower() in self.moved_things]
+            if etype in MOVED_TYPES and things:
+                # "transferred seized Iranian weapons to Ukraine": where things go is the target, not their maker
+                # (the parser may hang "to Ukraine" on the things)
+                bound = pobjs + [p for o in things for p in self.prep_objects(o, preps)]
+                target = self.phrase_actors(bound, allow_places=True) or target
         if not target and etype in MOVED_TYPES:
             # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
             target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, preps)], allow_places=True)

@@ -979,7 +979,14 @@ class EventFinder:
             named = {self.index.actor.get(t.i) for t in token.subtree if not self.index.is_place_like(t.i)}
             target = [t for t in target if t in named]
         if source or target:  # "along with X": X acts beside the subject
-            source += [a for a in self.companions(token) if a not in source and a not in target]
+            companions = self.companions(token)
+            if etype not in SYMMETRIC_TYPES and companions:
+                # "North Korean troops fight alongside Russian forces in Kursk": an ally is no enemy, and with no
+                # enemy named, fighting side by side is no fight between them
+                target = [t for t in target if t not in companions]
+                if not target:
+                    companions = []
+            source += [a for a in companions if a not in source and a not in target]
         if etype in SYMMETRIC_TYPES:
             sides = self.symmetric_sides(token, etype, source, target)
         else:

@@ -1050,3 +1050,28 @@ def test_what_a_state_is_charged_with_is_alleged_not_reported(  # type: ignore[n
 def test_lifting_a_veto_is_a_concession_and_no_rejection(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, sentence))
     assert ("CONCEDE", "TUR", "SWE") in found and ("REJECT", "TUR", "SWE") not in found, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["India and Pakistan exchanged fire across the border.", "India and Pakistan exchanged artillery strikes."],
+)
+def test_an_exchange_of_fire_is_an_attack_each_way(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert {("ASSAULT", "IND", "PAK"), ("ASSAULT", "PAK", "IND")} <= found, sentence
+
+
+def test_an_exchange_of_prisoners_stays_a_concession(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Russia and Ukraine exchanged prisoners on Friday."))
+    assert not any(d[0] == "ASSAULT" for d in found) and any(d[0] == "CONCEDE" for d in found)
+
+
+def test_troops_fighting_alongside_an_ally_do_not_fight_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "North Korean troops are fighting alongside Russian forces in Kursk."))
+    assert ("MOBILIZE", "PRK", "RUS") in found
+    assert not any(d[0] == "ASSAULT" for d in found), found
+
+
+def test_arms_sent_on_are_aimed_where_they_go_not_at_their_maker(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "The US transferred seized Iranian rifles to Ukraine."))
+    assert ("AID", "USA", "UKR") in found and ("AID", "USA", "IRN") not in found
