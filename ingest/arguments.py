@@ -173,6 +173,8 @@ MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponso
 MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
 MEDIATION_NOUNS = frozenset({"auspice", "auspices", "mediation", "mediator", "brokering", "facilitation"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "venue", "eve"})
+# Verbs of talks whose object is the subject discussed, not a party.
+TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "consider", "raise", "explore"})
 # Verbs of taking someone captive: with no agent, the state where it happens does it.
 CAPTURE_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "hold", "abduct", "kidnap"})
 # Stretches of time that talks fill: "after a day of talks", "following weeks of negotiations".
@@ -413,6 +415,8 @@ class ArgumentFinder:
         subj, passive = self.subject_of(trig)
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         objects = children_of(trig, OBJECT_DEPS)
+        if etype == "CONSULT" and trig.lemma_.lower() in TOPIC_VERBS:
+            objects = []  # "Macron and Scholz discussed Ukraine": what is discussed takes no part
         pobjs = self.prep_objects(trig, preps)
         agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
         if passive:

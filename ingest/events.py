@@ -784,7 +784,12 @@ class EventFinder:
                 return False  # "hit by US tariffs": the tariffs are the act, read from the noun
         if trig.requires == "actor":
             objects = children_of(token, ("dobj", "dative"))
-            named = children_of(token, ("oprd", "ccomp", "xcomp"))
+            named = [
+                n
+                for n in children_of(token, ("oprd", "ccomp", "xcomp"))
+                # "phoned Netanyahu to urge restraint": a purpose, not a name given
+                if not (n.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children))
+            ]
             if named and not objects and all(n.i in self.index.person for n in named):
                 objects = named  # "Macron called Putin": the small parser reads the one called as a name given
             elif named:

@@ -1075,3 +1075,19 @@ def test_troops_fighting_alongside_an_ally_do_not_fight_it(nlp) -> None:  # type
 def test_arms_sent_on_are_aimed_where_they_go_not_at_their_maker(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "The US transferred seized Iranian rifles to Ukraine."))
     assert ("AID", "USA", "UKR") in found and ("AID", "USA", "IRN") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("Macron and Scholz discussed Ukraine.", {"DEU", "FRA"}),
+        ("Macron discussed Ukraine with Scholz in Berlin.", {"DEU", "FRA"}),
+        ("Macron phoned Netanyahu to urge restraint.", {"FRA", "ISR"}),
+        ("Macron called Putin to discuss Ukraine.", {"FRA", "RUS"}),
+    ],
+)
+def test_what_is_discussed_takes_no_part_and_a_call_may_have_a_purpose(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, parties: set[str]
+) -> None:
+    talks = [e for e in run(nlp, sentence).events if e.type == "CONSULT"]
+    assert talks and all(set(e.source + e.target) == parties for e in talks), (sentence, talks)
