@@ -759,7 +759,9 @@ class EventFinder:
     def object_lemmas(self, token: Token) -> set[str]:
         """Lemmas of what the trigger is about: its objects, compounds, "of" phrases (one level of nesting)."""
         out: set[str] = set()
-        heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "compound", "nsubjpass", "attr", "amod")]
+        heads = [
+            c for c in token.children if c.dep_ in ("dobj", "dative", "compound", "nsubjpass", "attr", "amod", "oprd")
+        ]
         for prep in children_of(token, ("prep",)):
             if prep.lower_ in ("of", "with", "on", "for", "from"):
                 heads.extend(children_of(prep, ("pobj",)))
@@ -847,6 +849,8 @@ class EventFinder:
                 mods |= {p.lemma_.lower() for p in objs}
                 # "added firms to the entity list": the kind of list
                 mods |= {m.lemma_.lower() for p in objs for m in p.children if m.dep_ in ("compound", "amod")}
+                # "designated the Houthis a terrorist group": what the object is named, however the parser hangs it
+                mods |= {t.lemma_.lower() for o in children_of(token, ("dobj", "dative", "oprd")) for t in o.subtree}
             if not mods & trig.modifier:
                 return False
         if trig.particle:

@@ -1091,3 +1091,15 @@ def test_what_is_discussed_takes_no_part_and_a_call_may_have_a_purpose(  # type:
 ) -> None:
     talks = [e for e in run(nlp, sentence).events if e.type == "CONSULT"]
     assert talks and all(set(e.source + e.target) == parties for e in talks), (sentence, talks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The US designated the Houthis a terrorist organisation.", "The US designated the Houthis as a terrorist group."],
+)
+def test_designating_a_group_as_terrorist_is_a_sanction(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("SANCTION", "USA", "YEM_REB") in dyads(run(nlp, sentence)), sentence
+
+
+def test_designating_a_host_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not run(nlp, "The UN designated Kenya as a host country.").events
