@@ -1103,3 +1103,16 @@ def test_designating_a_group_as_terrorist_is_a_sanction(nlp, sentence: str) -> N
 
 def test_designating_a_host_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not run(nlp, "The UN designated Kenya as a host country.").events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukraine halted the transit of Russian gas.", ("SANCTION", "UKR", "RUS")),
+        ("Poland suspended the transit of Belarusian goods.", ("SANCTION", "POL", "BLR")),
+        ("Protesters burned the US flag outside the embassy in Tehran.", ("PROTEST", "IRN", "USA")),
+        ("Demonstrators in Islamabad burned effigies of the Indian prime minister.", ("PROTEST", "PAK", "IND")),
+    ],
+)
+def test_transit_halted_and_flags_burned(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, sentence)), sentence
