@@ -974,6 +974,11 @@ class EventFinder:
                 or [t for t in target if t not in opposed]
                 or self.referenced_agents(token, source)
             )
+        denial = etype == "REJECT" and token.pos_ == "VERB" and self.denies_an_act(token)
+        if denial:
+            # "denied sending troops to Russia", "dismissed claims that its soldiers crossed into Ukraine": the
+            # denial is aimed at whoever made the claim, never at the states inside what is denied
+            target = [a for a in self.accusers(token, source) if a not in source]
         left = self.bodies_left(token, trig)
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
@@ -1001,7 +1006,7 @@ class EventFinder:
         else:
             sides = self.directed_sides(token, etype, source, target)
         loose = False
-        if not sides and etype in LOOSE_TYPES:
+        if not sides and etype in LOOSE_TYPES and not denial:
             src2, tgt2 = self.args.clause_sides(token, etype, source, target)
             tgt2 = [t for t in tgt2 if t not in opposed]
             if etype in SYMMETRIC_TYPES:
@@ -1297,6 +1302,30 @@ class EventFinder:
             found = self.args.phrase_actors(struck, allow_places=True, through_places=True)
             if found:
                 return found
+        return []
+
+    @staticmethod
+    def denies_an_act(verb: Token) -> bool:
+        """ "denied sending troops", "denied that it had armed Russia", "rejected reports that ...", "dismissed the
+        accusations": what is denied is an act or a claim, not a proposal or a state."""
+        if verb.lemma_.lower() not in DENIAL_VERBS:
+            return False
+        if any(c.pos_ in ("VERB", "AUX") for c in children_of(verb, ("xcomp", "ccomp", "pcomp"))):
+            return True
+        return any(o.lemma_.lower() in HEARSAY_NOUNS for o in children_of(verb, ("dobj",)))
+
+    def accusers(self, verb: Token, deniers: list[str]) -> list[str]:
+        """Who made the claim denied: "the accusation from the United States", "Ukraine's claims"; else whoever was
+        just reported accusing the denier."""
+        claims = [o for o in children_of(verb, ("dobj",)) if o.lemma_.lower() in HEARSAY_NOUNS]
+        owners = [c for o in claims for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners += [p for o in claims for p in self.args.prep_objects(o, frozenset({"from", "by"}))]
+        found = [a for a in self.args.phrase_actors(owners) if a not in deniers]
+        if found:
+            return found
+        for event in self.reported_before(verb):
+            if event.type == "ACCUSE" and set(event.target) & set(deniers):
+                return [a for a in event.source if a not in deniers]
         return []
 
     def answered(self, token: Token, source: list[str]) -> list[str]:

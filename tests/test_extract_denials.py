@@ -110,3 +110,26 @@ def test_a_visit_described_in_a_relative_clause_is_not_what_is_denied(nlp) -> No
     found = dyads(extract_text(nlp, text, date(2024, 6, 14)))
     assert {("CONSULT", "FIN", "SWE"), ("CONSULT", "FIN", "UKR"), ("CONSULT", "SWE", "UKR")} <= found
     assert not any(d[0] == "REJECT" and "FIN" in d for d in found)  # Helsinki is in the subject, not what he dismissed
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("North Korea denied sending troops to Russia on Thursday.", ("REJECT", "PRK", "RUS")),
+        ("Beijing denied sending warships near Taiwan.", ("REJECT", "CHN", "TWN")),
+        ("Belarus dismissed claims that its soldiers had crossed into Ukraine.", ("REJECT", "BLR", "UKR")),
+    ],
+)
+def test_a_denial_is_not_a_rejection_of_the_states_in_what_is_denied(  # type: ignore[no-untyped-def]
+    nlp, text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in found_in(nlp, text), text
+
+
+def test_rejecting_an_accusation_just_reported_is_aimed_at_the_accuser(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "South Africa accused Israel of genocide on Friday. Israel rejected the accusations as baseless."
+    assert ("REJECT", "ISR", "ZAF") in found_in(nlp, text)
+
+
+def test_rejecting_a_proposal_is_aimed_at_its_author(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("REJECT", "UKR", "RUS") in found_in(nlp, "Ukraine rejected Russia's proposal for a ceasefire.")
