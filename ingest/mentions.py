@@ -91,8 +91,8 @@ OFFICE_NOUNS = frozenset(
     }
 )
 # A bare "the diplomat" is the one named last with its state, within this many tokens.
-ENVOY_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul"})
-ENVOY_REACH = 150
+DIPLOMAT_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul"})
+DIPLOMAT_REACH = 150
 # Who acts for the state or body named before them: "ECOWAS leaders met", "Chinese officials said".
 REPRESENTATIVES = frozenset(
     {"leader", "official", "minister", "diplomat", "envoy", "negotiator", "delegate", "delegation", "government"}
@@ -270,9 +270,9 @@ class MentionFinder:
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "the sides agreed", "the leaders agreed": the group that was last the subject
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
-                elif lemma in ENVOY_NOUNS and tok.tag_ == "NN" and tok.i not in self.index.person:
+                elif lemma in DIPLOMAT_NOUNS and tok.tag_ == "NN" and tok.i not in self.index.person:
                     # "expelled the German ambassador ... blamed the diplomat for": the envoy named last
-                    actor = self._previous_envoy(tok)
+                    actor = self._previous_diplomat(tok)
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
@@ -305,11 +305,11 @@ class MentionFinder:
                 return states[0]
         return person.country if person is not None else None
 
-    def _previous_envoy(self, tok: Token) -> str | None:
+    def _previous_diplomat(self, tok: Token) -> str | None:
         """The state of the diplomat last named with a state: "the German ambassador", "Mexico's envoy"."""
-        for i in range(tok.i - 1, max(-1, tok.i - ENVOY_REACH), -1):
+        for i in range(tok.i - 1, max(-1, tok.i - DIPLOMAT_REACH), -1):
             envoy = self.doc[i]
-            if envoy.lemma_.lower() not in ENVOY_NOUNS or envoy.pos_ != "NOUN":
+            if envoy.lemma_.lower() not in DIPLOMAT_NOUNS or envoy.pos_ != "NOUN":
                 continue
             states = {
                 self.index.actor[c.i]
