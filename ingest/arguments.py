@@ -179,8 +179,8 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "c
 CAPTURE_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "hold", "abduct", "kidnap"})
 # Stretches of time that talks fill: "after a day of talks", "following weeks of negotiations".
 SPAN_NOUNS = frozenset({"day", "hour", "week", "month", "year", "night", "session", "round", "series"})
-# Prepositions that set the scene of another act: "agreed after talks", "left following negotiations".
-SCENE_PREPS = frozenset({"after", "following", "before", "during", "since"})
+# Prepositions that place an act by a stretch of talks: "agreed after talks", "left following negotiations".
+SPAN_PREPS = frozenset({"after", "following", "before", "during", "since"})
 NOUN_TARGET_PREPS = frozenset({"of"})  # "invasion of Ukraine", "bombing of Gaza"
 
 
@@ -678,7 +678,7 @@ class ArgumentFinder:
         if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in SPAN_NOUNS:
             return None
         span = head.head
-        if span.dep_ == "pobj" and span.head.lower_ in SCENE_PREPS and span.head.head.pos_ in ("VERB", "AUX"):
+        if span.dep_ == "pobj" and span.head.lower_ in SPAN_PREPS and span.head.head.pos_ in ("VERB", "AUX"):
             return span.head.head
         return None
 

@@ -175,7 +175,6 @@ FACTIVE_HEADS = frozenset(
         "protest",
         "deplore",
         "regret",
-        "accuse",
     }
 )
 # Verbs whose "of", "with" or "for" phrase is the act alleged: "charged X with hacking".
