@@ -8,14 +8,12 @@ prepositional object: "to Russia", "against Ukraine"), and the third parties tha
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.lexicon import DATA, object_classes
+from ingest.lexicon import object_classes
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
 from service.shared import gazetteer
@@ -218,17 +216,9 @@ class ActorIndex:
         return self.form.get(i) in ("place", "other")
 
 
-@lru_cache(maxsize=1)
-def collectives() -> dict[tuple[str, ...], list[str]]:
-    """Collective names of fixed groups of states ("the Baltic states", "the Nordic countries"), by their lower-case
-    words (ingest/data/collectives.json)."""
-    raw = json.loads((DATA / "collectives.json").read_text(encoding="utf-8"))
-    return {tuple(name.split()): members for name, members in raw.items() if not name.startswith("_")}
-
-
 def _collectives_in(doc: Doc) -> list[tuple[int, list[str]]]:
     """(index of the last word, members) of every collective name in the doc."""
-    names = collectives()
+    names = gazetteer.collectives()
     longest = max(map(len, names), default=0)
     firsts = {name[0] for name in names}
     lowers = [t.lower_ for t in doc]  # read once: slicing the doc per position and length costs a fifth of the rules

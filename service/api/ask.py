@@ -176,7 +176,29 @@ def vocabulary() -> Vocabulary:
 
 def normalise(question: str) -> str:
     text = " ".join(gazetteer.normalize_apostrophes(question).split())
-    return text.rstrip("?.!; ").strip()
+    return _collectives_named(text.rstrip("?.!; ").strip())
+
+
+@lru_cache(maxsize=1)
+def _collective_pattern() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    names = {" ".join(words): members for words, members in gazetteer.collectives().items()}
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:the\s+)?({alternatives})\b", re.IGNORECASE), names
+
+
+def _collectives_named(text: str) -> str:
+    """ "the two Koreas": a fixed pair of states is read as its two members named ("South Korea and North Korea"),
+    so the question's forms see both. (A larger group, "the Baltic states", fits no form of two actors: left as is.)"""
+    pattern, names = _collective_pattern()
+    names = {n: m for n, m in names.items() if len(m) == 2}
+    actors = gazetteer.load_actors()
+
+    def members(match: re.Match[str]) -> str:
+        pair = names.get(" ".join(match.group(1).lower().split()), [])
+        named = [actors[m].name for m in pair if m in actors]
+        return " and ".join(named) if len(named) == 2 else match.group(0)
+
+    return pattern.sub(members, text)
 
 
 @dataclass

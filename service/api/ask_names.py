@@ -158,16 +158,21 @@ def find_names(
 
 
 def _with_combining_forms(found: list[Found], words: list[Token], combining: Mapping[str, str]) -> list[Found]:
-    starts = {f.start for f in found}
+    """A combining form joined by a hyphen to an actor's name, before it ("Sino-Indian") or after it ("US-Sino")."""
+    by_start = {f.start: f for f in found}
+    by_end = {f.end: f for f in found}
     covered = {i for f in found for i in range(f.start, f.end)}
     added: list[Found] = []
-    for i, word in enumerate(words[:-1]):
+    for i, word in enumerate(words):
         actor_id = combining.get(word.key)
-        joined = words[i + 1].start == word.end + 1  # one character between: the hyphen or dash
-        if actor_id and i not in covered and i + 1 in starts and joined and gazetteer.is_actor(actor_id):
-            nxt = next(f for f in found if f.start == i + 1)
-            if nxt.kind == "actor" and nxt.id != actor_id:
-                added.append(Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + 1))
+        if not actor_id or i in covered or not gazetteer.is_actor(actor_id):
+            continue
+        # one character between the two words: the hyphen or dash
+        nxt = by_start.get(i + 1) if i + 1 < len(words) and words[i + 1].start == word.end + 1 else None
+        prev = by_end.get(i) if i > 0 and word.start == words[i - 1].end + 1 else None
+        partner = nxt or prev
+        if partner is not None and partner.kind == "actor" and partner.id != actor_id:
+            added.append(Found("actor", actor_id, gazetteer.load_actors()[actor_id].name, i, i + 1))
     return sorted([*found, *added], key=lambda f: f.start)
 
 

@@ -151,6 +151,14 @@ def load_actors() -> dict[str, Actor]:
     return actors
 
 
+@lru_cache(maxsize=1)
+def collectives() -> dict[tuple[str, ...], list[str]]:
+    """Collective names of fixed groups of states ("the Baltic states", "the two Koreas"), by their lower-case words
+    (data/collectives.json), each with its members."""
+    raw = json.loads((DATA / "collectives.json").read_text(encoding="utf-8"))
+    return {tuple(name.split()): members for name, members in raw.items() if not name.startswith("_")}
+
+
 def is_actor(actor_id: str) -> bool:
     actor = load_actors().get(actor_id)
     return actor is not None and actor.kind != "other"
