@@ -100,13 +100,14 @@ FALSITY_WORDS = frozenset(
 # CAMEO verb types trusted as weak triggers for verbs the project's lexicon lacks: the types where the converted
 # dictionary added more true events than false ones on the development folds (scripts/eval_cv.py).
 CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
-# Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
-# Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
-FALLBACK_TO_CAMEO = frozenset({"open", "reopen", "allow", "let", "permit"})
 # Verbs of answering an act: a threat to answer is aimed at whoever acted ("vowed to respond").
 ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "avenge", "answer", "hit"})
 ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "countermeasure", "riposte"})
+# Verbs that let something in: "allowed aid into Gaza" is a concession by the one who allows it.
 PERMIT_VERBS = frozenset({"allow", "let", "permit"})
+# Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
+FALLBACK_TO_CAMEO = frozenset({"open", "reopen"}) | PERMIT_VERBS
+# Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
 )
@@ -778,6 +779,11 @@ class EventFinder:
             out.add(token.head.lemma_.lower())  # "troop dispatch": the compound's head
         return out
 
+    def acts_on(self, token: Token, object_class: str) -> bool:
+        """The verb's own object (or passive subject) is of the class, not merely a word of one of its phrases."""
+        done_to = with_conjuncts(children_of(token, ("dobj", "nsubjpass")))
+        return any(o.lemma_.lower() in self.classes[object_class] for o in done_to)
+
     def fits(self, token: Token, trig: Trigger) -> bool:
         if token.pos_ == "VERB" and token.lemma_.lower() in UNDERGOING_PASSIVES:
             acts = [p for agent in children_of(token, ("agent",)) for p in children_of(agent, ("pobj",))]
@@ -820,17 +826,13 @@ class EventFinder:
             verb = self.args.governing_verb(token)
             if verb is None or token.dep_ != "dobj" or verb.lemma_.lower() not in trig.given_by:
                 return False
-        if trig.type == "CONCEDE" and trig.requires == "passages":
-            opened = children_of(token, ("dobj", "nsubjpass"))
-            if not any(o.lemma_.lower() in self.classes["passages"] for o in with_conjuncts(opened)):
-                return False  # "reopened the crossing"; not "opened fire on vehicles at the border"
+        if trig.type == "CONCEDE" and trig.requires == "passages" and not self.acts_on(token, "passages"):
+            return False  # "reopened the crossing"; not "opened fire on vehicles at the border"
         if trig.type == "COERCE" and trig.requires == "prisoners":
-            held = children_of(token, ("dobj", "nsubjpass"))
-            # "held two French citizens"; not "held talks with Swedish officials"
-            if token.dep_ == "acl" or not any(
-                h.lemma_.lower() in self.classes["prisoners"] for h in with_conjuncts(held)
-            ):
-                return False  # "prisoners held by Israel" describes whom a deal frees, not a new capture
+            # "held two French citizens"; not "held talks with Swedish officials", nor "prisoners held by Israel",
+            # which describes whom a deal frees, not a new capture
+            if token.dep_ == "acl" or not self.acts_on(token, "prisoners"):
+                return False
         if trig.requires or trig.requires_word:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
