@@ -146,6 +146,8 @@ LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MO
 # Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
 TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
 DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
+# "by 2026", "by the end of March": words that may stand between "by" and the time it sets as a limit.
+BY_LIMIT_WORDS = frozenset({"the", "end", "close", "middle", "start", "beginning", "early", "late", "mid", "of", "-"})
 # "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
 EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon", "demand"})
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
@@ -1821,7 +1823,11 @@ class EventFinder:
                 continue  # "the first summit since 2020": the summit is not in 2020
             owner = self.date_owner(dtok, token)
             distance = abs(dtok.i - token.i)
-            if owner is not None and (owner.i == token.i or self.is_complement(owner, token)):
+            if owner is not None and owner.i != token.i and self.is_complement(owner, token):
+                if self.is_time_limit(dtok):
+                    continue  # "agreed to create a centre by 2024": when the centre is due, not the agreement
+                own.append((distance, d))
+            elif owner is not None and owner.i == token.i:
                 own.append((distance, d))
             elif owner is None or owner.i in ancestors:
                 if owner is not None and owner.tag_ == "VBD" and d.start in past_at:
@@ -1837,6 +1843,14 @@ class EventFinder:
         """ "until the end of 2028", "by March": when an act ends or is due, not when it happened."""
         window = [t.lower_ for t in dtok.doc[max(0, dtok.i - 4) : dtok.i + 1]]
         return any(w in DEADLINE_WORDS for w in window) and not any(w in ("on", "since") for w in window[-2:])
+
+    @staticmethod
+    def is_time_limit(dtok: Token) -> bool:
+        """ "by 2026", "by the end of March" (and not "signed by both leaders in March")."""
+        before = [t.lower_ for t in dtok.doc[max(0, dtok.i - 4) : dtok.i]]
+        if "by" not in before:
+            return False
+        return all(w in BY_LIMIT_WORDS for w in before[len(before) - before[::-1].index("by") :])
 
     def is_complement(self, verb: Token, trigger: Token) -> bool:
         """ "agreed to restore contacts in talks Wednesday": the complement's date is the agreement's, unless

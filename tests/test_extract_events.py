@@ -107,6 +107,25 @@ def test_a_date_the_act_lasts_until_is_not_its_date(nlp) -> None:  # type: ignor
     assert sanction[0].date == PUBLISHED.isoformat()  # no date of its own: the day of the report
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru and Chile said on Monday that they had agreed to set up a joint border force by 2027.",
+        "Peru and Chile said on Monday that they had agreed to set up a joint border force by the end of 2027.",
+    ],
+)
+def test_a_date_an_agreed_act_is_due_by_is_not_the_agreement_date(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    agree = [e for e in run(nlp, sentence).events if e.type == "AGREE"]
+    assert agree and agree[0].date == "2024-06-10"  # the Monday before publication
+    assert agree[0].status == "occurred"
+
+
+def test_a_date_after_by_and_other_words_still_dates_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "The border treaty between Peru and Chile was signed by both foreign ministers in March 2023.")
+    agree = [e for e in result.events if e.type == "AGREE"]
+    assert agree and agree[0].date == "2023-03"
+
+
 def test_evidence_offsets_point_into_text(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Markets were calm.\n\nGermany delivered tanks to Ukraine on Monday. Nothing else happened."
     result = run(nlp, text)
