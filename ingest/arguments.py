@@ -403,6 +403,10 @@ class ArgumentFinder:
 
     def verb_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
         subj, passive = self.subject_of(trig)
+        if not subj and etype in SYMMETRIC_TYPES and trig.dep_ == "acl" and trig.tag_ == "VBN":
+            # "the accord signed by Serbia and Kosovo": the participle's agents are the parties (not the subject of
+            # the clause the noun is in: "Germany criticised the accord signed by ...")
+            subj, passive = [trig.head], bool(children_of(trig, ("agent",)))
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         objects = children_of(trig, OBJECT_DEPS)
         if etype == "CONSULT" and trig.lemma_.lower() in TOPIC_VERBS:
@@ -719,9 +723,11 @@ class ArgumentFinder:
         ]
         of_objects = self.prep_objects(trig, NOUN_TARGET_PREPS)
         # "the release of two nationals by Iran": the agent of a nominalised act is its source, wherever "by" hangs
+        # "the talks held by Serbia and Kosovo": a participle's agent does what the noun names
+        participles = [c for c in children_of(trig, ("acl",)) if c.tag_ == "VBN"]
         agents = [
             p
-            for head in [trig, *of_objects]
+            for head in [trig, *of_objects, *participles]
             for prep in children_of(head, ("prep", "agent"))
             if prep.lower_ == "by"
             for p in children_of(prep, ("pobj",))
@@ -738,7 +744,11 @@ class ArgumentFinder:
             if a not in source and a not in misplaced_actors
         ]
         source += [a for a in agent_actors if a not in source]
-        target = self.phrase_actors(self.prep_objects(trig, preps), allow_places=etype != "CONSULT")
+        # "the attack carried out by Russia on Ukraine": the participle may carry the target too
+        aimed = self.prep_objects(trig, preps) + [
+            p for part in participles if children_of(part, ("agent",)) for p in self.prep_objects(part, preps)
+        ]
+        target = self.phrase_actors(aimed, allow_places=etype != "CONSULT")
         if not target:
             target = self.phrase_actors(self._following_prep_objects(trig, preps), allow_places=etype != "CONSULT")
         if not target:

@@ -117,3 +117,27 @@ def test_a_relative_clause_below_a_noun_trigger_gives_it_no_side(  # type: ignor
     assert not [d for d in found if d[0] == "REJECT" and d[2] in ("ISR", "PSE_REB", "SYR")], found
     if kept is not None:
         assert kept in found, found  # the relative clause's own act is still read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        (
+            "Germany criticised the accord signed by Serbia and Kosovo.",
+            {("AGREE", "SRB", "XKX"), ("ACCUSE", "DEU", "SRB")},
+            {("AGREE", "DEU", "SRB"), ("AGREE", "DEU", "XKX")},
+        ),
+        (
+            "Brazil condemned the attack carried out by Russia on Ukraine.",
+            {("ASSAULT", "RUS", "UKR"), ("ACCUSE", "BRA", "RUS")},
+            {("ASSAULT", "BRA", "UKR")},
+        ),
+        ("The talks held by Peru and Chile in Lima ended without a deal.", {("CONSULT", "CHL", "PER")}, set()),
+    ],
+)
+def test_a_participle_on_an_event_noun_names_who_did_it(nlp, sentence: str, wanted, unwanted) -> None:  # type: ignore[no-untyped-def]
+    """The participle's agent (and what it is aimed at) are the noun's sides, not the subject of the clause the
+    noun stands in."""
+    found = dyads(run(nlp, sentence))
+    assert wanted <= found
+    assert not unwanted & found
