@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -113,6 +113,24 @@ EASING_VERBS = frozenset(
 )
 # Acts whose doer, when a passive leaves it unnamed, is the state announcing them ("X said Y's envoy was expelled").
 SPEAKER_DOER_TYPES = frozenset({"SANCTION", "CONCEDE", "COOPERATE", "REJECT"})
+# Doers that can only attack with words: "the ministry's spokesman blasted Washington's move", "the party paper
+# hit out at Seoul".
+VOICE_NOUNS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statement",
+        "newspaper",
+        "editorial",
+        "commentary",
+        "commentator",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "media",
+    }
+)
 # Courts and trade tribunals: where a case is filed, not whom it accuses.
 COURTS = frozenset({"ICJ", "ICC", "WTO", "COE"})
 FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
@@ -925,6 +943,8 @@ class EventFinder:
             return []  # "pledged not to attack each other": the promise is about what they will not do
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
             return []  # "Brazil beat Argentina 2-1": teams, not states
+        if trig.type == "ASSAULT" and self.is_voiced(token):
+            trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
         if token.pos_ in ("VERB", "AUX"):
             source, target = self.args.verb_sides(token, etype)
@@ -1062,6 +1082,13 @@ class EventFinder:
         """A lawsuit or complaint, or the verb that files one."""
         nouns = [token, *children_of(token, ("dobj",))] if token.pos_ == "VERB" else [token]
         return any(n.lemma_.lower() in FILING_NOUNS for n in nouns)
+
+    def is_voiced(self, verb: Token) -> bool:
+        """A violent verb whose doer is a voice (a spokesman, a statement, a newspaper) attacks with words."""
+        if verb.pos_ != "VERB":
+            return False
+        subj, passive = self.args.subject_of(verb)
+        return not passive and any(s.lemma_.lower() in VOICE_NOUNS for s in subj)
 
     def welcomes_talks(self, verb: Token) -> bool:
         if verb.pos_ != "VERB":

@@ -312,14 +312,28 @@ class StatementFinder:
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS
 
     def is_behind(self, tok: Token) -> bool:
-        """ "said Russian hackers were behind the attack": who is said to be behind a hostile act is blamed."""
+        """ "said Russian hackers were behind the attack", "said Moscow bore responsibility for the sabotage", "was
+        responsible for the bombing": who is said to be behind a hostile act is blamed ("will bear responsibility"
+        is a threat, not this)."""
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
             head = head.head
         verb = head.head
-        if head.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        if head.dep_ != "nsubj":
             return False
-        acts = [p for c in verb.children if c.lower_ == "behind" for p in c.children if p.dep_ == "pobj"]
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            acts = [p for c in verb.children if c.lower_ == "behind" for p in c.children if p.dep_ == "pobj"]
+            owners = [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() == "responsible"]
+        elif lemma in ("bear", "carry", "have") and not self.is_future(verb):
+            acts = []
+            owners = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"]
+        else:
+            return False
+        if self.negated(verb) or any(d.lower_ == "no" for o in owners for d in o.children):
+            return False  # "did not bear responsibility", "had no responsibility"
+        acts += [p for o in owners for c in o.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+        acts += [c for a in acts for c in a.children if c.dep_ == "compound"]  # "the sabotage attempts"
         return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
 
     def is_told_to(self, tok: Token, speakers: list[str]) -> bool:

@@ -1116,3 +1116,69 @@ def test_designating_a_host_is_no_sanction(nlp) -> None:  # type: ignore[no-unty
 )
 def test_transit_halted_and_flags_burned(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(run(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman for the Chinese foreign ministry attacked Washington's hypocrisy.",
+        "Iran's foreign ministry spokesman blasted the latest American move as economic terrorism.",
+        "North Korea's state newspaper hit out at Seoul over the drills.",
+    ],
+)
+def test_a_voice_attacks_with_words(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert {d for d in found if d[0] == "ACCUSE"}
+    assert not {d for d in found if d[0] == "ASSAULT"}
+
+
+def test_forces_a_spokesman_reports_on_still_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Russian forces attacked Kharkiv overnight, the ministry spokesman said."))
+    assert ("ASSAULT", "RUS", "UKR") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blamed"),
+    [
+        ("The Estonian foreign minister said Moscow bore full responsibility for the sabotage attempts.", True),
+        ("Kyiv said Russia was responsible for the attack on the dam.", True),
+        ("Indian officials said Pakistan had no responsibility for the attack.", False),
+        ("Indian officials said Pakistan did not bear responsibility for the bombing.", False),
+    ],
+)
+def test_bearing_responsibility_for_a_hostile_act_is_blame(nlp, sentence: str, blamed: bool) -> None:  # type: ignore[no-untyped-def]
+    accused = {d for d in dyads(run(nlp, sentence)) if d[0] == "ACCUSE"}
+    assert bool(accused) is blamed
+
+
+def test_bearing_responsibility_in_the_future_is_a_threat_not_blame(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Beijing said Manila would bear all responsibility for the consequences."))
+    assert ("THREATEN", "CHN", "PHL") in found
+    assert ("ACCUSE", "CHN", "PHL") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Latvia declared a Russian diplomat persona non grata on Monday.", ("SANCTION", "LVA", "RUS")),
+        ("Washington placed 30 Chinese firms on its export blacklist.", ("SANCTION", "USA", "CHN")),
+        ("Egypt and Qatar have been working together to secure a truce.", ("COOPERATE", "EGY", "QAT")),
+        ("India and Japan launched a joint initiative on rare earth supplies.", ("COOPERATE", "IND", "JPN")),
+        ("Tokyo sent rescue teams to Turkey after the earthquake.", ("AID", "JPN", "TUR")),
+    ],
+)
+def test_more_diplomatic_phrasings(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Latvia did not declare the Russian envoy persona non grata.",
+        "Germany put its troops on high alert.",
+        "India and China may work together on climate.",
+    ],
+)
+def test_near_misses_of_those_phrasings(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert not {d for d in found if d[0] in ("SANCTION", "COOPERATE")}
