@@ -44,7 +44,7 @@ TARGET_PREPS = {
     # partners are named with "with"; "on" and "at" name a topic or a venue ("share intelligence on China")
     "COOPERATE": frozenset({"with", "to", "between", "among", "alongside"}),
     "AGREE": frozenset({"with", "to", "between", "among"}),
-    "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in"}),
+    "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in", "on"}),
     "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from"}),
     "REQUEST": frozenset(
         {"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon", "from"}
@@ -117,6 +117,10 @@ NON_CARRIER_VERBS = frozenset(
         "follow",
         "blame",
         "accuse",
+        "link",
+        "tie",
+        "connect",
+        "attribute",
         "regret",
         "dismiss",
         "suspend",

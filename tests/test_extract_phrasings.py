@@ -1182,3 +1182,30 @@ def test_more_diplomatic_phrasings(nlp, sentence: str, dyad: tuple[str, str, str
 def test_near_misses_of_those_phrasings(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, sentence))
     assert not {d for d in found if d[0] in ("SANCTION", "COOPERATE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Kenya sought emergency help from the African Union.", ("REQUEST", "KEN", "AU")),
+        ("Ottawa has imposed a 100 percent surtax on Chinese steel.", ("SANCTION", "CAN", "CHN")),
+        ("Protesters marched on the Turkish embassy in Athens.", ("PROTEST", "GRC", "TUR")),
+        ("Finland's security police linked Russian agents to the arson attack.", ("ACCUSE", "FIN", "RUS")),
+        ("Britain attributed the cyberattack to Chinese state hackers.", ("ACCUSE", "GBR", "CHN")),
+    ],
+)
+def test_asking_from_taxing_marching_on_and_linking_to(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya sought to improve its ties with the African Union.",
+        "Finland's security police linked Russian agents to the arson attack.",
+        "The new railway will connect Kenya to Uganda.",
+    ],
+)
+def test_what_those_verbs_do_not_mean(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert not {d for d in found if d[0] in ("REQUEST", "ASSAULT", "COOPERATE")}
