@@ -258,6 +258,8 @@ PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "ta
 MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 SAY_VERBS = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add", "declare", "indicate", "note"})
+# "pledged that it would back Ukraine": a promise reports its own future, as saying does.
+PROMISING_SAY_VERBS = SAY_VERBS | {"pledge", "promise", "assure", "reaffirm", "reiterate"}
 PLAN_VERBS = frozenset(
     {
         "plan",
@@ -300,6 +302,8 @@ NEGATING_VERBS = frozenset(
         "scrap",
     }
 )
+# With "out", these negate what they govern: "ruled out talks with Washington", "counted out a deal".
+NEGATING_PHRASALS = frozenset({"rule", "count"})
 IRREALIS_NOUNS = frozenset(
     {
         "possibility",
@@ -517,6 +521,11 @@ def _hearsay_is_doubted(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.head.lemma_.lower() == "truth":
         return any(c.lower_ == "no" for c in head.head.children)
     return False
+
+
+def _has_particle(verb: Token, word: str) -> bool:
+    """ "ruled out": the small model makes the particle a preposition or an adverb as often as a particle."""
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word for c in verb.children)
 
 
 def _is_time(prep: Token) -> bool:
@@ -769,7 +778,10 @@ class EventFinder:
         """A verb the project's lexicon lacks, typed by the converted CAMEO dictionary when it gives one type
         (with this particle or object). A weak cue: an event only when the syntax names both sides."""
         particles = frozenset(c.lower_ for c in token.children if c.dep_ in ("prt", "prep"))
-        objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(self.match_trigger(h) for h in heads):
+            return ()  # "announced new measures against Iran": the noun names the act, the verb only carries it
+        objects = [h.lemma_.lower() for h in heads]
         types = self.cameo.pattern_types(lemma, objects) or self.cameo.verb_types(lemma, particles)
         types &= CAMEO_TYPES
         if len(types) != 1:
@@ -1114,6 +1126,8 @@ class EventFinder:
         nouns = [token, *children_of(token, ("dobj",))]
         if not any(n.lemma_.lower() in TERMS_NOUNS for n in nouns):
             return False
+        if token.dep_ == "dobj":
+            nouns.append(token.head)  # "issued an ultimatum to the junta to reinstate him": hung on the verb
         return any(
             c.dep_ in ("acl", "advcl", "xcomp") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
             for n in nouns
@@ -1630,6 +1644,8 @@ class EventFinder:
             c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
         ):
             return True  # "refused to rule out a strike", "declined to deny it": two negatives keep the act open
+        if trig.type == "REJECT" and token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
+            return True  # the same, read from the inner verb ("rule out" rejects on its own)
         if (
             token.dep_ == "conj"
             and token.pos_ == "VERB"
@@ -1683,7 +1699,8 @@ class EventFinder:
             if t.dep_ == "pcomp" and t.head.lower_ == "without":
                 return True  # "without coordinating with the other two"
             lemma = t.lemma_.lower()
-            if t.i != token.i and t.pos_ == "VERB" and lemma in NEGATING_VERBS and trig.type != "REJECT":
+            negating = lemma in NEGATING_VERBS or (lemma in NEGATING_PHRASALS and _has_particle(t, "out"))
+            if t.i != token.i and t.pos_ == "VERB" and negating and trig.type != "REJECT":
                 return True
             if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
                 return True  # "demanded that Lithuania recall its envoy": asked for, not done
@@ -1770,8 +1787,9 @@ class EventFinder:
 
     @staticmethod
     def reported_future(verb: Token, modal: Token) -> bool:
-        """ "An official said Biden would announce aid": "would" is the future of reported speech, not a maybe."""
-        return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_VERBS
+        """ "An official said Biden would announce aid", "pledged it would back Kyiv": "would" is the future of
+        reported speech, not a maybe."""
+        return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PROMISING_SAY_VERBS
 
     def status(self, token: Token, when: ResolvedDate | None) -> str:
         if self.is_planned(token, when):

@@ -1209,3 +1209,30 @@ def test_asking_from_taxing_marching_on_and_linking_to(nlp, sentence: str, dyad:
 def test_what_those_verbs_do_not_mean(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, sentence))
     assert not {d for d in found if d[0] in ("REQUEST", "ASSAULT", "COOPERATE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Thousands of Bangladeshis protested against India in Dhaka.", ("PROTEST", "BGD", "IND")),
+        ("Iran ruled out direct negotiations with the United States.", ("REJECT", "IRN", "USA")),
+        ("Canada pledged that it would keep backing Ukraine.", ("SUPPORT", "CAN", "UKR")),
+        ("The American and Chinese defence chiefs spoke by video link on Friday.", ("CONSULT", "CHN", "USA")),
+        ("The Foreign Office announced new measures against Iran.", ("SANCTION", "GBR", "IRN")),
+    ],
+)
+def test_crowds_ruling_out_pledges_video_calls_and_measures(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Japan protested to China over the detention of its citizens.", ("PROTEST", "JPN", "CHN")),
+        ("Iran ruled out direct negotiations with the United States.", ("CONSULT", "IRN", "USA")),
+        ("Israel refused to rule out a strike on Iran.", ("REJECT", "ISR", "IRN")),
+        ("The Foreign Office announced new measures against Iran.", ("THREATEN", "GBR", "IRN")),
+    ],
+)
+def test_readings_those_phrasings_must_not_get(nlp, sentence: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in dyads(run(nlp, sentence))
