@@ -285,6 +285,8 @@ PLAN_VERBS = frozenset(
         "look",
     }
 )
+# "wants Beijing to press Moscow": what another is wished to do is asked for, not done.
+WISH_VERBS = frozenset({"want", "wish", "prefer"})
 NEGATING_VERBS = frozenset(
     {
         "fail",
@@ -764,11 +766,16 @@ class EventFinder:
         retaliation = self.classes["retaliation"]
         if self.object_lemmas(token) & retaliation:
             return True
+        warned = self.args.phrase_actors(children_of(token, ("dobj",)))
         for clause in children_of(token, ("ccomp", "xcomp")):
             auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             if auxes & {"will", "would", "'ll"} or any(c.dep_ == "neg" for c in clause.children):
                 return True
-        warned = self.args.phrase_actors(children_of(token, ("dobj",)))
+            if warned and auxes & {"could", "might", "may"}:
+                # "warned Greece that Turkish missiles could reach Athens": the warner's own force, told to a state
+                doers = self.args.doers_of(token)
+                if set(doers) & set(self.args.phrase_actors(children_of(clause, ("nsubj",)))):
+                    return True
         return any(
             p.lower_ == "against" and (warned or any(self.index.actor.get(t.i) for t in p.subtree))
             for p in children_of(token, ("prep",))
@@ -838,6 +845,24 @@ class EventFinder:
             return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires == "threat":
             return self.warns_of_force(token)
+        if trig.requires == "troops_leaving":
+            # "the last American troops left Afghanistan": forces that leave a state withdraw from it
+            subj, passive = self.args.subject_of(token)
+            left = children_of(token, ("dobj",))
+            return (
+                not passive
+                and any(t.lemma_.lower() in self.classes["troops"] for t in with_conjuncts(subj))
+                and not any(o.lemma_.lower() in self.classes["troops"] for o in left)  # "left three soldiers dead"
+                and bool(self.args.phrase_actors(left, allow_places=True))
+            )
+        if trig.requires == "doer":
+            # "wants Beijing to use its influence": wishing that another state act asks it to; "wants to talk" does not
+            for clause in children_of(token, ("ccomp", "xcomp")):
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                    doers = children_of(clause, ("nsubj",)) or children_of(token, ("dobj",))
+                    if self.args.phrase_actors(doers):
+                        return True
+            return False
         if trig.requires == "person":
             # "welcomed Xi", "received the delegation": hosting someone, not welcoming a decision
             guests = list(with_conjuncts(children_of(token, ("dobj", "nsubjpass"))))
@@ -1667,8 +1692,9 @@ class EventFinder:
                 if head.dep_ not in ("xcomp", "aux", "conj"):
                     break
                 continue
+            infinitive = head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
-            if head.head.i == head.i or head.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
+            if head.head.i == head.i or (head.dep_ in ("ROOT", "ccomp", "parataxis", "conj") and not infinitive):
                 break
             if head.dep_ == "advcl" and head.tag_ == "VBG":
                 break  # "refused to open the corridor, demanding that X reopen": the demand was made
@@ -1689,6 +1715,9 @@ class EventFinder:
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "aux", "conj"):
                 break
         for t in chain:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in WISH_VERBS and trig.type != "REQUEST":
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    return True  # "wants China to stop supplying arms": wished of another, not done
             for c in t.children:
                 if (c.dep_ == "neg" or c.lower_ in ("never", "no")) and not (t.i == token.i and trig is _REFUSAL):
                     return True

@@ -1236,3 +1236,31 @@ def test_crowds_ruling_out_pledges_video_calls_and_measures(nlp, sentence: str, 
 )
 def test_readings_those_phrasings_must_not_get(nlp, sentence: str, absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert absent not in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("The Chinese embassy said the US was stoking tensions in the region.", ("ACCUSE", "CHN", "USA")),
+        ("Erdogan warned Greece that Turkish missiles could reach Athens.", ("THREATEN", "TUR", "GRC")),
+        ("The EU wants Beijing to use its influence on Moscow.", ("REQUEST", "EU", "CHN")),
+        ("The last American troops left Afghanistan on August 30.", ("RETREAT", "USA", "AFG")),
+    ],
+)
+def test_stoking_warning_of_ones_own_force_wanting_of_another_and_troops_leaving(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("The UN warned Sudan that famine could spread.", "THREATEN"),
+        ("The EU does not want China to supply arms to Russia.", "AID"),
+        ("Washington wants Israel to sign a deal with Lebanon.", "AGREE"),
+        ("The Chinese ambassador left Vilnius on Friday.", "RETREAT"),
+    ],
+)
+def test_warnings_wishes_and_departures_that_are_not_those_acts(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
