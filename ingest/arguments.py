@@ -51,6 +51,9 @@ TARGET_PREPS = {
     ),
 }
 SOURCE_PREPS = frozenset({"by", "from"})
+TO = frozenset({"to"})
+# Those posted to a state or body: "Israel's envoy to the UN" speaks for Israel.
+POSTED_NOUNS = frozenset({"envoy", "ambassador", "representative", "delegate", "delegation", "mission", "consul"})
 # Verbs whose subject undergoes the act their object names ("faced sanctions"), and passives whose agent is an act
 # ("were hit by tariffs").
 RECEIVING_VERBS = frozenset(
@@ -438,7 +441,11 @@ class ArgumentFinder:
             target = self.phrase_actors(struck, allow_places=True, through_places=True)
         if not target and etype in SPEECH_ACT_TYPES:
             # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
-            for clause in children_of(trig, ("ccomp",)):
+            # "called for Moscow to return them": the parser makes that clause adverbial, marked by "for"
+            clauses = children_of(trig, ("ccomp",)) + [
+                c for c in children_of(trig, ("advcl",)) if any(m.lower_ == "for" for m in children_of(c, ("mark",)))
+            ]
+            for clause in clauses:
                 target = [a for a in self.phrase_actors(children_of(clause, ("nsubj", "nsubjpass"))) if a not in source]
                 if not target and etype == "THREATEN":
                     # "warned that they would target Israeli ships": what the speaker says it will strike
@@ -592,6 +599,10 @@ class ArgumentFinder:
 
     def subject_actors(self, subj: list[Token]) -> list[str]:
         actors = self.phrase_actors(subj)
+        # "Israel's envoy to the UN slammed the vote": where an envoy is posted is not who speaks
+        posted = [p for s in with_conjuncts(subj) if s.lemma_.lower() in POSTED_NOUNS for p in self.prep_objects(s, TO)]
+        if posted:
+            actors = [a for a in actors if a not in self.phrase_actors(posted)] or actors
         if actors:
             return actors
         for s in subj:

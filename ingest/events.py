@@ -150,6 +150,10 @@ QUANTITY_NOUNS = frozenset(
         "consignment",
         "load",
         "convoy",
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
     }
 )
 # Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
@@ -715,8 +719,8 @@ class EventFinder:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             pos = "NOUN"  # "a planned bilateral with Xi": the tagger calls it an adjective
-        if pos is None:
-            return None
+        if pos is None or token.ent_type_ in ("DATE", "TIME"):
+            return None  # "detained him in March": a month, not a march
         lemma = token.lemma_.lower()
         candidates = None
         if token.i >= 2 and token.doc[token.i - 1].text == "-":
@@ -820,8 +824,10 @@ class EventFinder:
 
     def acts_on(self, token: Token, object_class: str) -> bool:
         """The verb's own object (or passive subject) is of the class, not merely a word of one of its phrases."""
-        done_to = with_conjuncts(children_of(token, ("dobj", "nsubjpass")))
-        return any(o.lemma_.lower() in self.classes[object_class] for o in done_to)
+        done_to = list(with_conjuncts(children_of(token, ("dobj", "nsubjpass"))))
+        # "French citizen Olivier Grondeau", "Grondeau, a French citizen,": a named one described as of the class
+        described = [c for o in done_to if o.pos_ == "PROPN" for c in children_of(o, ("compound", "appos"))]
+        return any(o.lemma_.lower() in self.classes[object_class] for o in done_to + described)
 
     def fits(self, token: Token, trig: Trigger) -> bool:
         if token.pos_ == "VERB" and token.lemma_.lower() in UNDERGOING_PASSIVES:
@@ -920,6 +926,8 @@ class EventFinder:
                 or (c.dep_ == "advmod" and c.lower_ in ("back", "out", "away", "aside", "off"))
                 or (c.dep_ == "prep" and not _is_time(c))  # "called X on Thursday" is no appeal
             }
+            # "called for Moscow to return the children": the parser makes "for" the mark of the clause
+            after |= {m.lower_ for c in children_of(token, ("advcl", "ccomp")) for m in children_of(c, ("mark",))}
             if not after & trig.particle:
                 return False
         if trig.needs_realis and not self.realised(token):
@@ -1706,6 +1714,8 @@ class EventFinder:
                 break  # "objections from Qatar, which had condemned the raid": a relative clause states its own fact
             if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
                 verb = head.head
+                if head.dep_ == "nsubjpass" and verb.lemma_.lower() in NEGATING_VERBS:
+                    return True  # "the planned meeting was cancelled", "the deal was scrapped"
                 if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
                     break  # "the talks have not yielded progress": they took place; only their result is denied
             head = head.head
@@ -1723,6 +1733,8 @@ class EventFinder:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                     return True
+                if c.dep_ == "mark" and c.lower_ == "for" and any(a.lower_ == "to" for a in t.children):
+                    return True  # "called for Moscow to return them": asked for, not done
                 if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL and not self.reported_future(t, c):
                     return True
             if t.dep_ == "pcomp" and t.head.lower_ == "without":

@@ -1264,3 +1264,33 @@ def test_stoking_warning_of_ones_own_force_wanting_of_another_and_troops_leaving
 )
 def test_warnings_wishes_and_departures_that_are_not_those_acts(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Caracas released six detained Americans after a visit by a US envoy.", ("CONCEDE", "VEN", "USA")),
+        ("Chinese coast guard vessels blocked a Philippine resupply mission.", ("COERCE", "CHN", "PHL")),
+        ("Israel's envoy to the United Nations slammed the General Assembly vote.", ("ACCUSE", "ISR", "UN")),
+        ("EU leaders called for Moscow to return the deported children.", ("REQUEST", "EU", "RUS")),
+        ("Thousands of Russian troops arrived in Belarus for joint exercises.", ("MOBILIZE", "RUS", "BLR")),
+        ("French citizen Olivier Grondeau has been held in an Iranian prison since 2022.", ("COERCE", "IRN", "FRA")),
+    ],
+)
+def test_releases_blockades_envoys_calls_for_crowds_of_troops_and_named_captives(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("A planned meeting between the Chinese and Indian foreign ministers was cancelled.", "CONSULT"),
+        ("Hungary blocked EU aid to Ukraine.", "COERCE"),
+        ("EU leaders called for Moscow to return the deported Ukrainian children.", "CONCEDE"),
+        ("Russia detained American journalist Evan Gershkovich in March.", "PROTEST"),
+    ],
+)
+def test_cancelled_meetings_vetoes_acts_called_for_and_months(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
