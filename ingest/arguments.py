@@ -835,7 +835,10 @@ class ArgumentFinder:
                 if a not in source
             ]
         circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
-        if not source and verb is not None and verb.lemma_.lower() not in NON_CARRIER_VERBS and not circumstance:
+        # "ended decades of hostility with a peace agreement": what a verb does its object with is the subject's act
+        instrument = trig.dep_ == "pobj" and trig.head.lower_ == "with" and trig.head.head is verb
+        carrier = verb is not None and (verb.lemma_.lower() not in NON_CARRIER_VERBS or instrument)
+        if not source and verb is not None and carrier and not circumstance:
             source, verb_targets = self.verb_sides(verb, etype)
             if not target:
                 target = [a for a in verb_targets if a not in source]

@@ -289,6 +289,12 @@ PLAN_VERBS = frozenset(
         "look",
     }
 )
+# What a warned party is told it will undergo: "or face consequences", "pay the price".
+BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk"})
+# Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
+AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
+# Verbs that close a conflict by the means named with "with": "ended the war with a peace deal".
+SETTLING_VERBS = frozenset({"end", "settle", "resolve", "close", "conclude", "seal", "formalise", "formalize"})
 # "wants Beijing to press Moscow": what another is wished to do is asked for, not done.
 WISH_VERBS = frozenset({"want", "wish", "prefer"})
 NEGATING_VERBS = frozenset(
@@ -658,7 +664,7 @@ class EventFinder:
             for token in sent:
                 if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
                     continue  # most words can start no event: skip the syntax work
-                trig = self.match_trigger(token) or self.refusal(token)
+                trig = self.refusal(token) or self.match_trigger(token)
                 found = self.expulsion(token) or (
                     self.build(token, trig, sent, dates)
                     if trig is not None
@@ -772,6 +778,8 @@ class EventFinder:
             return True
         warned = self.args.phrase_actors(children_of(token, ("dobj",)))
         for clause in children_of(token, ("ccomp", "xcomp")):
+            if any(t.lemma_.lower() in retaliation and t.head.lemma_.lower() in BORNE_VERBS for t in clause.subtree):
+                return True  # "warned Manila to stop its provocations or face consequences"
             auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             if auxes & {"will", "would", "'ll"} or any(c.dep_ == "neg" for c in clause.children):
                 return True
@@ -966,6 +974,8 @@ class EventFinder:
         head = token.head
         if head.lemma_.lower() in REALIS_VERBS:
             return True
+        if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in SETTLING_VERBS:
+            return True  # "ended two decades of hostility with a peace agreement"
         if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return True
         return any(c.dep_ == "acl" and c.lemma_.lower() in REALIS_VERBS for c in token.children) or any(
@@ -1739,6 +1749,9 @@ class EventFinder:
                     return True
             if t.dep_ == "pcomp" and t.head.lower_ == "without":
                 return True  # "without coordinating with the other two"
+            against = t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "against"
+            if against and t.head.head.lemma_.lower() in AGAINST_VERBS:
+                return True  # "decided against new sanctions", "voted against sending troops"
             lemma = t.lemma_.lower()
             negating = lemma in NEGATING_VERBS or (lemma in NEGATING_PHRASALS and _has_particle(t, "out"))
             if t.i != token.i and t.pos_ == "VERB" and negating and trig.type != "REJECT":

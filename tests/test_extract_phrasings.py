@@ -1294,3 +1294,32 @@ def test_releases_blockades_envoys_calls_for_crowds_of_troops_and_named_captives
 )
 def test_cancelled_meetings_vetoes_acts_called_for_and_months(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("The White House said Iran was complicit in the attacks on shipping.", ("ACCUSE", "USA", "IRN")),
+        ("Spain recognised the State of Palestine on Tuesday.", ("SUPPORT", "ESP", "PSE")),
+        ("Ethiopia and Eritrea ended two decades of hostility with a peace agreement.", ("AGREE", "ERI", "ETH")),
+        ("China warned the Philippines to stop its provocations or face consequences.", ("THREATEN", "CHN", "PHL")),
+        ("Russia has handed Iran advanced fighter jets, according to Western officials.", ("AID", "RUS", "IRN")),
+    ],
+)
+def test_complicity_recognition_settling_warnings_with_a_price_and_handing_arms(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Washington decided against new sanctions on Chinese banks.", "SANCTION"),
+        ("Britain recognised the threat posed by Russia.", "SUPPORT"),
+        ("The UN warned Sudan to protect civilians.", "THREATEN"),
+        ("Russia ended the grain deal with Ukraine.", "AGREE"),
+    ],
+)
+def test_deciding_against_recognising_a_threat_and_plain_warnings(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
