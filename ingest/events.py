@@ -293,6 +293,8 @@ PLAN_VERBS = frozenset(
 BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk"})
 # Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
 AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
+# What is said of a deal that has not been made: "remains elusive", "is still far off".
+UNMADE_WORDS = frozenset({"far", "elusive", "unlikely", "distant", "remote", "impossible", "off", "uncertain"})
 # Verbs that close a conflict by the means named with "with": "ended the war with a peace deal".
 SETTLING_VERBS = frozenset({"end", "settle", "resolve", "close", "conclude", "seal", "formalise", "formalize"})
 # "wants Beijing to press Moscow": what another is wished to do is asked for, not done.
@@ -343,6 +345,10 @@ IRREALIS_NOUNS = frozenset(
         "way",
         "veto",  # "its veto on aid to Ukraine": the aid is blocked
         "objection",
+        "intention",  # "had no intention of imposing restrictions"
+        "intent",
+        "willingness",
+        "readiness",
     }
 )
 # Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".
@@ -977,7 +983,8 @@ class EventFinder:
         if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in SETTLING_VERBS:
             return True  # "ended two decades of hostility with a peace agreement"
         if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            return True
+            # "a deal between Israel and Hamas was still far off": said of a deal not made
+            return not any(c.lower_ in UNMADE_WORDS for c in head.children if c.dep_ in ("acomp", "advmod", "attr"))
         return any(c.dep_ == "acl" and c.lemma_.lower() in REALIS_VERBS for c in token.children) or any(
             c.lower_ in ("landmark", "historic")
             # "the newly-signed agreement", "the recently concluded deal"
@@ -1732,6 +1739,9 @@ class EventFinder:
             chain.append(head)
             if head.pos_ in ("VERB", "AUX") and head.dep_ == "acl" and head.head.lemma_.lower() in IRREALIS_NOUNS:
                 chain.append(head.head)  # "seek opportunities to deepen cooperation"
+            of = head.head if head.dep_ == "pcomp" and head.head.lower_ == "of" else None
+            if head.pos_ in ("VERB", "AUX") and of is not None and of.head.lemma_.lower() in IRREALIS_NOUNS:
+                chain.append(of.head)  # "had no intention of imposing restrictions", "the risk of sending troops"
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "aux", "conj"):
                 break
         for t in chain:

@@ -1323,3 +1323,20 @@ def test_complicity_recognition_settling_warnings_with_a_price_and_handing_arms(
 )
 def test_deciding_against_recognising_a_threat_and_plain_warnings(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("China said it had no intention of imposing restrictions on German companies.", "SANCTION"),
+        ("Poland raised the possibility of sending troops to Ukraine.", "MOBILIZE"),
+        ("Negotiators said a deal between Israel and Hamas was still far off.", "AGREE"),
+        ("A deal between Egypt and Ethiopia remains elusive.", "AGREE"),
+    ],
+)
+def test_intentions_possibilities_and_deals_not_made(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+def test_a_deal_that_took_effect_was_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("AGREE", "EGY", "ETH") in dyads(run(nlp, "The deal between Egypt and Ethiopia took effect on Sunday."))
