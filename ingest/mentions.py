@@ -289,7 +289,9 @@ class MentionFinder:
         """ "he", "his": the state of the official named last; "he" may also be an official named only by office
         ("Qatar's prime minister spoke to reporters. He urged ..."), whichever came last."""
         person = self.args.previous_person(tok)
-        if tok.lower_ not in ("he", "she"):
+        # "his country", "her government": the state of an official named by office too
+        own_state = tok.lower_ in ("his", "her") and tok.head.lemma_.lower() in ("country", "government", "nation")
+        if tok.lower_ not in ("he", "she") and not own_state:
             return person.country if person is not None else None  # "him", "his": only a named official
         named_at = max((end for _, end in person.mentions if end <= tok.i), default=0) if person is not None else 0
         for i in range(tok.i - 1, max(named_at, tok.i - 120) - 1, -1):

@@ -458,3 +458,14 @@ def test_the_diplomat_is_the_envoy_named_last_with_his_state(  # type: ignore[no
 
 def test_a_diplomat_never_named_with_a_state_stands_for_none(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not run(nlp, "Niamey accused the diplomat of meddling in its politics.").events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's prime minister said his country stood in solidarity with Israel.",
+        "The Indian prime minister said his government would back Israel.",
+    ],
+)
+def test_his_country_is_the_state_of_an_official_named_by_office(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("SUPPORT", "IND", "ISR") in dyads(run(nlp, text))
