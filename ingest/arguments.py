@@ -359,7 +359,8 @@ class ArgumentFinder:
         for _ in range(4):
             subj = children_of(tok, SUBJECT_DEPS)
             if subj and tok.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
-                return [tok.head], False  # "the summit which condemned": the relative pronoun is its head noun
+                # "the summit which condemned": the relative pronoun is its head noun
+                return self._antecedent(tok.head), False
             if subj:
                 return subj, False
             passive = children_of(tok, PASSIVE_SUBJECT_DEPS)
@@ -367,7 +368,7 @@ class ArgumentFinder:
                 # the passive is the governing verb's; the infinitive's own voice decides ("to be sanctioned")
                 return passive, not controlled or any(c.dep_ == "auxpass" for c in verb.children)
             if tok.dep_ == "relcl":
-                return [tok.head], False
+                return self._antecedent(tok.head), False
             # "Kyrgyzstan had earlier accused ...": the small model sometimes hangs the subject on the auxiliary
             misattached = [s for aux in children_of(tok, ("aux",)) for s in children_of(aux, SUBJECT_DEPS)]
             if misattached:
@@ -402,11 +403,24 @@ class ArgumentFinder:
                 controlled = tok.dep_ == "xcomp" and (tok is verb or controlled)
                 tok = tok.head
                 continue
+            if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and tok.i != verb.i:
+                tok = tok.head  # "Prague was the first capital to expel a Russian diplomat": the subject of "was"
+                continue
             if tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.i != verb.i:
                 tok = tok.head if tok.dep_ == "dobj" else tok.head.head  # "issued a statement criticising X"
                 continue
             break
         return [], False
+
+    @staticmethod
+    def _antecedent(noun: Token) -> list[Token]:
+        """ "Prague was the first capital to expel a diplomat": a noun that says what the subject of "be" is
+        stands for that subject."""
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+            subject = children_of(noun.head, ("nsubj",))
+            if subject:
+                return subject
+        return [noun]
 
     def verb_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
         subj, passive = self.subject_of(trig)

@@ -293,6 +293,8 @@ PLAN_VERBS = frozenset(
 BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk"})
 # Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
 AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
+# "ready to meet", "willing to talk": a readiness, not the act.
+WILLING_WORDS = frozenset({"ready", "willing", "eager", "keen"})
 # What is said of a deal that has not been made: "remains elusive", "is still far off".
 UNMADE_WORDS = frozenset({"far", "elusive", "unlikely", "distant", "remote", "impossible", "off", "uncertain"})
 # Verbs that close a conflict by the means named with "with": "ended the war with a peace deal".
@@ -1774,6 +1776,8 @@ class EventFinder:
                 return True
             if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
                 return True
+            if t.i != token.i and t.pos_ == "ADJ" and lemma in WILLING_WORDS:
+                return True  # "is ready to meet Putin": willing, not done
         return False
 
     @staticmethod

@@ -1340,3 +1340,22 @@ def test_intentions_possibilities_and_deals_not_made(nlp, sentence: str, absent:
 
 def test_a_deal_that_took_effect_was_made(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("AGREE", "EGY", "ETH") in dyads(run(nlp, "The deal between Egypt and Ethiopia took effect on Sunday."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Prague was the first capital to expel a Russian diplomat over the arson attack.", ("SANCTION", "CZE", "RUS")),
+        ("Mexico was the latest country to impose tariffs on China.", ("SANCTION", "MEX", "CHN")),
+    ],
+)
+def test_the_first_state_to_act_is_the_subject_of_be(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Zelensky says he is ready to meet Putin.", "Iran said it was willing to resume talks with the United States."],
+)
+def test_being_ready_to_meet_is_no_meeting(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == "CONSULT"}
