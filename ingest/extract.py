@@ -32,6 +32,10 @@ MAX_ANALYSED_CHARS = 100_000
 # a name in brackets stays ("the foreign minister (Badr Abdelatty)", "Dagalo (Hemedti)"): it names an official.
 ASIDE = re.compile(r"\s?\(([^()\n]{1,80})\)")
 NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+# A headline that opens with two names joined by a comma, then a verb: "Armenia, Azerbaijan sign peace deal".
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+HEADLINE_PAIR = re.compile(rf"^({_NAME}), (?={_NAME} [a-z])")
+HEADLINE_WORDS = 16
 
 
 def analysed_text(article: CleanArticle) -> str:
@@ -50,8 +54,8 @@ def extract(article: CleanArticle, nlp: Language) -> Extraction:
 
 
 def parse_view(text: str) -> str:
-    """The text the parser reads: asides in brackets replaced by as many spaces, so every offset still points into
-    the text as written (evidence is cut from that)."""
+    """The text the parser reads: asides in brackets replaced by as many spaces, and a headline's comma between
+    two names read as "&", so every offset still points into the text as written (evidence is cut from that)."""
 
     def blank(aside: re.Match[str]) -> str:
         words = aside.group(1).split()
@@ -59,7 +63,16 @@ def parse_view(text: str) -> str:
             return aside.group(0)
         return " " * len(aside.group(0))
 
-    return ASIDE.sub(blank, text)
+    return _headline_pair(ASIDE.sub(blank, text))
+
+
+def _headline_pair(text: str) -> str:
+    """ "Modi, Xi hold talks in Tianjin": headlines join two names with a comma, which the small parser does not
+    read as "and". Only in a first line that is a headline (short, no full stop)."""
+    first, sep, rest = text.partition("\n")
+    if len(first.split()) > HEADLINE_WORDS or first.rstrip().endswith((".", "?", "!", '"', "”")):
+        return text
+    return HEADLINE_PAIR.sub(r"\1 &", first, count=1) + sep + rest
 
 
 def extract_many(articles: Iterable[CleanArticle], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:

@@ -55,3 +55,29 @@ def test_an_official_named_in_brackets_is_found(nlp) -> None:  # type: ignore[no
         nlp, "Egypt's foreign minister (Badr Abdelatty) met his Turkish counterpart in Ankara.", PUBLISHED
     )
     assert ("Badr Abdelatty", "EGY") in {(p.name, p.country) for p in found.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Modi, Xi hold talks in Tianjin\n\nThe two leaders met on Sunday.", ("CONSULT", "CHN", "IND")),
+        ("Peru, Chile agree to reopen border crossing", ("AGREE", "CHL", "PER")),
+    ],
+)
+def test_a_headline_comma_between_two_names_joins_them(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
+    result = extract_text(nlp, text, date(2025, 9, 1))
+    assert pair in dyads(result)
+    view = parse_view(text)
+    assert len(view) == len(text) and view.index("&") == text.index(",") + 1  # every offset stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Lima, Peru hosted the talks.",
+        "Talks in Lima, Peru, ended on Friday with a joint statement that both sides welcomed warmly.",
+        "Modi, Xi and Putin met in Tianjin.",
+    ],
+)
+def test_a_comma_elsewhere_stays(text: str) -> None:
+    assert parse_view(text) == text
