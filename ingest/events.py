@@ -495,6 +495,10 @@ MOVEMENT_VERBS = frozenset(
         "return",
         "come",
         "send",
+        "sail",
+        "fly",
+        "patrol",
+        "transit",
     }
 )
 

@@ -1359,3 +1359,23 @@ def test_the_first_state_to_act_is_the_subject_of_be(nlp, sentence: str, dyad: t
 )
 def test_being_ready_to_meet_is_no_meeting(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Israel cut off electricity to Gaza.", ("COERCE", "ISR", "PSE")),
+        ("Russia cut off gas supplies to Moldova.", ("SANCTION", "RUS", "MDA")),
+        ("Chinese warships sailed near Japan's southern islands.", ("MOBILIZE", "CHN", "JPN")),
+        ("Russian bombers flew near Alaska on Thursday.", ("MOBILIZE", "RUS", "USA")),
+    ],
+)
+def test_cutting_off_supplies_and_ships_or_planes_moving_near_a_state(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_cutting_off_ties_stays_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Israel cut off ties with Bolivia."))
+    assert ("SANCTION", "ISR", "BOL") in found and ("COERCE", "ISR", "BOL") not in found
