@@ -1639,7 +1639,9 @@ class EventFinder:
             target = [
                 a
                 for a in self.args.phrase_actors(
-                    self.args.prep_objects(head, TARGET_PREPS["MOBILIZE"]) + children_of(head, ("dobj",)),
+                    self.args.prep_objects(head, TARGET_PREPS["MOBILIZE"])
+                    # "troops began a retreat from Kherson": an object that names an act is no destination
+                    + [d for d in children_of(head, ("dobj",)) if self.match_trigger(d) is None],
                     allow_places=True,
                 )
                 if a not in source

@@ -1379,3 +1379,28 @@ def test_cutting_off_supplies_and_ships_or_planes_moving_near_a_state(  # type: 
 def test_cutting_off_ties_stays_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Israel cut off ties with Bolivia."))
     assert ("SANCTION", "ISR", "BOL") in found and ("COERCE", "ISR", "BOL") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("The leaders of Singapore and Malaysia held their annual retreat in Putrajaya.", ("CONSULT", "MYS", "SGP")),
+        ("Washington warned Moscow of severe costs if it used a nuclear weapon.", ("THREATEN", "USA", "RUS")),
+        ("Russian troops began a retreat from Kherson.", ("RETREAT", "RUS", "UKR")),
+    ],
+)
+def test_a_leaders_retreat_a_warning_of_costs_and_a_retreat_begun(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("The leaders of Singapore and Malaysia held their annual retreat in Putrajaya.", "RETREAT"),
+        ("Russian troops began a retreat from Kherson.", "MOBILIZE"),
+    ],
+)
+def test_a_retreat_that_is_a_meeting_or_a_withdrawal_only(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
