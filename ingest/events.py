@@ -1184,11 +1184,8 @@ class EventFinder:
             return False
         if token.dep_ == "dobj":
             nouns.append(token.head)  # "issued an ultimatum to the junta to reinstate him": hung on the verb
-        return any(
-            c.dep_ in ("acl", "advcl", "xcomp") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
-            for n in nouns
-            for c in n.children
-        )
+        clauses = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl", "advcl", "xcomp")]
+        return any(c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) for c in clauses)
 
     def date_and_status(
         self, token: Token, sent: Span, dates: SentenceDates, etype: str

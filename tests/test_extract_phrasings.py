@@ -816,7 +816,9 @@ def test_adding_a_state_to_an_ordinary_list_is_no_sanction(nlp) -> None:  # type
 def test_a_deadline_given_to_a_state_is_a_demand(  # type: ignore[no-untyped-def]
     nlp, sentence: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in dyads(run(nlp, sentence)), sentence
+    found = dyads(run(nlp, sentence))
+    assert expected in found, sentence
+    assert ("THREATEN", *expected[1:]) in found, sentence  # and, as an ultimatum is, a threat
 
 
 @pytest.mark.parametrize(
