@@ -293,6 +293,8 @@ PLAN_VERBS = frozenset(
 BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk"})
 # Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
 AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
+# Nouns that ease what their "sanctions" modifier names: "sanctions relief", "a sanctions waiver".
+RELIEF_NOUNS = frozenset({"relief", "waiver", "exemption", "easing", "removal", "lifting", "suspension"})
 # "ready to meet", "willing to talk": a readiness, not the act.
 WILLING_WORDS = frozenset({"ready", "willing", "eager", "keen"})
 # What is said of a deal that has not been made: "remains elusive", "is still far off".
@@ -751,6 +753,8 @@ class EventFinder:
             return None
         if pos == "NOUN" and token.dep_ == "compound" and self.names_equipment(token.head):
             return None  # "battle tanks", "attack helicopters", "combat aircraft": kinds of weapons, not acts
+        if pos == "NOUN" and token.dep_ in ("compound", "nmod") and self.is_sanctions_relief(token.head):
+            return None  # "sanctions relief": the relief is the act
         for trig in candidates:
             if self.fits(token, trig):
                 return trig
@@ -833,6 +837,8 @@ class EventFinder:
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
             heads.append(token.head)
         for h in with_conjuncts(heads):
+            if self.is_sanctions_relief(h):
+                continue  # "offered Iran sanctions relief": an easing (read from the noun), no aid
             out.add(h.lemma_.lower())
             for c in h.children:
                 if c.dep_ in ("compound", "amod", "nmod", "pobj", "prep"):
@@ -841,6 +847,13 @@ class EventFinder:
         if token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
             out.add(token.head.lemma_.lower())  # "troop dispatch": the compound's head
         return out
+
+    @staticmethod
+    def is_sanctions_relief(noun: Token) -> bool:
+        """ "sanctions relief", "a sanctions waiver": sanctions eased, not imposed, and no aid."""
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
+        eased = any(c.lemma_.lower() in ("sanction", "sanctions") for c in modifiers)
+        return eased and noun.lemma_.lower() in RELIEF_NOUNS
 
     def acts_on(self, token: Token, object_class: str) -> bool:
         """The verb's own object (or passive subject) is of the class, not merely a word of one of its phrases."""

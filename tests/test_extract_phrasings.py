@@ -1406,3 +1406,28 @@ def test_a_leaders_retreat_a_warning_of_costs_and_a_retreat_begun(  # type: igno
 )
 def test_a_retreat_that_is_a_meeting_or_a_withdrawal_only(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("The US granted Venezuela a temporary sanctions waiver.", ("CONCEDE", "USA", "VEN")),
+        ("The US offered Iran sanctions relief.", ("CONCEDE", "USA", "IRN")),
+        ("Mongolia refused entry to a group of Russian officials.", ("SANCTION", "MNG", "RUS")),
+        ("Israel denied entry to two French lawmakers.", ("SANCTION", "ISR", "FRA")),
+    ],
+)
+def test_sanctions_relief_eases_and_refusing_entry_sanctions(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("The US offered Iran sanctions relief.", "SANCTION"),
+        ("The US offered Iran sanctions relief.", "AID"),
+        ("The US granted Venezuela a temporary sanctions waiver.", "SANCTION"),
+    ],
+)
+def test_sanctions_relief_is_neither_a_sanction_nor_aid(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
