@@ -473,6 +473,10 @@ class ArgumentFinder:
                     target = [a for a in self.condition_actors(clause) if a not in source]
                 if target:
                     break
+        if not target and etype == "THREATEN":
+            # "threatened to shut the border if Phnom Penh did not withdraw": whoever the condition names
+            heads = [trig, *children_of(trig, ("xcomp",))]
+            target = [a for h in heads for a in self.condition_actors(h) if a not in source]
         if etype == "COERCE" and trig.lemma_.lower() in CAPTURE_VERBS and not agents:
             if trig.dep_ == "acl" and trig.tag_ == "VBN" and not target and self.dated(trig):
                 # "a Swedish national arrested in Iran in 2023" reports the arrest; "Palestinians imprisoned in

@@ -501,6 +501,7 @@ MOVEMENT_VERBS = frozenset(
         "fly",
         "patrol",
         "transit",
+        "dock",
     }
 )
 

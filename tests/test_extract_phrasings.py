@@ -1431,3 +1431,24 @@ def test_sanctions_relief_eases_and_refusing_entry_sanctions(nlp, sentence: str,
 )
 def test_sanctions_relief_is_neither_a_sanction_nor_aid(nlp, sentence: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] == absent}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Niger's junta told French troops to leave the country by the end of the year.", ("REQUEST", "NER", "FRA")),
+        ("China told the Philippines to stop its manoeuvres near the shoal.", ("REQUEST", "CHN", "PHL")),
+        ("Turkish and Azerbaijani special forces trained together near Baku.", ("COOPERATE", "AZE", "TUR")),
+        ("A Russian nuclear-powered submarine docked in Havana.", ("MOBILIZE", "RUS", "CUB")),
+        ("Bangkok threatened to shut the border if Phnom Penh did not withdraw.", ("THREATEN", "THA", "KHM")),
+    ],
+)
+def test_telling_a_state_to_act_training_together_docking_and_conditional_threats(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_telling_reporters_asks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Macron told reporters that France would help Lebanon."))
+    assert not {d for d in found if d[0] == "REQUEST"}
