@@ -612,6 +612,9 @@ SPORT_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _ARMS = Trigger(lemma="weapon", pos="NOUN", type="AID", mode="arms delivery")
+_STRIKE = Trigger(lemma="shell", pos="NOUN", type="ASSAULT", mode="attack")
+# What munitions do when they arrive: they strike, they are not delivered.
+IMPACT_VERBS = frozenset({"land", "fall", "hit", "strike", "explode", "crash", "slam"})
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
@@ -1643,9 +1646,12 @@ class EventFinder:
         if len(source) != 1:
             return []
         verb = subject.head
+        if etype == "AID" and lemma in self.classes["attack_weapons"] and verb.lemma_.lower() in IMPACT_VERBS:
+            etype, mode, trig = "ASSAULT", "attack", _STRIKE  # "Myanmar army shells landed in Thai territory"
         target: list[str] = []
         for head in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]]:
-            if head.lemma_.lower() not in MOVEMENT_VERBS:
+            impact = etype == "ASSAULT" and head.lemma_.lower() in IMPACT_VERBS
+            if head.lemma_.lower() not in MOVEMENT_VERBS and not impact:
                 continue
             target = [
                 a

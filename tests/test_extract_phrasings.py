@@ -1452,3 +1452,18 @@ def test_telling_a_state_to_act_training_together_docking_and_conditional_threat
 def test_telling_reporters_asks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Macron told reporters that France would help Lebanon."))
     assert not {d for d in found if d[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Myanmar army shells landed in Thai territory, injuring two villagers.", ("ASSAULT", "MMR", "THA")),
+        ("Pakistani shells fell in Indian Kashmir overnight.", ("ASSAULT", "PAK", "IND")),
+        ("Russian authorities held a Norwegian fishing boat for two days.", ("COERCE", "RUS", "NOR")),
+        ("Iran released the British tanker it had seized.", ("CONCEDE", "IRN", "GBR")),
+    ],
+)
+def test_shells_that_land_strike_and_boats_held_or_freed(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert dyad in found
+    assert not {d for d in found if d[0] == "AID"}  # munitions that land were not delivered
