@@ -30,7 +30,7 @@ from ingest.arguments import (
     with_conjuncts,
 )
 from ingest.dates import ResolvedDate, find_dates
-from ingest.lexicon import Trigger, cameo, object_classes, triggers_by_lemma
+from ingest.lexicon import Trigger, cameo, evaluation, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
 from ingest.people import Person
 from ingest.syntax import sentence_of, sentences
@@ -613,6 +613,8 @@ SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majo
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _ARMS = Trigger(lemma="weapon", pos="NOUN", type="AID", mode="arms delivery")
 _STRIKE = Trigger(lemma="shell", pos="NOUN", type="ASSAULT", mode="attack")
+# Prepositions that give the reason for a penalty: "expelled for spying", "sanctions over the annexation".
+REASON_PREPS = frozenset({"for", "over"})
 # What munitions do when they arrive: they strike, they are not delivered.
 IMPACT_VERBS = frozenset({"land", "fall", "hit", "strike", "explode", "crash", "slam"})
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
@@ -1136,6 +1138,9 @@ class EventFinder:
                 filed += [(kind, src, accused, symmetric)] if accused else []
                 filed += [("REQUEST", src, courts, False)] if courts else []
             sides = filed
+        if etype == "SANCTION" and self.punishes_a_wrong(token):
+            # "expelled the diplomat for spying", "sanctions over its interference": the wrong is alleged too
+            sides += [("ACCUSE", src, tgt, False) for kind, src, tgt, _ in sides if kind == "SANCTION" and tgt]
         if etype == "THREATEN" and self.sets_terms(token):
             # "gave Mali a deadline to free the troops", "an ultimatum to reinstate him": a demand as well as a threat
             sides += [("REQUEST", src, tgt, False) for kind, src, tgt, _ in sides if kind == "THREATEN" and tgt]
@@ -1547,7 +1552,14 @@ class EventFinder:
     def expulsion(self, token: Token) -> list[FoundEvent]:
         """ "ordered North Korean embassy staff to leave", "gave the Swedish ambassador 48 hours to leave the
         country": telling another state's diplomats to go is expelling them (SANCTION on their state)."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in EXPULSION_VERBS:
+        if token.pos_ != "VERB":
+            return []
+        if token.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in token.subtree):
+            # "declared the Mexican ambassador persona non grata": the parser may make "persona" a verb
+            clauses = children_of(token, ("ccomp", "xcomp", "oprd"))
+            told = children_of(token, ("dobj",)) + [s for c in clauses for s in children_of(c, ("nsubj", "dobj"))]
+            return self.expelled(token, told)
+        if token.lemma_.lower() not in EXPULSION_VERBS:
             return []
         departures = [c for c in token.subtree if c.dep_ in ("xcomp", "advcl", "relcl", "ccomp")]
         departures = [c for c in departures if c.lemma_.lower() in DEPARTURE_VERBS]
@@ -1555,12 +1567,26 @@ class EventFinder:
             return []
         # "demanded that Lithuania's envoy leave": the one told to go may be the subject of the departure
         told = children_of(token, ("dobj", "dative")) + [s for d in departures for s in children_of(d, ("nsubj",))]
+        return self.expelled(token, told)
+
+    def expelled(self, token: Token, told: list[Token]) -> list[FoundEvent]:
         diplomats = [o for o in with_conjuncts(told) if o.lemma_.lower() in self.classes["diplomats"]]
         source = self.args.doers_of(token)
         target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
         if not source or not target or self.is_irrealis(token, _EXPEL):
             return []
-        return [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
+        events = [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
+        if self.punishes_a_wrong(token):
+            events.append(self.make_event(token, "ACCUSE", source, target, symmetric=False, confidence=0.6))
+        return events
+
+    def punishes_a_wrong(self, token: Token) -> bool:
+        """A penalty given "for" or "over" a wrong ("for interfering in Peru's affairs", "over espionage")."""
+        heads = [token] if token.pos_ == "VERB" else [token, *filter(None, [self.args.governing_verb(token)])]
+        # the reason may hang on any word of the act's phrase ("declared him persona non grata for interfering")
+        reasons = [p for h in heads for p in h.subtree if p.dep_ == "prep" and p.lower_ in REASON_PREPS]
+        negative = evaluation().negative
+        return any(t.lemma_.lower() in negative for r in reasons for t in r.subtree)
 
     @staticmethod
     def receipt_of(token: Token) -> Token | None:

@@ -98,3 +98,22 @@ def cameo() -> CameoLexicon:
         elif row.get("cameo") not in GENERAL_CAMEO_CODES:
             verbs[row["lemma"]].append((row["type"], row.get("particle", "")))
     return CameoLexicon({k: tuple(v) for k, v in verbs.items()}, patterns)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    negative: frozenset[str]
+    positive: frozenset[str]
+    requests: frozenset[str]
+    retaliation: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def evaluation() -> Evaluation:
+    raw = json.loads((DATA / "evaluation.json").read_text(encoding="utf-8"))
+    return Evaluation(
+        frozenset(raw["negative"]),
+        frozenset(raw["positive"]),
+        frozenset(raw["requests"]),
+        frozenset(raw["retaliation"]),
+    )

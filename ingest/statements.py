@@ -18,15 +18,11 @@ A negated or hypothetical verb of saying ("did not say", "could say") is no stat
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from ingest.arguments import NAMING_VERBS
 from ingest.events import EventFinder, FoundEvent
-from ingest.lexicon import DATA
+from ingest.lexicon import evaluation
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
 from ingest.syntax import according_to, distance, sentences
 
@@ -108,25 +104,6 @@ BLAMED_ACTS = frozenset(
 # What the threatened will bear: "will pay the price", "bear responsibility for the consequences".
 SUFFERED = frozenset({"consequence", "price", "pay", "regret", "responsibility"})
 NEAR = 3  # dependency steps between an actor and the words that judge it
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    negative: frozenset[str]
-    positive: frozenset[str]
-    requests: frozenset[str]
-    retaliation: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def evaluation() -> Evaluation:
-    raw = json.loads((DATA / "evaluation.json").read_text(encoding="utf-8"))
-    return Evaluation(
-        frozenset(raw["negative"]),
-        frozenset(raw["positive"]),
-        frozenset(raw["requests"]),
-        frozenset(raw["retaliation"]),
-    )
 
 
 class StatementFinder:

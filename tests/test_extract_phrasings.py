@@ -1467,3 +1467,18 @@ def test_shells_that_land_strike_and_boats_held_or_freed(nlp, sentence: str, dya
     found = dyads(run(nlp, sentence))
     assert dyad in found
     assert not {d for d in found if d[0] == "AID"}  # munitions that land were not delivered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("Lima declared the Mexican ambassador persona non grata for interfering in Peru's affairs.", True),
+        ("Russia expelled two British diplomats over espionage.", True),
+        ("The US imposed sanctions on Russia for its interference in the election.", True),
+        ("Estonia expelled a Russian diplomat for the second time this year.", False),
+    ],
+)
+def test_a_penalty_for_a_wrong_alleges_the_wrong(nlp, sentence: str, accused: bool) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, sentence))
+    assert {d for d in found if d[0] == "SANCTION"}
+    assert bool({d for d in found if d[0] == "ACCUSE"}) is accused
