@@ -326,7 +326,7 @@ def test_troops_with_modes_from_the_periods_equal_counting_the_events(graph: Gra
             assert _troops_rows(periods) == _troops_rows(counted), (since, until, limit)
     whole = troops_from_periods(graph, "UKR", "2019", "2023", 25)
     assert [(r["id"], r["events"]) for r in whole][:2] == [("RUS", 49), ("BLR", 3)]
-    assert whole[0]["modes"] == ["troops", "cameo", "mediation"] and len(whole[0]["event_ids"]) == 20
+    assert whole[0]["modes"] == ["cameo", "mediation", "troops"] and len(whole[0]["event_ids"]) == 20
 
 
 def test_troop_edges_without_their_summaries_get_them_at_startup_and_the_check_sees_them(
