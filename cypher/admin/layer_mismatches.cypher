@@ -1,7 +1,9 @@
 // Relationship-layer edges whose stored summary (write/upsert_relations) differs from a recompute from their own
 // events: event_count, first/last date, score, top_event_ids, and the per-period summary (periods, period_counts,
 // period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums; on the troop
-// edges, DEPLOYS_TROOPS_TO and SHOWS_FORCE_TO, period_recent, period_modes, period_mode_events, period_mode_ends).
+// edges, DEPLOYS_TROOPS_TO and SHOWS_FORCE_TO, period_recent, period_modes, period_mode_events, period_mode_ends);
+// and the edges holding an event of another relation: another type, or, the one relation a mode decides, troops
+// sent (MOBILIZE with mode "troops") on any edge but DEPLOYS_TROOPS_TO, or any other event on it.
 // Then the per-pair summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the
 // pair's typed edges in their stance (type "PAIR_SUMMARY cooperation" or "... conflict"; stored null when the summary
 // is missing), and the summaries that no typed edge of their stance backs. Full scan, for tests and fault trials:
@@ -27,7 +29,8 @@ CALL (r) {
       ELSE 1.0
     END) AS score,
     collect(x.id)[..3] AS top_event_ids,
-    collect(DISTINCT x.type) AS event_types
+    collect(DISTINCT x.type) AS event_types,
+    collect(DISTINCT x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') AS troops_sent
 }
 CALL (r) {
   UNWIND r.event_ids AS event_id
@@ -106,10 +109,11 @@ WITH *, {
 WITH a, r, b, periods, stored_periods, troops, stored_troops, {
   event_count: r.event_count, ids: size(r.event_ids), first_date: r.first_date, last_date: r.last_date,
   score: r.score, top_event_ids: r.top_event_ids, event_types: [r.event_type], periods: stored_periods,
-  troops: stored_troops
+  troops: stored_troops, troops_sent: [type(r) = 'DEPLOYS_TROOPS_TO']
 } AS stored, {
   event_count: event_count, ids: event_count, first_date: first_date, last_date: last_date, score: score,
-  top_event_ids: top_event_ids, event_types: event_types, periods: periods, troops: troops
+  top_event_ids: top_event_ids, event_types: event_types, periods: periods, troops: troops,
+  troops_sent: troops_sent
 } AS recomputed
   WHERE stored.event_count <> recomputed.event_count
      OR stored.ids <> recomputed.ids
@@ -118,6 +122,7 @@ WITH a, r, b, periods, stored_periods, troops, stored_troops, {
      OR abs(coalesce(stored.score, -1.0) - recomputed.score) > 0.000001
      OR coalesce(stored.top_event_ids, []) <> recomputed.top_event_ids
      OR stored.event_types <> recomputed.event_types
+     OR stored.troops_sent <> recomputed.troops_sent
      OR coalesce(stored_periods.periods, []) <> periods.periods
      OR coalesce(stored_periods.counts, []) <> periods.counts
      OR coalesce(stored_periods.first, []) <> periods.first
