@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from gen_synthetic import BLOCK, Generator, load
 
+from tests.conftest import rels
 from tests.test_ask import write
 
 
@@ -327,6 +328,73 @@ def test_troops_with_modes_from_the_periods_equal_counting_the_events(graph: Gra
     whole = troops_from_periods(graph, "UKR", "2019", "2023", 25)
     assert [(r["id"], r["events"]) for r in whole][:2] == [("RUS", 49), ("BLR", 3)]
     assert whole[0]["modes"] == ["cameo", "mediation", "troops"] and len(whole[0]["event_ids"]) == 20
+
+
+def test_an_event_reported_later_as_troops_moves_from_the_show_of_force_edge(graph: GraphRepository) -> None:
+    """An event first written without a mode is a show of force (SHOWS_FORCE_TO); a later article that reports it
+    as troops sent makes it DEPLOYS_TROOPS_TO: it leaves the first edge (whose summary is recomputed without it, or
+    which goes when it had no other event) and joins the second, in that article's transaction. RUS -> UKR keeps
+    another show of force (one of them told in the same later article); BLR -> UKR had only the moved one."""
+    first = "Russian and Belarusian forces moved to the border on 5 March."
+    write(
+        graph,
+        first,
+        date(2022, 3, 6),
+        [
+            (first, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-03-05"}),
+            (first, "MOBILIZE", ["BLR"], ["UKR"], {"date": "2022-03-05"}),
+            (first, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-02-10"}),
+        ],
+    )
+    assert {(a, b, n) for a, b, n in rels(graph, "SHOWS_FORCE_TO", "id", "id", ["event_count"])} == {
+        ("RUS", "UKR", 2),
+        ("BLR", "UKR", 1),
+    }
+    assert graph.run_admin("admin/layer_mismatches") == []
+    later = "Russia and Belarus sent troops into Ukraine in March. Russian warships sailed off Odesa in April."
+    sent, ships = later.split(". ")
+    write(
+        graph,
+        later,
+        date(2022, 4, 20),
+        [
+            (sent + ".", "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-03", "mode": "troops"}),
+            (sent + ".", "MOBILIZE", ["BLR"], ["UKR"], {"date": "2022-03", "mode": "troops"}),
+            (ships, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-04", "mode": "naval"}),
+        ],
+    )
+    ids = {(source, when): event_id for event_id, source, when in _mobilizations(graph)}
+    assert len(ids) == 4  # the March events were joined, not written again
+    fields = ["event_ids", "event_count", "periods", "period_counts", "period_modes", "period_recent"]
+    assert rels(graph, "DEPLOYS_TROOPS_TO", "id", "id", fields) == {
+        ("RUS", "UKR", (ids["RUS", "2022-03-05"],), 1, ("2022-03",), (1,), ("troops",), (ids["RUS", "2022-03-05"],)),
+        ("BLR", "UKR", (ids["BLR", "2022-03-05"],), 1, ("2022-03",), (1,), ("troops",), (ids["BLR", "2022-03-05"],)),
+    }
+    shows = rels(graph, "SHOWS_FORCE_TO", "id", "id", fields)
+    assert [(a, b) for a, b, *_ in shows] == [("RUS", "UKR")]  # BLR -> UKR had no other show of force
+    ((*_, event_ids, count, periods, counts, modes, recent),) = shows
+    assert (sorted(event_ids), count, periods, counts, modes) == (
+        sorted([ids["RUS", "2022-02-10"], ids["RUS", "2022-04"]]),
+        2,
+        ("2022-02", "2022-04"),
+        (1, 1),
+        ("naval",),
+    )
+    assert recent == (ids["RUS", "2022-02-10"], ids["RUS", "2022-04"])
+    assert graph.run_admin("admin/layer_mismatches") == []
+    assert graph.run_admin("admin/between_mismatches") == []
+    periods = troops_from_periods(graph, "UKR", "2022", "2022", 25)
+    assert _troops_rows(periods) == _troops_rows(troops_from_events(graph, "UKR", "2022", "2022", 25))
+    assert [(r["id"], r["events"]) for r in periods] == [("RUS", 3), ("BLR", 1)]
+
+
+def _mobilizations(graph: GraphRepository) -> set[tuple[str, str, str]]:
+    with graph.driver.session(database=graph.database) as session:
+        rows = session.run(
+            "MATCH (a:Country)-[:PARTICIPATED_IN {role: 'source'}]->(e:Event {type: 'MOBILIZE'}) "
+            "RETURN e.id AS id, a.id AS source, e.date AS date"
+        )
+        return {(row["id"], row["source"], row["date"]) for row in rows}
 
 
 def test_troop_edges_without_their_summaries_get_them_at_startup_and_the_check_sees_them(

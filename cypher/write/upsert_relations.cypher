@@ -18,21 +18,52 @@
 // to the last one), and year_base, year_cum_counts, year_cum_scores for the events dated only to a year.
 // The same rows then go to write/upsert_pair_index (the pair's (pair, date) index entries) and its periods to
 // write/upsert_pair_summaries (the per-pair, per-stance summaries), in the same transaction.
+// $moved = [{event_id, type, a, b}]: the edges an event already in the graph leaves because this article changed its
+// relation (an event written without a mode, SHOWS_FORCE_TO, that a later report gives as troops: DEPLOYS_TROOPS_TO;
+// ingest/load.py), type being the old Relation. The event leaves each such edge's event_ids first, and the edge's
+// summary is recomputed with the others' (an edge left without events is deleted), so that an event is on the edges
+// of one relation only; its rows in $rows add it to the new one. Usually empty.
 // A relationship type cannot be a parameter and nothing is formatted into Cypher, so MERGE picks its type from a
 // fixed set of FOREACH branches, one per Relation (tests/test_load.py checks they match the Enum); a type outside
 // the set creates nothing. The edge is then found again among the relationship-layer types by type(r).
 // CYPHER replan=skip: the plan is fixed by unique-index seeks whatever the statistics, and a young, growing graph
 // would otherwise make Neo4j re-plan it every 10 s (see cypher/README.md, "Loading").
-// params: $rows
+// params: $rows, $moved
 // returns: none
 CYPHER replan=skip
+CALL () {
+  UNWIND $moved AS row
+  MATCH (e:Event {id: row.event_id})
+  MATCH (a:Country|Organization)-[:PARTICIPATED_IN]->(e)
+    WHERE a.id = row.a
+  MATCH (b:Country|Organization)-[:PARTICIPATED_IN]->(e)
+    WHERE b.id = row.b
+  WITH DISTINCT row.type AS old_type, e, a, b
+  MATCH (a)-[old:
+    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+  ]->(b)
+    WHERE type(old) = old_type AND e.id IN old.event_ids
+  SET old.event_ids = [id IN old.event_ids WHERE id <> e.id]
+  WITH DISTINCT old
+  WITH old, size(old.event_ids) = 0 AS emptied
+  CALL (old, emptied) {
+    WITH old
+      WHERE emptied
+    DELETE old
+  }
+  WITH old
+    WHERE NOT emptied
+  RETURN collect(old) AS retracted
+}
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event_id})
 MATCH (a:Country|Organization)-[:PARTICIPATED_IN]->(e)
   WHERE a.id = row.a
 MATCH (b:Country|Organization)-[:PARTICIPATED_IN]->(e)
   WHERE b.id = row.b
-WITH DISTINCT row.type AS rel_type, e, a, b
+WITH DISTINCT retracted, row.type AS rel_type, e, a, b
 FOREACH (_ IN CASE WHEN rel_type = 'MET_WITH'          THEN [1] ELSE [] END | MERGE (a)-[:MET_WITH]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'AGREED_WITH'       THEN [1] ELSE [] END | MERGE (a)-[:AGREED_WITH]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'COOPERATES_WITH'   THEN [1] ELSE [] END | MERGE (a)-[:COOPERATES_WITH]->(b))
@@ -50,7 +81,7 @@ FOREACH (_ IN CASE WHEN rel_type = 'REJECTS'           THEN [1] ELSE [] END | ME
 FOREACH (_ IN CASE WHEN rel_type = 'COERCES'           THEN [1] ELSE [] END | MERGE (a)-[:COERCES]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'PROTESTS_AGAINST'  THEN [1] ELSE [] END | MERGE (a)-[:PROTESTS_AGAINST]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'RETREATS_FROM'     THEN [1] ELSE [] END | MERGE (a)-[:RETREATS_FROM]->(b))
-WITH rel_type, e, a, b
+WITH retracted, rel_type, e, a, b
 // Typed, so that only these relationship groups of a (dense) country are read, not its thousands of
 // PARTICIPATED_IN and MENTIONS edges.
 MATCH (a)-[r:
@@ -63,7 +94,8 @@ SET
   r.event_ids = CASE WHEN e.id IN coalesce(r.event_ids, []) THEN r.event_ids ELSE coalesce(r.event_ids, []) + e.id END,
   r.quad_class = e.quad_class,
   r.event_type = e.type
-WITH DISTINCT r
+WITH retracted, collect(DISTINCT r) AS upserted
+UNWIND upserted + [x IN retracted WHERE NOT x IN upserted] AS r
 CALL (r) {
   UNWIND r.event_ids AS event_id
   MATCH (x:Event {id: event_id})
