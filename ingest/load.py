@@ -227,6 +227,7 @@ def _write_events(
     places: list[Row] = []
     reports: list[Row] = []
     relations: list[Row] = []
+    moved: list[Row] = []  # edges of an event's old relation, which it leaves (write/upsert_relations)
     for group in groups:
         first = group.events[0]  # type and sides are the same for the whole group (they make the id prefix)
         event_rows.append(_event_row(group, published))
@@ -252,6 +253,12 @@ def _write_events(
         relation = relation_for(first.type, mode)
         for a, b in actor_pairs(relation, first.symmetric, first.source, first.target):
             relations.append({"event_id": group.id, "type": relation.value, "a": a, "b": b})
+        # An event the graph has without a mode that this article reports as troops changes relation
+        # (SHOWS_FORCE_TO -> DEPLOYS_TROOPS_TO): it leaves its old edges in the same statement.
+        before = relation_for(first.type, group.node.mode)
+        if group.existed and before is not relation:
+            for a, b in actor_pairs(before, first.symmetric, first.source, first.target):
+                moved.append({"event_id": group.id, "type": before.value, "a": a, "b": b})
 
     queries.write(
         "write/upsert_events",
@@ -264,7 +271,8 @@ def _write_events(
     if relations:
         # Sorted: concurrent writers lock shared edges in the same order (fewer deadlocks to retry).
         relations.sort(key=lambda r: (r["type"], r["a"], r["b"], r["event_id"]))
-        queries.write("write/upsert_relations", rows=relations)
+        moved.sort(key=lambda r: (r["type"], r["a"], r["b"], r["event_id"]))
+        queries.write("write/upsert_relations", rows=relations, moved=moved)
         touched = queries.write("write/upsert_pair_index", rows=relations)  # reads event_id, a and b of each row
         queries.write("write/upsert_pair_summaries", rows=touched)
 

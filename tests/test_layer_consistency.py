@@ -8,6 +8,7 @@ bulk-loads its own copy of them, so the benchmark measures the same graph the lo
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import neo4j
 import pytest
 
 from service.api.actors import index_bounds
+from service.api.routes_ask import troops_from_events, troops_from_periods
 from service.api.routes_countries import partners_from_events, partners_from_pairs, partners_from_periods
 from service.api.routes_graph import RELATION_TYPE_NAMES, graph_edges_from_periods
 from service.api.routes_timeline import Interval, rows_from_periods
@@ -26,6 +28,9 @@ from service.shared.relations import UNDIRECTED
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from gen_synthetic import BLOCK, Generator, load
+
+from tests.conftest import rels
+from tests.test_ask import write
 
 
 def test_the_sample_graphs_layer_matches_its_events(sample_graph: GraphRepository) -> None:
@@ -196,6 +201,29 @@ def test_graph_edges_in_a_range_from_the_periods_equal_counting_the_events(
         assert periods or within is not None
 
 
+TROOP_RANGES = [*RANGES, ("2022", "2022"), ("2021-05", "2022-04"), (None, "2019")]
+
+
+def _troops_rows(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (r["id"], r["name"], r["kind"], r["events"], r["last_date"], r["modes"], r["event_ids"], r["evidence"])
+        for r in rows
+    ]
+
+
+@pytest.mark.parametrize("since, until", TROOP_RANGES)
+def test_troops_in_a_range_from_the_periods_equal_counting_the_events(
+    synthetic: GraphRepository, since: str | None, until: str | None
+) -> None:
+    """GET /ask "who sent troops to X" with year or month bounds reads the troop edges' per-period summaries: the same
+    senders, counts, dates, modes, event ids (the 20 newest, in order) and evidence as counting the events."""
+    for target, limit in [("UKR", 25), ("RUS", 25), ("USA", 3), ("NATO", 25), ("EST", 2)]:
+        periods = troops_from_periods(synthetic, target, since, until, limit)
+        events = troops_from_events(synthetic, target, since, until, limit)
+        assert _troops_rows(periods) == _troops_rows(events), (target, since, until, limit)
+        assert periods or target in {"NATO", "EST"} or since == "2023"
+
+
 RUS_ATTACKS_UKR = "MATCH (:Country {id: 'RUS'})-[r:ATTACKS]->(:Country {id: 'UKR'})"
 
 
@@ -254,3 +282,148 @@ def test_pairs_without_summaries_get_them_at_startup(graph: GraphRepository) -> 
     pairs = partners_from_pairs(graph, "RUS", True, "2019", "2022-06", 10)
     events = partners_from_events(graph, "RUS", True, "2019", "2022-06", None, 10)
     assert pairs and _partners(pairs) == _partners(events)
+
+
+def test_troops_with_modes_from_the_periods_equal_counting_the_events(graph: GraphRepository) -> None:
+    """Written by the real write path: several modes on both troop edges of a sender (troops on DEPLOYS_TROOPS_TO,
+    the others on SHOWS_FORCE_TO), more than 20 events in a month, dates of every precision, two events of one sender
+    on one day, undated events. The layer check accepts the troop summaries, and both queries answer alike."""
+    events: list[tuple[str, list[str], list[str], str | None, str | None]] = []
+    for day in range(1, 25):
+        mode = "troops" if day % 3 else ("cameo" if day % 2 else None)
+        events.append(("RUS", ["RUS"], ["UKR"], f"2022-03-{day:02d}", mode))
+    for day in range(1, 23):
+        events.append(("RUS", ["RUS"], ["UKR"], f"2022-04-{day:02d}", {5: "mediation", 9: "cameo"}.get(day)))
+    events += [
+        ("RUS", ["RUS"], ["UKR"], "2019", "troops"),
+        ("RUS", ["RUS"], ["UKR"], "2020-06", "cameo"),
+        ("RUS", ["RUS"], ["UKR", "POL"], "2022-03-05", "troops"),
+        ("HUN", ["HUN"], ["UKR"], None, "troops"),
+        ("BLR", ["BLR"], ["UKR"], "2022-03-10", "troops"),
+        ("BLR", ["BLR"], ["UKR"], "2021-11", None),
+        ("BLR", ["BLR"], ["UKR"], "2023", "mediation"),
+        ("USA", ["USA"], ["UKR"], "2022-04-02", "cameo"),
+        ("USA", ["USA"], ["UKR"], "2022-05-01", "troops"),
+        ("POL", ["POL"], ["UKR"], "2020-01-15", None),
+    ]
+    for n, (_, source, target, when, mode) in enumerate(events):
+        sentence = f"Forces moved in operation number {n}."
+        kwargs: dict[str, Any] = {"date": when, "mode": mode}
+        write(graph, sentence, date(2024, 1, 1), [(sentence, "MOBILIZE", source, target, kwargs)])
+    assert graph.run_admin("admin/layer_mismatches") == []
+    ranges = [
+        ("2022", "2022"),
+        ("2022-03", "2022-03"),
+        ("2022-04", None),
+        (None, "2021"),
+        ("2019", "2023"),
+        ("2020-06", "2022-03"),
+        ("2021-11", "2023"),
+    ]
+    for since, until in ranges:
+        for limit in (25, 2):
+            periods = troops_from_periods(graph, "UKR", since, until, limit)
+            counted = troops_from_events(graph, "UKR", since, until, limit)
+            assert _troops_rows(periods) == _troops_rows(counted), (since, until, limit)
+    whole = troops_from_periods(graph, "UKR", "2019", "2023", 25)
+    assert [(r["id"], r["events"]) for r in whole][:2] == [("RUS", 49), ("BLR", 3)]
+    assert whole[0]["modes"] == ["cameo", "mediation", "troops"] and len(whole[0]["event_ids"]) == 20
+
+
+def test_an_event_reported_later_as_troops_moves_from_the_show_of_force_edge(graph: GraphRepository) -> None:
+    """An event first written without a mode is a show of force (SHOWS_FORCE_TO); a later article that reports it
+    as troops sent makes it DEPLOYS_TROOPS_TO: it leaves the first edge (whose summary is recomputed without it, or
+    which goes when it had no other event) and joins the second, in that article's transaction. RUS -> UKR keeps
+    another show of force (one of them told in the same later article); BLR -> UKR had only the moved one."""
+    first = "Russian and Belarusian forces moved to the border on 5 March."
+    write(
+        graph,
+        first,
+        date(2022, 3, 6),
+        [
+            (first, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-03-05"}),
+            (first, "MOBILIZE", ["BLR"], ["UKR"], {"date": "2022-03-05"}),
+            (first, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-02-10"}),
+        ],
+    )
+    assert {(a, b, n) for a, b, n in rels(graph, "SHOWS_FORCE_TO", "id", "id", ["event_count"])} == {
+        ("RUS", "UKR", 2),
+        ("BLR", "UKR", 1),
+    }
+    assert graph.run_admin("admin/layer_mismatches") == []
+    later = "Russia and Belarus sent troops into Ukraine in March. Russian warships sailed off Odesa in April."
+    sent, ships = later.split(". ")
+    write(
+        graph,
+        later,
+        date(2022, 4, 20),
+        [
+            (sent + ".", "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-03", "mode": "troops"}),
+            (sent + ".", "MOBILIZE", ["BLR"], ["UKR"], {"date": "2022-03", "mode": "troops"}),
+            (ships, "MOBILIZE", ["RUS"], ["UKR"], {"date": "2022-04", "mode": "naval"}),
+        ],
+    )
+    ids = {(source, when): event_id for event_id, source, when in _mobilizations(graph)}
+    assert len(ids) == 4  # the March events were joined, not written again
+    fields = ["event_ids", "event_count", "periods", "period_counts", "period_modes", "period_recent"]
+    assert rels(graph, "DEPLOYS_TROOPS_TO", "id", "id", fields) == {
+        ("RUS", "UKR", (ids["RUS", "2022-03-05"],), 1, ("2022-03",), (1,), ("troops",), (ids["RUS", "2022-03-05"],)),
+        ("BLR", "UKR", (ids["BLR", "2022-03-05"],), 1, ("2022-03",), (1,), ("troops",), (ids["BLR", "2022-03-05"],)),
+    }
+    shows = rels(graph, "SHOWS_FORCE_TO", "id", "id", fields)
+    assert [(a, b) for a, b, *_ in shows] == [("RUS", "UKR")]  # BLR -> UKR had no other show of force
+    ((*_, event_ids, count, periods, counts, modes, recent),) = shows
+    assert (sorted(event_ids), count, periods, counts, modes) == (
+        sorted([ids["RUS", "2022-02-10"], ids["RUS", "2022-04"]]),
+        2,
+        ("2022-02", "2022-04"),
+        (1, 1),
+        ("naval",),
+    )
+    assert recent == (ids["RUS", "2022-02-10"], ids["RUS", "2022-04"])
+    assert graph.run_admin("admin/layer_mismatches") == []
+    assert graph.run_admin("admin/between_mismatches") == []
+    periods = troops_from_periods(graph, "UKR", "2022", "2022", 25)
+    assert _troops_rows(periods) == _troops_rows(troops_from_events(graph, "UKR", "2022", "2022", 25))
+    assert [(r["id"], r["events"]) for r in periods] == [("RUS", 3), ("BLR", 1)]
+
+
+def _mobilizations(graph: GraphRepository) -> set[tuple[str, str, str]]:
+    with graph.driver.session(database=graph.database) as session:
+        rows = session.run(
+            "MATCH (a:Country)-[:PARTICIPATED_IN {role: 'source'}]->(e:Event {type: 'MOBILIZE'}) "
+            "RETURN e.id AS id, a.id AS source, e.date AS date"
+        )
+        return {(row["id"], row["source"], row["date"]) for row in rows}
+
+
+def test_troop_edges_without_their_summaries_get_them_at_startup_and_the_check_sees_them(
+    graph: GraphRepository,
+) -> None:
+    """A graph written before the troop edges kept their per-period modes and newest events is given them by
+    apply_schema (admin/layer_periods_upgrade); a corrupted one is reported by admin/layer_mismatches."""
+    load(graph, Generator(seed=5), 0, BLOCK, batch_size=BLOCK)
+    fields = ("period_recent", "period_modes", "period_mode_events", "period_mode_ends")
+    busiest = "MATCH (a)-[r:DEPLOYS_TROOPS_TO]->(b) WITH a, r, b ORDER BY r.event_count DESC, a.id, b.id LIMIT 1 "
+    with graph.driver.session(database=graph.database) as session:
+        stored = session.run(busiest + "RETURN properties(r) AS p").single(strict=True)["p"]
+        assert len(stored["period_recent"]) > 3 and set(stored["period_modes"]) == {"troops"}
+        for field, value in {
+            "period_recent": list(reversed(stored["period_recent"])),
+            "period_modes": [*stored["period_modes"][:-1], "navy"],
+            "period_mode_ends": [n + 1 for n in stored["period_mode_ends"]],
+        }.items():
+            session.run(busiest + "SET r += $changed", changed={field: value}).consume()
+            mismatches = graph.run_admin("admin/layer_mismatches")
+            assert [m["type"] for m in mismatches] == ["DEPLOYS_TROOPS_TO"], field
+            session.run(busiest + "SET r += $changed", changed={field: stored[field]}).consume()
+        session.run(
+            "MATCH ()-[r:DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO]->() REMOVE " + ", ".join(f"r.{f}" for f in fields)
+        ).consume()
+    assert graph.run_admin("admin/layer_mismatches") != []
+    apply_schema(graph)
+    assert graph.run_admin("admin/layer_mismatches") == []
+    for target in ("UKR", "RUS"):
+        periods = troops_from_periods(graph, target, "2019", "2022-06", 25)
+        events = troops_from_events(graph, target, "2019", "2022-06", 25)
+        assert periods and _troops_rows(periods) == _troops_rows(events)

@@ -1,9 +1,13 @@
 // Relationship-layer edges whose stored summary (write/upsert_relations) differs from a recompute from their own
 // events: event_count, first/last date, score, top_event_ids, and the per-period summary (periods, period_counts,
-// period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums). Then the per-pair
-// summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the pair's typed edges in
-// their stance (type "PAIR_SUMMARY cooperation" or "... conflict"; stored null when the summary is missing), and the
-// summaries that no typed edge of their stance backs. Full scan, for tests and fault trials: none is right.
+// period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums; on the troop
+// edges, DEPLOYS_TROOPS_TO and SHOWS_FORCE_TO, period_recent, period_modes, period_mode_events, period_mode_ends);
+// and the edges holding an event of another relation: another type, or, the one relation a mode decides, troops
+// sent (MOBILIZE with mode "troops") on any edge but DEPLOYS_TROOPS_TO, or any other event on it.
+// Then the per-pair summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the
+// pair's typed edges in their stance (type "PAIR_SUMMARY cooperation" or "... conflict"; stored null when the summary
+// is missing), and the summaries that no typed edge of their stance backs. Full scan, for tests and fault trials:
+// none is right.
 // params: none
 // returns: type, a, b, stored, recomputed
 MATCH (a)-[r:
@@ -25,7 +29,8 @@ CALL (r) {
       ELSE 1.0
     END) AS score,
     collect(x.id)[..3] AS top_event_ids,
-    collect(DISTINCT x.type) AS event_types
+    collect(DISTINCT x.type) AS event_types,
+    collect(DISTINCT x.type = 'MOBILIZE' AND coalesce(x.mode, '') = 'troops') AS troops_sent
 }
 CALL (r) {
   UNWIND r.event_ids AS event_id
@@ -73,18 +78,42 @@ CALL (fresh) {
       acc + [_ IN range(1, year_at[k] - year_at[0] - size(acc)) | last(acc)]
           + [coalesce(last(acc), 0.0) + scores[years[k]]]) AS year_cum_scores
 }
+CALL (r) {
+  UNWIND CASE WHEN type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] THEN r.event_ids ELSE [] END AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH DISTINCT x
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.date, '') DESC, x.id
+  WITH period, collect(x.id)[..20] AS recent,
+    reduce(seen = {modes: [], ids: []}, m IN collect({mode: x.mode, id: x.id}) |
+      CASE WHEN m.mode IS NULL OR m.mode IN seen.modes THEN seen
+      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id} END) AS first
+  ORDER BY period
+  WITH collect(recent) AS recents, collect(first) AS firsts
+  RETURN CASE WHEN type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] THEN {
+    recent: reduce(flat = [], ids IN recents | flat + ids),
+    modes: reduce(flat = [], f IN firsts | flat + f.modes),
+    mode_events: reduce(flat = [], f IN firsts | flat + f.ids),
+    mode_ends: reduce(ends = [], f IN firsts | ends + (coalesce(last(ends), 0) + size(f.modes)))
+  } END AS troops
+}
+WITH *, {
+  recent: r.period_recent, modes: r.period_modes, mode_events: r.period_mode_events, mode_ends: r.period_mode_ends
+} AS stored_troops
 WITH *, {
   periods: r.periods, counts: r.period_counts, scores: r.period_scores, first: r.period_first, last: r.period_last,
   top: r.period_top, month_base: r.month_base, month_cum_counts: r.month_cum_counts,
   month_cum_scores: r.month_cum_scores, year_base: r.year_base, year_cum_counts: r.year_cum_counts,
   year_cum_scores: r.year_cum_scores
 } AS stored_periods
-WITH a, r, b, periods, stored_periods, {
+WITH a, r, b, periods, stored_periods, troops, stored_troops, {
   event_count: r.event_count, ids: size(r.event_ids), first_date: r.first_date, last_date: r.last_date,
-  score: r.score, top_event_ids: r.top_event_ids, event_types: [r.event_type], periods: stored_periods
+  score: r.score, top_event_ids: r.top_event_ids, event_types: [r.event_type], periods: stored_periods,
+  troops: stored_troops, troops_sent: [type(r) = 'DEPLOYS_TROOPS_TO']
 } AS stored, {
   event_count: event_count, ids: event_count, first_date: first_date, last_date: last_date, score: score,
-  top_event_ids: top_event_ids, event_types: event_types, periods: periods
+  top_event_ids: top_event_ids, event_types: event_types, periods: periods, troops: troops,
+  troops_sent: troops_sent
 } AS recomputed
   WHERE stored.event_count <> recomputed.event_count
      OR stored.ids <> recomputed.ids
@@ -93,6 +122,7 @@ WITH a, r, b, periods, stored_periods, {
      OR abs(coalesce(stored.score, -1.0) - recomputed.score) > 0.000001
      OR coalesce(stored.top_event_ids, []) <> recomputed.top_event_ids
      OR stored.event_types <> recomputed.event_types
+     OR stored.troops_sent <> recomputed.troops_sent
      OR coalesce(stored_periods.periods, []) <> periods.periods
      OR coalesce(stored_periods.counts, []) <> periods.counts
      OR coalesce(stored_periods.first, []) <> periods.first
@@ -110,6 +140,14 @@ WITH a, r, b, periods, stored_periods, {
      OR size(coalesce(stored_periods.year_cum_scores, [-1.0])) <> size(year_cum_scores)
      OR any(i IN range(0, size(year_cum_scores) - 1)
             WHERE abs(stored_periods.year_cum_scores[i] - year_cum_scores[i]) > 0.000001)
+     OR (troops IS NULL AND any(v IN [
+           stored_troops.recent, stored_troops.modes, stored_troops.mode_events, stored_troops.mode_ends
+         ] WHERE v IS NOT NULL))
+     OR (troops IS NOT NULL AND (
+           coalesce(stored_troops.recent, ['-']) <> troops.recent
+           OR coalesce(stored_troops.modes, ['-']) <> troops.modes
+           OR coalesce(stored_troops.mode_events, ['-']) <> troops.mode_events
+           OR coalesce(stored_troops.mode_ends, [-1]) <> troops.mode_ends))
 RETURN type(r) AS type, a.id AS a, b.id AS b, stored, recomputed
 UNION ALL
 MATCH (a:Country|Organization)-[r:

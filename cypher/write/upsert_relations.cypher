@@ -18,21 +18,52 @@
 // to the last one), and year_base, year_cum_counts, year_cum_scores for the events dated only to a year.
 // The same rows then go to write/upsert_pair_index (the pair's (pair, date) index entries) and its periods to
 // write/upsert_pair_summaries (the per-pair, per-stance summaries), in the same transaction.
+// $moved = [{event_id, type, a, b}]: the edges an event already in the graph leaves because this article changed its
+// relation (an event written without a mode, SHOWS_FORCE_TO, that a later report gives as troops: DEPLOYS_TROOPS_TO;
+// ingest/load.py), type being the old Relation. The event leaves each such edge's event_ids first, and the edge's
+// summary is recomputed with the others' (an edge left without events is deleted), so that an event is on the edges
+// of one relation only; its rows in $rows add it to the new one. Usually empty.
 // A relationship type cannot be a parameter and nothing is formatted into Cypher, so MERGE picks its type from a
 // fixed set of FOREACH branches, one per Relation (tests/test_load.py checks they match the Enum); a type outside
 // the set creates nothing. The edge is then found again among the relationship-layer types by type(r).
 // CYPHER replan=skip: the plan is fixed by unique-index seeks whatever the statistics, and a young, growing graph
 // would otherwise make Neo4j re-plan it every 10 s (see cypher/README.md, "Loading").
-// params: $rows
+// params: $rows, $moved
 // returns: none
 CYPHER replan=skip
+CALL () {
+  UNWIND $moved AS row
+  MATCH (e:Event {id: row.event_id})
+  MATCH (a:Country|Organization)-[:PARTICIPATED_IN]->(e)
+    WHERE a.id = row.a
+  MATCH (b:Country|Organization)-[:PARTICIPATED_IN]->(e)
+    WHERE b.id = row.b
+  WITH DISTINCT row.type AS old_type, e, a, b
+  MATCH (a)-[old:
+    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
+    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
+    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
+  ]->(b)
+    WHERE type(old) = old_type AND e.id IN old.event_ids
+  SET old.event_ids = [id IN old.event_ids WHERE id <> e.id]
+  WITH DISTINCT old
+  WITH old, size(old.event_ids) = 0 AS emptied
+  CALL (old, emptied) {
+    WITH old
+      WHERE emptied
+    DELETE old
+  }
+  WITH old
+    WHERE NOT emptied
+  RETURN collect(old) AS retracted
+}
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event_id})
 MATCH (a:Country|Organization)-[:PARTICIPATED_IN]->(e)
   WHERE a.id = row.a
 MATCH (b:Country|Organization)-[:PARTICIPATED_IN]->(e)
   WHERE b.id = row.b
-WITH DISTINCT row.type AS rel_type, e, a, b
+WITH DISTINCT retracted, row.type AS rel_type, e, a, b
 FOREACH (_ IN CASE WHEN rel_type = 'MET_WITH'          THEN [1] ELSE [] END | MERGE (a)-[:MET_WITH]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'AGREED_WITH'       THEN [1] ELSE [] END | MERGE (a)-[:AGREED_WITH]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'COOPERATES_WITH'   THEN [1] ELSE [] END | MERGE (a)-[:COOPERATES_WITH]->(b))
@@ -50,7 +81,7 @@ FOREACH (_ IN CASE WHEN rel_type = 'REJECTS'           THEN [1] ELSE [] END | ME
 FOREACH (_ IN CASE WHEN rel_type = 'COERCES'           THEN [1] ELSE [] END | MERGE (a)-[:COERCES]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'PROTESTS_AGAINST'  THEN [1] ELSE [] END | MERGE (a)-[:PROTESTS_AGAINST]->(b))
 FOREACH (_ IN CASE WHEN rel_type = 'RETREATS_FROM'     THEN [1] ELSE [] END | MERGE (a)-[:RETREATS_FROM]->(b))
-WITH rel_type, e, a, b
+WITH retracted, rel_type, e, a, b
 // Typed, so that only these relationship groups of a (dense) country are read, not its thousands of
 // PARTICIPATED_IN and MENTIONS edges.
 MATCH (a)-[r:
@@ -63,7 +94,8 @@ SET
   r.event_ids = CASE WHEN e.id IN coalesce(r.event_ids, []) THEN r.event_ids ELSE coalesce(r.event_ids, []) + e.id END,
   r.quad_class = e.quad_class,
   r.event_type = e.type
-WITH DISTINCT r
+WITH retracted, collect(DISTINCT r) AS upserted
+UNWIND upserted + [x IN retracted WHERE NOT x IN upserted] AS r
 CALL (r) {
   UNWIND r.event_ids AS event_id
   MATCH (x:Event {id: event_id})
@@ -131,3 +163,35 @@ CALL (r) {
 SET
   r.month_base = month_base, r.month_cum_counts = month_cum_counts, r.month_cum_scores = month_cum_scores,
   r.year_base = year_base, r.year_cum_counts = year_cum_counts, r.year_cum_scores = year_cum_scores
+WITH r
+// The troop edges (DEPLOYS_TROOPS_TO, SHOWS_FORCE_TO: MOBILIZE events) also keep, per period (aligned with periods),
+// what GET /ask "who sent troops to X" answers (read/api_ask_troops_in_periods): period_recent, each period's 20
+// newest event ids (date, newest first, then id), one period after the other (a period's slice starts at the sum of
+// min(period_counts, 20) before it); period_modes, each period's modes in order of first appearance in that order,
+// with period_mode_events, the event each first appears in, and period_mode_ends, where each period's modes end in
+// period_modes. Null on the other edges.
+CALL (r) {
+  UNWIND CASE WHEN type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] THEN r.event_ids ELSE [] END AS event_id
+  MATCH (x:Event {id: event_id})
+  WITH DISTINCT x
+  WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
+  ORDER BY period, coalesce(x.date, '') DESC, x.id
+  WITH period, collect(x.id)[..20] AS recent,
+    reduce(seen = {modes: [], ids: []}, m IN collect({mode: x.mode, id: x.id}) |
+      CASE WHEN m.mode IS NULL OR m.mode IN seen.modes THEN seen
+      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id} END) AS first
+  ORDER BY period
+  WITH collect(recent) AS recents, collect(first) AS firsts
+  RETURN
+    reduce(flat = [], ids IN recents | flat + ids) AS period_recent,
+    reduce(flat = [], f IN firsts | flat + f.modes) AS period_modes,
+    reduce(flat = [], f IN firsts | flat + f.ids) AS period_mode_events,
+    reduce(ends = [], f IN firsts | ends + (coalesce(last(ends), 0) + size(f.modes))) AS period_mode_ends
+}
+WITH r, period_recent, period_modes, period_mode_events, period_mode_ends,
+  type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] AS troops
+SET
+  r.period_recent = CASE WHEN troops THEN period_recent END,
+  r.period_modes = CASE WHEN troops THEN period_modes END,
+  r.period_mode_events = CASE WHEN troops THEN period_mode_events END,
+  r.period_mode_ends = CASE WHEN troops THEN period_mode_ends END

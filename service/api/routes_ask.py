@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict
 
-from service.api.actors import index_bounds
+from service.api.actors import cumulative_bounds, index_bounds, summarised
 from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, QuestionError, parse_question
 from service.api.ask_names import offices_in, person_id
 from service.api.deps import Repository, Today
@@ -388,25 +388,60 @@ def _leaders(repo: GraphRepository, intent: Intent, today: date) -> Answer:
     return "read/api_ask_leaders", params, rows, summary
 
 
+def troops_from_events(
+    repo: GraphRepository, target: str, since: str | None, until: str | None, limit: int
+) -> list[Row]:
+    """Who sent forces to `target` in since..until, counting the target's MOBILIZE events in the range."""
+    low, high = index_bounds(since, until)
+    return repo.read(
+        "read/api_ask_troops",
+        target=target,
+        since=since,
+        until=until,
+        date_low=low,
+        date_high=high,
+        limit=limit,
+    )
+
+
+def troops_from_periods(
+    repo: GraphRepository, target: str, since: str | None, until: str | None, limit: int
+) -> list[Row]:
+    """The same answer for a range with year or month bounds (one at least), from the per-period summaries of the
+    troop edges into `target` (read/api_ask_troops_in_periods)."""
+    bounds = cumulative_bounds(since, until)
+    return repo.read(
+        "read/api_ask_troops_in_periods",
+        target=target,
+        since=since,
+        until=until,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
+        limit=limit,
+    )
+
+
+def troops_query(since: str | None, until: str | None) -> str:
+    """The query that answers "who sent troops to X" in since..until: the troop edges' per-period summaries when
+    every bound given is a year or a month (service.api.actors.summarised) and one at least is; else the events."""
+    ranged = since is not None or until is not None
+    return "read/api_ask_troops_in_periods" if ranged and summarised(since, until) else "read/api_ask_troops"
+
+
 def _troops(repo: GraphRepository, intent: Intent, _: date) -> Answer:
     target = intent.actors[0]
     params = {"target": target.id, "since": intent.since, "until": intent.until, "limit": LIMIT}
-    low, high = index_bounds(intent.since, intent.until)
-    rows = repo.read(
-        "read/api_ask_troops",
-        target=target.id,
-        since=intent.since,
-        until=intent.until,
-        date_low=low,
-        date_high=high,
-        limit=LIMIT,
-    )
+    name = troops_query(intent.since, intent.until)
+    read = troops_from_periods if name == "read/api_ask_troops_in_periods" else troops_from_events
+    rows = read(repo, target.id, intent.since, intent.until, LIMIT)
     if rows:
         has = "has" if len(rows) == 1 else "have"
         summary = f"{_names(rows)} {has} sent forces to {target.name}{_when(intent)}."
     else:
         summary = f"No one is reported sending forces to {target.name}{_when(intent)}."
-    return "read/api_ask_troops", params, rows, summary
+    return name, params, rows, summary
 
 
 def _trend(repo: GraphRepository, intent: Intent, _: date) -> Answer:
