@@ -320,8 +320,8 @@ NEGATING_VERBS = frozenset(
         "scrap",
     }
 )
-# With "out", these negate what they govern: "ruled out talks with Washington", "counted out a deal".
-NEGATING_PHRASALS = frozenset({"rule", "count"})
+# With their particle, these negate what they govern: "ruled out talks with Washington", "counted out a deal".
+NEGATING_PHRASALS = {"rule": "out", "count": "out", "call": "off"}  # and "called off the rally"
 IRREALIS_NOUNS = frozenset(
     {
         "possibility",
@@ -1782,8 +1782,8 @@ class EventFinder:
                 break  # "objections from Qatar, which had condemned the raid": a relative clause states its own fact
             if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
                 verb = head.head
-                if head.dep_ == "nsubjpass" and verb.lemma_.lower() in NEGATING_VERBS:
-                    return True  # "the planned meeting was cancelled", "the deal was scrapped"
+                if head.dep_ == "nsubjpass" and (verb.lemma_.lower() in NEGATING_VERBS or self.negating_phrasal(verb)):
+                    return True  # "the planned meeting was cancelled", "the rally was called off"
                 if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
                     break  # "the talks have not yielded progress": they took place; only their result is denied
             head = head.head
@@ -1814,7 +1814,7 @@ class EventFinder:
             if against and t.head.head.lemma_.lower() in AGAINST_VERBS:
                 return True  # "decided against new sanctions", "voted against sending troops"
             lemma = t.lemma_.lower()
-            negating = lemma in NEGATING_VERBS or (lemma in NEGATING_PHRASALS and _has_particle(t, "out"))
+            negating = lemma in NEGATING_VERBS or self.negating_phrasal(t)
             if t.i != token.i and t.pos_ == "VERB" and negating and trig.type != "REJECT":
                 return True
             if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
@@ -1828,6 +1828,11 @@ class EventFinder:
             if t.i != token.i and t.pos_ == "ADJ" and lemma in WILLING_WORDS:
                 return True  # "is ready to meet Putin": willing, not done
         return False
+
+    @staticmethod
+    def negating_phrasal(verb: Token) -> bool:
+        particle = NEGATING_PHRASALS.get(verb.lemma_.lower())
+        return particle is not None and _has_particle(verb, particle)
 
     @staticmethod
     def presupposed(noun: Token) -> bool:

@@ -1482,3 +1482,13 @@ def test_a_penalty_for_a_wrong_alleges_the_wrong(nlp, sentence: str, accused: bo
     found = dyads(run(nlp, sentence))
     assert {d for d in found if d[0] == "SANCTION"}
     assert bool({d for d in found if d[0] == "ACCUSE"}) is accused
+
+
+def test_a_rally_called_off_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "A rally against the United States planned for Friday in Tehran was called off."))
+    assert not {d for d in found if d[0] == "PROTEST"}
+
+
+def test_calling_off_talks_suspends_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Japan called off talks with China."))
+    assert ("SANCTION", "JPN", "CHN") in found and not {d for d in found if d[0] == "CONSULT"}

@@ -415,10 +415,7 @@ def troops_from_periods(
         target=target,
         since=since,
         until=until,
-        month_low=bounds["month_low"],
-        month_high=bounds["month_high"],
-        year_low=bounds["year_low"],
-        year_high=bounds["year_high"],
+        **bounds,
         limit=limit,
     )
 

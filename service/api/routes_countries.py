@@ -81,10 +81,7 @@ def partners_from_pairs(
         cooperation=cooperation,
         since=since,
         until=until,
-        month_low=bounds["month_low"],
-        month_high=bounds["month_high"],
-        year_low=bounds["year_low"],
-        year_high=bounds["year_high"],
+        **bounds,
         limit=limit,
     )
 
@@ -106,10 +103,7 @@ def partners_from_periods(
         cooperation=cooperation,
         since=since,
         until=until,
-        month_low=bounds["month_low"],
-        month_high=bounds["month_high"],
-        year_low=bounds["year_low"],
-        year_high=bounds["year_high"],
+        **bounds,
         types=types,
         limit=limit,
     )
