@@ -415,7 +415,10 @@ def troops_from_periods(
         target=target,
         since=since,
         until=until,
-        **bounds,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
         limit=limit,
     )
 

@@ -81,7 +81,10 @@ def partners_from_pairs(
         cooperation=cooperation,
         since=since,
         until=until,
-        **bounds,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
         limit=limit,
     )
 
@@ -103,7 +106,10 @@ def partners_from_periods(
         cooperation=cooperation,
         since=since,
         until=until,
-        **bounds,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
         types=types,
         limit=limit,
     )

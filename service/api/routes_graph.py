@@ -128,6 +128,9 @@ def graph_edges_from_periods(
         within=within,
         since=since,
         until=until,
-        **bounds,
+        month_low=bounds["month_low"],
+        month_high=bounds["month_high"],
+        year_low=bounds["year_low"],
+        year_high=bounds["year_high"],
         limit=limit,
     )
