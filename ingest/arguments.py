@@ -256,6 +256,11 @@ def children_of(token: Token, deps: Iterable[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in wanted]
 
 
+def is_infinitive(clause: Token) -> bool:
+    """ "to enter", "to stop supplying": a clause with its own "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
     for t in tokens:
         yield t
@@ -502,8 +507,13 @@ class ArgumentFinder:
                     target = self.phrase_actors(
                         children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
                     ) + self.phrase_actors(self.prep_objects(child, preps))
-                    if target:
-                        break
+                elif child.dep_ == "ccomp" and etype == "CONCEDE" and is_infinitive(child):
+                    # "allowed aid trucks to enter Gaza": where the access leads
+                    target = self.phrase_actors(
+                        children_of(child, OBJECT_DEPS) + self.prep_objects(child, preps), allow_places=True
+                    )
+                if target:
+                    break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
 
     def addressees(self, speech: Token) -> list[str]:

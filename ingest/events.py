@@ -27,6 +27,7 @@ from ingest.arguments import (
     ArgumentFinder,
     children_of,
     done_together,
+    is_infinitive,
     with_conjuncts,
 )
 from ingest.dates import ResolvedDate, find_dates
@@ -471,6 +472,8 @@ class SentenceDates:
 STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
+# Weapons placed in another state stay the sender's: a deployment, not a delivery.
+BASING_VERBS = frozenset({"station", "deploy", "base", "position", "place", "install"})
 MOVEMENT_VERBS = frozenset(
     {
         "travel",
@@ -842,6 +845,9 @@ class EventFinder:
                 heads.extend(p for of in children_of(prep, ("prep",)) for p in children_of(of, ("pobj",)))
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
             heads.append(token.head)
+        for clause in children_of(token, ("ccomp",)):
+            if is_infinitive(clause):  # "allowed aid trucks to enter": the small parser makes them the clause's subject
+                heads.extend(children_of(clause, ("nsubj",)))
         for h in with_conjuncts(heads):
             if self.is_sanctions_relief(h):
                 continue  # "offered Iran sanctions relief": an easing (read from the noun), no aid
@@ -879,7 +885,7 @@ class EventFinder:
                 n
                 for n in children_of(token, ("oprd", "ccomp", "xcomp"))
                 # "phoned Netanyahu to urge restraint": a purpose, not a name given
-                if not (n.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children))
+                if not (n.pos_ == "VERB" and is_infinitive(n))
             ]
             if named and not objects and all(n.i in self.index.person for n in named):
                 objects = named  # "Macron called Putin": the small parser reads the one called as a name given
@@ -903,7 +909,7 @@ class EventFinder:
         if trig.requires == "doer":
             # "wants Beijing to use its influence": wishing that another state act asks it to; "wants to talk" does not
             for clause in children_of(token, ("ccomp", "xcomp")):
-                if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                if is_infinitive(clause):
                     doers = children_of(clause, ("nsubj",)) or children_of(token, ("dobj",))
                     if self.args.phrase_actors(doers):
                         return True
@@ -1674,6 +1680,8 @@ class EventFinder:
         verb = subject.head
         if etype == "AID" and lemma in self.classes["attack_weapons"] and verb.lemma_.lower() in IMPACT_VERBS:
             etype, mode, trig = "ASSAULT", "attack", _STRIKE  # "Myanmar army shells landed in Thai territory"
+        elif etype == "AID" and verb.lemma_.lower() in BASING_VERBS:
+            etype, mode, trig = "MOBILIZE", "weapons", _TROOPS  # "Russian nuclear arms were stationed in Belarus"
         target: list[str] = []
         for head in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]]:
             impact = etype == "ASSAULT" and head.lemma_.lower() in IMPACT_VERBS
@@ -1768,7 +1776,7 @@ class EventFinder:
                 if head.dep_ not in ("xcomp", "aux", "conj"):
                     break
                 continue
-            infinitive = head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            infinitive = head.dep_ == "ccomp" and is_infinitive(head)
             # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
             if head.head.i == head.i or (head.dep_ in ("ROOT", "ccomp", "parataxis", "conj") and not infinitive):
                 break
@@ -1797,7 +1805,7 @@ class EventFinder:
                 break
         for t in chain:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in WISH_VERBS and trig.type != "REQUEST":
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                if is_infinitive(t):
                     return True  # "wants China to stop supplying arms": wished of another, not done
             for c in t.children:
                 if (c.dep_ == "neg" or c.lower_ in ("never", "no")) and not (t.i == token.i and trig is _REFUSAL):
@@ -1808,6 +1816,8 @@ class EventFinder:
                     return True  # "called for Moscow to return them": asked for, not done
                 if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL and not self.reported_future(t, c):
                     return True
+                if c.dep_ == "advmod" and c.lower_ == "yet" and t.lemma_.lower() in ("have", "be"):
+                    return True  # "has yet to approve the weapons", "is yet to meet him": not done so far
             if t.dep_ == "pcomp" and t.head.lower_ == "without":
                 return True  # "without coordinating with the other two"
             against = t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "against"

@@ -1,6 +1,6 @@
 """How many of the sentences written for this project (tests/data/written_events.txt) the extractor reads.
 
-    .venv/bin/python scripts/eval_written.py [--misses]
+    .venv/bin/python scripts/eval_written.py [--misses] [--file F]
 
 Each line names one event (TYPE SOURCE TARGET | sentence) that must be read, or, with a leading "!", one that must
 not. The sentences were written away from the gold sets, in many phrasings per type, so the share read estimates
@@ -52,8 +52,9 @@ def dyads(extraction: Extraction) -> set[tuple[str, str, str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", action="store_true", help="print each sentence read wrongly")
+    ap.add_argument("--file", type=Path, default=SENTENCES, help="a new batch, scored before it joins the set")
     args = ap.parse_args()
-    cases = read_cases()
+    cases = read_cases(args.file)
     articles = [parse_article(sentence, published=PUBLISHED) for _, _, sentence in cases]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()

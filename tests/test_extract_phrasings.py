@@ -1492,3 +1492,36 @@ def test_a_rally_called_off_did_not_happen(nlp) -> None:  # type: ignore[no-unty
 def test_calling_off_talks_suspends_them(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Japan called off talks with China."))
     assert ("SANCTION", "JPN", "CHN") in found and not {d for d in found if d[0] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Germany is sending a second battlegroup to Lithuania.", ("MOBILIZE", "DEU", "LTU")),
+        ("American nuclear bombs are stationed in Turkey.", ("MOBILIZE", "USA", "TUR")),
+        ("Egypt allowed fuel trucks to enter Gaza on Tuesday.", ("CONCEDE", "EGY", "PSE")),
+        ("India is working closely with France on submarine design.", ("COOPERATE", "FRA", "IND")),
+    ],
+)
+def test_units_weapons_based_abroad_access_allowed_and_close_work(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert dyad in found
+    assert not {d for d in found if d[0] == "AID"}  # weapons based abroad stay their owner's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parliament has yet to approve the tanks for Ukraine.",
+        "Kenya is yet to send its police officers to Haiti.",
+    ],
+)
+def test_what_is_yet_to_happen_has_not_happened(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] in ("AID", "MOBILIZE")}
+
+
+def test_working_with_a_state_is_not_cooperation_unless_closely(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Analysts said Brazil was working with China on a report."))
+    assert not {d for d in found if d[0] == "COOPERATE"}
