@@ -404,6 +404,8 @@ class ArgumentFinder:
                 objects = children_of(tok.head.head, ("dobj",))
                 if objects:
                     return objects, False
+            if tok is verb and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN"):
+                return [tok.head], False  # "Salman, speaking after a meeting with X, said": the one speaking met X
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
                 controlled = tok.dep_ == "xcomp" and (tok is verb or controlled)
                 tok = tok.head
@@ -567,6 +569,10 @@ class ArgumentFinder:
                         found += self.phrase_actors(children_of(prep, ("pobj",)))
                 # "with Omani mediation", "Egyptian mediators", "Qatar's mediation"
                 found += self.phrase_actors(c for c in tok.children if c.dep_ in ("amod", "poss", "compound"))
+                if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+                    found += self.doers_of(tok.head.head)  # "Oman acted as a mediator between them"
+                elif tok.dep_ == "appos":
+                    found += self.phrase_actors([tok.head])  # "Oman, a mediator between them,"
         return list(dict.fromkeys(found))
 
     def clause_sides(

@@ -1525,3 +1525,23 @@ def test_what_is_yet_to_happen_has_not_happened(nlp, sentence: str) -> None:  # 
 def test_working_with_a_state_is_not_cooperation_unless_closely(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Analysts said Brazil was working with China on a report."))
     assert not {d for d in found if d[0] == "COOPERATE"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        (
+            "Kenya's president William Ruto, speaking after talks with the Somali president in Nairobi, said "
+            "the two countries would reopen the border.",
+            ("CONSULT", "KEN", "SOM"),
+        ),
+        ("Norway has long acted as a mediator between Colombia and Venezuela.", ("CONSULT", "COL", "NOR")),
+        ("Qatar, a mediator between Israel and Iran, hosted both delegations.", ("CONSULT", "ISR", "QAT")),
+        ("Belarus freed a Polish schoolteacher it had jailed for two years.", ("CONCEDE", "BLR", "POL")),
+        ("Venezuela detained a Colombian engineer near the border.", ("COERCE", "VEN", "COL")),
+    ],
+)
+def test_who_speaks_after_talks_mediators_and_people_held_or_freed(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
