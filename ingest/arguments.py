@@ -404,8 +404,10 @@ class ArgumentFinder:
                 objects = children_of(tok.head.head, ("dobj",))
                 if objects:
                     return objects, False
-            if tok is verb and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN"):
-                return [tok.head], False  # "Salman, speaking after a meeting with X, said": the one speaking met X
+            if tok is verb and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBD") and tok.head.pos_ in ("PROPN", "NOUN"):
+                # "Salman, speaking after a meeting with X, said": the one speaking met X; a finite verb read as a
+                # modifier ("Erdogan, who flew to Baku, hailed Azerbaijan") is the noun's own predicate
+                return [tok.head], False
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
                 controlled = tok.dep_ == "xcomp" and (tok is verb or controlled)
                 tok = tok.head
@@ -460,6 +462,9 @@ class ArgumentFinder:
             # "bombed targets in Lebanon", "Kharkiv was shelled": the place struck names the state struck
             struck = subj if passive else objects
             target = self.phrase_actors(struck, allow_places=True, through_places=True)
+            if not target and not passive:
+                # "pulled out of villages in southern Lebanon", "fired on towns in Kashmir"
+                target = self.phrase_actors(pobjs, through_places=True)
         if not target and etype in SPEECH_ACT_TYPES:
             # "demanded that Lithuania recall its envoy", "insisted that X withdraw": the clause's subject.
             # "called for Moscow to return them": the parser makes that clause adverbial, marked by "for"
@@ -715,14 +720,16 @@ class ArgumentFinder:
 
     @staticmethod
     def span_of_talks(noun: Token) -> Token | None:
-        """The verb a stretch of talks is told around: "agreed after two days of talks", "left after hours of
-        negotiations"."""
+        """The verb a stretch of talks is told around or done by: "agreed after two days of talks", "left after hours
+        of negotiations", "concluded two days of talks"."""
         head = noun.head
         if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in SPAN_NOUNS:
             return None
         span = head.head
         if span.dep_ == "pobj" and span.head.lower_ in SPAN_PREPS and span.head.head.pos_ in ("VERB", "AUX"):
             return span.head.head
+        if span.dep_ == "dobj" and span.head.pos_ == "VERB":
+            return span.head  # "wrapped up two days of talks", "held three rounds of negotiations"
         return None
 
     @staticmethod

@@ -1104,6 +1104,8 @@ class EventFinder:
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
             source = self.protest_place(sent, against)
             target = [t for t in target if t not in source]
+        if etype == "PROTEST" and len(source) == 1 and not target and self.at_home(sent, source[0]):
+            target = list(source)  # "students marched through Belgrade against corruption": a state's people at it
         if etype == "ASSAULT" and token.lemma_.lower() in WAR_NOUNS and len(set(source)) >= 2:
             # "the Israel-Hamas war in Gaza": with both sides named, a place is where they fight, not a target
             named = {self.index.actor.get(t.i) for t in token.subtree if not self.index.is_place_like(t.i)}
@@ -1346,7 +1348,8 @@ class EventFinder:
 
     def directed_sides(self, token: Token, etype: str, source: list[str], target: list[str]) -> list[Side]:
         source = list(dict.fromkeys(source))
-        target = [t for t in dict.fromkeys(target) if t not in source]
+        # a protest may be a state's people against their own government; no other act is done to oneself
+        target = [t for t in dict.fromkeys(target) if t not in source or etype == "PROTEST"]
         if len(source) >= 2 and not target and etype == "RETREAT":
             return [(etype, sorted(source), [], True)]  # "India and China completed the disengagement"
         if len(source) >= 2 and not target and (token.lemma_.lower() in RECIPROCAL_LEMMAS or self.is_mutual(token)):
@@ -1502,10 +1505,15 @@ class EventFinder:
                 break
         return []
 
+    def at_home(self, sent: Span, state: str) -> bool:
+        """A protest in a sentence that names no state but the protesters' own is aimed at their own government."""
+        named = {self.index.actor[i] for i in range(sent.start, sent.end) if i in self.index.actor}
+        return named == {state} and not gazetteer.is_organisation(state)
+
     def protest_place(self, sent: Span, target: list[str]) -> list[str]:
         """Protesters with no nationality named are the people of the state where they march."""
         for tok in sent:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout"):
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "through"):
                 found = [a for a in self.args.actors_in(tok, allow_places=True) if a not in target]
                 if found:
                     return found[:1]

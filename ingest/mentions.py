@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import NAMING_VERBS, ActorIndex
+from ingest.arguments import NAMING_VERBS, ActorIndex, children_of
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 
@@ -72,6 +72,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 SET_NOUNS = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# In a story about the Koreas, "the North" and "the South" are the two states.
+KOREAS = {"North": "PRK", "South": "KOR"}
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
 # Offices that stand for a state when the text names the office without its holder: "Qatar's prime minister".
 OFFICE_NOUNS = frozenset(
@@ -240,6 +242,8 @@ class MentionFinder:
                 actors = self.args.phrase_actors([clause.head]) if clause is not None else []
                 if len(actors) == 1:
                     out.append(Mention(actors[0], tok.i, "pronoun"))
+            elif tok.text in KOREAS and self._korean_story and self._stands_alone(tok):
+                out.append(Mention(KOREAS[tok.text], tok.i, "nominal"))  # "Seoul said the North fired artillery"
             elif tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 country = self._previous_official(tok)
                 if country:
@@ -284,6 +288,19 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    @property
+    def _korean_story(self) -> bool:
+        return bool({"PRK", "KOR"} & set(self.index.actor.values()))
+
+    def _stands_alone(self, tok: Token) -> bool:
+        """ "the North" as a noun phrase of its own, not "the North Korean army" or "the south of the country"."""
+        return (
+            tok.i > 0
+            and self.doc[tok.i - 1].lower_ == "the"
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
+            and not children_of(tok, ("prep",))
+        )
 
     def _previous_official(self, tok: Token) -> str | None:
         """ "he", "his": the state of the official named last; "he" may also be an official named only by office

@@ -258,6 +258,12 @@ class StatementFinder:
 
     # -- what is said --------------------------------------------------------------------------------------------
     def is_negative(self, tok: Token) -> bool:
+        if (
+            tok.lower_ == "concerning"
+            and tok.dep_ in ("prep", "acl")
+            and any(c.dep_ == "pobj" or c.dep_ == "dobj" for c in tok.children)
+        ):
+            return False  # "issues concerning its interests": about, not worrying
         return (tok.lemma_.lower() in self.words.negative or tok.lower_ in self.words.negative) and not self.negated(
             tok
         )

@@ -1545,3 +1545,39 @@ def test_who_speaks_after_talks_mediators_and_people_held_or_freed(  # type: ign
     nlp, sentence: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Kenya and Ethiopia concluded three days of talks in Addis Ababa on Friday.", ("CONSULT", "ETH", "KEN")),
+        (
+            "Seoul said the North had launched two ballistic missiles, calling it a provocation.",
+            ("ACCUSE", "KOR", "PRK"),
+        ),
+        (
+            "Thousands of farmers marched through Paris on Sunday to protest against the new tax.",
+            ("PROTEST", "FRA", "FRA"),
+        ),
+        ("Rwandan troops withdrew from several towns in eastern Congo.", ("RETREAT", "RWA", "COD")),
+    ],
+)
+def test_spans_of_talks_the_north_protests_at_home_and_places_left(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_a_protest_abroad_is_not_against_the_protesters_own_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Thousands of students marched through Jakarta to protest against Israel's war in Gaza."))
+    assert ("PROTEST", "IDN", "IDN") not in found
+
+
+def test_concerning_as_about_judges_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(
+        run(
+            nlp,
+            "Lula told Biden that Brazil would stand with the United States on issues concerning its core interests.",
+        )
+    )
+    assert ("SUPPORT", "BRA", "USA") in found and not {d for d in found if d[0] == "ACCUSE"}
