@@ -8,8 +8,9 @@ A question is read in four steps, none of which is a template of the whole sente
    (cooperation, conflict, force), meetings, troops, offices and leading, trends, relations, named acts (PLOVER
    types);
 4. the form follows from which of those are present and how many actors and people: two actors and a word of
-   change is a trend, troop words make "troops", meeting words "meetings", an office or "leads" with one actor
-   "leaders", a named act "events", a stance with one actor "partners", two actors "between".
+   change is a trend, troop words make "troops", meeting words "meetings", a person with a word of succession
+   ("before Kishida", "succeeded Abe") or an office or "leads" with one actor "leaders", a named act "events", a
+   stance with one actor "partners", two actors "between".
 A name that is neither an actor nor a known office holder stays a bare name, which the route looks up among the
 graph's people. spaCy's statistical parse is not used here: analysts type questions in lower case or capitals, which
 that model's entities and tags do not survive, and the API would have to load the extractor's pipeline for it.
@@ -38,6 +39,8 @@ from service.api.ask_names import (
     person_index,
     tokens,
 )
+from service.api.ask_offices import ORG_HEAD_ROLES, offices_meant
+from service.api.ask_succession import Succession, person_office, succession_asked
 from service.api.ask_time import TimeRange, take_time
 from service.shared import gazetteer
 
@@ -53,7 +56,8 @@ KNOWN_FORMS: tuple[str, ...] = (
     "meetings: who met <person or actor>; who did <person> meet; meetings of <person>",
     "between: what happened between <actor> and <actor>; <actor>-<actor> relations",
     "trend: how have relations between <actor> and <actor> changed since <year>",
-    "leaders: who leads <country>; who is the president of <country>; <country>'s chancellor",
+    "leaders: who leads <country>; who is the president of <country>; <country>'s chancellor; "
+    "who was <country>'s prime minister before <person>; who succeeded <person>",
     "troops: who sent troops to <actor>; who deployed soldiers in <actor>",
     "events: who imposed sanctions on <actor>; what did <actor or person> do last month",
     "time, at the end of any form: in 2022; since March 2022; between 2019 and 2021; from 2020 to 2022; "
@@ -117,6 +121,17 @@ class Intent(BaseModel):
     stance: Stance | None = Field(default=None, description="for partners: cooperation or conflict")
     event_types: list[str] | None = Field(default=None, description="the PLOVER types the question names")
     role: str | None = Field(default=None, description="for leaders (and people named by office): the office")
+    offices: list[str] | None = Field(
+        default=None,
+        description="the exact offices meant when the actor files several under `role`: the EU's 'president' is "
+        "the Commission's and the European Council's unless the question names one ('ECB president')",
+        examples=[["President of the European Commission", "President of the European Council"]],
+    )
+    succession: Succession | None = Field(
+        default=None,
+        description="for leaders: the holder of `role` just before (predecessor) or just after (successor) "
+        "`person`'s term in it ('who was Japan's prime minister before Kishida', 'who led the UK after Johnson')",
+    )
     interval: Literal["month", "quarter", "year"] | None = Field(
         default=None, description="for trend: the periods asked for (by month, quarterly; else year)"
     )
@@ -148,6 +163,7 @@ class Vocabulary:
     types: dict[str, re.Pattern[str]]  # PLOVER type -> its phrases
     roles: tuple[tuple[re.Pattern[str], str | None], ...]  # office phrase -> role (None: any head)
     combining: dict[str, str]  # "sino" -> "CHN": a state's prefix, joined by a hyphen to another actor's name
+    offices_meant: dict[str, tuple[str, ...]]  # actor -> the offices its bare office word means
     stop: frozenset[str]
     words: frozenset[str]  # every word of every phrase, for telling names from question words
 
@@ -168,7 +184,8 @@ def vocabulary() -> Vocabulary:
     phrases += [p for ps in data["event_types"].values() for p in ps]
     words = frozenset(fold(w).rstrip("*") for p in phrases for w in p.split()) | frozenset(data["stop"])
     combining = {fold(prefix): actor_id for prefix, actor_id in data["combining_forms"].items()}
-    return Vocabulary(cues, types, roles, combining, frozenset(data["stop"]), words)
+    meant = {actor: tuple(titles) for actor, titles in data["offices_meant"].items()}
+    return Vocabulary(cues, types, roles, combining, meant, frozenset(data["stop"]), words)
 
 
 # --------------------------------------------------------------------------- reading
@@ -378,8 +395,11 @@ def _intent(reading: _Reading, time: TimeRange, today: date) -> Intent:
     visits = cue["visits"] and not (clues.stance or clues.types or role_named)
     if (cue["meetings"] or visits) and (meeting := _meetings(reading, clues, time, today)) is not None:
         return meeting
+    succession = succession_asked(reading.text, office_named=role_named or cue["lead"]) if person else None
+    if succession is not None and not (clues.types or clues.stance):
+        return _succession(clues, succession)
     if (role_named or cue["lead"]) and n >= 1 and person is None and not (clues.types or clues.stance):
-        return Intent(form="leaders", actors=actors[:1], role=role)
+        return Intent(form="leaders", actors=actors[:1], role=role, offices=_offices(reading, actors[0], role))
     if clues.types and (n >= 1 or person):
         return Intent(form="events", actors=actors, person=person, event_types=clues.types)
     if clues.stance and (partners := _partners(reading, clues, _reference_day(time, today))) is not None:
@@ -406,9 +426,17 @@ def _meetings(reading: _Reading, clues: _Clues, time: TimeRange, today: date) ->
     """Meetings of a person (named, or by an office: "the Turkish president"), of one actor, or between two."""
     actors, person = clues.actors, clues.person
     if person is None and clues.role_named and actors:
-        holder = office_holder(actors[0].id, clues.role or "President", *_days(time, today))
+        role = clues.role or "President"
+        titles = _offices(reading, actors[0], role)
+        holder = office_holder(actors[0].id, role, *_days(time, today), titles=titles)
         if holder is not None:
-            return Intent(form="meetings", person=PersonRef(id=holder[0], name=holder[1]), role=clues.role)
+            person_ref = PersonRef(id=holder.id, name=holder.name)
+            return Intent(
+                form="meetings",
+                person=person_ref,
+                role=clues.role,
+                offices=[holder.title] if titles and holder.title else None,
+            )
     if person is not None:  # an actor beside a person is where they met ("in Beijing")
         return Intent(form="meetings", person=person)
     if len(actors) == 1:
@@ -417,6 +445,30 @@ def _meetings(reading: _Reading, clues: _Clues, time: TimeRange, today: date) ->
         return Intent(form="between", actors=sorted(actors, key=lambda a: a.id)[:2], event_types=["CONSULT"])
     name = _strip_possessive(reading.residue(vocabulary().stop))
     return Intent(form="meetings", person=PersonRef(id=None, name=name)) if name else None
+
+
+def _offices(reading: _Reading, actor: ActorRef, role: str | None) -> list[str] | None:
+    """The exact offices meant when an organisation files several under the role (service/api/ask_offices.py); its
+    leader, without an office named, is any of its heads. A state's offices stay as the data files them (Bosnia's
+    presidency is its three members)."""
+    if actor.kind == "country":
+        return None
+    roles = frozenset({role}) if role else ORG_HEAD_ROLES
+    meant = vocabulary().offices_meant.get(actor.id, ())
+    return offices_meant(actor.id, roles, " ".join(reading.originals), meant)
+
+
+def _succession(clues: _Clues, succession: Succession) -> Intent:
+    """A person's predecessor or successor in the office the question names, else in their highest office (in the
+    country named, if any); the actor is that office's country or organisation."""
+    person, actors = clues.person, clues.actors
+    assert person is not None
+    office = person_office(person.id or "", actors[0].id if actors else None, clues.role)
+    if office is None:  # no term in the data: an empty answer that says so
+        return Intent(form="leaders", actors=actors[:1], person=person, role=clues.role, succession=succession)
+    country, role = office
+    actor = next((a for a in actors if a.id == country), None) or _actor_ref(country, person.name)
+    return Intent(form="leaders", actors=[actor], person=person, role=role, succession=succession)
 
 
 def _partners(reading: _Reading, clues: _Clues, on: date) -> Intent | None:

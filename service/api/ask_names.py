@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from service.shared import gazetteer, leaders
 from service.shared.ids import slug
@@ -201,18 +201,34 @@ def person_country(person: str, on: date) -> str | None:
 _US_ROLES = {"Foreign Minister": "Secretary of State", "Defense Minister": "Defense Secretary"}
 
 
-def office_holder(country: str, role: str, since: date, until: date) -> tuple[str, str] | None:
-    """(id, name) of who held `role` in `country` for most of since..until, from the office-holder data ("China's
-    foreign minister in 2022" is Wang Yi, who held it until 30 December)."""
+class Holder(NamedTuple):
+    id: str
+    name: str
+    title: str | None
+
+
+def office_holder(
+    country: str, role: str, since: date, until: date, titles: Sequence[str] | None = None
+) -> Holder | None:
+    """Who held `role` in `country` for most of since..until, from the office-holder data ("China's foreign
+    minister in 2022" is Wang Yi, who held it until 30 December); with `titles`, the holder of the first of those
+    offices that had one ("the EU president": the Commission's)."""
     wanted = {role, _US_ROLES.get(role, role)} if country == "USA" else {role}
-    best: tuple[int, date, leaders.Office] | None = None
-    for office in offices_in(country, frozenset(wanted), since, until):
-        start = max(since, office.start_date or since)
-        end = min(until, office.end_date or until)
-        key = ((end - start).days, office.start_date or date.min, office)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return (person_id(best[2].name), best[2].name) if best else None
+    terms = offices_in(country, frozenset(wanted), since, until)
+    choices: Sequence[str | None] = titles or [None]
+    for title in choices:
+        best: tuple[int, date, leaders.Office] | None = None
+        for office in terms:
+            if title is not None and office.title != title:
+                continue
+            start = max(since, office.start_date or since)
+            end = min(until, office.end_date or until)
+            key = ((end - start).days, office.start_date or date.min, office)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is not None:
+            return Holder(person_id(best[2].name), best[2].name, best[2].title)
+    return None
 
 
 def offices_in(country: str, roles: frozenset[str] | None, since: date, until: date) -> list[leaders.Office]:

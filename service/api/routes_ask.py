@@ -13,18 +13,19 @@ from pydantic import BaseModel, ConfigDict
 from service.api.actors import cumulative_bounds, index_bounds, summarised
 from service.api.ask import KNOWN_FORMS, MAX_QUESTION_CHARS, Intent, PersonRef, QuestionError, parse_question
 from service.api.ask_names import offices_in, person_id
+from service.api.ask_offices import ORG_HEAD_ROLES
+from service.api.ask_succession import neighbours
 from service.api.deps import Repository, Today
 from service.api.routes_countries import read_partners
 from service.api.routes_events import EventsQuery, read_events
 from service.api.routes_timeline import read_timeline, timeline_query
 from service.graph.errors import GraphError
 from service.graph.repository import GraphRepository, Row
-from service.shared import gazetteer
+from service.shared import gazetteer, leaders
 
 router = APIRouter(tags=["ask"])
 
 LIMIT = 25  # rows per answer
-_ORG_HEAD_ROLES = frozenset({"Secretary-General", "President", "Leader"})
 
 _EXAMPLES: list[Any] = [
     {
@@ -63,6 +64,40 @@ _EXAMPLES: list[Any] = [
         "result": [{"event_id": "event:...", "date": "2023-09-04", "counterparts": [{"id": "RUS", "name": "Russia"}]}],
         "summary": "Recep Tayyip Erdoğan met Russia in 2023 (1 meeting).",
         "query": {"name": "read/api_ask_meetings", "parameters": {"subject": "person:recep-tayyip-erdogan"}},
+    },
+    {
+        "question": "who was Japan's prime minister before Kishida",
+        "intent": {
+            "form": "leaders",
+            "actors": [{"id": "JPN", "name": "Japan", "kind": "country", "text": "Japan"}],
+            "person": {"id": "person:fumio-kishida", "name": "Fumio Kishida"},
+            "stance": None,
+            "event_types": None,
+            "role": "Prime Minister",
+            "offices": None,
+            "succession": "predecessor",
+            "since": None,
+            "until": None,
+            "year": None,
+        },
+        "result": [
+            {
+                "id": "person:yoshihide-suga",
+                "name": "Yoshihide Suga",
+                "role": "Prime Minister",
+                "start": "2020-09-16",
+                "end": "2021-10-04",
+                "source": "office-holder data",
+                "succession": "predecessor",
+                "of": {"id": "person:fumio-kishida", "name": "Fumio Kishida", "start": "2021-10-04", "end": None},
+            }
+        ],
+        "summary": "Yoshihide Suga (2020-09-16 to 2021-10-04) was Prime Minister of Japan before Fumio Kishida "
+        "(from 2021-10-04).",
+        "query": {
+            "name": "office-holder data",
+            "parameters": {"person": "person:fumio-kishida", "actor": "JPN", "role": "Prime Minister"},
+        },
     },
     {
         "question": "how have relations between Turkey and Greece changed since 2019",
@@ -138,7 +173,10 @@ def get_ask(
 ) -> AskResponse:
     """Reads the question into an `intent` and answers it from the graph. Forms: `partners` (cooperation or
     conflict, with their synonyms: allies, rivals, clashing with, ...), `meetings`, `between`, `trend` (GET
-    /relations/timeline by year), `leaders` (office holders, from the office-holder data and the graph), `troops`,
+    /relations/timeline by year), `leaders` (office holders, from the office-holder data and the graph; with
+    `succession`, the holder just before or after `person`'s term: "who was Japan's prime minister before Kishida";
+    `offices` names the exact offices when an organisation files several under the role, as the EU's "president"
+    is the Commission's and the European Council's unless the question names one), `troops`,
     `events` (acts the question names, e.g. "who imposed tariffs on Canada" -> SANCTION). Time phrases ("in 2022",
     "since March 2022", "between 2019 and 2021", "last month", "in the past six months") give `since` / `until`: ISO
     partial dates, both inclusive. A question it cannot read answers 422 with the known forms and `did_you_mean`."""
@@ -305,6 +343,8 @@ def _meetings(repo: GraphRepository, intent: Intent, _: date) -> Answer:
         subject, subject_name = intent.person.id, intent.person.name
     else:
         subject, subject_name = intent.actors[0].id, intent.actors[0].name
+    if intent.offices:  # a person asked for by an office several share: which one ("the EU president")
+        subject_name = f"{subject_name} ({', '.join(intent.offices)})"
     params = {"subject": subject, "since": intent.since, "until": intent.until, "limit": LIMIT}
     low, high = index_bounds(intent.since, intent.until)
     rows = repo.read(
@@ -349,17 +389,22 @@ def _last_day(iso: str | None, default: date) -> date:
 
 def _leaders(repo: GraphRepository, intent: Intent, today: date) -> Answer:
     """Office holders over the question's range (today without one): the office-holder data's terms, then the
-    people the graph's news names in those offices."""
+    people the graph's news names in those offices; only the offices meant when the actor files several under the
+    role (the EU's president: the Commission's and the European Council's, each named)."""
+    if intent.succession is not None:
+        return _succession(intent)
     actor = intent.actors[0]
     if intent.role:
         roles = frozenset({intent.role})
     elif actor.kind == "country":
         roles = frozenset(role.role for role in gazetteer.roles() if role.head)
     else:
-        roles = _ORG_HEAD_ROLES
+        roles = ORG_HEAD_ROLES
     since = _first_day(intent.since or intent.until, today)
     until = _last_day(intent.until, today)
     terms = offices_in(actor.id, roles if intent.role or actor.kind != "country" else None, since, until)
+    if intent.offices:  # an organisation's offices: the graph has none (HOLDS_OFFICE points to states only)
+        terms = [t for t in terms if t.title in intent.offices]
     rows: list[Row] = [
         {"id": person_id(t.name), "name": t.name, "role": t.title or t.role, "start": t.start, "end": t.end}
         | {"first_seen": None, "last_seen": None, "source": "office-holder data"}
@@ -383,9 +428,58 @@ def _leaders(repo: GraphRepository, intent: Intent, today: date) -> Answer:
         who = ", ".join(f"{row['role']} {row['name']}" for row in rows[:5])
         tense = "is" if intent.since is None and intent.until is None else "was"
         summary = f"{actor.name}{_when(intent)} {tense} led by {who}."
+        if intent.offices and len(intent.offices) > 1:
+            office = (intent.role or "leader").lower()
+            summary = f"{actor.name}'s {office}{_when(intent)} is more than one office: {who}."
     else:
         summary = f"No leader of {actor.name}{_when(intent)} is known."
     return "read/api_ask_leaders", params, rows, summary
+
+
+def _term(office: leaders.Office) -> str:
+    return f"{office.start} to {office.end}" if office.end else f"from {office.start}"
+
+
+def _succession(intent: Intent) -> Answer:
+    """The holder of the office just before or after each of the person's terms in it (service/api/ask_succession.py),
+    from the office-holder data: the graph holds no terms of office."""
+    assert intent.person is not None and intent.succession is not None
+    person, actor = intent.person, intent.actors[0] if intent.actors else None
+    since = _first_day(intent.since, date.min) if intent.since else None
+    until = _last_day(intent.until, date.max) if intent.until else None
+    params = {
+        "person": person.id,
+        "actor": actor.id if actor else None,
+        "role": intent.role,
+        "succession": intent.succession,
+        "since": intent.since,
+        "until": intent.until,
+    }
+    found = []
+    if actor is not None and intent.role is not None and person.id is not None:
+        found = neighbours(person.id, actor.id, intent.role, intent.succession, since, until)
+    rows: list[Row] = []
+    sentences: list[str] = []
+    word = "before" if intent.succession == "predecessor" else "after"
+    for n in found:
+        office = f"{n.term.title or n.term.role} of {actor.name if actor else n.term.country}"
+        if n.other is None:
+            missing = "still in office" if n.term.end is None and word == "after" else "not in the office-holder data"
+            sentences.append(f"The {office} {word} {person.name} ({_term(n.term)}) is {missing}.")
+            continue
+        sentences.append(f"{n.other.name} ({_term(n.other)}) was {office} {word} {person.name} ({_term(n.term)}).")
+        rows.append(
+            {"id": person_id(n.other.name), "name": n.other.name, "role": n.other.title or n.other.role}
+            | {"start": n.other.start, "end": n.other.end, "first_seen": None, "last_seen": None}
+            | {"source": "office-holder data", "succession": intent.succession}
+            | {"of": {"id": person.id, "name": person.name, "start": n.term.start, "end": n.term.end}}
+        )
+    if not found:
+        where = f" of {actor.name}" if actor else ""
+        sentences.append(
+            f"No term of {person.name} as {intent.role or 'office holder'}{where} is in the office-holder data."
+        )
+    return "office-holder data", params, rows, " ".join(sentences)
 
 
 def troops_from_events(
