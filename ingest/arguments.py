@@ -367,7 +367,13 @@ class ArgumentFinder:
                 # "the summit which condemned": the relative pronoun is its head noun
                 return self._antecedent(tok.head), False
             if subj:
-                return subj, False
+                # headlines join subjects with a comma: "India, Britain seal trade deal"
+                listed = [
+                    c
+                    for c in children_of(tok, ("npadvmod",))
+                    if c.i < subj[0].i and c.pos_ == "PROPN" and c.nbor().text == "," and c.i in self.index.actor
+                ]
+                return listed + subj, False
             passive = children_of(tok, PASSIVE_SUBJECT_DEPS)
             if passive:
                 # the passive is the governing verb's; the infinitive's own voice decides ("to be sanctioned")

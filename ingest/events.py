@@ -354,6 +354,8 @@ IRREALIS_NOUNS = frozenset(
         "intent",
         "willingness",
         "readiness",
+        "hurry",  # "in no hurry to impose new sanctions"
+        "rush",
     }
 )
 # Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".
@@ -623,6 +625,11 @@ IMPACT_VERBS = frozenset({"land", "fall", "hit", "strike", "explode", "crash", "
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
+_JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
+# "will jointly buy submarines", "build the plant together": any act two states do as one is cooperation (but
+# "came together", "brought together" is a meeting, read elsewhere).
+JOINT_ADVERBS = frozenset({"jointly", "together"})
+GATHERING_VERBS = frozenset({"come", "bring", "get", "put", "stand", "pull"})
 # Verbs whose negation is a rejection: "will not accept", "does not recognise".
 ACCEPTANCE_VERBS = frozenset({"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"})
 TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
@@ -758,6 +765,9 @@ class EventFinder:
         candidates = candidates or self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
         if not candidates and pos == "VERB":
             candidates = self.cameo_triggers(token, lemma)
+        if not candidates and pos == "VERB" and lemma not in GATHERING_VERBS:
+            if any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in token.children):
+                candidates = (_JOINT,)
         if not candidates:
             return None
         if pos == "NOUN" and token.dep_ == "compound" and self.names_equipment(token.head):
@@ -853,7 +863,7 @@ class EventFinder:
                 continue  # "offered Iran sanctions relief": an easing (read from the noun), no aid
             out.add(h.lemma_.lower())
             for c in h.children:
-                if c.dep_ in ("compound", "amod", "nmod", "pobj", "prep"):
+                if c.dep_ in ("compound", "amod", "nmod", "pobj", "prep", "npadvmod"):  # "$4 billion more"
                     out.add(c.lemma_.lower())
                     out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "compound"))
         if token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
@@ -1503,6 +1513,12 @@ class EventFinder:
                 if doers:
                     return doers
                 break
+            # "X's prime minister visited a shrine. China condemned the visit": an act no rule records, told by its verb
+            for earlier in self.doc[max(0, verb.sent.start - REFERENCE_REACH) : obj.i]:
+                if earlier.pos_ == "VERB" and earlier.lemma_.lower() == lemma:
+                    doers = [a for a in self.args.doers_of(earlier) if a not in judges]
+                    if doers:
+                        return doers
         return []
 
     def at_home(self, sent: Span, state: str) -> bool:

@@ -1581,3 +1581,33 @@ def test_concerning_as_about_judges_no_one(nlp) -> None:  # type: ignore[no-unty
         )
     )
     assert ("SUPPORT", "BRA", "USA") in found and not {d for d in found if d[0] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Korea pledges $2 billion more for Vietnam's railways.", ("AID", "KOR", "VNM")),
+        ("Chile, Argentina sign lithium pact.", ("AGREE", "ARG", "CHL")),
+        (
+            "Israel's security minister visited the Al-Aqsa compound on Sunday. Egypt condemned the visit.",
+            ("ACCUSE", "EGY", "ISR"),
+        ),
+        ("France will cut its troops in Chad by half next year.", ("RETREAT", "FRA", "TCD")),
+        ("Spain and Portugal will jointly run the new radar station.", ("COOPERATE", "ESP", "PRT")),
+    ],
+)
+def test_money_pledged_headline_pairs_acts_told_by_verbs_troop_cuts_and_joint_acts(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president said he was in no hurry to impose sanctions on Venezuela.",
+        "Heads of state came together in Geneva on Monday.",
+    ],
+)
+def test_no_hurry_is_no_act_and_coming_together_is_no_cooperation(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, sentence)) if d[0] in ("SANCTION", "COOPERATE")}
