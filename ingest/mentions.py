@@ -181,9 +181,11 @@ class MentionFinder:
             dict.fromkeys(
                 m.actor
                 for _, m, subject in self._recent
-                if subject
-                and m.kind not in ("pronoun", "nominal")
-                and self._is_subject(self.doc[m.head], representatives=False)
+                if m.kind not in ("pronoun", "nominal")
+                and (
+                    (subject and self._is_subject(self.doc[m.head], representatives=False))
+                    or self._is_agent(self.doc[m.head])
+                )
                 and not self._home_of_group(self.doc[m.head], m.actor)
             )
         )
@@ -367,6 +369,13 @@ class MentionFinder:
                 if actors and len(actors) <= limit:
                     return actors
         return None
+
+    @staticmethod
+    def _is_agent(tok: Token) -> bool:
+        """ "a resolution backed by the United States, Britain and France": who does a passive act acts."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
     @staticmethod
     def _is_subject(tok: Token, representatives: bool = True) -> bool:

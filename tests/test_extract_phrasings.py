@@ -1611,3 +1611,10 @@ def test_money_pledged_headline_pairs_acts_told_by_verbs_troop_cuts_and_joint_ac
 )
 def test_no_hurry_is_no_act_and_coming_together_is_no_cooperation(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, sentence)) if d[0] in ("SANCTION", "COOPERATE")}
+
+
+def test_the_agents_of_a_passive_act_are_actor_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "The draft, backed by Brazil, Chile and Peru, was put to a vote in Geneva on Tuesday.")
+    assert {c.id for c in result.countries} >= {"BRA", "CHL", "PER"}
+    places = run(nlp, "The summit was held in Lima, Peru, on Tuesday.")
+    assert "PER" not in {c.id for c in places.countries}
