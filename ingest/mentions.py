@@ -72,6 +72,10 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 SET_NOUNS = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# Words that place a state in its region without naming it: "the West African nation", "the Gulf state".
+REGIONAL_WORDS = frozenset(
+    {"west", "east", "central", "north", "south", "african", "asian", "gulf", "balkan", "baltic", "caribbean", "arab"}
+)
 # In a story about the Koreas, "the North" and "the South" are the two states.
 KOREAS = {"North": "PRK", "South": "KOR"}
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which"})
@@ -160,6 +164,7 @@ class MentionFinder:
         self.paragraph_speaker: dict[int, str] = {}  # sentence start -> who the quotation in it is by
         self.by_sentence: dict[int, list[Mention]] = {}
         self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
+        self._drop_regional_epithets()
         for number, sent in enumerate(sentences(self.doc)):
             mentions = self._named(sent) + self._resolved(sent, number)
             self.by_sentence[sent.start] = mentions
@@ -173,6 +178,20 @@ class MentionFinder:
             quoted = [Mention(a, i, "speaker") for i, a in self.speakers.items() if sent.start <= i < sent.end]
             self.by_sentence[sent.start] = [m for m in self.by_sentence[sent.start] if m.head not in self.speakers]
             self.by_sentence[sent.start] += quoted
+
+    def _drop_regional_epithets(self) -> None:
+        """ "the Central African nation" describes the state just named (Congo), it does not name the Central African
+        Republic; with the state's name gone, "the ... nation" is read as a reference."""
+        for tok in self.doc:
+            if self.index.actor.get(tok.i) != "CAF" or tok.lower_ != "central":
+                continue
+            words = [self.doc[j] for j in range(tok.i, min(tok.i + 3, len(self.doc)))]
+            noun = words[2] if len(words) == 3 and words[1].lower_ == "african" else None
+            if noun is not None and noun.lemma_.lower() in ("nation", "country", "state") and tok.i > 0:
+                if self.doc[tok.i - 1].lower_ == "the":
+                    for t in words[:2]:
+                        self.index.actor.pop(t.i, None)
+                        self.index.form.pop(t.i, None)
 
     def subjects(self) -> list[str]:
         """Actors named (not referred to) as the subject of some sentence, in order ("Chinese officials said" is
@@ -396,9 +415,11 @@ class MentionFinder:
         return max((COUNTS.get(c.lower_, 0) for c in tok.children), default=0)
 
     def _modified(self, tok: Token) -> bool:
-        """ "the Chinese government" names its state; only a bare "the government" refers back."""
+        """ "the Chinese government" names its state; only a bare "the government" refers back, or one described by
+        its region ("the Central African nation", "the Gulf state")."""
         return any(c.i in self.index.actor for c in tok.subtree) or any(
-            c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" for c in tok.children
+            c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" and c.lower_ not in REGIONAL_WORDS
+            for c in tok.children
         )
 
     def _window(self, number: int) -> Iterator[tuple[int, Mention, bool]]:

@@ -1618,3 +1618,10 @@ def test_the_agents_of_a_passive_act_are_actor_countries(nlp) -> None:  # type: 
     assert {c.id for c in result.countries} >= {"BRA", "CHL", "PER"}
     places = run(nlp, "The summit was held in Lima, Peru, on Tuesday.")
     assert "PER" not in {c.id for c in places.countries}
+
+
+def test_a_region_that_describes_a_state_names_no_other_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Kenya sent police to Haiti. The peacekeepers will leave the Central African nation next year.")
+    assert "CAF" not in {c.id for c in result.countries}
+    named = run(nlp, "The Central African Republic signed a security deal with Rwanda on Monday.")
+    assert ("AGREE", "CAF", "RWA") in dyads(named)
