@@ -881,6 +881,10 @@ class ArgumentFinder:
                 for a in self.phrase_actors([d for d in children_of(verb, ("dative",)) if d.pos_ != "ADP"])
                 if a not in source
             ]
+        if not target and trig.dep_ == "appos" and trig.head.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
+            # "offered Niger's president his full support": the small parser reads the second object as an apposition
+            # of the first, who receives it
+            target = [a for a in self.phrase_actors([trig.head]) if a not in source]
         circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
         # "ended decades of hostility with a peace agreement": what a verb does its object with is the subject's act
         instrument = trig.dep_ == "pobj" and trig.head.lower_ == "with" and trig.head.head is verb

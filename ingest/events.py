@@ -1116,6 +1116,10 @@ class EventFinder:
             target = [t for t in target if t not in source]
         if etype == "PROTEST" and len(source) == 1 and not target and self.at_home(sent, source[0]):
             target = list(source)  # "students marched through Belgrade against corruption": a state's people at it
+        if etype == "SANCTION" and trig.mode == "diplomats" and source and not target:
+            # "Bolivia cut ties with Israel. Colombia and Chile recalled their ambassadors": from the state the
+            # protest before was aimed at
+            target = self.last_target(token, source, ("SANCTION", "ACCUSE"))
         if etype == "ASSAULT" and token.lemma_.lower() in WAR_NOUNS and len(set(source)) >= 2:
             # "the Israel-Hamas war in Gaza": with both sides named, a place is where they fight, not a target
             named = {self.index.actor.get(t.i) for t in token.subtree if not self.index.is_place_like(t.i)}
@@ -1427,6 +1431,14 @@ class EventFinder:
         for event in reversed(self.found):
             if event.trigger.i < token.i and token.sent.start - event.sentence.start <= REFERENCE_REACH:
                 yield event
+
+    def last_target(self, token: Token, source: list[str], types: tuple[str, ...]) -> list[str]:
+        """The target of the latest act of these types reported before ``token`` (within reach), not the source."""
+        for event in self.reported_before(token):
+            target = [t for t in event.target if t not in source]
+            if event.type in types and target:
+                return target
+        return []
 
     def struck_in_threat(self, token: Token) -> list[str]:
         """ "threatened to intervene in Niger", "threatened military action in Gaza": where the force threatened would

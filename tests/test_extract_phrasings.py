@@ -1625,3 +1625,23 @@ def test_a_region_that_describes_a_state_names_no_other_state(nlp) -> None:  # t
     assert "CAF" not in {c.id for c in result.countries}
     named = run(nlp, "The Central African Republic signed a security deal with Rwanda on Monday.")
     assert ("AGREE", "CAF", "RWA") in dyads(named)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("The NATO chief offered Moldova's president his full support.", ("SUPPORT", "NATO", "MDA")),
+        (
+            "Belize cut its ties with Israel on Friday. Honduras and Colombia recalled their ambassadors.",
+            ("SANCTION", "HND", "ISR"),
+        ),
+    ],
+)
+def test_a_second_object_read_as_apposition_and_envoys_recalled_from_the_state_just_named(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_an_envoy_recalled_with_no_state_in_sight_makes_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, "Peru recalled its ambassador for consultations.")) if d[0] == "SANCTION"}
