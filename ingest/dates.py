@@ -393,6 +393,10 @@ def _resolve_anchored_day(m: re.Match[str], ctx: _Context) -> _Value | None:
         return None
     word = " ".join(m["word"].lower().split())
     backwards = any(w in word for w in ("before", "prior", "previous", "preceding"))
+    if word.endswith("after") and ctx.anchor == ctx.published and ctx.tense == "past":
+        # "A day after India banned the apps, China criticised the move": the day after an act the sentence does
+        # not date, not the day after publication
+        return None
     return _day(ctx.anchor + timedelta(days=-1 if backwards else 1))
 
 

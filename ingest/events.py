@@ -727,7 +727,13 @@ class EventFinder:
         day of its story once, not always first."""
         if self._lede is None:
             sents = sentences(self.doc)[:3]
-            dates = [d for s in sents for d in find_dates(s.text, self.published) if d.precision == "day"]
+            dates = [
+                d
+                for s in sents
+                for d in find_dates(s.text, self.published)
+                # "asked India to withdraw by March 15": a deadline is not the day of the story
+                if d.precision == "day" and not s.text[: d.start].rstrip().lower().endswith(SPAN_BOUND_WORDS)
+            ]
             if not dates and self.published is not None:
                 recent = [
                     d

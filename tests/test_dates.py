@@ -302,3 +302,8 @@ def test_long_sentence_is_linear() -> None:
 )
 def test_a_relative_year_that_says_which_month_is_not_a_second_date(sentence: str, expected: list[str]) -> None:
     assert [d.value for d in find_dates(sentence, date(2024, 6, 14))] == expected
+
+
+def test_a_day_after_an_undated_act_is_not_the_day_after_publication() -> None:
+    assert values("A day after Peru recalled its envoy, Mexico expelled the Peruvian ambassador.") == []
+    assert values("A day after the March 3, 2022 vote, envoys met.") == ["2022-03-03"]

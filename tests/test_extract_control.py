@@ -154,3 +154,14 @@ def test_an_undated_act_of_the_lead_takes_the_news_day_the_story_gives_later(
     )
     deals = [e for e in extract_text(nlp, text, PUBLISHED).events if e.type == "AGREE"]
     assert deals and all(e.date == expected and e.date_source == source for e in deals)
+
+
+def test_a_deadline_in_the_lead_is_not_the_day_of_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Niger asked France to withdraw its troops by May 30, 2024.\n\n"
+        "Officials say about a thousand French soldiers remain.\n\n"
+        "Niger and France have set up a commission to negotiate the withdrawal."
+    )
+    events = extract_text(nlp, text, PUBLISHED).events
+    assert {e.type for e in events} >= {"REQUEST", "CONSULT"}
+    assert all(e.date != "2024-05-30" for e in events)
