@@ -445,13 +445,24 @@ class ArgumentFinder:
             subj, passive = [trig.head], bool(children_of(trig, ("agent",)))
         preps = TARGET_PREPS.get(etype, TARGET_PREPS["default"])
         objects = children_of(trig, OBJECT_DEPS)
-        if etype == "CONSULT" and trig.lemma_.lower() in TOPIC_VERBS:
-            objects = []  # "Macron and Scholz discussed Ukraine": what is discussed takes no part
         pobjs = self.prep_objects(trig, preps)
+        if etype == "CONSULT" and trig.lemma_.lower() in TOPIC_VERBS:
+            # "Macron and Scholz discussed Ukraine": what is discussed takes no part; "discussed trade with Syria":
+            # the parser hangs the partner on the topic
+            pobjs += [p for o in objects for p in self.prep_objects(o, frozenset({"with"}))]
+            objects = []
         agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
         if passive:
             source = self.phrase_actors(agents)
             target = self.phrase_actors(subj) + self.phrase_actors(pobjs)
+            if not source and etype in MOVED_TYPES:
+                # "the first batch of American tanks was delivered to Ukraine": whose things were delivered
+                moved = [p for s in subj for p in [s, *self.prep_objects(s, frozenset({"of"}))]]
+                moved = [m for m in moved if m.lemma_.lower() in self.moved_things]
+                source = self.phrase_actors(c for m in moved for c in m.children if c.dep_ in ("amod", "compound"))
+                target = (
+                    [t for t in self.phrase_actors(pobjs, allow_places=True) if t not in source] if source else target
+                )
         else:
             source = self.subject_actors(subj)
             target = self.phrase_actors(objects) + self.phrase_actors(pobjs, allow_places=etype != "CONSULT")
@@ -464,6 +475,10 @@ class ArgumentFinder:
         if not target and etype in MOVED_TYPES:
             # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
             target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, preps)], allow_places=True)
+        if not target and etype == "CONCEDE":
+            # "reopened the border crossing with Gaza": where the passage leads
+            passage = frozenset({"with", "to", "into"})
+            target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, passage)], allow_places=True)
         if not target and etype in PLACE_TARGET_TYPES:
             # "bombed targets in Lebanon", "Kharkiv was shelled": the place struck names the state struck
             struck = subj if passive else objects
@@ -716,6 +731,12 @@ class ArgumentFinder:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ in ("on", "for")
+            and head.head.lemma_.lower() in object_classes()["agreement"]
+        ):
+            return ArgumentFinder.governing_verb(head.head)  # "signed a memorandum on cooperation"
         if done_together(noun):
             return ArgumentFinder.governing_verb(head.head)  # "ran the flights in cooperation with Ethiopia"
         return None

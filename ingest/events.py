@@ -1020,6 +1020,9 @@ class EventFinder:
             return True
         if any(c.lemma_.lower() in GROWTH_VERBS for c in token.children if c.dep_ in ("acl", "relcl")):
             return True
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "for") and verb.dep_ == "prep":
+            # "signed a memorandum on cooperation in critical minerals": the cooperation is what they agree to
+            return verb.head.lemma_.lower() in object_classes()["agreement"]
         return any(c.lower_ in GROWTH_MODIFIERS for c in token.lefts)
 
     def realised(self, token: Token) -> bool:
@@ -1826,6 +1829,8 @@ class EventFinder:
                 break  # "refused to open the corridor, demanding that X reopen": the demand was made
             if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
                 break  # "during his visit to China, X sought to ...": the visit is a real scene of another act
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and trig.type == "CONSULT" and head.i == token.i:
+                break  # "in a phone call with X, Y discussed ...": the call is where it was discussed
             if self.presupposed(head):
                 break  # "has not imposed sanctions on Russia for its invasion": the invasion took place
             if head.dep_ == "relcl" and head.pos_ in ("VERB", "AUX"):

@@ -1645,3 +1645,20 @@ def test_a_second_object_read_as_apposition_and_envoys_recalled_from_the_state_j
 
 def test_an_envoy_recalled_with_no_state_in_sight_makes_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, "Peru recalled its ambassador for consultations.")) if d[0] == "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Hungary discussed gas supplies with Azerbaijan on Monday.", ("CONSULT", "AZE", "HUN")),
+        ("In a video call with the Kenyan president, Macron discussed debt relief.", ("CONSULT", "FRA", "KEN")),
+        ("Jordan's neighbour Egypt reopened the border crossing with Libya on Sunday.", ("CONCEDE", "EGY", "LBY")),
+        ("Spanish and Moroccan police carried out a joint operation against smugglers.", ("COOPERATE", "ESP", "MAR")),
+        ("Chile and Peru signed a memorandum on cooperation in fisheries.", ("COOPERATE", "CHL", "PER")),
+        ("Two batches of Swedish howitzers were delivered to Ukraine in May.", ("AID", "SWE", "UKR")),
+    ],
+)
+def test_partners_hung_on_topics_calls_as_scenes_passages_joint_operations_and_things_delivered(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
