@@ -761,9 +761,14 @@ class EventFinder:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             pos = "NOUN"  # "a planned bilateral with Xi": the tagger calls it an adjective
+        # "is committed to the security of Israel", "remains firmly committed to Taiwan's defence": a stance, whether
+        # the tagger calls the participle a verb or an adjective (not "the aid it committed to Ukraine")
+        committed = token.lower_ == "committed" and token.dep_ == "acomp"
+        if committed:
+            pos = "VERB"
         if pos is None or token.ent_type_ in ("DATE", "TIME"):
             return None  # "detained him in March": a month, not a march
-        lemma = token.lemma_.lower()
+        lemma = "committed" if committed else token.lemma_.lower()
         candidates = None
         if token.i >= 2 and token.doc[token.i - 1].text == "-":
             # "test-fired" is split into "test", "-", "fired": the compound has its own meaning
@@ -1058,7 +1063,7 @@ class EventFinder:
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or trig.pos == "VERB":
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)

@@ -1662,3 +1662,19 @@ def test_partners_hung_on_topics_calls_as_scenes_passages_joint_operations_and_t
     nlp, sentence: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Britain is committed to the security of Estonia, its defence secretary said.", ("SUPPORT", "GBR", "EST")),
+        ("Canada remains firmly committed to Ukraine's sovereignty.", ("SUPPORT", "CAN", "UKR")),
+    ],
+)
+def test_being_committed_to_a_state_backs_it(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_money_committed_to_a_state_is_no_verbal_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "It is the largest package that Norway has committed to Ukraine."))
+    assert ("SUPPORT", "NOR", "UKR") not in found
