@@ -439,6 +439,8 @@ class ArgumentFinder:
 
     def verb_sides(self, trig: Token, etype: str) -> tuple[list[str], list[str]]:
         subj, passive = self.subject_of(trig)
+        if trig.lower_ == "committed" and etype == "SUPPORT":
+            passive = False  # "Britain is committed to Estonia's security": a stance of the subject's
         if not subj and etype in SYMMETRIC_TYPES and trig.dep_ == "acl" and trig.tag_ == "VBN":
             # "the accord signed by Serbia and Kosovo": the participle's agents are the parties (not the subject of
             # the clause the noun is in: "Germany criticised the accord signed by ...")

@@ -763,7 +763,9 @@ class EventFinder:
             pos = "NOUN"  # "a planned bilateral with Xi": the tagger calls it an adjective
         # "is committed to the security of Israel", "remains firmly committed to Taiwan's defence": a stance, whether
         # the tagger calls the participle a verb or an adjective (not "the aid it committed to Ukraine")
-        committed = token.lower_ == "committed" and token.dep_ == "acomp"
+        committed = token.lower_ == "committed" and (
+            token.dep_ == "acomp" or (bool(children_of(token, ("auxpass",))) and not children_of(token, ("agent",)))
+        )
         if committed:
             pos = "VERB"
         if pos is None or token.ent_type_ in ("DATE", "TIME"):
