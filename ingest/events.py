@@ -474,6 +474,12 @@ class SentenceDates:
 STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
+IN = frozenset({"in"})
+# Verbs that stop goods or work given ("suspended its aid", "froze the funding"); suspending sanctions eases them.
+STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
+CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring"})
+_CARGO = Trigger(lemma="aid", pos="NOUN", type="AID", mode="aid delivery")
+EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame", "war-game"})
 # Weapons placed in another state stay the sender's: a deployment, not a delivery.
 BASING_VERBS = frozenset({"station", "deploy", "base", "position", "place", "install"})
 MOVEMENT_VERBS = frozenset(
@@ -1132,6 +1138,10 @@ class EventFinder:
             target = [t for t in target if t not in source]
         if etype == "PROTEST" and len(source) == 1 and not target and self.at_home(sent, source[0]):
             target = list(source)  # "students marched through Belgrade against corruption": a state's people at it
+        if trig.mode == "representation" and source and not target:
+            # "Taiwan opened a representative office in Vilnius": the host state is the partner
+            hosts = [p for o in [token, *children_of(token, ("dobj",))] for p in self.args.prep_objects(o, IN)]
+            target = [a for a in self.args.phrase_actors(hosts, allow_places=True) if a not in source]
         if etype == "SANCTION" and trig.mode == "diplomats" and source and not target:
             # "Bolivia cut ties with Israel. Colombia and Chile recalled their ambassadors": from the state the
             # protest before was aimed at
@@ -1382,6 +1392,9 @@ class EventFinder:
         target = [t for t in dict.fromkeys(target) if t not in source or etype == "PROTEST"]
         if len(source) >= 2 and not target and etype == "RETREAT":
             return [(etype, sorted(source), [], True)]  # "India and China completed the disengagement"
+        if len(source) >= 2 and not target and etype == "MOBILIZE" and token.lemma_.lower() in EXERCISE_NOUNS:
+            # "American and Filipino marines began their annual drills": exercises held together
+            return [("COOPERATE", sorted(source), [], True)]
         if len(source) >= 2 and not target and (token.lemma_.lower() in RECIPROCAL_LEMMAS or self.is_mutual(token)):
             if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
                 return [(etype, sorted(source), [], True)]
@@ -1751,9 +1764,27 @@ class EventFinder:
             ]
             if target:
                 break
+        cargo = self.cargo_of(token)
+        if cargo is not None and etype == "MOBILIZE":
+            # "a Turkish ship loaded with aid docked in El Arish, bound for Gaza": the goods are delivered
+            etype, mode, trig = "AID", "aid delivery", _CARGO
+            target = self.args.phrase_actors(cargo, allow_places=True) or target
         if not target or self.is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
+
+    def cargo_of(self, vehicle: Token) -> list[Token] | None:
+        """What a ship, plane or convoy carries, when it is goods ("loaded with aid", "carrying medicine"): the
+        places it is bound for (possibly none); None when it carries no goods."""
+        goods = self.classes["humanitarian"] | self.classes["aid"] | self.classes["weapons"] | self.classes["money"]
+        loads = [c for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARGO_VERBS]
+        carried = [t for c in loads for t in c.subtree if t.lemma_.lower() in goods]
+        if not carried:
+            return None
+        bound = [c for c in vehicle.head.children if c.lower_ == "bound"] + [
+            c for c in vehicle.children if c.lower_ == "bound"
+        ]
+        return [p for t in bound + carried for p in self.args.prep_objects(t, frozenset({"for", "to"}))]
 
     def has_group_subject(self, token: Token) -> bool:
         subj, _ = self.args.subject_of(token) if token.pos_ in ("VERB", "AUX") else ([], False)
@@ -1881,6 +1912,9 @@ class EventFinder:
             negating = lemma in NEGATING_VERBS or self.negating_phrasal(t)
             if t.i != token.i and t.pos_ == "VERB" and negating and trig.type != "REJECT":
                 return True
+            stopped = token.dep_ in ("dobj", "nsubjpass") and token.head.i == t.i
+            if stopped and lemma in STOPPING_VERBS and trig.type in ("AID", "COOPERATE"):
+                return True  # "suspended its development aid": the aid stops (the suspension is the act)
             if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
                 return True  # "demanded that Lithuania recall its envoy": asked for, not done
             if t.i != token.i and t.pos_ == "VERB" and lemma in DELIBERATION_VERBS and trig.type != "AGREE":

@@ -1678,3 +1678,24 @@ def test_being_committed_to_a_state_backs_it(nlp, sentence: str, dyad: tuple[str
 def test_money_committed_to_a_state_is_no_verbal_support(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "It is the largest package that Norway has committed to Ukraine."))
     assert ("SUPPORT", "NOR", "UKR") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Somaliland opened a trade office in Taipei last year.", ("COOPERATE", "SOM", "TWN")),
+        ("French and Indian pilots began their yearly air drills on Monday.", ("COOPERATE", "FRA", "IND")),
+        ("A Qatari plane loaded with medicine landed in Al-Arish, bound for Gaza.", ("AID", "QAT", "PSE")),
+    ],
+)
+def test_offices_opened_drills_held_together_and_goods_carried(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert dyad in found
+    assert not {d for d in found if d[0] == "MOBILIZE"}
+
+
+def test_aid_suspended_is_a_sanction_not_aid(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Sweden suspended its development aid to Mali on Friday."))
+    assert ("SANCTION", "SWE", "MLI") in found and ("AID", "SWE", "MLI") not in found
