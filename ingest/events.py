@@ -925,6 +925,12 @@ class EventFinder:
             return bool(objects) and bool(self.args.phrase_actors(objects))
         if trig.requires == "threat":
             return self.warns_of_force(token)
+        if trig.requires == "pair":
+            # "Zelensky and Trump spoke on Thursday": two sides that talk, with no one else named
+            subj, passive = self.args.subject_of(token)
+            speakers = self.args.phrase_actors(subj)
+            spoken_to = [a for a in self.args.phrase_actors(children_of(token, OBJECT_DEPS)) if a not in speakers]
+            return not passive and len(speakers) >= 2 and not spoken_to  # ("their first conversation")
         if trig.requires == "troops_leaving":
             # "the last American troops left Afghanistan": forces that leave a state withdraw from it
             subj, passive = self.args.subject_of(token)

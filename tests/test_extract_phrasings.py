@@ -1699,3 +1699,21 @@ def test_offices_opened_drills_held_together_and_goods_carried(  # type: ignore[
 def test_aid_suspended_is_a_sanction_not_aid(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Sweden suspended its development aid to Mali on Friday."))
     assert ("SANCTION", "SWE", "MLI") in found and ("AID", "SWE", "MLI") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Ramaphosa and Tinubu spoke on Friday, their second conversation this month.", ("NGA", "ZAF")),
+        ("Modi and Sharif exchanged greetings at the summit in Astana.", ("IND", "PAK")),
+        ("Petro sat down with Lula in Bogota on Monday.", ("BRA", "COL")),
+    ],
+)
+def test_two_leaders_who_spoke_exchanged_views_or_sat_down_consulted(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("CONSULT", *pair) in dyads(run(nlp, sentence))
+
+
+def test_one_state_speaking_to_reporters_consults_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(run(nlp, "Chile spoke to reporters on Friday about Peru.")) if d[0] == "CONSULT"}
