@@ -173,6 +173,7 @@ LIGHT_NOUNS = frozenset(
         "package",
     }
 )
+LIST_NOUNS = frozenset({"list", "blacklist", "register"})
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
 # Verbs whose subject is the third party itself: "Qatar brokered the truce", "Oman mediated the swap".
 MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate"})
@@ -457,6 +458,11 @@ class ArgumentFinder:
         if passive:
             source = self.phrase_actors(agents)
             target = self.phrase_actors(subj) + self.phrase_actors(pobjs)
+            lists = [p for p in self.prep_objects(trig, frozenset({"to", "on"})) if p.lemma_.lower() in LIST_NOUNS]
+            if not source and etype == "SANCTION" and lists:
+                # "six Iranian firms were added to the US entity list": whose list it is
+                source = self.phrase_actors(lists)
+                target = [t for t in target if t not in source]
             if not source and etype in MOVED_TYPES:
                 # "the first batch of American tanks was delivered to Ukraine": whose things were delivered
                 moved = [p for s in subj for p in [s, *self.prep_objects(s, frozenset({"of"}))]]

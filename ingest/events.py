@@ -1745,6 +1745,9 @@ class EventFinder:
         owners += self.args.prep_objects(token, frozenset({"from"})) + self.args.prep_objects(
             subject, frozenset({"from"})
         )
+        # "shells fired by Myanmar's army landed in Thailand": who fired them
+        agents = [a for part in children_of(token, ("acl",)) for a in children_of(part, ("agent",))]
+        owners += [p for a in agents for p in a.children]
         source = list(dict.fromkeys(self.args.phrase_actors(owners)))
         if len(source) != 1:
             return []

@@ -1717,3 +1717,21 @@ def test_two_leaders_who_spoke_exchanged_views_or_sat_down_consulted(  # type: i
 
 def test_one_state_speaking_to_reporters_consults_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not {d for d in dyads(run(nlp, "Chile spoke to reporters on Friday about Peru.")) if d[0] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Four Chinese shipping firms were added to the EU sanctions list on Friday.", ("SANCTION", "EU", "CHN")),
+        ("New British penalties on Iranian oil traders took effect on Monday.", ("SANCTION", "GBR", "IRN")),
+        ("Ottawa imposed penalties on Chinese steel makers.", ("SANCTION", "CAN", "CHN")),
+        ("Bolivian police stormed the Argentine embassy in La Paz.", ("COERCE", "BOL", "ARG")),
+        ("Shells fired by the Pakistani army landed in Indian Kashmir.", ("ASSAULT", "PAK", "IND")),
+    ],
+)
+def test_lists_penalties_raids_and_fire_from_a_named_side(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    found = dyads(run(nlp, sentence))
+    assert dyad in found
+    assert not {d for d in found if d[0] == "PROTEST"}
