@@ -315,6 +315,7 @@ NEGATING_VERBS = frozenset(
         "halt",
         "cancel",
         "postpone",
+        "delay",
         "block",
         "veto",
         "thwart",
@@ -980,7 +981,7 @@ class EventFinder:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
                 lemmas |= {c.lemma_.lower() for c in token.lefts}
-            if trig.requires and not lemmas & self.classes[trig.requires]:
+            if trig.requires and not lemmas & self.classes[trig.requires] and not self.frees_people(token, trig):
                 return False
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):
                 return False
@@ -1015,6 +1016,13 @@ class EventFinder:
         if trig.growth and not self.grows(token):
             return False
         return True
+
+    def frees_people(self, token: Token, trig: Trigger) -> bool:
+        """ "freed six Americans", "released two Britons": people named by their nationality are the ones held."""
+        if trig.requires != "prisoners":
+            return False
+        held = with_conjuncts(children_of(token, ("dobj", "nsubjpass")))
+        return any(h.pos_ in ("NOUN", "PROPN") and self.index.form.get(h.i) == "adjective" for h in held)
 
     def bodies_left(self, token: Token, trig: Trigger) -> list[str]:
         """ "withdrew from ECOWAS", "its exit from the African Union", "pulled out of the bloc": the international

@@ -1735,3 +1735,23 @@ def test_lists_penalties_raids_and_fire_from_a_named_side(  # type: ignore[no-un
     found = dyads(run(nlp, sentence))
     assert dyad in found
     assert not {d for d in found if d[0] == "PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Minsk freed three Lithuanians after talks with Vilnius.", ("CONCEDE", "BLR", "LTU")),
+        ("Pyongyang granted Swedish diplomats access to the detained student.", ("CONCEDE", "PRK", "SWE")),
+        ("The Hungarian parliament ratified Finland's accession to NATO.", ("AGREE", "FIN", "HUN")),
+        ("Russia handed over the bodies of 50 Ukrainian soldiers on Friday.", ("CONCEDE", "RUS", "UKR")),
+    ],
+)
+def test_people_named_by_nationality_freed_access_granted_accession_ratified(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
+
+
+def test_permission_delayed_is_not_granted(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Sri Lanka is delaying granting permission for the Chinese ship to dock."))
+    assert not {d for d in found if d[0] == "CONCEDE"}
