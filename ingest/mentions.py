@@ -103,6 +103,7 @@ DIPLOMAT_REACH = 150
 REPRESENTATIVES = frozenset(
     {"leader", "official", "minister", "diplomat", "envoy", "negotiator", "delegate", "delegation", "government"}
 )
+OFFICE_HOLDERS = frozenset({"president", "head", "premier", "chancellor", "king", "ruler", "chief"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Prepositions that give the reason an act is aimed at its object: "blamed Russia for its ...".
@@ -441,10 +442,27 @@ class MentionFinder:
     def _recent_group(self, number: int) -> list[str]:
         """ "they": the subjects of the latest sentence that had named subjects."""
         for n in range(number, number - 1 - LOOKBACK_SENTENCES, -1):
-            group = [m.actor for k, m, subject in self._recent if k == n and subject and m.kind != "pronoun"]
+            group = [
+                m.actor
+                for k, m, subject in self._recent
+                if k == n and (subject or self._led_subject(self.doc[m.head])) and m.kind != "pronoun"
+            ]
             if group:
                 return list(dict.fromkeys(group))
         return []
+
+    @staticmethod
+    def _led_subject(tok: Token) -> bool:
+        """ "The presidents of Kenya and Uganda met": the states whose leaders are the subject (for "they", "the
+        leaders" after it; "it" still means the last state named as a subject itself)."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        return (
+            holder is not None
+            and holder.lemma_.lower() in REPRESENTATIVES | OFFICE_HOLDERS
+            and holder.dep_ in ("nsubj", "nsubjpass")
+        )
 
     def _recent_states(self, number: int, count: int, groups_too: bool = False) -> list[str]:
         found: list[str] = []

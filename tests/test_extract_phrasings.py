@@ -1755,3 +1755,8 @@ def test_people_named_by_nationality_freed_access_granted_accession_ratified(  #
 def test_permission_delayed_is_not_granted(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Sri Lanka is delaying granting permission for the Chinese ship to dock."))
     assert not {d for d in found if d[0] == "CONCEDE"}
+
+
+def test_the_leaders_after_the_presidents_of_two_states_are_those_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The presidents of Ghana and Togo met in Lome on Monday. The leaders agreed to open a joint border post."
+    assert ("AGREE", "GHA", "TGO") in dyads(run(nlp, text))
