@@ -903,13 +903,15 @@ class ArgumentFinder:
                 # "Gaza, which is under Israeli bombardment": a place struck names the state struck
                 undergo = [a for a in self.phrase_actors(subj, allow_places=True) if a not in source]
             return source, undergo or [t for t in target if t not in source]
-        if not target and verb is not None and trig.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
-            # "gave Niger its full support", "offered Kyiv a loan": the indirect object receives it
-            target = [
-                a
-                for a in self.phrase_actors([d for d in children_of(verb, ("dative",)) if d.pos_ != "ADP"])
-                if a not in source
-            ]
+        if verb is not None and trig.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
+            # "gave Niger its full support", "offered Kyiv a loan": the indirect object receives it, and the giver is
+            # the verb's subject ("He gave the Ugandan leader his full support": "his" is the giver's)
+            receivers = self.phrase_actors([d for d in children_of(verb, ("dative",)) if d.pos_ != "ADP"])
+            givers = [a for a in self.doers_of(verb) if a not in receivers]
+            if receivers and givers and not target:
+                source, target = givers, receivers
+            elif not target:
+                target = [a for a in receivers if a not in source]
         if not target and trig.dep_ == "appos" and trig.head.dep_ == "dobj" and etype not in SYMMETRIC_TYPES:
             # "offered Niger's president his full support": the small parser reads the second object as an apposition
             # of the first, who receives it

@@ -1760,3 +1760,9 @@ def test_permission_delayed_is_not_granted(nlp) -> None:  # type: ignore[no-unty
 def test_the_leaders_after_the_presidents_of_two_states_are_those_states(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The presidents of Ghana and Togo met in Lome on Monday. The leaders agreed to open a joint border post."
     assert ("AGREE", "GHA", "TGO") in dyads(run(nlp, text))
+
+
+def test_support_given_is_the_givers_whoever_its_possessive_seems_to_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The UN chief spoke with Chile's President Gabriel Boric on Tuesday and gave him his full backing."
+    found = dyads(run(nlp, text))
+    assert ("SUPPORT", "UN", "CHL") in found and ("SUPPORT", "CHL", "UN") not in found
