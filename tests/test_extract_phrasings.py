@@ -1766,3 +1766,9 @@ def test_support_given_is_the_givers_whoever_its_possessive_seems_to_name(nlp) -
     text = "The UN chief spoke with Chile's President Gabriel Boric on Tuesday and gave him his full backing."
     found = dyads(run(nlp, text))
     assert ("SUPPORT", "UN", "CHL") in found and ("SUPPORT", "CHL", "UN") not in found
+
+
+def test_encouraging_a_state_to_act_asks_it_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "New Zealand encouraged Fiji to hold talks with its neighbours."))
+    assert ("REQUEST", "NZL", "FJI") in found
+    assert not dyads(run(nlp, "Peru was encouraged by the progress of its economy."))
