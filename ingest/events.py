@@ -1864,7 +1864,8 @@ class EventFinder:
             return True  # "did not attack X or threaten Y", "pledged not to arm or support them": "or" shares the "not"
         chain = [token]
         head = token
-        for _ in range(3):
+        # five steps up: "failed to agree on a package of sanctions" puts the verb five tokens above the noun
+        for _ in range(5):
             if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 head = head.head  # "a ceasefire and a withdrawal": conjoined nouns share their verb's polarity
                 continue

@@ -1772,3 +1772,8 @@ def test_encouraging_a_state_to_act_asks_it_to(nlp) -> None:  # type: ignore[no-
     found = dyads(run(nlp, "New Zealand encouraged Fiji to hold talks with its neighbours."))
     assert ("REQUEST", "NZL", "FJI") in found
     assert not dyads(run(nlp, "Peru was encouraged by the progress of its economy."))
+
+
+def test_a_package_of_sanctions_not_agreed_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "EU ministers failed to agree on a fresh package of sanctions against Iran on Monday."))
+    assert not {d for d in found if d[0] == "SANCTION"}
