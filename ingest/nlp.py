@@ -101,8 +101,12 @@ class ActorMatcher:
                 # names elsewhere, when it names only that one.
                 readings = gazetteer.candidates(doc[start:end].text)
                 other = [f for f in readings if f.actor_id != actor_id and f.actor_id in named]
-                if len(other) == 1:
-                    spans.append(Span(doc, start, end, label=other[0].actor_id, kb_id=other[0].form))
+                # with neither named, a capital that is also a body's seat stands for the body: "Brussels
+                # called on Belgrade" is the EU, as news writes it (a story that names Belgium keeps Belgium)
+                seats = [f for f in readings if f.actor_id != actor_id and f.form == "seat"]
+                chosen = other if len(other) == 1 else seats if not other and len(seats) == 1 else []
+                if chosen:
+                    spans.append(Span(doc, start, end, label=chosen[0].actor_id, kb_id=chosen[0].form))
                     continue
             if ambiguous and actor_id not in states:
                 continue

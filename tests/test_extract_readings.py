@@ -59,3 +59,8 @@ def test_sanctions_blocked_are_not_imposed(nlp) -> None:  # type: ignore[no-unty
     found = dyads(extract_text(nlp, "Hungary blocked the sanctions on Russia at the summit.", PUBLISHED))
     assert ("REJECT", "HUN", "RUS") in found
     assert ("SANCTION", "HUN", "RUS") not in found
+
+
+def test_brussels_alone_is_the_eu_whose_seat_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Brussels urged Tbilisi to drop the foreign agents law.", PUBLISHED))
+    assert ("REQUEST", "EU", "GEO") in found
