@@ -536,6 +536,9 @@ class ArgumentFinder:
             ]
         if not target and etype in SPEECH_ACT_TYPES and trig.dep_ in ("advcl", "acl"):
             target = self.addressees(trig)
+        if not target and etype in SPEECH_ACT_TYPES and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
+            # "accused Baku of shelling its villages and warned of a forceful response": the same addressee
+            target = [a for a in self.phrase_actors(children_of(trig.head, ("dobj",))) if a not in source]
         if not target:
             # "provided missiles to aid Russia's incursion": the purpose clause names the target.
             for child in trig.children:

@@ -476,6 +476,7 @@ STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
 IN = frozenset({"in"})
+SWAP_NOUNS = frozenset({"swap", "exchange"})
 # Verbs that stop goods or work given ("suspended its aid", "froze the funding"); suspending sanctions eases them.
 STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
 CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring"})
@@ -1415,6 +1416,9 @@ class EventFinder:
             return [(etype, [a], [b], False) for a in source for b in source if a != b]  # each side at the other
         if not source or not target:
             return []
+        if etype == "CONCEDE" and token.pos_ == "VERB" and any(t.lemma_.lower() in SWAP_NOUNS for t in token.subtree):
+            # "freed an American teacher in a swap for a Russian hacker": each side frees the other's
+            return [(etype, source, target, False), (etype, target, source, False)]
         return [(etype, source, target, False)]
 
     def is_mutual(self, token: Token) -> bool:

@@ -1777,3 +1777,17 @@ def test_encouraging_a_state_to_act_asks_it_to(nlp) -> None:  # type: ignore[no-
 def test_a_package_of_sanctions_not_agreed_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "EU ministers failed to agree on a fresh package of sanctions against Iran on Monday."))
     assert not {d for d in found if d[0] == "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Belarus freed a Polish journalist in a swap for a Belarusian spy held in Poland.", ("CONCEDE", "POL", "BLR")),
+        ("Tehran accused Riyadh of arming rebels and warned of a firm response.", ("THREATEN", "IRN", "SAU")),
+        ("Seoul condemned Pyongyang and urged it to stop the launches.", ("REQUEST", "KOR", "PRK")),
+    ],
+)
+def test_swaps_go_both_ways_and_a_second_speech_act_keeps_its_addressee(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in dyads(run(nlp, sentence))
