@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_module import load_script
 
 from ingest.lexicon import GENERAL_CAMEO_CODES, cameo
 
@@ -45,11 +45,7 @@ PONDER
 
 
 def converter() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("convert_cameo", ROOT / "scripts" / "convert_cameo.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("convert_cameo")
 
 
 @pytest.fixture(scope="module")

@@ -5,34 +5,23 @@ events read may not fall below the level reached (657 of 731 events, 0.90, when 
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from script_module import load_script
 
 from ingest.cleanup import parse_article
 from ingest.extract import extract_many
 
 pytestmark = pytest.mark.model
 
-ROOT = Path(__file__).resolve().parents[1]
 FLOOR = 0.89  # the share of events read; near misses must all stay unread
-
-
-def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_written", ROOT / "scripts" / "eval_written.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def readings(nlp) -> list[tuple[bool, tuple[str, str, str], str, bool]]:  # type: ignore[no-untyped-def]
     """(wanted, dyad, sentence, read) for every line of the set."""
-    module = scorer()
+    module = load_script("eval_written")
     cases = module.read_cases()
     articles = [parse_article(sentence, published=module.PUBLISHED) for _, _, sentence in cases]
     found = [module.dyads(e) for e in extract_many(articles, nlp)]
