@@ -229,8 +229,13 @@ def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tupl
             window = window[i + 1 :]
             break
     found = match_role_anywhere(window)
-    if found is None or not window or (window[0].lower_ not in ("the", "a", "an") and window[0].tag_ != "PRP$"):
+    # "the emir of Qatar, ...", "its envoy, ...", "Brazil's ambassador, ...": a phrase that opens as a title does
+    opens = window and (window[0].lower_ in ("the", "a", "an") or window[0].tag_ == "PRP$" or window[0].i in actor_at)
+    if found is None or not opens:
         return None, None
+    owner = actor_at.get(window[0].i)
+    if owner is not None and owner.end < len(doc) and doc[owner.end].tag_ == "POS":
+        return found[0], owner.label_  # "Morocco's ambassador to Germany, ...": the possessor sends the envoy
     return found[0], _country_in(window, actor_at)
 
 

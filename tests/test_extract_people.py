@@ -145,3 +145,15 @@ def test_a_leaders_surname_used_as_a_city_is_not_the_leader(nlp) -> None:  # typ
     # Lloyd Austin was US defense secretary on this date; Austin, Texas is a place.
     result = extract_text(nlp, "Japanese and Korean executives met in Austin on Tuesday.", date(2023, 3, 8))
     assert not result.people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Peru's ambassador to Chile, Rosa Quispe, was recalled on Monday.", "Rosa Quispe", "PER"),
+        ("Ghana's envoy, Kofi Mensah, met the minister in Lome.", "Kofi Mensah", "GHA"),
+    ],
+)
+def test_a_title_owned_by_a_state_and_set_off_before_the_name(nlp, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    people = {p.name: p.country for p in run(nlp, text).people}
+    assert people.get(name) == country
