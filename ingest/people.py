@@ -133,6 +133,10 @@ def match_role_anywhere(tokens: list[Token]) -> tuple[str, int, int] | None:
     return best[2], best[1], best[1] - best[0]
 
 
+# "ambassador to Chad", "envoy in Tehran": where an official is posted, not whose official it is.
+POSTING_PREPS = frozenset({"to", "in", "at"})
+
+
 def _actor_at(doc: Doc) -> dict[int, Span]:
     index: dict[int, Span] = {}
     for span in doc.spans[ACTOR_SPANS]:
@@ -142,13 +146,20 @@ def _actor_at(doc: Doc) -> dict[int, Span]:
 
 
 def _country_in(tokens: list[Token], actor_at: dict[int, Span]) -> str | None:
-    """The last state (or organisation) named among the tokens: "Japanese", "Japan's", "White House"."""
+    """The last state (or organisation) named among the tokens: "Japanese", "Japan's", "White House"; but not the
+    state an envoy is posted to when the title names the envoy's own ("the British ambassador in Tehran")."""
     found = None
+    posted = None
     for token in tokens:
         span = actor_at.get(token.i)
-        if span is not None and span.kb_id_ != "place":
-            found = span.label_
-    return found
+        if span is None or span.kb_id_ == "place":
+            continue
+        before = token.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before in POSTING_PREPS and found is not None:
+            posted = span.label_
+            continue
+        found = span.label_
+    return found or posted
 
 
 def _clean_name(span: Span) -> tuple[str, int, int]:

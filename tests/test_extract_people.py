@@ -157,3 +157,15 @@ def test_a_leaders_surname_used_as_a_city_is_not_the_leader(nlp) -> None:  # typ
 def test_a_title_owned_by_a_state_and_set_off_before_the_name(nlp, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     people = {p.name: p.country for p in run(nlp, text).people}
     assert people.get(name) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch ambassador in Caracas, Pieter Jansen, was summoned on Monday.",
+        "Pieter Jansen, the Dutch ambassador in Caracas, was summoned on Monday.",
+    ],
+)
+def test_an_envoy_belongs_to_the_state_that_sends_him_not_the_one_he_is_posted_to(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    people = {p.name: p.country for p in run(nlp, text).people}
+    assert people.get("Pieter Jansen") == "NLD"
