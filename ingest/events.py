@@ -563,6 +563,11 @@ def _hearsay_is_doubted(noun: Token) -> bool:
     return False
 
 
+def _words_before(dtok: Token, count: int = 4) -> list[str]:
+    """The words just before a date, lower-cased: where "until", "by" or "on" would stand."""
+    return [t.lower_ for t in dtok.doc[max(0, dtok.i - count) : dtok.i]]
+
+
 def _has_particle(verb: Token, word: str) -> bool:
     """ "ruled out": the small model makes the particle a preposition or an adverb as often as a particle."""
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word for c in verb.children)
@@ -2128,13 +2133,13 @@ class EventFinder:
     @staticmethod
     def is_deadline(dtok: Token) -> bool:
         """ "until the end of 2028", "by March": when an act ends or is due, not when it happened."""
-        window = [t.lower_ for t in dtok.doc[max(0, dtok.i - 4) : dtok.i + 1]]
+        window = [*_words_before(dtok), dtok.lower_]
         return any(w in DEADLINE_WORDS for w in window) and not any(w in ("on", "since") for w in window[-2:])
 
     @staticmethod
     def is_time_limit(dtok: Token) -> bool:
         """ "by 2026", "by the end of March" (and not "signed by both leaders in March")."""
-        before = [t.lower_ for t in dtok.doc[max(0, dtok.i - 4) : dtok.i]]
+        before = _words_before(dtok)
         if "by" not in before:
             return False
         return all(w in BY_LIMIT_WORDS for w in before[len(before) - before[::-1].index("by") :])
