@@ -284,6 +284,44 @@ def test_pairs_without_summaries_get_them_at_startup(graph: GraphRepository) -> 
     assert pairs and _partners(pairs) == _partners(events)
 
 
+def test_pair_summaries_without_counts_per_type_get_them_and_the_check_sees_them(graph: GraphRepository) -> None:
+    """Summaries written before the cumulative counts per type (type_names, type_month_cum, type_year_cum) are seen
+    by the layer check; an article on such a pair recomputes all of its periods, not only the article's (so its
+    counts per type are whole), and apply_schema's upgrade gives the others theirs. A corrupted count per type is seen
+    too. Then the partners of a range read from the summaries equal counting the events, types included."""
+    load(graph, Generator(seed=7), 0, BLOCK, batch_size=BLOCK)
+    summary = "MATCH (:Country {id: 'RUS'})-[s:PAIR_SUMMARY {stance: 'conflict'}]->(:Country {id: 'UKR'}) "
+    with graph.driver.session(database=graph.database) as session:
+        stored = session.run(summary + "RETURN properties(s) AS p").single(strict=True)["p"]
+        session.run("MATCH ()-[s:PAIR_SUMMARY]->() REMOVE s.type_names, s.type_month_cum, s.type_year_cum").consume()
+    assert len(stored["type_names"]) > 2 and len(stored["periods"]) > 12
+    assert len(stored["type_month_cum"]) == len(stored["type_names"]) * len(stored["month_cum_counts"])
+    missing = graph.run_admin("admin/layer_mismatches")
+    assert missing and all(m["type"].startswith("PAIR_SUMMARY") and m["stored"]["type_names"] is None for m in missing)
+    assert ("RUS", "UKR") in {(m["a"], m["b"]) for m in missing}
+
+    text = "Ukrainian drones struck a Russian refinery."
+    write(graph, text, date(2024, 5, 20), [(text, "ASSAULT", ["UKR"], ["RUS"], {"date": "2024-05-19"})])
+    missing = graph.run_admin("admin/layer_mismatches")
+    assert missing and ("RUS", "UKR") not in {(m["a"], m["b"]) for m in missing}
+    assert upgrade_pair_summaries(graph, batch=500) > 500  # more than one batch
+    assert graph.run_admin("admin/layer_mismatches") == []
+    assert upgrade_pair_summaries(graph) == 0
+
+    with graph.driver.session(database=graph.database) as session:
+        fresh = session.run(summary + "RETURN s.type_month_cum AS c").single(strict=True)["c"]
+        session.run(summary + "SET s.type_month_cum = $c", c=[n + (i == 7) for i, n in enumerate(fresh)]).consume()
+    assert [(m["type"], m["a"], m["b"]) for m in graph.run_admin("admin/layer_mismatches")] == [
+        ("PAIR_SUMMARY conflict", "RUS", "UKR")
+    ]
+    with graph.driver.session(database=graph.database) as session:
+        session.run(summary + "SET s.type_month_cum = $c", c=fresh).consume()
+    for actor, cooperation, since, until in [("RUS", False, "2019", "2022-06"), ("UKR", True, "2016-03", None)]:
+        pairs = partners_from_pairs(graph, actor, cooperation, since, until, 10)
+        events = partners_from_events(graph, actor, cooperation, since, until, None, 10)
+        assert pairs and _partners(pairs) == _partners(events)
+
+
 def test_troops_with_modes_from_the_periods_equal_counting_the_events(graph: GraphRepository) -> None:
     """Written by the real write path: several modes on both troop edges of a sender (troops on DEPLOYS_TROOPS_TO,
     the others on SHOWS_FORCE_TO), more than 20 events in a month, dates of every precision, two events of one sender

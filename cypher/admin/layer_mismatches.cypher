@@ -5,9 +5,9 @@
 // and the edges holding an event of another relation: another type, or, the one relation a mode decides, troops
 // sent (MOBILIZE with mode "troops") on any edge but DEPLOYS_TROOPS_TO, or any other event on it.
 // Then the per-pair summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the
-// pair's typed edges in their stance (type "PAIR_SUMMARY cooperation" or "... conflict"; stored null when the summary
-// is missing), and the summaries that no typed edge of their stance backs. Full scan, for tests and fault trials:
-// none is right.
+// pair's typed edges in their stance, their cumulative counts per type included (type "PAIR_SUMMARY cooperation" or
+// "... conflict"; stored null when the summary is missing), and the summaries that no typed edge of their stance
+// backs. Full scan, for tests and fault trials: none is right.
 // params: none
 // returns: type, a, b, stored, recomputed
 MATCH (a)-[r:
@@ -185,19 +185,34 @@ CALL (edges) {
     top_date: reduce(flat = [], d IN collect(top_date) | flat + d + [_ IN range(1, 3 - size(d)) | ''])
   } AS recomputed
 }
+// The dated events' counts per type and month (or year, for a date that is a year), sorted by type.
+CALL (edges) {
+  UNWIND edges AS r
+  UNWIND r.event_ids AS event_id
+  WITH DISTINCT event_id
+  MATCH (x:Event {id: event_id})
+    WHERE x.date IS NOT NULL
+  WITH x.type AS type,
+    CASE WHEN size(x.date) > 4 THEN toInteger(left(x.date, 4)) * 12 + toInteger(substring(x.date, 5, 2)) - 1 END
+      AS month,
+    CASE WHEN size(x.date) = 4 THEN toInteger(x.date) END AS year,
+    count(*) AS n
+  ORDER BY type
+  RETURN collect({type: type, month: month, year: year, n: n}) AS typed
+}
 OPTIONAL MATCH (a)-[summary:PAIR_SUMMARY {stance: stance}]->(b)
-WITH a, b, stance, recomputed, summary, [i IN range(0, size(recomputed.periods) - 1) |
+WITH a, b, stance, recomputed, typed, summary, [i IN range(0, size(recomputed.periods) - 1) |
   CASE WHEN size(recomputed.periods[i]) = 7
     THEN toInteger(left(recomputed.periods[i], 4)) * 12 + toInteger(right(recomputed.periods[i], 2)) - 1
     WHEN size(recomputed.periods[i]) = 4 THEN toInteger(recomputed.periods[i]) ELSE null END] AS at
 // The cumulative sums, checked entry by entry: each is the sum of the counts (scores) of the periods up to it.
-WITH a, b, stance, recomputed, summary, at,
+WITH a, b, stance, recomputed, typed, summary, at,
   [i IN range(0, size(at) - 1) WHERE size(recomputed.periods[i]) = 7] AS months,
   [i IN range(0, size(at) - 1) WHERE size(recomputed.periods[i]) = 4] AS years
-WITH a, b, stance, recomputed, summary, at, months, years,
+WITH a, b, stance, recomputed, typed, summary, at, months, years,
   CASE WHEN size(months) = 0 THEN null ELSE at[months[0]] END AS month_base,
   CASE WHEN size(years) = 0 THEN null ELSE at[years[0]] END AS year_base
-WITH a, b, stance, recomputed, summary, month_base, year_base,
+WITH a, b, stance, recomputed, typed, summary, month_base, year_base,
   [k IN range(0, CASE WHEN size(months) = 0 THEN -1 ELSE at[last(months)] - month_base END) |
     reduce(t = 0, i IN months | t + CASE WHEN at[i] <= month_base + k THEN recomputed.counts[i] ELSE 0 END)]
     AS month_counts,
@@ -209,12 +224,19 @@ WITH a, b, stance, recomputed, summary, month_base, year_base,
     AS year_counts,
   [k IN range(0, CASE WHEN size(years) = 0 THEN -1 ELSE at[last(years)] - year_base END) |
     reduce(t = 0.0, i IN years | t + CASE WHEN at[i] <= year_base + k THEN recomputed.scores[i] ELSE 0.0 END)]
-    AS year_scores
+    AS year_scores,
+  reduce(names = [], e IN typed | CASE WHEN e.type IN names THEN names ELSE names + e.type END) AS type_names
+// The cumulative counts per type over the same months and years, one type after the other.
 WITH a, b, stance, summary, recomputed {
   .*, month_base: month_base, month_cum_counts: month_counts, month_cum_scores: month_scores,
   year_base: year_base, year_cum_counts: year_counts, year_cum_scores: year_scores,
   event_count: reduce(n = 0, c IN recomputed.counts | n + c),
-  score: reduce(t = 0.0, c IN recomputed.scores | t + c)
+  score: reduce(t = 0.0, c IN recomputed.scores | t + c),
+  type_names: type_names,
+  type_month_cum: reduce(flat = [], name IN type_names | flat + [k IN range(0, size(month_counts) - 1) |
+    reduce(t = 0, e IN typed | t + CASE WHEN e.type = name AND e.month <= month_base + k THEN e.n ELSE 0 END)]),
+  type_year_cum: reduce(flat = [], name IN type_names | flat + [k IN range(0, size(year_counts) - 1) |
+    reduce(t = 0, e IN typed | t + CASE WHEN e.type = name AND e.year <= year_base + k THEN e.n ELSE 0 END)])
 } AS recomputed
 WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
   periods: summary.periods, counts: summary.period_counts, scores: summary.period_scores,
@@ -224,7 +246,8 @@ WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
   month_cum_scores: summary.month_cum_scores, year_base: summary.year_base,
   year_cum_counts: summary.year_cum_counts, year_cum_scores: summary.year_cum_scores,
   event_count: summary.event_count, score: summary.score, pair: summary.pair,
-  first_date: summary.first_date, last_date: summary.last_date
+  first_date: summary.first_date, last_date: summary.last_date, type_names: summary.type_names,
+  type_month_cum: summary.type_month_cum, type_year_cum: summary.type_year_cum
 } END AS stored
   WHERE stored IS NULL
      OR stored.pair <> a.id + '|' + b.id
@@ -253,6 +276,9 @@ WITH a, b, stance, recomputed, CASE WHEN summary IS NULL THEN null ELSE {
      OR size(stored.year_cum_scores) <> size(recomputed.year_cum_scores)
      OR any(i IN range(0, size(recomputed.year_cum_scores) - 1)
             WHERE abs(stored.year_cum_scores[i] - recomputed.year_cum_scores[i]) > 0.000001)
+     OR stored.type_names IS NULL OR stored.type_names <> recomputed.type_names
+     OR stored.type_month_cum IS NULL OR stored.type_month_cum <> recomputed.type_month_cum
+     OR stored.type_year_cum IS NULL OR stored.type_year_cum <> recomputed.type_year_cum
 RETURN 'PAIR_SUMMARY ' + stance AS type, a.id AS a, b.id AS b, stored, recomputed
 UNION ALL
 MATCH (a)-[summary:PAIR_SUMMARY]->(b)

@@ -5,7 +5,7 @@
 // Ranking: the range's count and score are differences of the summary's cumulative sums at the range's first and
 // last month and year (as in read/api_partners_in_periods). Only the partners kept ($limit) then read their
 // summary's per-period lists (dates; the 3 strongest events of each period in the range, with their confidences, of
-// which the 3 strongest are the evidence), and the actor's typed edges to them (the count per type).
+// which the 3 strongest are the evidence) and its cumulative counts per type (the count per type).
 // - $actor: ISO3 or organisation id. $cooperation: true for cooperation (verbal and material cooperation, plus
 //   troops sent in support), false for conflict (everything else).
 // - $since / $until: YYYY or YYYY-MM, or null (one of them at least is given; undated events, period '', are out).
@@ -33,7 +33,7 @@ WITH center, partner, s, mc, ms, yc, ys,
   CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
   CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
   CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
-WITH center, partner, s,
+WITH center, partner, s, a, b, c, d, size(mc) AS months, size(yc) AS years,
   CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
     + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS event_count,
   CASE WHEN a > b THEN 0.0 ELSE ms[b] - CASE WHEN a = 0 THEN 0.0 ELSE ms[a - 1] END END
@@ -74,47 +74,27 @@ CALL (s, slots) {
     article_id: art.id, url: art.url, title: art.title, published: art.published
   }) AS evidence
 }
-// The count per type, from the typed edges between the center and the partners kept, in this stance (their
-// cumulative sums, as above): one pass over the center's typed edges for all of them, where a pattern between the
-// two per partner (an Expand(Into) from the one with fewer such edges) walked every typed edge of each busy partner.
-WITH center, collect({
-  partner: partner, score: score, event_count: event_count, first_date: first_date, last_date: last_date,
-  evidence: evidence
-}) AS kept
-CALL (center, kept) {
-  WITH center, [k IN kept | k.partner] AS partners
-  MATCH (center)-[r:
-    MET_WITH|AGREED_WITH|COOPERATES_WITH|SUPPORTS|CONCEDES_TO|AIDS|
-    DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO|ATTACKS|SANCTIONS|ACCUSES|THREATENS|
-    REQUESTS|REJECTS|COERCES|PROTESTS_AGAINST|RETREATS_FROM
-  ]-(partner)
-    WHERE partner IN partners
-      AND (r.quad_class IN ['verbal_cooperation', 'material_cooperation'] OR type(r) = 'DEPLOYS_TROOPS_TO') = $cooperation
-  WITH partner, r, r.month_base AS mb, r.month_cum_counts AS mc, r.year_base AS yb, r.year_cum_counts AS yc
-  WITH partner, r, mc, yc,
-    CASE WHEN mb IS NULL OR $month_low < mb THEN 0 ELSE $month_low - mb END AS a,
-    CASE WHEN mb IS NULL THEN -1 WHEN $month_high - mb < size(mc) - 1 THEN $month_high - mb ELSE size(mc) - 1 END AS b,
-    CASE WHEN yb IS NULL OR $year_low < yb THEN 0 ELSE $year_low - yb END AS c,
-    CASE WHEN yb IS NULL THEN -1 WHEN $year_high - yb < size(yc) - 1 THEN $year_high - yb ELSE size(yc) - 1 END AS d
-  WITH partner, r.event_type AS type,
-    CASE WHEN a > b THEN 0 ELSE mc[b] - CASE WHEN a = 0 THEN 0 ELSE mc[a - 1] END END
-      + CASE WHEN c > d THEN 0 ELSE yc[d] - CASE WHEN c = 0 THEN 0 ELSE yc[c - 1] END END AS n
-  WITH partner, type, sum(n) AS n
+// The count per type: differences of the summary's cumulative counts per type at the same bounds (type i's count up
+// to month k is type_month_cum[i * months + k]). It was read from the actor's typed edges to the kept partners (one
+// cumulative list per edge, about 450 for a busy state): the same counts (tests/test_layer_consistency.py).
+CALL (s, a, b, c, d, months, years) {
+  WITH s.type_names AS names, s.type_month_cum AS tm, s.type_year_cum AS ty, a, b, c, d, months, years
+  UNWIND range(0, size(names) - 1) AS t
+  WITH names[t] AS type,
+    CASE WHEN a > b THEN 0 ELSE tm[t * months + b] - CASE WHEN a = 0 THEN 0 ELSE tm[t * months + a - 1] END END
+      + CASE WHEN c > d THEN 0 ELSE ty[t * years + d] - CASE WHEN c = 0 THEN 0 ELSE ty[t * years + c - 1] END END AS n
     WHERE n > 0
   ORDER BY n DESC, type
-  WITH partner, collect({type: type, count: n}) AS types
-  RETURN collect({partner: partner, types: types}) AS typed
+  RETURN collect({type: type, count: n}) AS types
 }
-UNWIND kept AS k
-WITH k, k.partner AS partner, coalesce([t IN typed WHERE t.partner = k.partner | t.types][0], []) AS types
 RETURN
   partner.id AS id,
   partner.name AS name,
   CASE WHEN partner:Country THEN 'country' ELSE coalesce(partner.kind, 'org') END AS kind,
-  k.score AS score,
-  k.event_count AS event_count,
+  score,
+  event_count,
   types,
-  k.first_date AS first_date,
-  k.last_date AS last_date,
-  k.evidence AS evidence
+  first_date,
+  last_date,
+  evidence
 ORDER BY round(score, 6) DESC, event_count DESC, id
