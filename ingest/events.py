@@ -475,7 +475,7 @@ class SentenceDates:
 STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
-IN = frozenset({"in"})
+HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
 # Verbs that stop goods or work given ("suspended its aid", "froze the funding"); suspending sanctions eases them.
 STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
@@ -1160,7 +1160,7 @@ class EventFinder:
             target = list(source)  # "students marched through Belgrade against corruption": a state's people at it
         if trig.mode == "representation" and source and not target:
             # "Taiwan opened a representative office in Vilnius": the host state is the partner
-            hosts = [p for o in [token, *children_of(token, ("dobj",))] for p in self.args.prep_objects(o, IN)]
+            hosts = [p for o in [token, *children_of(token, ("dobj",))] for p in self.args.prep_objects(o, HOST_PREPS)]
             target = [a for a in self.args.phrase_actors(hosts, allow_places=True) if a not in source]
         if etype == "SANCTION" and trig.mode == "diplomats" and source and not target:
             # "Bolivia cut ties with Israel. Colombia and Chile recalled their ambassadors": from the state the
