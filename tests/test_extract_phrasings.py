@@ -1791,3 +1791,14 @@ def test_swaps_go_both_ways_and_a_second_speech_act_keeps_its_addressee(  # type
     nlp, sentence: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in dyads(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Chile and Argentina set up a joint commission on glaciers.", ("COOPERATE", "ARG", "CHL")),
+        ("Iranian hackers knocked Albanian government websites offline.", ("COERCE", "IRN", "ALB")),
+    ],
+)
+def test_joint_bodies_and_sites_knocked_offline(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert dyad in dyads(run(nlp, sentence))
