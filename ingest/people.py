@@ -304,7 +304,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         if role == COUNTERPART:
             role = _previous_role(people, doc, start)
         _add_mention(people, name, (start, end), role, country)
-    _fill_from_reference(people, published)
+    _fill_from_reference(people, published, _governing(doc, people))
     people = _merged(people)
     _country_of_patron(doc, people)
     _country_from_context(doc, people, actor_at)
@@ -525,13 +525,24 @@ def _is_organisation(actor_id: str) -> bool:
     return actor is not None and actor.kind != "country"
 
 
-def _fill_from_reference(people: list[Person], published: date | None) -> None:
+# Words after a leader's name that make it a government: "the Obama administration", "the Merkel government".
+GOVERNMENT_WORDS = frozenset({"administration", "government", "presidency", "cabinet", "era"})
+
+
+def _governing(doc: Doc, people: list[Person]) -> set[str]:
+    """The names written as a government ("the Obama administration"): even one word names the statesman."""
+    return {p.name for p in people for _, end in p.mentions if end < len(doc) and doc[end].lower_ in GOVERNMENT_WORDS}
+
+
+def _fill_from_reference(people: list[Person], published: date | None, governing: set[str] = frozenset()) -> None:
     """Known office holders: the country and role the text leaves out, and the full name of a short mention.
-    Someone not in office that day (a former or future minister) still gives their country, not a role."""
+    Someone not in office that day (a former or future minister) still gives their country, not a role; a surname
+    alone only when it names a government ("the Obama administration"), else it is too often someone else's."""
     for person in people:
         offices = leaders.find_person(person.name, published)
         in_office = bool(offices)
-        if not offices and published is not None and (person.role or person.country or len(person.name.split()) > 1):
+        named = person.role or person.country or len(person.name.split()) > 1 or person.name in governing
+        if not offices and published is not None and named:
             offices = leaders.find_person(person.name)  # a known statesman out of office still has a state
         if not offices:
             continue

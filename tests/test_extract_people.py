@@ -169,3 +169,9 @@ def test_a_title_owned_by_a_state_and_set_off_before_the_name(nlp, text: str, na
 def test_an_envoy_belongs_to_the_state_that_sends_him_not_the_one_he_is_posted_to(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     people = {p.name: p.country for p in run(nlp, text).people}
     assert people.get("Pieter Jansen") == "NLD"
+
+
+def test_a_former_leaders_government_names_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Biden administration approved the sale of tanks to Poland in 2023."
+    result = extract_text(nlp, text, date(2025, 6, 14))
+    assert ("AID", "USA", "POL") in {(e.type, s, t) for e in result.events for s in e.source for t in e.target}
