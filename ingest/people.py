@@ -534,7 +534,9 @@ def _governing(doc: Doc, people: list[Person]) -> set[str]:
     return {p.name for p in people for _, end in p.mentions if end < len(doc) and doc[end].lower_ in GOVERNMENT_WORDS}
 
 
-def _fill_from_reference(people: list[Person], published: date | None, governing: set[str] = frozenset()) -> None:
+def _fill_from_reference(
+    people: list[Person], published: date | None, governing: set[str] | frozenset[str] = frozenset()
+) -> None:
     """Known office holders: the country and role the text leaves out, and the full name of a short mention.
     Someone not in office that day (a former or future minister) still gives their country, not a role; a surname
     alone only when it names a government ("the Obama administration"), else it is too often someone else's."""
