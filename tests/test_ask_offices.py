@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,6 +17,7 @@ from service.api.deps import get_today
 from service.graph.driver import ConnectionInfo
 from service.graph.repository import GraphRepository
 from tests.conftest import api_settings
+from tests.test_ask import ask
 
 TODAY = date(2024, 9, 1)
 COMMISSION = "President of the European Commission"
@@ -109,13 +109,6 @@ def client(graph: GraphRepository, neo4j_server: ConnectionInfo) -> Iterator[Tes
     app.dependency_overrides[get_today] = lambda: TODAY
     with TestClient(app) as test_client:
         yield test_client
-
-
-def ask(client: TestClient, question: str) -> dict[str, Any]:
-    response = client.get("/ask", params={"q": question})
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 def test_the_office_holder_just_before_or_after_a_leader(client: TestClient) -> None:
