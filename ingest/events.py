@@ -8,7 +8,6 @@ opinion, deliberated and requested acts, and acts that are denied or only rumour
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,431 +30,85 @@ from ingest.arguments import (
     with_conjuncts,
 )
 from ingest.dates import ResolvedDate, find_dates
+from ingest.event_words import (
+    ACCEPTANCE_VERBS,
+    ACT_NOUNS,
+    AGAINST_VERBS,
+    ANSWER_NOUNS,
+    ANSWER_VERBS,
+    BILATERAL_VERBS,
+    BORNE_VERBS,
+    BY_LIMIT_WORDS,
+    CAMEO_TYPES,
+    CHARGING_VERBS,
+    COOPERATIVE_TYPES,
+    COURTS,
+    DEADLINE_WORDS,
+    DELIBERATION_VERBS,
+    DELIVERY_NOUNS,
+    DEMAND_VERBS,
+    DENIAL_VERBS,
+    DEPARTURE_VERBS,
+    EASING_VERBS,
+    ENVOY_NOUNS,
+    EXPULSION_VERBS,
+    FACTIVE_HEADS,
+    FALLBACK_TO_CAMEO,
+    FALSITY_WORDS,
+    FILING_NOUNS,
+    FUTURE_AUX,
+    GATHERING_VERBS,
+    GROUP_WORDS,
+    GROWTH_MODIFIERS,
+    GROWTH_VERBS,
+    GUEST_NOUNS,
+    HEARSAY_NOUNS,
+    IMPACT_VERBS,
+    IRREALIS_NOUNS,
+    JOINT_ADVERBS,
+    JUDGEMENT_TYPES,
+    LOOSE_TYPES,
+    MET_TERMS,
+    MODALS_HYPOTHETICAL,
+    NEGATING_COMPLEMENTS,
+    NEGATING_PHRASALS,
+    NEGATING_VERBS,
+    OPINION_VERBS,
+    PARTICIPATION_VERBS,
+    PERMIT_VERBS,
+    PLAN_VERBS,
+    PLANNED_MODIFIERS,
+    PROMISING_SAY_VERBS,
+    QUANTITY_NOUNS,
+    REALIS_VERBS,
+    REASON_PREPS,
+    RECALL_VERBS,
+    RECEIPT_VERBS,
+    RECIPROCAL_LEMMAS,
+    REFERENCE_REACH,
+    RELIEF_NOUNS,
+    SAY_VERBS,
+    SCENE_PREPS,
+    SCORE,
+    SETTLING_VERBS,
+    SPEAKER_DOER_TYPES,
+    SPORT_WORDS,
+    STOP_NOUNS,
+    TERMS_NOUNS,
+    TRANSACTION_NOUNS,
+    TRAVEL_VERBS,
+    UNMADE_WORDS,
+    VIOLENCE_NOUNS,
+    VOICE_NOUNS,
+    WAR_NOUNS,
+    WILLING_WORDS,
+    WISH_VERBS,
+)
 from ingest.lexicon import Trigger, cameo, evaluation, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
 from ingest.people import Person
 from ingest.syntax import sentence_of, sentences
 from service.shared import gazetteer
-
-# Nouns for fighting between sides, where a place named is the theatre: "the Israel-Hamas war in Gaza".
-WAR_NOUNS = frozenset({"war", "conflict", "fighting", "hostilities", "battle", "warfare"})
-# What a call to stop fighting asks for: "an end to the war", "a halt to the attacks". (A bare call for a ceasefire
-# is often made to no side in particular, or to one the text names elsewhere.)
-STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
-VIOLENCE_NOUNS = frozenset({"violence", "killing", "clash", "attack", "strike", "bloodshed", "hostility", "offensive"})
-# "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
-RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})
-# "recalled its ambassador for consultations": the diplomatic idiom for calling an envoy home in protest; the
-# consultations are its stated purpose at home, not talks with the other state.
-RECALL_VERBS = frozenset({"recall", "withdraw", "summon", "call"})
-# Verbal reactions to another's act: their target is whoever did the act.
-JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-ACT_NOUNS = frozenset({"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour"})
-# Verbs that ask for an act: what they govern is requested, not done ("urged X to withdraw").
-DEMAND_VERBS = frozenset(
-    {
-        "demand",
-        "urge",
-        "ask",
-        "request",
-        "press",
-        "insist",
-        "appeal",
-        "encourage",
-        "implore",
-        "pressure",
-        "push",
-        "lobby",
-    }
-)
-# Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
-DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "disprove", "dispute", "debunk"})
-HEARSAY_NOUNS = frozenset(
-    {"report", "rumour", "rumor", "claim", "allegation", "accusation", "suggestion", "speculation", "assertion"}
-)
-FALSITY_WORDS = frozenset(
-    {
-        "false",
-        "untrue",
-        "baseless",
-        "unfounded",
-        "fabricated",
-        "fabrication",
-        "fake",
-        "lie",
-        "nonsense",
-        "groundless",
-        "hoax",
-        "misinformation",
-        "disinformation",
-        "absurd",
-        "ridiculous",
-        "unconfirmed",
-        "unverified",
-        "invention",
-        "fiction",
-        "fantasy",
-        "speculation",
-    }
-)
-# CAMEO verb types trusted as weak triggers for verbs the project's lexicon lacks: the types where the converted
-# dictionary added more true events than false ones on the development folds (scripts/eval_cv.py).
-CAMEO_TYPES = frozenset({"ACCUSE", "ASSAULT", "THREATEN"})
-# Verbs of answering an act: a threat to answer is aimed at whoever acted ("vowed to respond").
-ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "avenge", "answer", "hit"})
-ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "countermeasure", "riposte"})
-# Verbs that let something in: "allowed aid into Gaza" is a concession by the one who allows it.
-PERMIT_VERBS = frozenset({"allow", "let", "permit"})
-# Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
-FALLBACK_TO_CAMEO = frozenset({"open", "reopen"}) | PERMIT_VERBS
-# Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
-EASING_VERBS = frozenset(
-    {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}
-)
-# Acts whose doer, when a passive leaves it unnamed, is the state announcing them ("X said Y's envoy was expelled").
-SPEAKER_DOER_TYPES = frozenset({"SANCTION", "CONCEDE", "COOPERATE", "REJECT"})
-# Doers that can only attack with words: "the ministry's spokesman blasted Washington's move", "the party paper
-# hit out at Seoul".
-VOICE_NOUNS = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "statement",
-        "newspaper",
-        "editorial",
-        "commentary",
-        "commentator",
-        "ambassador",
-        "envoy",
-        "diplomat",
-        "media",
-    }
-)
-# Courts and trade tribunals: where a case is filed, not whom it accuses.
-COURTS = frozenset({"ICJ", "ICC", "WTO", "COE"})
-FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
-# Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
-QUANTITY_NOUNS = frozenset(
-    {
-        "group",
-        "team",
-        "batch",
-        "contingent",
-        "number",
-        "unit",
-        "detachment",
-        "squadron",
-        "cargo",
-        "shipment",
-        "consignment",
-        "load",
-        "convoy",
-        "thousand",
-        "hundred",
-        "dozen",
-        "million",
-    }
-)
-# Verbs whose subject takes delivery of what a sender ("from") sends: "received tanks from the US".
-RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "acquire", "accept", "host"})
-DELIVERY_NOUNS = frozenset({"delivery", "shipment", "consignment", "batch", "supply"})
-# Types of promises and help: a promise to abstain from something is none of them.
-COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID"})
-# Types whose trigger, when its own phrases name one side or none, may take the clause's subject and the actors
-# inside the trigger's phrase instead (ArgumentFinder.clause_sides): on the development folds these added more
-# true pairs than false ones; for the others (CONSULT, ASSAULT, SUPPORT, AID...) the looser reading mostly guessed.
-LOOSE_TYPES = frozenset({"ACCUSE", "AGREE", "REJECT", "REQUEST", "SANCTION", "MOBILIZE", "RETREAT"})
-# Words before a date that make it an end or a due date: "until 2028", "through March", "by the end of May".
-TERMS_NOUNS = frozenset({"ultimatum", "deadline"})
-DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
-# "by 2026", "by the end of March": words that may stand between "by" and the time it sets as a limit.
-BY_LIMIT_WORDS = frozenset({"the", "end", "close", "middle", "start", "beginning", "early", "late", "mid", "of", "-"})
-# "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
-EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon", "demand"})
-DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
-# Nouns that may name an agreement or a transfer: "the deal" after an arms sale.
-TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
-# How far back (in tokens) "the move" may point to the act it names.
-REFERENCE_REACH = 120
-# Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
-NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
-# Adjuncts that set a real scene for another act: "during his visit", "after the talks".
-SCENE_PREPS = frozenset({"during", "after", "following", "since", "amid", "before", "at"})
-# Judgements and penalties whose object or reason is an act that happened: "condemned the invasion", "sanctions
-# over the annexation".
-FACTIVE_HEADS = frozenset(
-    {
-        "condemn",
-        "denounce",
-        "criticise",
-        "criticize",
-        "blame",
-        "punish",
-        "sanction",
-        "penalise",
-        "penalize",
-        "praise",
-        "applaud",
-        "welcome",
-        "protest",
-        "deplore",
-        "regret",
-    }
-)
-# Verbs whose "of", "with" or "for" phrase is the act alleged: "charged X with hacking".
-CHARGING_VERBS = frozenset({"accuse", "charge", "indict", "convict", "suspect", "prosecute", "sue", "sentence"})
-# What one "meets" without meeting anyone.
-MET_TERMS = frozenset(
-    {
-        "deadline",
-        "target",
-        "goal",
-        "demand",
-        "requirement",
-        "criterion",
-        "criteria",
-        "condition",
-        "obligation",
-        "need",
-        "expectation",
-        "standard",
-        "threshold",
-        "quota",
-        "commitment",
-        "cost",
-        "challenge",
-        "end",
-        "fate",
-    }
-)
-GUEST_NOUNS = frozenset(
-    {"delegation", "counterpart", "president", "minister", "leader", "king", "premier", "envoy", "emir", "chancellor"}
-)
-GROWTH_VERBS = frozenset(
-    {
-        "deepen",
-        "strengthen",
-        "expand",
-        "boost",
-        "enhance",
-        "improve",
-        "forge",
-        "build",
-        "develop",
-        "bolster",
-        "grow",
-        "widen",
-        "broaden",
-        "upgrade",
-        "intensify",
-        "cement",
-        "tighten",
-        "warm",
-        "form",
-        "launch",
-        "sign",
-    }
-)
-GROWTH_MODIFIERS = frozenset({"deepening", "growing", "budding", "closer", "strategic", "expanding", "burgeoning"})
-BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring", "conversation"})
-PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "take", "enter", "include"})
-MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "must"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-SAY_VERBS = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add", "declare", "indicate", "note"})
-# "pledged that it would back Ukraine": a promise reports its own future, as saying does.
-PROMISING_SAY_VERBS = SAY_VERBS | {"pledge", "promise", "assure", "reaffirm", "reiterate"}
-PLAN_VERBS = frozenset(
-    {
-        "plan",
-        "expect",
-        "schedule",
-        "set",
-        "intend",
-        "prepare",
-        "aim",
-        "propose",
-        "agree",
-        "hope",
-        "want",
-        "seek",
-        "vow",
-        "pledge",
-        "promise",
-        "decide",
-        "announce",
-        "invite",
-        "due",
-        "slate",
-        "look",
-    }
-)
-# What a warned party is told it will undergo: "or face consequences", "pay the price".
-BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk"})
-# Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
-AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
-# Nouns that ease what their "sanctions" modifier names: "sanctions relief", "a sanctions waiver".
-RELIEF_NOUNS = frozenset({"relief", "waiver", "exemption", "easing", "removal", "lifting", "suspension"})
-# "ready to meet", "willing to talk": a readiness, not the act.
-WILLING_WORDS = frozenset({"ready", "willing", "eager", "keen"})
-# What is said of a deal that has not been made: "remains elusive", "is still far off".
-UNMADE_WORDS = frozenset({"far", "elusive", "unlikely", "distant", "remote", "impossible", "off", "uncertain"})
-# Verbs that close a conflict by the means named with "with": "ended the war with a peace deal".
-SETTLING_VERBS = frozenset({"end", "settle", "resolve", "close", "conclude", "seal", "formalise", "formalize"})
-# "wants Beijing to press Moscow": what another is wished to do is asked for, not done.
-WISH_VERBS = frozenset({"want", "wish", "prefer"})
-NEGATING_VERBS = frozenset(
-    {
-        "fail",
-        "refuse",
-        "decline",
-        "deny",
-        "avoid",
-        "stop",
-        "halt",
-        "cancel",
-        "postpone",
-        "delay",
-        "block",
-        "veto",
-        "thwart",
-        "scrap",
-    }
-)
-# With their particle, these negate what they govern: "ruled out talks with Washington", "counted out a deal".
-NEGATING_PHRASALS = {"rule": "out", "count": "out", "call": "off"}  # and "called off the rally"
-IRREALIS_NOUNS = frozenset(
-    {
-        "possibility",
-        "prospect",
-        "risk",
-        "likelihood",
-        "chance",
-        "fear",
-        "threat",
-        "speculation",
-        "hope",
-        "idea",
-        "proposal",
-        "plan",
-        "call",
-        "danger",
-        "rumor",
-        "rumour",
-        "question",
-        "need",
-        "bid",
-        "effort",
-        "attempt",
-        "opportunity",
-        "way",
-        "veto",  # "its veto on aid to Ukraine": the aid is blocked
-        "objection",
-        "intention",  # "had no intention of imposing restrictions"
-        "intent",
-        "willingness",
-        "readiness",
-        "hurry",  # "in no hurry to impose new sanctions"
-        "rush",
-    }
-)
-# Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".
-OPINION_VERBS = frozenset(
-    {
-        "believe",
-        "think",
-        "hope",
-        "fear",
-        "worry",
-        "doubt",
-        "speculate",
-        "suspect",
-        "wonder",
-        "seek",
-        "try",
-        "attempt",
-        "consider",
-        "weigh",
-        "mull",
-        "contemplate",
-        "threaten",
-        "need",
-    }
-)
-# Talking about an act is not doing it: "negotiate the withdrawal of troops" (but a deal negotiated is a deal).
-DELIBERATION_VERBS = frozenset({"negotiate", "discuss", "propose", "debate"})
-PLANNED_MODIFIERS = frozenset(
-    {
-        "planned",
-        "upcoming",
-        "proposed",
-        "scheduled",
-        "expected",
-        "next",
-        "future",
-        "possible",
-        "potential",
-        "prospective",
-        "forthcoming",
-    }
-)
-GROUP_WORDS = frozenset(
-    {
-        "they",
-        "leader",
-        "country",
-        "nation",
-        "ally",
-        "side",
-        "pair",
-        "government",
-        "party",
-        "both",
-        "two",
-        "three",
-        "neighbor",
-        "neighbour",
-        "we",
-        "partner",
-        "state",
-        "economy",
-        "member",
-    }
-)
-REALIS_VERBS = frozenset(
-    {
-        "sign",
-        "reach",
-        "strike",
-        "seal",
-        "agree",
-        "conclude",
-        "announce",
-        "broker",
-        "approve",
-        "ratify",
-        "finalize",
-        "finalise",
-        "clinch",
-        "secure",
-        "implement",
-        "hold",
-        "take",
-        "come",
-        "enter",
-        "go",
-        "honor",
-        "honour",
-        "observe",
-        "begin",
-        "start",
-        "break",
-        "violate",
-        "extend",
-        "negotiate",
-        "mediate",
-    }
-)
 
 
 class SentenceDates:
@@ -586,88 +239,13 @@ def cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
-# Sport: teams named after their states "beat", "crush" and "defeat" each other in matches that are no attacks.
-SPORT_WORDS = frozenset(
-    {
-        "tournament",
-        "championship",
-        "qualifier",
-        "semi-final",
-        "semifinal",
-        "quarter-final",
-        "quarterfinal",
-        "league",
-        "match",
-        "goal",
-        "penalty",
-        "penalties",
-        "olympics",
-        "olympic",
-        "marathon",
-        "medal",
-        "striker",
-        "goalkeeper",
-        "coach",
-        "innings",
-        "wicket",
-        "cricket",
-        "football",
-        "soccer",
-        "rugby",
-        "tennis",
-        "basketball",
-        "hockey",
-        "world cup",
-        "squad",
-        "fixture",
-        "scoreline",
-        "stadium",
-        "referee",
-        "midfielder",
-        "sprint",
-    }
-)
-SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 _TROOPS = Trigger(lemma="troop", pos="NOUN", type="MOBILIZE", mode="troops")
 _ARMS = Trigger(lemma="weapon", pos="NOUN", type="AID", mode="arms delivery")
 _STRIKE = Trigger(lemma="shell", pos="NOUN", type="ASSAULT", mode="attack")
-# Prepositions that give the reason for a penalty: "expelled for spying", "sanctions over the annexation".
-REASON_PREPS = frozenset({"for", "over"})
-# What munitions do when they arrive: they strike, they are not delivered.
-IMPACT_VERBS = frozenset({"land", "fall", "hit", "strike", "explode", "crash", "slam"})
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
-# "will jointly buy submarines", "build the plant together": any act two states do as one is cooperation (but
-# "came together", "brought together" is a meeting, read elsewhere).
-JOINT_ADVERBS = frozenset({"jointly", "together"})
-GATHERING_VERBS = frozenset({"come", "bring", "get", "put", "stand", "pull"})
-# Verbs whose negation is a rejection: "will not accept", "does not recognise".
-ACCEPTANCE_VERBS = frozenset({"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"})
-TRAVEL_VERBS = frozenset({"travel", "arrive", "fly", "head", "land", "come", "go", "journey"})
-ENVOY_NOUNS = frozenset(
-    {
-        "delegation",
-        "envoy",
-        "minister",
-        "president",
-        "leader",
-        "premier",
-        "king",
-        "emir",
-        "chancellor",
-        "team",
-        "official",
-        "diplomat",
-        "negotiator",
-        "representative",
-        "secretary",
-        "ambassador",
-        "mission",
-        "prince",
-    }
-)
 
 
 class EventFinder:
