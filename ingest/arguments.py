@@ -542,6 +542,8 @@ class ArgumentFinder:
         if not target:
             # "provided missiles to aid Russia's incursion": the purpose clause names the target.
             for child in trig.children:
+                if etype == "CONSULT" and child.lemma_.lower() in TOPIC_VERBS:
+                    continue  # "met in Lima to discuss North Korean missile launches": a topic, no participant
                 if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
                     target = self.phrase_actors(
                         children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
@@ -631,8 +633,12 @@ class ArgumentFinder:
                 ]
                 source = self.phrase_actors(owners)
             head = head.head
-        if not source and head.pos_ in ("VERB", "AUX"):
-            source = self.doers_of(head)
+        if (
+            not source
+            and head.pos_ in ("VERB", "AUX")
+            and (head is trig or head.lemma_.lower() not in NON_CARRIER_VERBS)
+        ):
+            source = self.doers_of(head)  # (but "China condemned the sanctions against Iran" imposed none)
         if target and etype not in SYMMETRIC_TYPES:
             return source, target
         found = list(target)

@@ -38,6 +38,8 @@ DEMAND_VERBS = frozenset(
         "lobby",
     }
 )
+# "called for X's support", "appealed for aid": what is asked for is not given.
+ASKING_FOR_VERBS = DEMAND_VERBS | {"call", "seek", "plead", "beg", "clamour", "clamor"}
 # Denials and doubted hearsay: what is denied or only rumoured did not (as far as the text asserts) happen.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "disprove", "dispute", "debunk"})
 HEARSAY_NOUNS = frozenset(
@@ -197,6 +199,9 @@ MET_TERMS = frozenset(
         "challenge",
         "end",
         "fate",
+        "request",
+        "benchmark",
+        "objective",
     }
 )
 GUEST_NOUNS = frozenset(
@@ -502,3 +507,13 @@ ENVOY_NOUNS = frozenset(
         "prince",
     }
 )
+# Wrongs done to someone, named inside what is condemned: "the genocide against Palestinians" names its victims.
+WRONG_NOUNS = frozenset(
+    {"genocide", "crime", "massacre", "atrocity", "persecution", "oppression", "occupation", "siege", "discrimination"}
+)
+# Who gathers in a crowd, not for a meeting: "hundreds of demonstrators gathered outside the embassy".
+CROWD_NOUNS = frozenset(
+    {"protester", "demonstrator", "crowd", "activist", "marcher", "rioter", "mob", "student", "worker", "supporter"}
+)
+# Acts that, promised on a condition ("will impose tariffs if ..."), are threats.
+PUNISHMENT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})

@@ -36,6 +36,7 @@ from ingest.event_words import (
     AGAINST_VERBS,
     ANSWER_NOUNS,
     ANSWER_VERBS,
+    ASKING_FOR_VERBS,
     BILATERAL_VERBS,
     BORNE_VERBS,
     BY_LIMIT_WORDS,
@@ -43,6 +44,7 @@ from ingest.event_words import (
     CHARGING_VERBS,
     COOPERATIVE_TYPES,
     COURTS,
+    CROWD_NOUNS,
     DEADLINE_WORDS,
     DELIBERATION_VERBS,
     DELIVERY_NOUNS,
@@ -79,6 +81,7 @@ from ingest.event_words import (
     PLAN_VERBS,
     PLANNED_MODIFIERS,
     PROMISING_SAY_VERBS,
+    PUNISHMENT_TYPES,
     QUANTITY_NOUNS,
     REALIS_VERBS,
     REASON_PREPS,
@@ -103,6 +106,7 @@ from ingest.event_words import (
     WAR_NOUNS,
     WILLING_WORDS,
     WISH_VERBS,
+    WRONG_NOUNS,
 )
 from ingest.lexicon import Trigger, cameo, evaluation, object_classes, triggers_by_lemma
 from ingest.models import QUAD_CLASS_OF
@@ -545,6 +549,8 @@ class EventFinder:
             )
         if trig.type == "CONSULT" and any(
             o.lemma_.lower() in MET_TERMS | self.classes["troops"] | self.classes["weapons"]
+            # "to meet Ukraine's evolving requirements": the parser may make the possessor the object
+            or any(c.tag_ == "POS" for c in o.children)
             for o in children_of(token, ("dobj",))
         ):
             # "met the deadline": terms fulfilled; "hosted Russian troops": a deployment (troop_movement), no meeting
@@ -666,6 +672,13 @@ class EventFinder:
             return []  # "pledged not to attack each other": the promise is about what they will not do
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
             return []  # "Brazil beat Argentina 2-1": teams, not states
+        if trig.type == "CONSULT" and token.pos_ == "VERB" and self.crowd_gathers(token):
+            trig = replace(trig, type="PROTEST", mode="demonstration")  # "thousands of protesters gathered outside"
+        conditional = trig.type in PUNISHMENT_TYPES and self.on_condition(token)
+        if conditional:
+            # "will impose tariffs on Chinese goods if Beijing retaliates", "will strike Iran if it attacks": a
+            # punishment promised on a condition is a threat, not a planned act
+            trig = replace(trig, type="THREATEN", mode="threat")
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -688,8 +701,16 @@ class EventFinder:
                 answers = self.args.prep_objects(token, frozenset({"of"}))
                 aimed = [p for a in answers for p in self.args.prep_objects(a, frozenset({"against", "on", "to"}))]
                 target = [a for a in self.args.phrase_actors(aimed, allow_places=True) if a not in source]
+        if etype == "AGREE" and token.pos_ == "VERB" and self.agrees_on_measure_against(token):
+            # "the EU agreed on new sanctions against Belarus": a decision of its own (the SANCTION is read from
+            # the noun); only several deciders are parties to an agreement, never those it is aimed at
+            if len(set(source)) < 2:
+                return []
+            target = []
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
+        if conditional and source and not target:
+            target = [a for a in self.args.condition_actors(self.condition_clause(token)) if a not in source]
         if etype == "THREATEN" and source and not target:
             target = [a for a in self.struck_in_threat(token) if a not in source]
         if etype == "THREATEN" and source and not target:
@@ -725,6 +746,16 @@ class EventFinder:
             # "denied sending troops to Russia", "dismissed claims that its soldiers crossed into Ukraine": the
             # denial is aimed at whoever made the claim, never at the states inside what is denied
             target = [a for a in self.accusers(token, source) if a not in source]
+        if trig.requires_word and token.pos_ == "VERB":
+            # "expressed support for Ukraine and concern over Russia's actions": each object has its own act and
+            # its own target (the other object is read from its noun)
+            objects = [o for d in children_of(token, ("dobj",)) for o in (d, *d.conjuncts)]
+            own = [o for o in objects if o.lemma_.lower() in trig.requires_word]
+            others = [o for o in objects if o.lemma_.lower() not in trig.requires_word]
+            if own and others:
+                kept = {a for o in own for a in self.actors_under(o)}
+                foreign = {a for o in others for a in self.actors_under(o)}
+                target = [t for t in target if t in kept or t not in foreign]
         left = self.bodies_left(token, trig)
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
@@ -933,9 +964,12 @@ class EventFinder:
         if token.lemma_.lower() in BILATERAL_VERBS and len(callers) >= 2 and called:
             # "X, Y and Z called P": three separate calls, not a conference of four
             return [(etype, sorted({s, *called}), [], True) for s in callers]
-        if len(callers) == 1 and len(called) >= 2 and self.is_phone_call(token):
-            # "spoke by phone with his counterparts in both countries": one call each
+        if len(callers) == 1 and len(called) >= 2 and (self.is_phone_call(token) or self.one_by_one(token)):
+            # "spoke by phone with his counterparts in both countries", "held bilateral meetings with the ministers
+            # of A and B": one call or meeting each, the others do not meet one another
             return [(etype, sorted({callers[0], c}), [], True) for c in called]
+        if not callers and len(called) >= 2 and etype == "CONSULT" and self.has_unplaced_subject(token):
+            return []  # "Dr. X conferred with his Nigerian and Angolan counterparts": X met each, they did not meet
         sides: list[EventFinder.Side] = [(etype, sorted(participants), [], True)]
         if etype == "AGREE" and mediators:
             sides.append(("CONSULT", sorted(set(participants) | set(mediators)), [], True))
@@ -974,6 +1008,82 @@ class EventFinder:
             for o in [*children_of(prep, ("pobj",)), *self.args.prep_objects(prep, frozenset({"with"}))]
         ]
         return self.args.phrase_actors(objects)
+
+    def condition_clause(self, token: Token) -> Token:
+        """The verb whose conditions bear on the trigger: itself, or the verb a noun trigger hangs from."""
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        return self.args.governing_verb(token) or token
+
+    def on_condition(self, token: Token) -> bool:
+        """A future or modal act with an "if" or "unless" clause: "will impose tariffs if ...", "would strike
+        unless ..." (an act inside the condition itself is hypothetical, and is left out elsewhere)."""
+        verb = self.condition_clause(token)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        conditioned = any(
+            any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+            for clause in children_of(verb, ("advcl",))
+        )
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children)
+        return conditioned and future
+
+    def crowd_gathers(self, verb: Token) -> bool:
+        """ "hundreds of demonstrators gathered": a crowd, not a meeting of states."""
+        subj, _ = self.args.subject_of(verb)
+        heads = [*subj, *(p for s in subj for p in self.args.prep_objects(s, frozenset({"of"})))]
+        return any(h.lemma_.lower() in CROWD_NOUNS for h in heads)
+
+    def victim_preps(self, act: Token) -> frozenset[str]:
+        """ "the massacre of Sudanese civilians", "the bombing of Gaza": "of" names the victims of a violent act
+        (but "the actions of Russia" names the doer)."""
+        violent = act.lemma_.lower() in WRONG_NOUNS or getattr(self.match_trigger(act), "type", None) in (
+            "ASSAULT",
+            "COERCE",
+        )
+        return STRUCK_PREPS | {"of"} if violent else STRUCK_PREPS
+
+    def actors_under(self, noun: Token) -> set[str]:
+        """The actors in a noun's phrase without the phrases conjoined to it ("concern over X and support for Y")."""
+        conjoined = {t.i for c in noun.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        return {self.index.actor[t.i] for t in noun.subtree if t.i not in conjoined and t.i in self.index.actor}
+
+    def agrees_on_measure_against(self, verb: Token) -> bool:
+        """ "agreed on new sanctions against X", "agreed to new tariffs": what is agreed is a conflict act."""
+        agreed = children_of(verb, ("dobj",)) + self.args.prep_objects(verb, frozenset({"on", "to", "upon"}))
+        agreed += [p for a in agreed for p in self.args.prep_objects(a, frozenset({"of"}))]  # "a package of sanctions"
+        return any(
+            (trig := self.match_trigger(noun)) is not None and QUAD_CLASS_OF[trig.type].endswith("conflict")
+            for noun in agreed
+            if noun.pos_ == "NOUN"
+        )
+
+    @staticmethod
+    def one_by_one(token: Token) -> bool:
+        """ "bilateral meetings with ...", "met his Nigerian and Angolan counterparts": separate encounters."""
+        noun = token if token.pos_ == "NOUN" else None
+        if noun is None:
+            noun = next((o for o in children_of(token, ("dobj",)) if o.pos_ == "NOUN"), None)
+        if noun is not None and any(c.lower_ in ("bilateral", "separate") for c in noun.children):
+            return True
+        partners = [o for p in children_of(token, ("prep",)) for o in children_of(p, ("pobj",))]
+        partners += children_of(token, ("dobj",))
+        # "his Nigerian and Angolan counterparts": each has their own
+        return any(
+            o.lower_ == "counterparts" and any(a.dep_ == "amod" and a.conjuncts for a in o.children) for o in partners
+        )
+
+    def has_unplaced_subject(self, verb: Token) -> bool:
+        """The verb's doer is named (a person, a pronoun) but stands for no known state."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            governing = self.args.governing_verb(verb)  # "he held bilateral meetings with ..."
+            if governing is None:
+                return False
+            verb = governing
+        subj, passive = self.args.subject_of(verb)
+        # one person ("Dr. Workneh", "he"), not "negotiators met ... for a summit between the two sides"
+        person = all(s.tag_ == "NNP" or s.lower_ in ("he", "she") for s in subj)
+        return bool(subj) and person and not passive and not self.args.subject_actors(subj)
 
     @staticmethod
     def is_phone_call(token: Token) -> bool:
@@ -1054,6 +1164,16 @@ class EventFinder:
                 continue
             preps = STRUCK_PREPS if self.names_act(obj) else frozenset({"against"})
             opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
+            # deeper: "condemned the inaction over the genocide against Palestinians and the aggression against
+            # Lebanon": whoever an act named inside the object is aimed at is its victim, not the one judged
+            acts = [
+                t
+                for t in obj.subtree
+                if t.i != obj.i and t.pos_ == "NOUN" and (t.lemma_.lower() in WRONG_NOUNS or self.names_act(t))
+            ]
+            opposed += self.args.phrase_actors(
+                [p for act in acts for p in self.args.prep_objects(act, self.victim_preps(act))], allow_places=True
+            )
         return opposed
 
     def reported_before(self, token: Token) -> Iterator[FoundEvent]:
@@ -1579,8 +1699,12 @@ class EventFinder:
     @staticmethod
     def is_demanded(token: Token, trig: Trigger) -> bool:
         """What a state is asked to do has not been done: "demanded that Lithuania recall its envoy"."""
+        if trig.type == "REQUEST":
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in ASKING_FOR_VERBS:
+            return True  # "called for Seoul's support", "appealed for Japanese aid": asked for, not given
         clause = token if token.pos_ in ("VERB", "AUX") else token.head
-        if trig.type == "REQUEST" or clause.pos_ not in ("VERB", "AUX"):
+        if clause.pos_ not in ("VERB", "AUX"):
             return False
         return clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in DEMAND_VERBS
 

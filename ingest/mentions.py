@@ -262,6 +262,11 @@ class MentionFinder:
                 # subject is read by the rules themselves)
                 clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
                 actors = self.args.phrase_actors([clause.head]) if clause is not None else []
+                if len(actors) != 1 and tok.i >= 2 and tok.nbor(-1).text == ",":
+                    # "tensions between Congo and Rwanda, which Congo accuses ...": the parser hangs the clause on
+                    # the phrase's head; the state just before the comma is the one it describes
+                    before = self.index.actor.get(tok.i - 2)
+                    actors = [before] if before else actors
                 if len(actors) == 1:
                     out.append(Mention(actors[0], tok.i, "pronoun"))
             elif tok.text in KOREAS and self._korean_story and self._stands_alone(tok):
@@ -292,7 +297,8 @@ class MentionFinder:
                 if (lower in GROUP_NOUNS or lower in SET_NOUNS) and count:
                     # the sides may be an army and a militia, or a state and a bloc ("Britain and the EU")
                     groups_too = lower in ("sides", "parties")
-                    out += [Mention(a, tok.i, "nominal") for a in self._recent_states(number, count, groups_too)]
+                    group = self._recent_states(number, count, groups_too, before=tok.i)
+                    out += [Mention(a, tok.i, "nominal") for a in group]
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "the sides agreed", "the leaders agreed": the group that was last the subject
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
@@ -464,9 +470,11 @@ class MentionFinder:
             and holder.dep_ in ("nsubj", "nsubjpass")
         )
 
-    def _recent_states(self, number: int, count: int, groups_too: bool = False) -> list[str]:
+    def _recent_states(self, number: int, count: int, groups_too: bool = False, before: int | None = None) -> list[str]:
         found: list[str] = []
         for _, m, _ in self._window(number):
+            if before is not None and m.head > before:
+                continue  # named later in its sentence than the reference ("the two nations held talks in Lima")
             if m.actor not in found and (m.kind not in ORG_KINDS or groups_too):
                 found.append(m.actor)
             if len(found) == count:

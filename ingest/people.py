@@ -227,18 +227,42 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
         return None, None
     role = match_role_ending(window)
     if role is None:
-        return None, None
+        return _role_of_state_before(window, actor_at)
     return role[0], _country_in(window, actor_at)
+
+
+def _role_of_state_before(window: list[Token], actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
+    """ "President of Tajikistan Emomali Rahmon", "Canadian ambassador in Moscow Alison LeClaire": the office and
+    its state (or its posting) run up to the name."""
+    spans = [actor_at[t.i] for t in window if t.i in actor_at]
+    if not spans or spans[-1].end != window[-1].i + 1:
+        return None, None
+    k = next(k for k, t in enumerate(window) if t.i == spans[-1].start)
+    if k > 0 and window[k - 1].lower_ == "the":
+        k -= 1
+    if k == 0 or window[k - 1].lower_ not in ("of", "in", "to"):
+        return None, None
+    role = match_role_ending(window[: k - 1])
+    if role is None:
+        return None, None
+    if window[k - 1].lower_ == "of":
+        return (role[0], spans[-1].label_) if spans[-1].kb_id_ in ("name", "org") else (None, None)
+    # "Canadian ambassador in Moscow Alison LeClaire": the posting is not the envoy's state
+    return role[0], _country_in(window[: k - 1], actor_at)
 
 
 def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
     """ "the emir of Qatar, Sheikh Tamim": a title phrase set off before the name."""
-    lo = max(sentence_of(doc[comma]).start, comma - 6)
+    lo = max(sentence_of(doc[comma]).start, comma - 9)
     window = list(doc[lo:comma])
     for i in range(len(window) - 1, -1, -1):
         if window[i].pos_ in ("VERB", "AUX") or window[i].is_punct or window[i].lower_ in ("and", "or"):
             window = window[i + 1 :]
             break
+    if window and window[0].pos_ == "ADP":
+        if window[0].i == sentence_of(window[0]).start:
+            return None, None  # "In a call with the Kenyan president, Macron said": a fronted phrase, no title
+        window = window[1:]  # "was with his Egyptian counterpart, Sameh Shoukry": the title opens after it
     found = match_role_anywhere(window)
     # "the emir of Qatar, ...", "its envoy, ...", "Brazil's ambassador, ...": a phrase that opens as a title does
     opens = window and (window[0].lower_ in ("the", "a", "an") or window[0].tag_ == "PRP$" or window[0].i in actor_at)
@@ -300,7 +324,10 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         if role is None:
             role, country = _title_after(doc, end, actor_at)
         if role is not None and country is None:
-            country = _country_after_name(doc, end, actor_at) or leading or _country_of_phrase(doc, start, actor_at)
+            country = leading or _country_after_name(doc, end, actor_at) or _country_of_phrase(doc, start, actor_at)
+        elif role is None and country is None:
+            # "her counterparts Olivier Nduhungirehe of Rwanda and Tete Antonio of Angola"
+            country = _country_after_name(doc, end, actor_at, states_only=True)
         if role == COUNTERPART:
             role = _previous_role(people, doc, start)
         _add_mention(people, name, (start, end), role, country)
@@ -430,11 +457,11 @@ def _country_of_phrase(doc: Doc, start: int, actor_at: dict[int, Span]) -> str |
     return None
 
 
-def _country_after_name(doc: Doc, end: int, actor_at: dict[int, Span]) -> str | None:
+def _country_after_name(doc: Doc, end: int, actor_at: dict[int, Span], states_only: bool = False) -> str | None:
     """ "Foreign Minister Olivier Nduhungirehe of Rwanda"."""
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         span = actor_at.get(end + 1) or (actor_at.get(end + 2) if doc[end + 1].lower_ == "the" else None)
-        if span is not None and span.kb_id_ in ("name", "org"):
+        if span is not None and span.kb_id_ in (("name",) if states_only else ("name", "org")):
             return span.label_
     return None
 

@@ -165,7 +165,7 @@ class StatementFinder:
                 if actor not in named:
                     events.append(self.event(verb, verdict, speakers, actor, 0.5))
         for actor, found in self._by_actor(others).items():
-            doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head])]
+            doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head]) and m.kind != "pronoun"]
             if any(d.i in judged or self.is_behind(d) for d in doer) or any(
                 distance(d, w) <= NEAR for d in doer for w in negative
             ):
