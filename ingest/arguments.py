@@ -636,7 +636,7 @@ class ArgumentFinder:
         if (
             not source
             and head.pos_ in ("VERB", "AUX")
-            and (head is trig or head.lemma_.lower() not in NON_CARRIER_VERBS)
+            and (head is trig or head.lemma_.lower() not in NON_CARRIER_VERBS | NAMING_VERBS)
         ):
             source = self.doers_of(head)  # (but "China condemned the sanctions against Iran" imposed none)
         if target and etype not in SYMMETRIC_TYPES:
@@ -928,7 +928,10 @@ class ArgumentFinder:
         circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
         # "ended decades of hostility with a peace agreement": what a verb does its object with is the subject's act
         instrument = trig.dep_ == "pobj" and trig.head.lower_ == "with" and trig.head.head is verb
-        carrier = verb is not None and (verb.lemma_.lower() not in NON_CARRIER_VERBS or instrument)
+        # "described the conflict in Yemen as ...": naming an act is not doing it (but "described the attack as
+        # strikes on Iran" names the one act in other words)
+        named = verb is not None and verb.lemma_.lower() in NAMING_VERBS and trig.dep_ == "dobj"
+        carrier = verb is not None and (verb.lemma_.lower() not in NON_CARRIER_VERBS or instrument) and not named
         if not source and verb is not None and carrier and not circumstance:
             source, verb_targets = self.verb_sides(verb, etype)
             if not target:

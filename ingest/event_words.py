@@ -105,7 +105,7 @@ VOICE_NOUNS = frozenset(
     }
 )
 # Courts and trade tribunals: where a case is filed, not whom it accuses.
-COURTS = frozenset({"ICJ", "ICC", "WTO", "COE"})
+COURTS = frozenset({"ICJ", "ICC", "WTO", "COE", "UN", "UNSC", "UNHRC"})  # and the UN bodies a complaint is filed with
 FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
 QUANTITY_NOUNS = frozenset(

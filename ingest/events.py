@@ -551,7 +551,7 @@ class EventFinder:
             o.lemma_.lower() in MET_TERMS | self.classes["troops"] | self.classes["weapons"]
             # "to meet Ukraine's evolving requirements": the parser may make the possessor the object
             or any(c.tag_ == "POS" for c in o.children)
-            for o in children_of(token, ("dobj",))
+            for o in with_conjuncts(children_of(token, ("dobj",)))  # "hosting US-led coalition and NATO troops"
         ):
             # "met the deadline": terms fulfilled; "hosted Russian troops": a deployment (troop_movement), no meeting
             return False
@@ -1135,6 +1135,9 @@ class EventFinder:
         found: list[str] = []
         for obj in children_of(verb, ("dobj",)):
             if not self.names_act(obj):
+                # "criticised China's ties with Russia": a state's own conduct judges that state, not its partners
+                owners = self.args.phrase_actors([c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"])
+                found += [a for a in owners if a not in found]
                 continue
             mods = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             heads = [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]]
@@ -1556,6 +1559,8 @@ class EventFinder:
             return True
         if self.is_charged(token):
             return True
+        if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.lemma_.lower() in DELIBERATION_VERBS:
+            return True  # "discussed aid, and a meeting between ...": the parser joins a second object to the verb
         if trig.type == "REJECT" and any(
             c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
         ):
@@ -1706,7 +1711,12 @@ class EventFinder:
         clause = token if token.pos_ in ("VERB", "AUX") else token.head
         if clause.pos_ not in ("VERB", "AUX"):
             return False
-        return clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in DEMAND_VERBS
+        head = clause.head
+        # "called on the US to stop weapons sales": a call on someone is a demand
+        calls_on = head.lemma_.lower() == "call" and any(
+            p.lower_ in ("on", "upon") for p in children_of(head, ("prep",))
+        )
+        return clause.dep_ in ("ccomp", "xcomp") and (head.lemma_.lower() in DEMAND_VERBS or calls_on)
 
     @staticmethod
     def is_denied(token: Token) -> bool:

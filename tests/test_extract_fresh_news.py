@@ -192,3 +192,39 @@ def test_a_punishment_promised_on_a_condition_is_a_threat(nlp) -> None:  # type:
 
 def test_a_punishment_announced_without_a_condition_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("SANCTION", "USA", "MEX") in found(nlp, "The United States imposed new tariffs on Mexican goods on Monday.")
+
+
+def test_describing_a_conflict_is_not_fighting_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "The African Union has described the war in Sudan as a catastrophe for the region.")
+    assert not [d for d in got if d[0] == "ASSAULT" and d[1] == "AU"]
+
+
+def test_a_complaint_to_the_un_is_a_request_to_it_and_an_accusation_of_the_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Armenia filed a complaint with the UN Security Council against Azerbaijan on Monday.")
+    assert ("ACCUSE", "ARM", "AZE") in got and ("REQUEST", "ARM", "UNSC") in got
+    assert ("ACCUSE", "ARM", "UNSC") not in got
+
+
+def test_a_base_hosting_foreign_troops_hosts_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A drone struck a Syrian base hosting Russian military police and Iranian troops on Sunday."
+    assert not consult_pairs(nlp, text)
+
+
+def test_what_a_state_is_called_on_to_stop_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Beijing has called on Washington to stop arms sales to Taiwan.")
+    assert ("REQUEST", "CHN", "USA") in got
+    assert not [d for d in got if d[0] in ("SANCTION", "AID")]
+
+
+def test_a_states_own_ties_judged_judge_that_state_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "At the summit, Japan criticised China's growing ties with Russia.")
+    assert ("ACCUSE", "JPN", "CHN") in got
+    assert ("ACCUSE", "JPN", "RUS") not in got
+
+
+def test_a_meeting_discussed_is_not_held(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "They also discussed the reopening of the border crossings with the parties, and a meeting between "
+        "the leaders of Kenya, Ethiopia and Djibouti."
+    )
+    assert not consult_pairs(nlp, text)
