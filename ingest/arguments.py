@@ -150,6 +150,8 @@ INSTITUTION_NOUNS = frozenset(
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
+# Who speaks for the state they are in: "officials in Canada", "authorities in Kyiv".
+BASED_NOUNS = frozenset({"official", "authority", "government", "leader", "diplomat", "minister"})
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
@@ -682,6 +684,10 @@ class ArgumentFinder:
             actors = [a for a in actors if a not in self.phrase_actors(posted)] or actors
         if actors:
             return actors
+        # "officials in Europe, Canada and Mexico denounced ...": the officials of the states they are in
+        based = [p for s in subj if s.lemma_.lower() in BASED_NOUNS for p in self.prep_objects(s, frozenset({"in"}))]
+        if based:
+            return self.phrase_actors(based, allow_places=True)
         for s in subj:
             if s.pos_ == "PRON" and s.lower_ in ("he", "she"):
                 person = self.previous_person(s)

@@ -709,6 +709,14 @@ class EventFinder:
             target = []
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
+        if etype == "SANCTION" and trig.mode != "diplomats" and source and not target:
+            # "imposed tariffs on steel from the EU, Canada and Mexico": where the goods come from is hit (the
+            # parser hangs "from" on the verb or the goods as often as on the tariffs)
+            verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+            heads = [token, *([verb] if verb is not None else [])]
+            heads += [p for h in heads for p in self.args.prep_objects(h, frozenset({"on"}))]
+            origins = [p for h in heads for p in self.args.prep_objects(h, frozenset({"from"}))]
+            target = [a for a in self.args.phrase_actors(origins) if a not in source]
         if conditional and source and not target:
             target = [a for a in self.args.condition_actors(self.condition_clause(token)) if a not in source]
         if etype == "THREATEN" and source and not target:

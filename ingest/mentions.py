@@ -312,7 +312,9 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
                 elif (lemma in STATE_ANAPHORS and tok.tag_ == "NN") or (lemma in SPEAKER_NOUNS and tok.dep_ == "nsubj"):
-                    actor = self._recent_actor(number, subject=True)
+                    # "China's foreign ministry said the country will ...": the sayer's state, named just before
+                    bound = self._clause_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                    actor = bound[0] if bound and len(bound) == 1 else self._recent_actor(number, subject=True)
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out

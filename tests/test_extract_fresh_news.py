@@ -228,3 +228,18 @@ def test_a_meeting_discussed_is_not_held(nlp) -> None:  # type: ignore[no-untype
         "the leaders of Kenya, Ethiopia and Djibouti."
     )
     assert not consult_pairs(nlp, text)
+
+
+def test_officials_in_a_state_speak_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Officials in Canada and Mexico denounced the American tariffs on Tuesday.")
+    assert ("ACCUSE", "CAN", "USA") in got and ("ACCUSE", "MEX", "USA") in got
+
+
+def test_tariffs_on_goods_from_states_hit_those_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "The US imposed tariffs on aluminium from Canada and Mexico on Friday.")
+    assert ("SANCTION", "USA", "CAN") in got and ("SANCTION", "USA", "MEX") in got
+
+
+def test_the_country_said_to_act_is_the_sayers_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan's foreign ministry said the country would impose sanctions on three Russian banks."
+    assert ("SANCTION", "JPN", "RUS") in found(nlp, text)
