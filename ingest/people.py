@@ -252,8 +252,20 @@ def _role_of_state_before(window: list[Token], actor_at: dict[int, Span]) -> tup
 
 
 def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
-    """ "the emir of Qatar, Sheikh Tamim": a title phrase set off before the name."""
-    lo = max(sentence_of(doc[comma]).start, comma - 9)
+    """ "the emir of Qatar, Sheikh Tamim": a title phrase set off before the name. A long one ("the vice president
+    of Cuba's top court, ...") only when the parser makes the name its apposition."""
+    role, country = _title_phrase(doc, comma, actor_at, TITLE_PHRASE_REACH)
+    if role is None and comma + 1 < len(doc):
+        name = doc[comma + 1]
+        while name.dep_ in ("compound", "flat") and name.head.i != name.i:
+            name = name.head
+        if name.dep_ == "appos" and comma - LONG_TITLE_PHRASE_REACH <= name.head.i < comma:
+            role, country = _title_phrase(doc, comma, actor_at, LONG_TITLE_PHRASE_REACH)
+    return role, country
+
+
+def _title_phrase(doc: Doc, comma: int, actor_at: dict[int, Span], reach: int) -> tuple[str | None, str | None]:
+    lo = max(sentence_of(doc[comma]).start, comma - reach)
     window = list(doc[lo:comma])
     for i in range(len(window) - 1, -1, -1):
         if window[i].pos_ in ("VERB", "AUX") or window[i].is_punct or window[i].lower_ in ("and", "or"):
@@ -272,6 +284,10 @@ def _title_before_comma(doc: Doc, comma: int, actor_at: dict[int, Span]) -> tupl
     if owner is not None and owner.end < len(doc) and doc[owner.end].tag_ == "POS":
         return found[0], owner.label_  # "Morocco's ambassador to Germany, ...": the possessor sends the envoy
     return found[0], _country_in(window, actor_at)
+
+
+TITLE_PHRASE_REACH = 6
+LONG_TITLE_PHRASE_REACH = 9
 
 
 def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
