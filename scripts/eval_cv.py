@@ -134,6 +134,27 @@ def extract_all(files: list[Path]) -> dict[str, dict[str, Any]]:
     return {key(p): e.to_json() for p, e in zip(files, extractions, strict=True)}
 
 
+def score_other(scorer: ModuleType, folders: list[Path], types: bool) -> int:
+    files = sorted(p for folder in folders for p in folder.rglob("*.json"))
+    if not files:
+        raise SystemExit(f"no gold-format files under {', '.join(map(str, folders))}")
+    preds = extract_all(files)
+    total = Score(scorer)
+    for p in files:
+        total.add(key(p), json.loads(p.read_text(encoding="utf-8")), preds[key(p)])
+    if types:
+        print_types(total)
+    print(line(f"other ({len(files)})", total.summary()))
+    return 0
+
+
+def print_types(total: Score) -> None:
+    for etype, c in sorted(total.by_type.items()):
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        print(f"  {etype:<10} gold {c['tp'] + c['fn']:>4} pred {c['tp'] + c['fp']:>4}  p {p:.2f} r {r:.2f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval-dir", type=Path, default=EVAL)
@@ -142,9 +163,18 @@ def main() -> int:
     ap.add_argument("--set", choices=("dev", "train"), help="only the articles of this set")
     ap.add_argument("--types", action="store_true", help="per-type precision and recall")
     ap.add_argument("--report", type=Path, help="write per-article missed and spurious dyads here (JSON)")
+    ap.add_argument(
+        "--other",
+        type=Path,
+        nargs="+",
+        help="score the gold-format files of these folders instead (a set annotated apart, e.g. one kept outside the "
+        "repository); their subfolders' files count too, and they are not cut into folds",
+    )
     args = ap.parse_args()
 
     scorer = load_scorer(args.eval_dir)
+    if args.other:
+        return score_other(scorer, args.other, args.types)
     files = gold_files(args.eval_dir)
     folds = fold_of(files)
     if args.fold is not None:
@@ -172,10 +202,7 @@ def main() -> int:
         if len(f1s) > 1:
             print(f"folds typed_dyads_f1 mean {statistics.mean(f1s):.3f} sd {statistics.stdev(f1s):.3f}")
     if args.types:
-        for etype, c in sorted(total.by_type.items()):
-            p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-            r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-            print(f"  {etype:<10} gold {c['tp'] + c['fn']:>4} pred {c['tp'] + c['fp']:>4}  p {p:.2f} r {r:.2f}")
+        print_types(total)
     if args.report:
         args.report.write_text(json.dumps(total.rows, indent=1))
     print(line(f"all ({len(files)})", total.summary()))
