@@ -517,3 +517,5 @@ CROWD_NOUNS = frozenset(
 )
 # Acts that, promised on a condition ("will impose tariffs if ..."), are threats.
 PUNISHMENT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+# What a protest is "at" or "against": "in protest at the relocation of the US embassy".
+AIMED_PREPS = frozenset({"at", "against", "over"})

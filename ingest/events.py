@@ -34,6 +34,7 @@ from ingest.event_words import (
     ACCEPTANCE_VERBS,
     ACT_NOUNS,
     AGAINST_VERBS,
+    AIMED_PREPS,
     ANSWER_NOUNS,
     ANSWER_VERBS,
     ASKING_FOR_VERBS,
@@ -595,7 +596,8 @@ class EventFinder:
                 if c.dep_ == "prt"
                 # "pulled its forces back", "brushed the protest aside"
                 or (c.dep_ == "advmod" and c.lower_ in ("back", "out", "away", "aside", "off"))
-                or (c.dep_ == "prep" and not _is_time(c))  # "called X on Thursday" is no appeal
+                # "called X on Thursday" is no appeal, nor is "On the eve of the vote, X called Y"
+                or (c.dep_ == "prep" and c.i > token.i and not _is_time(c))
             }
             # "called for Moscow to return the children": the parser makes "for" the mark of the clause
             after |= {m.lower_ for c in children_of(token, ("advcl", "ccomp")) for m in children_of(c, ("mark",))}
@@ -679,6 +681,8 @@ class EventFinder:
             # "will impose tariffs on Chinese goods if Beijing retaliates", "will strike Iran if it attacks": a
             # punishment promised on a condition is a threat, not a planned act
             trig = replace(trig, type="THREATEN", mode="threat")
+        if trig.type == "ACCUSE" and token.lemma_.lower() == "protest" and self.crowd_protest_of(token) is not None:
+            return []  # "marched to protest ...", "rallies in protest at ...": the crowd's protest, read as PROTEST
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -773,6 +777,9 @@ class EventFinder:
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
             source = self.protest_place(sent, against)
             target = [t for t in target if t not in source]
+        if etype == "PROTEST" and source and not target:
+            # "held rallies in Tehran in protest at the US move", "marched to protest the American strikes"
+            target = [a for a in self.protested_at(token) if a not in source]
         if etype == "PROTEST" and len(source) == 1 and not target and self.at_home(sent, source[0]):
             target = list(source)  # "students marched through Belgrade against corruption": a state's people at it
         if trig.mode == "representation" and source and not target:
@@ -1035,6 +1042,34 @@ class EventFinder:
         )
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children)
         return conditioned and future
+
+    def crowd_protest_of(self, token: Token) -> Token | None:
+        """The demonstration a "protest" word gives the reason of: "marched to protest", "rallies in protest at"."""
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "in":
+            head = head.head
+        elif token.dep_ not in ("xcomp", "advcl"):
+            return None
+        demos = [head, *children_of(head, ("dobj",))]  # "held rallies in protest at ..."
+        return next((d for d in demos if getattr(self.match_trigger(d), "type", None) == "PROTEST"), None)
+
+    def protested_at(self, token: Token) -> list[str]:
+        """Who a demonstration's stated protest is aimed at: the doers of what it protests."""
+        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        heads = [token, *([verb] if verb is not None else [])]
+        words = [c for h in heads for c in children_of(h, ("xcomp", "advcl")) if c.lemma_.lower() == "protest"]
+        words += [
+            p
+            for h in heads
+            for c in children_of(h, ("prep",))
+            if c.lower_ == "in"
+            for p in children_of(c, ("pobj",))
+            if p.lemma_.lower() == "protest"
+        ]
+        acts = [o for w in words for o in children_of(w, ("dobj",)) + self.args.prep_objects(w, AIMED_PREPS)]
+        if words and not acts:  # "held rallies in protest at the move": the parser hangs "at" on the verb
+            acts = [o for h in heads for o in self.args.prep_objects(h, AIMED_PREPS)]
+        return self.args.phrase_actors(acts, allow_places=False)
 
     def crowd_gathers(self, verb: Token) -> bool:
         """ "hundreds of demonstrators gathered": a crowd, not a meeting of states."""

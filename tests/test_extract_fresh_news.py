@@ -243,3 +243,28 @@ def test_tariffs_on_goods_from_states_hit_those_states(nlp) -> None:  # type: ig
 def test_the_country_said_to_act_is_the_sayers_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Japan's foreign ministry said the country would impose sanctions on three Russian banks."
     assert ("SANCTION", "JPN", "RUS") in found(nlp, text)
+
+
+def test_a_fronted_phrase_with_on_makes_no_call_on_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On the eve of the national holiday, French President Emmanuel Macron called Kenyan President William Ruto."
+    got = found(nlp, text)
+    assert frozenset(("FRA", "KEN")) in consult_pairs(nlp, text)
+    assert ("REQUEST", "FRA", "KEN") not in got
+
+
+def test_rallies_in_protest_at_an_act_protest_against_its_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "South Koreans rallied in Seoul on Thursday in protest against Japan's release of the water.")
+    assert ("PROTEST", "KOR", "JPN") in got
+    assert ("ACCUSE", "KOR", "JPN") not in got
+
+
+def test_a_march_to_protest_strikes_protests_against_the_striker(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Thousands of people marched in Islamabad to protest the American drone strikes.")
+    assert ("PROTEST", "PAK", "USA") in got
+    assert ("ACCUSE", "PAK", "USA") not in got
+
+
+def test_a_diplomatic_protest_stays_an_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Bolivia recalled its ambassador in protest at the Israeli strikes.")
+    assert ("ACCUSE", "BOL", "ISR") in got
+    assert not [d for d in got if d[0] == "PROTEST"]
