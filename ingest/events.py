@@ -681,6 +681,13 @@ class EventFinder:
             # "will impose tariffs on Chinese goods if Beijing retaliates", "will strike Iran if it attacks": a
             # punishment promised on a condition is a threat, not a planned act
             trig = replace(trig, type="THREATEN", mode="threat")
+        if (
+            trig.type == "SUPPORT"
+            and token.dep_ in ("xcomp", "advcl")
+            and is_infinitive(token)
+            and getattr(self.match_trigger(token.head), "type", None) == "AID"
+        ):
+            return []  # "donated relief supplies to support Malawi": the aid is the act, its purpose no second one
         if trig.type == "ACCUSE" and token.lemma_.lower() == "protest" and self.crowd_protest_of(token) is not None:
             return []  # "marched to protest ...", "rallies in protest at ...": the crowd's protest, read as PROTEST
         if trig.type == "ASSAULT" and self.is_voiced(token):
@@ -1749,8 +1756,12 @@ class EventFinder:
         """What a state is asked to do has not been done: "demanded that Lithuania recall its envoy"."""
         if trig.type == "REQUEST":
             return False
-        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in ASKING_FOR_VERBS:
-            return True  # "called for Seoul's support", "appealed for Japanese aid": asked for, not given
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            asker = token.head.head
+            if asker.pos_ in ("PROPN", "NOUN") and asker.dep_ in ("pobj", "dobj"):
+                asker = asker.head.head if asker.dep_ == "pobj" else asker.head  # "appealed to Russia for support"
+            if asker.lemma_.lower() in ASKING_FOR_VERBS:
+                return True  # "called for Seoul's support", "appealed for Japanese aid": asked for, not given
         clause = token if token.pos_ in ("VERB", "AUX") else token.head
         if clause.pos_ not in ("VERB", "AUX"):
             return False

@@ -268,3 +268,15 @@ def test_a_diplomatic_protest_stays_an_accusation(nlp) -> None:  # type: ignore[
     got = found(nlp, "Bolivia recalled its ambassador in protest at the Israeli strikes.")
     assert ("ACCUSE", "BOL", "ISR") in got
     assert not [d for d in got if d[0] == "PROTEST"]
+
+
+def test_support_appealed_for_from_an_ally_is_not_given(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Armenia appealed to ally Russia for military support on Tuesday.")
+    assert ("REQUEST", "ARM", "RUS") in got
+    assert not [d for d in got if d[0] == "SUPPORT"]
+
+
+def test_aid_given_to_support_a_state_is_aid_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Tanzania donated relief supplies on Friday to support Malawi and Zimbabwe.")
+    assert ("AID", "TZA", "MWI") in got and ("AID", "TZA", "ZWE") in got
+    assert not [d for d in got if d[0] == "SUPPORT"]
