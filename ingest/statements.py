@@ -359,6 +359,8 @@ class StatementFinder:
                 verb = verb.head  # "will be met with a strong response"
             if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb, certain=announced):
                 continue
+            if self.in_condition(verb):
+                continue  # "if Iran hits us, we will hit them": the condition is what the other side might do
             if announced and (
                 (tok.pos_ == "NOUN" and tok.dep_ != "dobj")
                 or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -390,6 +392,13 @@ class StatementFinder:
         return None
 
     @staticmethod
+    def in_condition(verb: Token) -> bool:
+        return any(
+            t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+            for t in (verb, *verb.ancestors)
+        )
+
+    @staticmethod
     def right_holder(verb: Token) -> list[Token]:
         """ "The EU reserves the right to take measures": the small model often reads "reserves" as a plural noun,
         leaving "take" without a subject; the holder of the right is then the noun's modifier."""
@@ -410,7 +419,13 @@ class StatementFinder:
             if clause.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "should") for c in clause.children):
                 found += args.phrase_actors([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             if clause.lower_ in ("response", "retaliation", "reply") and clause.head.lower_ in ("in", "as"):
-                found += args.phrase_actors([c for c in clause.children if c.dep_ == "prep"])
+                answered = [p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+                for act in answered:
+                    # "in response to Russia's invasion of Ukraine": the invader is answered, not its victim
+                    doers = [c for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+                    found += (
+                        args.phrase_actors(doers) if self.finder.names_act(act) and doers else args.phrase_actors([act])
+                    )
         for obj in [c for c in answer.children if c.dep_ in ("dobj", "prep")]:
             found += args.phrase_actors([obj], allow_places=True)
         return found

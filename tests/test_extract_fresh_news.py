@@ -280,3 +280,17 @@ def test_aid_given_to_support_a_state_is_aid_only(nlp) -> None:  # type: ignore[
     got = found(nlp, "Tanzania donated relief supplies on Friday to support Malawi and Zimbabwe.")
     assert ("AID", "TZA", "MWI") in got and ("AID", "TZA", "ZWE") in got
     assert not [d for d in got if d[0] == "SUPPORT"]
+
+
+def test_the_condition_of_a_threat_is_not_the_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Israel\'s defence minister said: "If Hezbollah fires at us again, we will hit them hard."'
+    got = found(nlp, text)
+    assert ("THREATEN", "ISR", "LBN_REB") in got
+    assert ("THREATEN", "LBN_REB", "ISR") not in got
+
+
+def test_an_answer_to_an_invasion_threatens_the_invader_not_the_invaded(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will tighten our measures in response to Russia\'s invasion of Georgia," the EU presidency said.'
+    got = found(nlp, text)
+    assert ("THREATEN", "EU", "RUS") in got
+    assert ("THREATEN", "EU", "GEO") not in got
