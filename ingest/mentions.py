@@ -297,7 +297,9 @@ class MentionFinder:
                 if (lower in GROUP_NOUNS or lower in SET_NOUNS) and count:
                     # the sides may be an army and a militia, or a state and a bloc ("Britain and the EU")
                     groups_too = lower in ("sides", "parties")
-                    group = self._recent_states(number, count, groups_too, before=tok.i)
+                    group = (self._recent_pair(number, tok.i, groups_too) if count == 2 else []) or self._recent_states(
+                        number, count, groups_too, before=tok.i
+                    )
                     out += [Mention(a, tok.i, "nominal") for a in group]
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "the sides agreed", "the leaders agreed": the group that was last the subject
@@ -471,6 +473,18 @@ class MentionFinder:
             and holder.lemma_.lower() in REPRESENTATIVES | OFFICE_HOLDERS
             and holder.dep_ in ("nsubj", "nsubjpass")
         )
+
+    def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:
+        """ "Thailand and Cambodia clashed ... Trump called both leaders": the last two actors named together (joined
+        by "and", or "between X and Y"), before the states named since in other roles."""
+        window = [m for _, m, _ in self._window(number) if m.head < before and (groups_too or m.kind not in ORG_KINDS)]
+        for k, m in enumerate(window):  # newest first
+            head = self.doc[m.head]
+            partners = {c.i for c in head.conjuncts}
+            for other in window[k + 1 :]:
+                if other.actor != m.actor and other.head in partners:
+                    return [other.actor, m.actor]
+        return []
 
     def _recent_states(self, number: int, count: int, groups_too: bool = False, before: int | None = None) -> list[str]:
         found: list[str] = []

@@ -294,3 +294,13 @@ def test_an_answer_to_an_invasion_threatens_the_invader_not_the_invaded(nlp) -> 
     got = found(nlp, text)
     assert ("THREATEN", "EU", "RUS") in got
     assert ("THREATEN", "EU", "GEO") not in got
+
+
+def test_both_sides_are_the_pair_last_named_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Armenia and Azerbaijan clashed overnight on their border. Russia called for calm on Tuesday. "
+        "Both sides blamed each other for the fighting."
+    )
+    got = found(nlp, text)
+    assert ("ACCUSE", "ARM", "AZE") in got and ("ACCUSE", "AZE", "ARM") in got
+    assert not [d for d in got if d[0] == "ACCUSE" and "RUS" in d]
