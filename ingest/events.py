@@ -720,6 +720,18 @@ class EventFinder:
             target = []
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
+        if etype == "SANCTION" and len(target) > 1:
+            # "hit Russia with sanctions over the Ukraine war": the reason names no one sanctioned
+            verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+            scope = verb if verb is not None else token
+            reasons = {
+                self.index.actor[t.i]
+                for p in scope.subtree
+                if p.dep_ == "prep" and p.lower_ in REASON_PREPS
+                for t in p.subtree
+                if t.i in self.index.actor
+            }
+            target = [t for t in target if t not in reasons] or target
         if etype == "SANCTION" and trig.mode != "diplomats" and source and not target:
             # "imposed tariffs on steel from the EU, Canada and Mexico": where the goods come from is hit (the
             # parser hangs "from" on the verb or the goods as often as on the tariffs)

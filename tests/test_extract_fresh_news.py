@@ -304,3 +304,9 @@ def test_both_sides_are_the_pair_last_named_together(nlp) -> None:  # type: igno
     got = found(nlp, text)
     assert ("ACCUSE", "ARM", "AZE") in got and ("ACCUSE", "AZE", "ARM") in got
     assert not [d for d in got if d[0] == "ACCUSE" and "RUS" in d]
+
+
+def test_the_reason_for_sanctions_names_no_one_sanctioned(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "The European Union has hit Belarus with five packages of sanctions over the Ukraine war.")
+    assert ("SANCTION", "EU", "BLR") in got
+    assert ("SANCTION", "EU", "UKR") not in got
