@@ -519,3 +519,5 @@ CROWD_NOUNS = frozenset(
 PUNISHMENT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 # What a protest is "at" or "against": "in protest at the relocation of the US embassy".
 AIMED_PREPS = frozenset({"at", "against", "over"})
+# "as claimed by X", "the allegations made by X": who made the claim that is denied.
+CLAIM_VERBS = frozenset({"claim", "allege", "assert", "suggest", "report", "say", "level", "make", "raise", "voice"})

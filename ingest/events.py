@@ -43,6 +43,7 @@ from ingest.event_words import (
     BY_LIMIT_WORDS,
     CAMEO_TYPES,
     CHARGING_VERBS,
+    CLAIM_VERBS,
     COOPERATIVE_TYPES,
     COURTS,
     CROWD_NOUNS,
@@ -697,7 +698,13 @@ class EventFinder:
             source, target = self.args.verb_sides(token, etype)
         else:
             source, target = self.args.noun_sides(token, etype)
-            if etype in SYMMETRIC_TYPES and done_together(token) and (verb := self.args.governing_verb(token)):
+            by_agents = self.args.prep_objects(token, frozenset({"by"}))
+            if (
+                etype in SYMMETRIC_TYPES
+                and done_together(token)
+                and not by_agents  # "opposed a joint patrol by the Philippines and the US": the opponent is no partner
+                and (verb := self.args.governing_verb(token))
+            ):
                 # "Jordan evacuated them with Saudi cooperation"
                 source += [a for a in self.args.doers_of(verb) if a not in source]
         if etype == "THREATEN" and token.pos_ == "VERB" and not children_of(token, ("dobj", "dative")):
@@ -1103,7 +1110,8 @@ class EventFinder:
             "ASSAULT",
             "COERCE",
         )
-        return STRUCK_PREPS | {"of"} if violent else STRUCK_PREPS
+        # "condemned the attack in Kabul": where a violent act happened is its victim too
+        return STRUCK_PREPS | {"of", "in"} if violent else STRUCK_PREPS
 
     def actors_under(self, noun: Token) -> set[str]:
         """The actors in a noun's phrase without the phrases conjoined to it ("concern over X and support for Y")."""
@@ -1227,7 +1235,7 @@ class EventFinder:
                 obj.lemma_.lower() in FILING_NOUNS or getattr(self.match_trigger(obj), "type", None) == "ACCUSE"
             ):
                 continue
-            preps = STRUCK_PREPS if self.names_act(obj) else frozenset({"against"})
+            preps = (self.victim_preps(obj) - {"of"}) if self.names_act(obj) else frozenset({"against"})
             opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
             # deeper: "condemned the inaction over the genocide against Palestinians and the aggression against
             # Lebanon": whoever an act named inside the object is aimed at is its victim, not the one judged
@@ -1285,6 +1293,10 @@ class EventFinder:
         claims = [o for o in children_of(verb, ("dobj",)) if o.lemma_.lower() in HEARSAY_NOUNS]
         owners = [c for o in claims for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         owners += [p for o in claims for p in self.args.prep_objects(o, frozenset({"from", "by"}))]
+        # "the accusations levelled by the British government", "providing shelter, as claimed by Ghani"
+        made = [c for o in claims for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        made += [c for c in verb.subtree if c.dep_ == "advcl" and c.lemma_.lower() in CLAIM_VERBS]
+        owners += [p for m in made for a in children_of(m, ("agent",)) for p in children_of(a, ("pobj",))]
         found = [a for a in self.args.phrase_actors(owners) if a not in deniers]
         if found:
             return found

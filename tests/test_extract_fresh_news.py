@@ -310,3 +310,20 @@ def test_the_reason_for_sanctions_names_no_one_sanctioned(nlp) -> None:  # type:
     got = found(nlp, "The European Union has hit Belarus with five packages of sanctions over the Ukraine war.")
     assert ("SANCTION", "EU", "BLR") in got
     assert ("SANCTION", "EU", "UKR") not in got
+
+
+def test_a_denial_of_accusations_levelled_by_a_state_rejects_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Syria has firmly rejected the accusations levelled by the French government against it.")
+    assert ("REJECT", "SYR", "FRA") in got
+
+
+def test_a_denial_of_what_a_state_claimed_rejects_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Uganda denied sending troops into Congo, as claimed by Congolese President Felix Tshisekedi."
+    got = found(nlp, text)
+    assert ("REJECT", "UGA", "COD") in got
+    assert not [d for d in got if d[0] == "MOBILIZE"]
+
+
+def test_condemning_an_attack_in_a_city_accuses_no_one_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Islamabad condemned last Tuesday's terrorist attack in Kabul.")
+    assert not [d for d in got if d[0] == "ACCUSE" and d[2] == "AFG"]
