@@ -521,3 +521,31 @@ PUNISHMENT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 AIMED_PREPS = frozenset({"at", "against", "over"})
 # "as claimed by X", "the allegations made by X": who made the claim that is denied.
 CLAIM_VERBS = frozenset({"claim", "allege", "assert", "suggest", "report", "say", "level", "make", "raise", "voice"})
+# What a state "is met with" is a reaction to it, not a meeting: "was met with criticism in France".
+REACTION_NOUNS = frozenset(
+    {
+        "criticism",
+        "opposition",
+        "resistance",
+        "skepticism",
+        "scepticism",
+        "condemnation",
+        "silence",
+        "approval",
+        "praise",
+        "anger",
+        "outrage",
+        "protest",
+        "protests",
+        "response",
+        "force",
+        "fire",
+        "suspicion",
+        "concern",
+        "derision",
+        "hostility",
+        "indifference",
+    }
+)
+# "bilateral meetings with A and B", "similar agreements with A, B and C": one with each, not all together.
+ONE_BY_ONE_WORDS = frozenset({"bilateral", "separate", "similar", "respective", "individual"})

@@ -77,6 +77,7 @@ from ingest.event_words import (
     NEGATING_COMPLEMENTS,
     NEGATING_PHRASALS,
     NEGATING_VERBS,
+    ONE_BY_ONE_WORDS,
     OPINION_VERBS,
     PARTICIPATION_VERBS,
     PERMIT_VERBS,
@@ -85,6 +86,7 @@ from ingest.event_words import (
     PROMISING_SAY_VERBS,
     PUNISHMENT_TYPES,
     QUANTITY_NOUNS,
+    REACTION_NOUNS,
     REALIS_VERBS,
     REASON_PREPS,
     RECALL_VERBS,
@@ -540,15 +542,25 @@ class EventFinder:
                     if self.args.phrase_actors(doers):
                         return True
             return False
+        if trig.type == "CONSULT" and token.lemma_.lower() == "receive" and children_of(token, ("dobj",)):
+            trig = replace(trig, requires="person")  # "received the US refusal" receives no one
         if trig.requires == "person":
             # "welcomed Xi", "received the delegation": hosting someone, not welcoming a decision
             guests = list(with_conjuncts(children_of(token, ("dobj", "nsubjpass"))))
+            # "received the United States' refusal": the parser may make the possessor the object
+            guests = [g for g in guests if not any(c.tag_ == "POS" for c in g.children)]
             return any(
                 (g.i in self.index.actor and self.index.form.get(g.i) not in ("place", "other"))
-                or g.lemma_.lower() in GUEST_NOUNS
+                or g.lemma_.lower() in GUEST_NOUNS | ENVOY_NOUNS
                 or g.ent_type_ == "PERSON"
                 for g in guests
             )
+        if (
+            trig.type == "CONSULT"
+            and token.lemma_.lower() == "meet"
+            and any(o.lemma_.lower() in REACTION_NOUNS for o in self.args.prep_objects(token, frozenset({"with"})))
+        ):
+            return False  # "was met with criticism", "met with resistance": a reaction, not a meeting
         if trig.type == "CONSULT" and any(
             o.lemma_.lower() in MET_TERMS | self.classes["troops"] | self.classes["weapons"]
             # "to meet Ukraine's evolving requirements": the parser may make the possessor the object
@@ -725,6 +737,13 @@ class EventFinder:
             if len(set(source)) < 2:
                 return []
             target = []
+        if etype == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "at":
+            # "at the request of the Mozambican government, Rwanda deployed ...": the one asked is the one acting
+            askers = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"of"})))
+            verb = self.args.governing_verb(token)
+            asked = [a for a in self.args.doers_of(verb) if a not in askers] if verb is not None else []
+            if askers and asked:
+                source, target = askers, asked
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
         if etype == "SANCTION" and len(target) > 1:
@@ -1134,7 +1153,7 @@ class EventFinder:
         noun = token if token.pos_ == "NOUN" else None
         if noun is None:
             noun = next((o for o in children_of(token, ("dobj",)) if o.pos_ == "NOUN"), None)
-        if noun is not None and any(c.lower_ in ("bilateral", "separate") for c in noun.children):
+        if noun is not None and any(c.lower_ in ONE_BY_ONE_WORDS for c in noun.children):
             return True
         partners = [o for p in children_of(token, ("prep",)) for o in children_of(p, ("pobj",))]
         partners += children_of(token, ("dobj",))

@@ -327,3 +327,25 @@ def test_a_denial_of_what_a_state_claimed_rejects_that_state(nlp) -> None:  # ty
 def test_condemning_an_attack_in_a_city_accuses_no_one_there(nlp) -> None:  # type: ignore[no-untyped-def]
     got = found(nlp, "Islamabad condemned last Tuesday's terrorist attack in Kabul.")
     assert not [d for d in got if d[0] == "ACCUSE" and d[2] == "AFG"]
+
+
+def test_similar_agreements_with_several_states_are_one_with_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya has signed similar agreements with Ghana, Senegal and Rwanda."
+    agree = {frozenset(d[1:]) for d in found(nlp, text) if d[0] == "AGREE"}
+    assert agree == {frozenset(("KEN", "GHA")), frozenset(("KEN", "SEN")), frozenset(("KEN", "RWA"))}
+
+
+def test_being_met_with_criticism_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Niger's use of foreign mercenaries has been met with criticism in France and Germany."
+    assert not consult_pairs(nlp, text)
+
+
+def test_receiving_a_refusal_receives_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Poland's justice ministry said it had received Germany's refusal to extradite the suspect."
+    assert not consult_pairs(nlp, text)
+
+
+def test_at_the_request_of_a_state_it_asked_the_one_acting(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Kenya sent troops to Somalia at the request of the African Union.")
+    assert ("REQUEST", "AU", "KEN") in got
+    assert ("REQUEST", "KEN", "AU") not in got
