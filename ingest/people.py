@@ -154,7 +154,10 @@ def _country_in(tokens: list[Token], actor_at: dict[int, Span]) -> str | None:
         span = actor_at.get(token.i)
         if span is None or span.kb_id_ == "place":
             continue
-        before = token.doc[span.start - 1].lower_ if span.start > 0 else ""
+        k = span.start - 1
+        if k > 0 and token.doc[k].lower_ == "the":
+            k -= 1  # "Ambassador of Japan to the Republic of Maldives"
+        before = token.doc[k].lower_ if k >= 0 else ""
         if before in POSTING_PREPS and found is not None:
             posted = span.label_
             continue

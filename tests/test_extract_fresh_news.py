@@ -349,3 +349,8 @@ def test_at_the_request_of_a_state_it_asked_the_one_acting(nlp) -> None:  # type
     got = found(nlp, "Kenya sent troops to Somalia at the request of the African Union.")
     assert ("REQUEST", "AU", "KEN") in got
     assert ("REQUEST", "KEN", "AU") not in got
+
+
+def test_an_ambassador_of_a_state_to_the_republic_of_another_is_of_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The deal was signed by Mr. Kazumi Endo, Ambassador of Japan to the Republic of Maldives."
+    assert ("Kazumi Endo", "JPN") in people_of(nlp, text)
