@@ -301,6 +301,11 @@ class MentionFinder:
                         number, count, groups_too, before=tok.i
                     )
                     out += [Mention(a, tok.i, "nominal") for a in group]
+                elif lower in ("countries", "nations", "states") and tok.dep_ in ("dobj", "pobj", "nsubj"):
+                    # "the Philippines, the US and Australia held a patrol ... urged the countries to stop": the
+                    # group last named together
+                    group = self._recent_coordination(number, tok.i)
+                    out += [Mention(a, tok.i, "nominal") for a in group]
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "the sides agreed", "the leaders agreed": the group that was last the subject
                     out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
@@ -473,6 +478,16 @@ class MentionFinder:
             and holder.lemma_.lower() in REPRESENTATIVES | OFFICE_HOLDERS
             and holder.dep_ in ("nsubj", "nsubjpass")
         )
+
+    def _recent_coordination(self, number: int, before: int) -> list[str]:
+        """The actors of the last list of two or more states joined by "and" (for "the countries")."""
+        window = [m for _, m, _ in self._window(number) if m.head < before and m.kind not in ORG_KINDS]
+        for m in window:  # newest first
+            heads = {self.doc[m.head].i, *(c.i for c in self.doc[m.head].conjuncts)}
+            group = list(dict.fromkeys(x.actor for x in window if x.head in heads))
+            if len(group) >= 2:
+                return group
+        return []
 
     def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:
         """ "Thailand and Cambodia clashed ... Trump called both leaders": the last two actors named together (joined

@@ -354,3 +354,12 @@ def test_at_the_request_of_a_state_it_asked_the_one_acting(nlp) -> None:  # type
 def test_an_ambassador_of_a_state_to_the_republic_of_another_is_of_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The deal was signed by Mr. Kazumi Endo, Ambassador of Japan to the Republic of Maldives."
     assert ("Kazumi Endo", "JPN") in people_of(nlp, text)
+
+
+def test_the_countries_are_the_states_last_named_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japan, India and Australia held joint naval drills on Monday. "
+        "China's defence ministry urged the countries to stop stirring up trouble in the region."
+    )
+    got = found(nlp, text)
+    assert {("REQUEST", "CHN", x) for x in ("JPN", "IND", "AUS")} <= got
