@@ -457,6 +457,19 @@ class ArgumentFinder:
             pobjs += [p for o in objects for p in self.prep_objects(o, frozenset({"with"}))]
             objects = []
         agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
+        if (
+            not agents
+            and trig.tag_ in ("VBN", "VBD")  # (a sentence's first word is often tagged VBD)
+            and trig.dep_ in ("advcl", "acl")
+            and not children_of(trig, ("aux", "nsubj"))
+        ):
+            # "Designated a terrorist group by Turkey and the EU, the PKK ...": a participle's "by" names its doers,
+            # and the clause's subject undergoes it
+            by = frozenset({"by"})
+            agents = self.prep_objects(trig, by) + [
+                p for o in children_of(trig, ("dobj",)) for p in self.prep_objects(o, by)
+            ]
+            passive = passive or bool(agents)
         if passive:
             source = self.phrase_actors(agents)
             target = self.phrase_actors(subj) + self.phrase_actors(pobjs)

@@ -549,3 +549,5 @@ REACTION_NOUNS = frozenset(
 )
 # "bilateral meetings with A and B", "similar agreements with A, B and C": one with each, not all together.
 ONE_BY_ONE_WORDS = frozenset({"bilateral", "separate", "similar", "respective", "individual"})
+# What a state's aircraft or drones do of their own when they cross a border: an incursion, not a delivery.
+INCURSION_VERBS = frozenset({"fly", "stray", "intrude", "penetrate", "violate", "overfly"})

@@ -68,6 +68,7 @@ from ingest.event_words import (
     GUEST_NOUNS,
     HEARSAY_NOUNS,
     IMPACT_VERBS,
+    INCURSION_VERBS,
     IRREALIS_NOUNS,
     JOINT_ADVERBS,
     JUDGEMENT_TYPES,
@@ -703,6 +704,13 @@ class EventFinder:
             return []  # "donated relief supplies to support Malawi": the aid is the act, its purpose no second one
         if trig.type == "ACCUSE" and token.lemma_.lower() == "protest" and self.crowd_protest_of(token) is not None:
             return []  # "marched to protest ...", "rallies in protest at ...": the crowd's protest, read as PROTEST
+        if (
+            trig.type == "REJECT"
+            and token.lemma_.lower() == "opposition"
+            and not self.args.prep_objects(token, frozenset({"to", "against"}))
+        ):
+            if token.head.lemma_.lower() not in ("express", "voice", "reiterate", "state"):
+                return []  # "support for the Venezuelan opposition": the party, no act of opposing
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -1563,6 +1571,8 @@ class EventFinder:
         if len(source) != 1:
             return []
         verb = subject.head
+        if etype == "AID" and verb.lemma_.lower() in INCURSION_VERBS:
+            return []  # "the Russian warplane flew into Turkish airspace": an incursion, no delivery
         if etype == "AID" and lemma in self.classes["attack_weapons"] and verb.lemma_.lower() in IMPACT_VERBS:
             etype, mode, trig = "ASSAULT", "attack", _STRIKE  # "Myanmar army shells landed in Thai territory"
         elif etype == "AID" and verb.lemma_.lower() in BASING_VERBS:

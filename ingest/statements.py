@@ -155,7 +155,7 @@ class StatementFinder:
             if all(o.lower_ == "it" for o in named_objects) and verb.dep_ in ("advcl", "xcomp", "conj"):
                 # "rejected Ethiopia's deal, describing it as illegitimate": "it" is what the main verb acted on
                 named_objects = [o for o in verb.head.children if o.dep_ == "dobj"]
-            for actor in self.finder.args.phrase_actors(named_objects):
+            for actor in self.judged_in(named_objects):
                 if actor not in speakers:
                     events.append(self.event(verb, verdict, speakers, actor, 0.55))
             # "called the attacks a massacre", "described the move as a breakthrough": the act named by a bare
@@ -180,6 +180,20 @@ class StatementFinder:
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
+
+    def judged_in(self, objects: list[Token]) -> list[str]:
+        """Who a verdict on these objects judges: a state named, or the doers of an act named ("described the
+        airstrike by Turkey on Iraq as a violation" judges Turkey, not Iraq)."""
+        args = self.finder.args
+        found: list[str] = []
+        for obj in objects:
+            if not self.finder.names_act(obj):
+                found += args.phrase_actors([obj])
+                continue
+            doers = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            doers += [p for c in obj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children]
+            found += args.phrase_actors(doers) if doers else args.phrase_actors([obj])
+        return list(dict.fromkeys(found))
 
     @staticmethod
     def related_in_verdict(tok: Token, verdict_at: set[int]) -> bool:

@@ -363,3 +363,30 @@ def test_the_countries_are_the_states_last_named_together(nlp) -> None:  # type:
     )
     got = found(nlp, text)
     assert {("REQUEST", "CHN", x) for x in ("JPN", "IND", "AUS")} <= got
+
+
+def test_a_fronted_participle_by_states_is_done_by_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Designated a terrorist organisation by Turkey and the European Union, the PKK has led a long insurgency."
+    got = found(nlp, text)
+    assert ("SANCTION", "TUR", "TUR_REB") in got and ("SANCTION", "EU", "TUR_REB") in got
+    assert not [d for d in got if d[1] == "TUR_REB"]
+
+
+def test_a_verdict_on_an_attack_judges_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Qatar's foreign ministry spokesman described the recent drone strike by Turkey on Iraq as a breach of "
+        "sovereignty."
+    )
+    got = found(nlp, text)
+    assert ("ACCUSE", "QAT", "TUR") in got
+    assert ("ACCUSE", "QAT", "IRQ") not in got
+
+
+def test_support_for_an_opposition_party_rejects_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "US officials expressed their support for the Venezuelan opposition on Saturday.")
+    assert not [d for d in got if d[0] == "REJECT"]
+
+
+def test_a_warplane_flying_into_airspace_is_no_delivery(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "NATO said a Russian warplane flew into Turkish airspace on Tuesday.")
+    assert not [d for d in got if d[0] == "AID"]
