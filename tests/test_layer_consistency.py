@@ -349,6 +349,7 @@ def test_troops_with_modes_from_the_periods_equal_counting_the_events(graph: Gra
         kwargs: dict[str, Any] = {"date": when, "mode": mode}
         write(graph, sentence, date(2024, 1, 1), [(sentence, "MOBILIZE", source, target, kwargs)])
     assert graph.run_admin("admin/layer_mismatches") == []
+    _assert_troop_dates_are_their_events(graph)
     ranges = [
         ("2022", "2022"),
         ("2022-03", "2022-03"),
@@ -441,14 +442,25 @@ def test_troop_edges_without_their_summaries_get_them_at_startup_and_the_check_s
     """A graph written before the troop edges kept their per-period modes and newest events is given them by
     apply_schema (admin/layer_periods_upgrade); a corrupted one is reported by admin/layer_mismatches."""
     load(graph, Generator(seed=5), 0, BLOCK, batch_size=BLOCK)
-    fields = ("period_recent", "period_modes", "period_mode_events", "period_mode_ends")
+    fields = (
+        "period_recent",
+        "period_recent_dates",
+        "period_modes",
+        "period_mode_events",
+        "period_mode_dates",
+        "period_mode_ends",
+    )
     busiest = "MATCH (a)-[r:DEPLOYS_TROOPS_TO]->(b) WITH a, r, b ORDER BY r.event_count DESC, a.id, b.id LIMIT 1 "
     with graph.driver.session(database=graph.database) as session:
         stored = session.run(busiest + "RETURN properties(r) AS p").single(strict=True)["p"]
         assert len(stored["period_recent"]) > 3 and set(stored["period_modes"]) == {"troops"}
+        assert len(stored["period_recent_dates"]) == len(stored["period_recent"])
+        assert len(stored["period_mode_dates"]) == len(stored["period_mode_events"])
         for field, value in {
             "period_recent": list(reversed(stored["period_recent"])),
+            "period_recent_dates": [*stored["period_recent_dates"][:-1], "1999-01-01"],
             "period_modes": [*stored["period_modes"][:-1], "navy"],
+            "period_mode_dates": list(reversed(stored["period_mode_dates"])),
             "period_mode_ends": [n + 1 for n in stored["period_mode_ends"]],
         }.items():
             session.run(busiest + "SET r += $changed", changed={field: value}).consume()
@@ -465,3 +477,44 @@ def test_troop_edges_without_their_summaries_get_them_at_startup_and_the_check_s
         periods = troops_from_periods(graph, target, "2019", "2022-06", 25)
         events = troops_from_events(graph, target, "2019", "2022-06", 25)
         assert periods and _troops_rows(periods) == _troops_rows(events)
+
+
+def test_troop_edges_without_their_dates_get_them_at_startup(graph: GraphRepository) -> None:
+    """A graph written before the troop edges kept the dates of their newest events and of their modes' events
+    (period_recent_dates, period_mode_dates) is given them by apply_schema, and /ask troops answers from them as
+    counting the events does."""
+    load(graph, Generator(seed=6), 0, BLOCK, batch_size=BLOCK)
+    with graph.driver.session(database=graph.database) as session:
+        session.run(
+            "MATCH ()-[r:DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO]->() REMOVE r.period_recent_dates, r.period_mode_dates"
+        ).consume()
+    assert {m["type"] for m in graph.run_admin("admin/layer_mismatches")} == {"DEPLOYS_TROOPS_TO", "SHOWS_FORCE_TO"}
+    apply_schema(graph)
+    assert graph.run_admin("admin/layer_mismatches") == []
+    _assert_troop_dates_are_their_events(graph)
+    for target in ("UKR", "RUS", "USA"):
+        periods = troops_from_periods(graph, target, "2018", "2023-09", 25)
+        events = troops_from_events(graph, target, "2018", "2023-09", 25)
+        assert periods and _troops_rows(periods) == _troops_rows(events)
+
+
+def _assert_troop_dates_are_their_events(graph: GraphRepository) -> None:
+    """Each troop edge's period_recent_dates and period_mode_dates are the dates ('' when undated) of the events
+    at the same positions of period_recent and period_mode_events."""
+    with graph.driver.session(database=graph.database) as session:
+        rows = session.run(
+            "MATCH ()-[r:DEPLOYS_TROOPS_TO|SHOWS_FORCE_TO]->() "
+            "RETURN r.period_recent AS recent, r.period_recent_dates AS recent_dates, "
+            "r.period_mode_events AS mode_events, r.period_mode_dates AS mode_dates"
+        ).data()
+        ids = {i for row in rows for i in row["recent"] + row["mode_events"]}
+        dates = {
+            row["id"]: row["date"] or ""
+            for row in session.run(
+                "MATCH (x:Event) WHERE x.id IN $ids RETURN x.id AS id, x.date AS date", ids=sorted(ids)
+            )
+        }
+    assert rows and ids
+    for row in rows:
+        assert row["recent_dates"] == [dates[i] for i in row["recent"]]
+        assert row["mode_dates"] == [dates[i] for i in row["mode_events"]]

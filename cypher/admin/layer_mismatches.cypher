@@ -1,7 +1,8 @@
 // Relationship-layer edges whose stored summary (write/upsert_relations) differs from a recompute from their own
 // events: event_count, first/last date, score, top_event_ids, and the per-period summary (periods, period_counts,
 // period_scores, period_first, period_last, period_top, and the cumulative month_ and year_ sums; on the troop
-// edges, DEPLOYS_TROOPS_TO and SHOWS_FORCE_TO, period_recent, period_modes, period_mode_events, period_mode_ends);
+// edges, DEPLOYS_TROOPS_TO and SHOWS_FORCE_TO, period_recent, period_recent_dates, period_modes, period_mode_events,
+// period_mode_dates, period_mode_ends);
 // and the edges holding an event of another relation: another type, or, the one relation a mode decides, troops
 // sent (MOBILIZE with mode "troops") on any edge but DEPLOYS_TROOPS_TO, or any other event on it.
 // Then the per-pair summaries (write/upsert_pair_summaries) that differ from a recompute from the events of the
@@ -84,21 +85,25 @@ CALL (r) {
   WITH DISTINCT x
   WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
   ORDER BY period, coalesce(x.date, '') DESC, x.id
-  WITH period, collect(x.id)[..20] AS recent,
-    reduce(seen = {modes: [], ids: []}, m IN collect({mode: x.mode, id: x.id}) |
+  WITH period, collect(x.id)[..20] AS recent, collect(coalesce(x.date, ''))[..20] AS recent_dates,
+    reduce(seen = {modes: [], ids: [], dates: []},
+        m IN collect({mode: x.mode, id: x.id, date: coalesce(x.date, '')}) |
       CASE WHEN m.mode IS NULL OR m.mode IN seen.modes THEN seen
-      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id} END) AS first
+      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id, dates: seen.dates + m.date} END) AS first
   ORDER BY period
-  WITH collect(recent) AS recents, collect(first) AS firsts
+  WITH collect(recent) AS recents, collect(recent_dates) AS recents_dates, collect(first) AS firsts
   RETURN CASE WHEN type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] THEN {
     recent: reduce(flat = [], ids IN recents | flat + ids),
+    recent_dates: reduce(flat = [], dates IN recents_dates | flat + dates),
     modes: reduce(flat = [], f IN firsts | flat + f.modes),
     mode_events: reduce(flat = [], f IN firsts | flat + f.ids),
+    mode_dates: reduce(flat = [], f IN firsts | flat + f.dates),
     mode_ends: reduce(ends = [], f IN firsts | ends + (coalesce(last(ends), 0) + size(f.modes)))
   } END AS troops
 }
 WITH *, {
-  recent: r.period_recent, modes: r.period_modes, mode_events: r.period_mode_events, mode_ends: r.period_mode_ends
+  recent: r.period_recent, recent_dates: r.period_recent_dates, modes: r.period_modes,
+  mode_events: r.period_mode_events, mode_dates: r.period_mode_dates, mode_ends: r.period_mode_ends
 } AS stored_troops
 WITH *, {
   periods: r.periods, counts: r.period_counts, scores: r.period_scores, first: r.period_first, last: r.period_last,
@@ -141,12 +146,15 @@ WITH a, r, b, periods, stored_periods, troops, stored_troops, {
      OR any(i IN range(0, size(year_cum_scores) - 1)
             WHERE abs(stored_periods.year_cum_scores[i] - year_cum_scores[i]) > 0.000001)
      OR (troops IS NULL AND any(v IN [
-           stored_troops.recent, stored_troops.modes, stored_troops.mode_events, stored_troops.mode_ends
+           stored_troops.recent, stored_troops.recent_dates, stored_troops.modes, stored_troops.mode_events,
+           stored_troops.mode_dates, stored_troops.mode_ends
          ] WHERE v IS NOT NULL))
      OR (troops IS NOT NULL AND (
            coalesce(stored_troops.recent, ['-']) <> troops.recent
+           OR coalesce(stored_troops.recent_dates, ['-']) <> troops.recent_dates
            OR coalesce(stored_troops.modes, ['-']) <> troops.modes
            OR coalesce(stored_troops.mode_events, ['-']) <> troops.mode_events
+           OR coalesce(stored_troops.mode_dates, ['-']) <> troops.mode_dates
            OR coalesce(stored_troops.mode_ends, [-1]) <> troops.mode_ends))
 RETURN type(r) AS type, a.id AS a, b.id AS b, stored, recomputed
 UNION ALL

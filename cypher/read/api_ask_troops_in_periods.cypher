@@ -9,12 +9,14 @@
 // - events: per edge, a difference of two entries of its cumulative counts (month_cum_counts, year_cum_counts);
 //   only the senders with at least as many events as the $limit-th go on (ties are settled by last_date, then id);
 // - last_date: period_last of the edge's last period in the range (a later period's dates are all later);
-// - event_ids: each period's 20 newest events (date, newest first, then id) are kept in period_recent, so the 20
-//   newest of the range are among the newest periods' slices; those (at most 20 per edge) are read and ordered;
+// - event_ids: each period's 20 newest events (date, newest first, then id) are kept in period_recent, with their
+//   dates in period_recent_dates, so the 20 newest of the range are among the newest periods' slices; those (20 or
+//   a few more per edge) are ordered by their stored dates, without reading the events;
 // - modes: read/api_ask_troops lists them by first appearance, newest first, i.e. by each mode's newest event in the
-//   range; period_modes / period_mode_events keep each period's modes with the newest event of each, so the range's
-//   candidates are those of its periods, read and ordered the same way;
-// - evidence: as read/api_ask_troops, the latest reporting sentence of the newest event.
+//   range; period_modes / period_mode_events / period_mode_dates keep each period's modes with the newest event of
+//   each and its date, so the range's candidates are those of its periods, ordered the same way;
+// - evidence: as read/api_ask_troops, the latest reporting sentence of the newest event (the one event read, after
+//   the senders are ranked).
 // params: $target, $since, $until, $month_low, $month_high, $year_low, $year_high, $limit
 // returns: id, name, kind, events, last_date, modes, event_ids, evidence
 CALL () {
@@ -52,38 +54,41 @@ CALL (edges) {
   WITH r, reverse([i IN range(0, size(periods) - 1) WHERE periods[i] <> ''
     AND ($since IS NULL OR periods[i] >= $since OR $since STARTS WITH periods[i])
     AND ($until IS NULL OR periods[i] <= $until OR periods[i] STARTS WITH $until)]) AS kept
-  WITH r, kept, r.period_recent AS recent, r.period_modes AS modes, r.period_mode_events AS mode_events,
-    r.period_mode_ends AS mode_ends,
+  WITH r, kept, r.period_recent AS recent, r.period_recent_dates AS recent_dates, r.period_modes AS modes,
+    r.period_mode_events AS mode_events, r.period_mode_dates AS mode_dates, r.period_mode_ends AS mode_ends,
     reduce(starts = [0], n IN r.period_counts | starts + (last(starts) + CASE WHEN n < 20 THEN n ELSE 20 END)) AS starts
+  // [date, id] of the newest events of the newest periods in the range (20 at least when the range has them), and
+  // [date, id, mode] of each period's first event of each mode: the dates come with the ids, so no event is read.
   WITH r, kept,
-    reduce(ids = [], i IN kept | CASE WHEN size(ids) >= 20 THEN ids ELSE ids + recent[starts[i]..starts[i + 1]] END)
-      AS newest,
+    reduce(pairs = [], i IN kept | CASE WHEN size(pairs) >= 20 THEN pairs
+      ELSE pairs + [j IN range(starts[i], starts[i + 1] - 1) | [recent_dates[j], recent[j]]] END) AS newest,
     reduce(flat = [], i IN kept |
       flat + [j IN range(CASE WHEN i = 0 THEN 0 ELSE mode_ends[i - 1] END, mode_ends[i] - 1) |
-        [modes[j], mode_events[j]]]) AS pairs
-  // A mode's first pair, its periods being newest first, is its newest event on the edge.
+        [mode_dates[j], mode_events[j], modes[j]]]) AS candidates
+  // A mode's first candidate, its periods being newest first, is its newest event on the edge.
   WITH r, kept, newest,
-    reduce(seen = [], p IN pairs | CASE WHEN any(q IN seen WHERE q[0] = p[0]) THEN seen ELSE seen + [p] END) AS firsts
+    reduce(seen = [], c IN candidates | CASE WHEN any(f IN seen WHERE f[2] = c[2]) THEN seen ELSE seen + [c] END)
+      AS firsts
   RETURN
     max(r.period_last[kept[0]]) AS last_date,
-    reduce(all_ids = [], ids IN collect(newest) | all_ids + ids) AS newest,
+    reduce(all_pairs = [], pairs IN collect(newest) | all_pairs + pairs) AS newest,
     reduce(all_firsts = [], f IN collect(firsts) | all_firsts + f) AS firsts
 }
+// The sender's 20 newest events of the range, ordered as read/api_ask_troops orders them (date, newest first, then id).
 CALL (newest) {
-  UNWIND newest AS event_id
-  MATCH (x:Event {id: event_id})
-  WITH x
-  ORDER BY coalesce(x.date, '') DESC, x.id
-  RETURN collect(x.id)[..20] AS event_ids, head(collect(x)) AS latest
+  UNWIND newest AS pair
+  WITH pair
+  ORDER BY pair[0] DESC, pair[1]
+  RETURN collect(pair[1])[..20] AS event_ids
 }
+// The modes by their newest event in the range (a mode's first event in a period is its newest there).
 CALL (firsts) {
   UNWIND firsts AS first
-  MATCH (x:Event {id: first[1]})
-  WITH first[0] AS mode, x
-  ORDER BY coalesce(x.date, '') DESC, x.id
-  RETURN reduce(modes = [], mode IN collect(mode) | CASE WHEN mode IN modes THEN modes ELSE modes + mode END) AS modes
+  WITH first
+  ORDER BY first[0] DESC, first[1]
+  RETURN reduce(modes = [], f IN collect(first) | CASE WHEN f[2] IN modes THEN modes ELSE modes + f[2] END) AS modes
 }
-WITH y, events, last_date, modes, event_ids, latest
+WITH y, events, last_date, modes, event_ids
 ORDER BY events DESC, last_date DESC, y.id
 LIMIT $limit
 RETURN
@@ -95,6 +100,6 @@ RETURN
   modes,
   event_ids,
   COLLECT {
-    MATCH (latest)-[r:REPORTED_IN]->(art:Article)
+    MATCH (:Event {id: event_ids[0]})-[r:REPORTED_IN]->(art:Article)
     RETURN r.sentence ORDER BY art.published DESC LIMIT 1
   }[0] AS evidence

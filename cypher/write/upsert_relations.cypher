@@ -167,31 +167,37 @@ WITH r
 // The troop edges (DEPLOYS_TROOPS_TO, SHOWS_FORCE_TO: MOBILIZE events) also keep, per period (aligned with periods),
 // what GET /ask "who sent troops to X" answers (read/api_ask_troops_in_periods): period_recent, each period's 20
 // newest event ids (date, newest first, then id), one period after the other (a period's slice starts at the sum of
-// min(period_counts, 20) before it); period_modes, each period's modes in order of first appearance in that order,
-// with period_mode_events, the event each first appears in, and period_mode_ends, where each period's modes end in
-// period_modes. Null on the other edges.
+// min(period_counts, 20) before it), with period_recent_dates, their dates ('' undated); period_modes, each period's
+// modes in order of first appearance in that order, with period_mode_events and period_mode_dates, the event each
+// first appears in and its date, and period_mode_ends, where each period's modes end in period_modes. The dates let
+// the query order a range's candidates without reading their events. Null on the other edges.
 CALL (r) {
   UNWIND CASE WHEN type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] THEN r.event_ids ELSE [] END AS event_id
   MATCH (x:Event {id: event_id})
   WITH DISTINCT x
   WITH x, CASE WHEN x.date IS NULL THEN '' WHEN size(x.date) = 4 THEN x.date ELSE left(x.date, 7) END AS period
   ORDER BY period, coalesce(x.date, '') DESC, x.id
-  WITH period, collect(x.id)[..20] AS recent,
-    reduce(seen = {modes: [], ids: []}, m IN collect({mode: x.mode, id: x.id}) |
+  WITH period, collect(x.id)[..20] AS recent, collect(coalesce(x.date, ''))[..20] AS recent_dates,
+    reduce(seen = {modes: [], ids: [], dates: []},
+        m IN collect({mode: x.mode, id: x.id, date: coalesce(x.date, '')}) |
       CASE WHEN m.mode IS NULL OR m.mode IN seen.modes THEN seen
-      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id} END) AS first
+      ELSE {modes: seen.modes + m.mode, ids: seen.ids + m.id, dates: seen.dates + m.date} END) AS first
   ORDER BY period
-  WITH collect(recent) AS recents, collect(first) AS firsts
+  WITH collect(recent) AS recents, collect(recent_dates) AS recents_dates, collect(first) AS firsts
   RETURN
     reduce(flat = [], ids IN recents | flat + ids) AS period_recent,
+    reduce(flat = [], dates IN recents_dates | flat + dates) AS period_recent_dates,
     reduce(flat = [], f IN firsts | flat + f.modes) AS period_modes,
     reduce(flat = [], f IN firsts | flat + f.ids) AS period_mode_events,
+    reduce(flat = [], f IN firsts | flat + f.dates) AS period_mode_dates,
     reduce(ends = [], f IN firsts | ends + (coalesce(last(ends), 0) + size(f.modes))) AS period_mode_ends
 }
-WITH r, period_recent, period_modes, period_mode_events, period_mode_ends,
+WITH r, period_recent, period_recent_dates, period_modes, period_mode_events, period_mode_dates, period_mode_ends,
   type(r) IN ['DEPLOYS_TROOPS_TO', 'SHOWS_FORCE_TO'] AS troops
 SET
   r.period_recent = CASE WHEN troops THEN period_recent END,
+  r.period_recent_dates = CASE WHEN troops THEN period_recent_dates END,
   r.period_modes = CASE WHEN troops THEN period_modes END,
   r.period_mode_events = CASE WHEN troops THEN period_mode_events END,
+  r.period_mode_dates = CASE WHEN troops THEN period_mode_dates END,
   r.period_mode_ends = CASE WHEN troops THEN period_mode_ends END
