@@ -463,8 +463,8 @@ class ArgumentFinder:
             and trig.dep_ in ("advcl", "acl")
             and not children_of(trig, ("aux", "nsubj"))
         ):
-            # "Designated a terrorist group by Turkey and the EU, the PKK ...": a participle's "by" names its doers,
-            # and the clause's subject undergoes it
+            # "Designated a terrorist group by Britain and Canada, the Houthis ...": a participle's "by" names its
+            # doers, and the clause's subject undergoes it
             by = frozenset({"by"})
             agents = self.prep_objects(trig, by) + [
                 p for o in children_of(trig, ("dobj",)) for p in self.prep_objects(o, by)
@@ -558,7 +558,7 @@ class ArgumentFinder:
             # "provided missiles to aid Russia's incursion": the purpose clause names the target.
             for child in trig.children:
                 if etype == "CONSULT" and child.lemma_.lower() in TOPIC_VERBS:
-                    continue  # "met in Lima to discuss North Korean missile launches": a topic, no participant
+                    continue  # "met in Warsaw to discuss Russian drone incursions": a topic, no participant
                 if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
                     target = self.phrase_actors(
                         children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
@@ -697,7 +697,7 @@ class ArgumentFinder:
             actors = [a for a in actors if a not in self.phrase_actors(posted)] or actors
         if actors:
             return actors
-        # "officials in Europe, Canada and Mexico denounced ...": the officials of the states they are in
+        # "officials in Brazil and Argentina denounced ...": the officials of the states they are in
         based = [p for s in subj if s.lemma_.lower() in BASED_NOUNS for p in self.prep_objects(s, frozenset({"in"}))]
         if based:
             return self.phrase_actors(based, allow_places=True)
@@ -947,7 +947,7 @@ class ArgumentFinder:
         circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
         # "ended decades of hostility with a peace agreement": what a verb does its object with is the subject's act
         instrument = trig.dep_ == "pobj" and trig.head.lower_ == "with" and trig.head.head is verb
-        # "described the conflict in Yemen as ...": naming an act is not doing it (but "described the attack as
+        # "described the war in Sudan as ...": naming an act is not doing it (but "described the attack as
         # strikes on Iran" names the one act in other words)
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS and trig.dep_ == "dobj"
         carrier = verb is not None and (verb.lemma_.lower() not in NON_CARRIER_VERBS or instrument) and not named

@@ -212,7 +212,7 @@ _DL_SEP = r"\s?(?:--|[-—–:])\s"
 _DATELINE = re.compile(
     rf"(?P<caps>{_DL_CITY_CAPS}){_DL_REGION}?{_DL_DATE}?(?:\s?{_DL_AGENCY}(?:{_DL_SEP}|\s)|{_DL_SEP})"
     rf"|(?P<title>{_DL_CITY_TITLE}){_DL_REGION}?"
-    # "Accra, Sep 17 (IANS) The ...": a date and an agency together need no dash
+    # "Dakar, Mar 3 (APS) The ...": a date and an agency together need no dash
     rf"(?:{_DL_DATE}?\s?{_DL_AGENCY}{_DL_SEP}|{_DL_DATE}{_DL_SEP}|{_DL_DATE}\s?{_DL_AGENCY}\s)"
 )
 _DL_REGION_RE = re.compile(_DL_REGION)

@@ -517,7 +517,7 @@ CROWD_NOUNS = frozenset(
 )
 # Acts that, promised on a condition ("will impose tariffs if ..."), are threats.
 PUNISHMENT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
-# What a protest is "at" or "against": "in protest at the relocation of the US embassy".
+# What a protest is "at" or "against": "in protest at the closure of the consulate".
 AIMED_PREPS = frozenset({"at", "against", "over"})
 # "as claimed by X", "the allegations made by X": who made the claim that is denied.
 CLAIM_VERBS = frozenset({"claim", "allege", "assert", "suggest", "report", "say", "level", "make", "raise", "voice"})

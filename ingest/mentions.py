@@ -319,7 +319,7 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
                 elif (lemma in STATE_ANAPHORS and tok.tag_ == "NN") or (lemma in SPEAKER_NOUNS and tok.dep_ == "nsubj"):
-                    # "China's foreign ministry said the country will ...": the sayer's state, named just before
+                    # "Japan's foreign ministry said the country would ...": the sayer's state, named just before
                     bound = self._clause_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
                     actor = bound[0] if bound and len(bound) == 1 else self._recent_actor(number, subject=True)
                     if actor:
@@ -490,7 +490,7 @@ class MentionFinder:
         return []
 
     def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:
-        """ "Thailand and Cambodia clashed ... Trump called both leaders": the last two actors named together (joined
+        """ "Armenia and Azerbaijan clashed ... Macron called both leaders": the last two actors named together (joined
         by "and", or "between X and Y"), before the states named since in other roles."""
         window = [m for _, m, _ in self._window(number) if m.head < before and (groups_too or m.kind not in ORG_KINDS)]
         for k, m in enumerate(window):  # newest first
@@ -505,7 +505,7 @@ class MentionFinder:
         found: list[str] = []
         for _, m, _ in self._window(number):
             if before is not None and m.head > before:
-                continue  # named later in its sentence than the reference ("the two nations held talks in Lima")
+                continue  # named later in its sentence than the reference ("the two nations held talks in Oslo")
             if m.actor not in found and (m.kind not in ORG_KINDS or groups_too):
                 found.append(m.actor)
             if len(found) == count:

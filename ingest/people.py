@@ -156,7 +156,7 @@ def _country_in(tokens: list[Token], actor_at: dict[int, Span]) -> str | None:
             continue
         k = span.start - 1
         if k > 0 and token.doc[k].lower_ == "the":
-            k -= 1  # "Ambassador of Japan to the Republic of Maldives"
+            k -= 1  # "Ambassador of Japan to the Republic of Kenya"
         before = token.doc[k].lower_ if k >= 0 else ""
         if before in POSTING_PREPS and found is not None:
             posted = span.label_
@@ -235,7 +235,7 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
 
 
 def _role_of_state_before(window: list[Token], actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
-    """ "President of Tajikistan Emomali Rahmon", "Canadian ambassador in Moscow Alison LeClaire": the office and
+    """ "President of Tajikistan Emomali Rahmon", "the Dutch ambassador in Rome Maria Jansen": the office and
     its state (or its posting) run up to the name."""
     spans = [actor_at[t.i] for t in window if t.i in actor_at]
     if not spans or spans[-1].end != window[-1].i + 1:
@@ -250,7 +250,7 @@ def _role_of_state_before(window: list[Token], actor_at: dict[int, Span]) -> tup
         return None, None
     if window[k - 1].lower_ == "of":
         return (role[0], spans[-1].label_) if spans[-1].kb_id_ in ("name", "org") else (None, None)
-    # "Canadian ambassador in Moscow Alison LeClaire": the posting is not the envoy's state
+    # "the Dutch ambassador in Rome Maria Jansen": the posting is not the envoy's state
     return role[0], _country_in(window[: k - 1], actor_at)
 
 
@@ -345,7 +345,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
         if role is not None and country is None:
             country = leading or _country_after_name(doc, end, actor_at) or _country_of_phrase(doc, start, actor_at)
         elif role is None and country is None:
-            # "her counterparts Olivier Nduhungirehe of Rwanda and Tete Antonio of Angola"
+            # "her counterparts John Mensah of Liberia and Awa Ndiaye of Senegal"
             country = _country_after_name(doc, end, actor_at, states_only=True)
         if role == COUNTERPART:
             role = _previous_role(people, doc, start)

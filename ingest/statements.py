@@ -374,7 +374,7 @@ class StatementFinder:
             if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb, certain=announced):
                 continue
             if self.in_condition(verb):
-                continue  # "if Iran hits us, we will hit them": the condition is what the other side might do
+                continue  # "if Hezbollah fires at us, we will hit them": the condition is what the other side might do
             if announced and (
                 (tok.pos_ == "NOUN" and tok.dep_ != "dobj")
                 or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -435,7 +435,7 @@ class StatementFinder:
             if clause.lower_ in ("response", "retaliation", "reply") and clause.head.lower_ in ("in", "as"):
                 answered = [p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
                 for act in answered:
-                    # "in response to Russia's invasion of Ukraine": the invader is answered, not its victim
+                    # "in response to Azerbaijan's attack on Armenia": the invader is answered, not its victim
                     doers = [c for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
                     found += (
                         args.phrase_actors(doers) if self.finder.names_act(act) and doers else args.phrase_actors([act])

@@ -46,8 +46,8 @@ def test_a_joint_meeting_with_a_named_host_still_pairs_everyone(nlp) -> None:  #
 
 
 def test_agreeing_on_sanctions_against_a_state_is_no_agreement_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "The EU agreed on Wednesday on a new package of sanctions against Belarus.")
-    assert ("SANCTION", "EU", "BLR") in got
+    got = found(nlp, "EU foreign ministers agreed on Monday on a fresh round of sanctions against Iran.")
+    assert ("SANCTION", "EU", "IRN") in got
     assert not [d for d in got if d[0] == "AGREE"]
 
 
@@ -84,21 +84,21 @@ def test_meeting_a_person_is_still_a_meeting(nlp) -> None:  # type: ignore[no-un
 
 def test_which_after_a_state_and_a_comma_is_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Fighting raised tensions between Burundi and neighbouring Rwanda, which Burundi accuses of arming the rebels. "
-        "Rwanda rejects the accusation."
+        "The dispute raised tensions between Zambia and neighbouring Malawi, which Zambia accused of sheltering "
+        "smugglers. Malawi rejected the accusation."
     )
     got = found(nlp, text)
-    assert ("ACCUSE", "BDI", "RWA") in got
-    assert ("REJECT", "RWA", "BDI") in got
+    assert ("ACCUSE", "ZMB", "MWI") in got
+    assert ("REJECT", "MWI", "ZMB") in got
 
 
 def test_victims_inside_what_is_condemned_are_not_accused(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Qatar's foreign ministry condemned the world's silence over the massacre of Sudanese civilians and the "
-        "repeated aggression against Lebanon and Syria."
+        "bombing of towns in Chad."
     )
     accused = {d[2] for d in found(nlp, text) if d[0] == "ACCUSE"}
-    assert not accused & {"SDN", "LBN", "SYR"}
+    assert not accused & {"SDN", "TCD"}
 
 
 def test_the_doer_inside_what_is_condemned_is_still_accused(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -127,12 +127,12 @@ def test_support_and_concern_expressed_together_have_their_own_targets(nlp) -> N
 
 
 def test_what_talks_are_about_takes_no_part_in_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Japan and South Korea met in Lima on Thursday to discuss North Korean missile launches."
-    assert consult_pairs(nlp, text) == {frozenset(("JPN", "KOR"))}
+    text = "Germany and Poland met in Warsaw on Thursday to discuss Russian drone incursions."
+    assert consult_pairs(nlp, text) == {frozenset(("DEU", "POL"))}
 
 
 def test_a_crowd_that_gathers_protests_and_meets_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "In Paris, hundreds of demonstrators gathered outside the Iranian embassy on Thursday."
+    text = "Hundreds of students gathered outside the Iranian embassy in Paris on Thursday."
     got = found(nlp, text)
     assert not [d for d in got if d[0] == "CONSULT"]
 
@@ -143,16 +143,16 @@ def test_leaders_who_gather_still_meet(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_an_official_after_with_his_counterpart_has_that_country(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Another round of talks Dr. Abebe held was with his Egyptian counterpart, Sameh Hassan Shoukry."
+    text = "The last meeting of his day in Nairobi was with his Ugandan counterpart, John Mulimba."
     people = extract_text(nlp, text, PUBLISHED).people
-    assert [(p.name, p.country) for p in people if "Shoukry" in p.name] == [("Sameh Hassan Shoukry", "EGY")]
+    assert [(p.name, p.country) for p in people if "Mulimba" in p.name] == [("John Mulimba", "UGA")]
 
 
 def test_a_title_case_dateline_with_a_date_and_an_agency_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Accra, Sep 17 (IANS) ECOWAS said that it sanctioned the military leaders of Guinea over the coup."
+    text = "Dakar, Mar 3 (APS) The African Union said that it suspended Niger's membership over the coup."
     got = found(nlp, text)
-    assert ("SANCTION", "ECOWAS", "GIN") in got
-    assert not [d for d in got if "GHA" in d]
+    assert ("SANCTION", "AU", "NER") in got
+    assert not [d for d in got if "SEN" in d]
 
 
 def people_of(nlp, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
@@ -161,12 +161,12 @@ def people_of(nlp, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no
 
 def test_a_list_of_offices_of_states_gives_each_leader_their_own_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The forum in Bishkek will bring together President of Kazakhstan Kassym-Jomart Tokayev, "
-        "President of Tajikistan Emomali Rahmon and President of Turkmenistan Serdar Berdimuhamedov."
+        "The summit in Baku will bring together President of Azerbaijan Ilham Aliyev, President of Georgia "
+        "Salome Zourabichvili and President of Turkey Recep Tayyip Erdogan."
     )
     got = people_of(nlp, text)
-    assert ("Emomali Rahmon", "TJK") in got and ("Serdar Berdimuhamedov", "TKM") in got
-    assert ("Kassym-Jomart Tokayev", "KAZ") in got
+    assert ("Salome Zourabichvili", "GEO") in got and ("Recep Tayyip Erdogan", "TUR") in got
+    assert ("Ilham Aliyev", "AZE") in got
 
 
 def test_an_envoy_named_with_the_city_of_the_posting_keeps_the_sending_state(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -211,15 +211,15 @@ def test_a_base_hosting_foreign_troops_hosts_no_meeting(nlp) -> None:  # type: i
 
 
 def test_what_a_state_is_called_on_to_stop_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "Beijing has called on Washington to stop arms sales to Taiwan.")
-    assert ("REQUEST", "CHN", "USA") in got
+    got = found(nlp, "Moscow has called on Berlin to stop arms deliveries to Kyiv.")
+    assert ("REQUEST", "RUS", "DEU") in got
     assert not [d for d in got if d[0] in ("SANCTION", "AID")]
 
 
 def test_a_states_own_ties_judged_judge_that_state_only(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "At the summit, Japan criticised China's growing ties with Russia.")
-    assert ("ACCUSE", "JPN", "CHN") in got
-    assert ("ACCUSE", "JPN", "RUS") not in got
+    got = found(nlp, "Australia criticised Beijing's deepening ties with Moscow at the forum.")
+    assert ("ACCUSE", "AUS", "CHN") in got
+    assert ("ACCUSE", "AUS", "RUS") not in got
 
 
 def test_a_meeting_discussed_is_not_held(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -231,13 +231,13 @@ def test_a_meeting_discussed_is_not_held(nlp) -> None:  # type: ignore[no-untype
 
 
 def test_officials_in_a_state_speak_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "Officials in Canada and Mexico denounced the American tariffs on Tuesday.")
-    assert ("ACCUSE", "CAN", "USA") in got and ("ACCUSE", "MEX", "USA") in got
+    got = found(nlp, "Officials in Brazil and Argentina denounced the new Chinese steel duties on Tuesday.")
+    assert ("ACCUSE", "BRA", "CHN") in got and ("ACCUSE", "ARG", "CHN") in got
 
 
 def test_tariffs_on_goods_from_states_hit_those_states(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "The US imposed tariffs on aluminium from Canada and Mexico on Friday.")
-    assert ("SANCTION", "USA", "CAN") in got and ("SANCTION", "USA", "MEX") in got
+    got = found(nlp, "India imposed tariffs on solar panels from China and Vietnam on Friday.")
+    assert ("SANCTION", "IND", "CHN") in got and ("SANCTION", "IND", "VNM") in got
 
 
 def test_the_country_said_to_act_is_the_sayers_state(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -271,8 +271,8 @@ def test_a_diplomatic_protest_stays_an_accusation(nlp) -> None:  # type: ignore[
 
 
 def test_support_appealed_for_from_an_ally_is_not_given(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "Armenia appealed to ally Russia for military support on Tuesday.")
-    assert ("REQUEST", "ARM", "RUS") in got
+    got = found(nlp, "Tajikistan appealed to its ally Russia for military support on Tuesday.")
+    assert ("REQUEST", "TJK", "RUS") in got
     assert not [d for d in got if d[0] == "SUPPORT"]
 
 
@@ -290,10 +290,13 @@ def test_the_condition_of_a_threat_is_not_the_threat(nlp) -> None:  # type: igno
 
 
 def test_an_answer_to_an_invasion_threatens_the_invader_not_the_invaded(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = '"We will tighten our measures in response to Russia\'s invasion of Georgia," the EU presidency said.'
+    text = (
+        '"We will answer any further provocation in response to Azerbaijan\'s attack on Armenia," the French '
+        "foreign ministry said."
+    )
     got = found(nlp, text)
-    assert ("THREATEN", "EU", "RUS") in got
-    assert ("THREATEN", "EU", "GEO") not in got
+    assert ("THREATEN", "FRA", "AZE") in got
+    assert ("THREATEN", "FRA", "ARM") not in got
 
 
 def test_both_sides_are_the_pair_last_named_together(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -307,13 +310,13 @@ def test_both_sides_are_the_pair_last_named_together(nlp) -> None:  # type: igno
 
 
 def test_the_reason_for_sanctions_names_no_one_sanctioned(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "The European Union has hit Belarus with five packages of sanctions over the Ukraine war.")
-    assert ("SANCTION", "EU", "BLR") in got
-    assert ("SANCTION", "EU", "UKR") not in got
+    got = found(nlp, "Washington has hit Caracas with three rounds of sanctions over the Colombia border crisis.")
+    assert ("SANCTION", "USA", "VEN") in got
+    assert ("SANCTION", "USA", "COL") not in got
 
 
 def test_a_denial_of_accusations_levelled_by_a_state_rejects_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "Syria has firmly rejected the accusations levelled by the French government against it.")
+    got = found(nlp, "Damascus has firmly rejected the accusations levelled by the French government on Monday.")
     assert ("REJECT", "SYR", "FRA") in got
 
 
@@ -325,23 +328,23 @@ def test_a_denial_of_what_a_state_claimed_rejects_that_state(nlp) -> None:  # ty
 
 
 def test_condemning_an_attack_in_a_city_accuses_no_one_there(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "Islamabad condemned last Tuesday's terrorist attack in Kabul.")
-    assert not [d for d in got if d[0] == "ACCUSE" and d[2] == "AFG"]
+    got = found(nlp, "Nairobi condemned Sunday's bomb attack in Mogadishu.")
+    assert not [d for d in got if d[0] == "ACCUSE" and d[2] == "SOM"]
 
 
 def test_similar_agreements_with_several_states_are_one_with_each(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Kenya has signed similar agreements with Ghana, Senegal and Rwanda."
+    text = "Over the past year Morocco has concluded similar accords with Spain, Portugal and Italy."
     agree = {frozenset(d[1:]) for d in found(nlp, text) if d[0] == "AGREE"}
-    assert agree == {frozenset(("KEN", "GHA")), frozenset(("KEN", "SEN")), frozenset(("KEN", "RWA"))}
+    assert agree == {frozenset(("MAR", "ESP")), frozenset(("MAR", "PRT")), frozenset(("MAR", "ITA"))}
 
 
 def test_being_met_with_criticism_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Niger's use of foreign mercenaries has been met with criticism in France and Germany."
+    text = "The Czech plan was met with criticism in Slovakia and Hungary."
     assert not consult_pairs(nlp, text)
 
 
 def test_receiving_a_refusal_receives_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Poland's justice ministry said it had received Germany's refusal to extradite the suspect."
+    text = "Spain said on Friday it had received Morocco's refusal to return the fishing boat."
     assert not consult_pairs(nlp, text)
 
 
@@ -352,8 +355,8 @@ def test_at_the_request_of_a_state_it_asked_the_one_acting(nlp) -> None:  # type
 
 
 def test_an_ambassador_of_a_state_to_the_republic_of_another_is_of_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The deal was signed by Mr. Kazumi Endo, Ambassador of Japan to the Republic of Maldives."
-    assert ("Kazumi Endo", "JPN") in people_of(nlp, text)
+    text = "The treaty was signed by Mr. Hiroshi Tanaka, Ambassador of Japan to the Republic of Kenya."
+    assert ("Hiroshi Tanaka", "JPN") in people_of(nlp, text)
 
 
 def test_the_countries_are_the_states_last_named_together(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -366,27 +369,26 @@ def test_the_countries_are_the_states_last_named_together(nlp) -> None:  # type:
 
 
 def test_a_fronted_participle_by_states_is_done_by_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Designated a terrorist organisation by Turkey and the European Union, the PKK has led a long insurgency."
+    text = (
+        "Designated a terrorist organisation by Britain and Canada, the Houthi movement controls much of northern "
+        "Yemen."
+    )
     got = found(nlp, text)
-    assert ("SANCTION", "TUR", "TUR_REB") in got and ("SANCTION", "EU", "TUR_REB") in got
-    assert not [d for d in got if d[1] == "TUR_REB"]
+    assert ("SANCTION", "GBR", "YEM_REB") in got and ("SANCTION", "CAN", "YEM_REB") in got
+    assert not [d for d in got if d[1] == "YEM_REB"]
 
 
 def test_a_verdict_on_an_attack_judges_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Qatar's foreign ministry spokesman described the recent drone strike by Turkey on Iraq as a breach of "
-        "sovereignty."
-    )
-    got = found(nlp, text)
-    assert ("ACCUSE", "QAT", "TUR") in got
-    assert ("ACCUSE", "QAT", "IRQ") not in got
+    got = found(nlp, "Egypt's ministry described the deadly shelling by Sudan on Chad as an outrage.")
+    assert ("ACCUSE", "EGY", "SDN") in got
+    assert ("ACCUSE", "EGY", "TCD") not in got
 
 
 def test_support_for_an_opposition_party_rejects_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "US officials expressed their support for the Venezuelan opposition on Saturday.")
+    got = found(nlp, "Brussels reaffirmed its backing for the Belarusian opposition on Saturday.")
     assert not [d for d in got if d[0] == "REJECT"]
 
 
 def test_a_warplane_flying_into_airspace_is_no_delivery(nlp) -> None:  # type: ignore[no-untyped-def]
-    got = found(nlp, "NATO said a Russian warplane flew into Turkish airspace on Tuesday.")
+    got = found(nlp, "Estonia said a Russian fighter jet flew into its airspace near Vaindloo island on Friday.")
     assert not [d for d in got if d[0] == "AID"]
