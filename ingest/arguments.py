@@ -149,9 +149,9 @@ INSTITUTION_NOUNS = frozenset(
 # Verbal acts whose target may be the subject of what is said: "demanded that X withdraw".
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-# Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
 # Who speaks for the state they are in: "officials in Canada", "authorities in Kyiv".
 BASED_NOUNS = frozenset({"official", "authority", "government", "leader", "diplomat", "minister"})
+# Verbs that name what something is: "called the strikes a massacre", "described it as unacceptable".
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Nouns that carry a statement: "issued a statement condemning X" is X condemned by whoever issued it.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "letter", "message"})
@@ -257,6 +257,11 @@ def done_together(noun: Token) -> bool:
 def children_of(token: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     # (a tuple or a set as given: this runs some 50,000 times an article set, so no set is built per call)
     return [c for c in token.children if c.dep_ in deps]
+
+
+def is_condition(clause: Token) -> bool:
+    """An "if" or "unless" clause: "(China will respond) if the US insists"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 def is_infinitive(clause: Token) -> bool:
@@ -584,11 +589,7 @@ class ArgumentFinder:
 
     def condition_actors(self, verb: Token) -> list[str]:
         """The subjects of a verb's conditions: "(China will respond) if the US insists", "unless Seoul stops"."""
-        conditions = [
-            clause
-            for clause in children_of(verb, ("advcl",))
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
-        ]
+        conditions = [clause for clause in verb.children if is_condition(clause)]
         return self.phrase_actors([s for clause in conditions for s in children_of(clause, ("nsubj", "nsubjpass"))])
 
     def mediators(self, trig: Token) -> list[str]:

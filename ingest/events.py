@@ -26,6 +26,7 @@ from ingest.arguments import (
     ArgumentFinder,
     children_of,
     done_together,
+    is_condition,
     is_infinitive,
     with_conjuncts,
 )
@@ -758,7 +759,7 @@ class EventFinder:
             target = [a for a in self.warring_sides(token) if a not in source]
         if etype == "SANCTION" and len(target) > 1:
             # "hit Caracas with sanctions over the border crisis": the reason names no one sanctioned
-            verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+            verb = self.clause_verb(token)
             scope = verb if verb is not None else token
             reasons = {
                 self.index.actor[t.i]
@@ -771,13 +772,13 @@ class EventFinder:
         if etype == "SANCTION" and trig.mode != "diplomats" and source and not target:
             # "imposed tariffs on solar panels from China and Vietnam": where the goods come from is hit (the
             # parser hangs "from" on the verb or the goods as often as on the tariffs)
-            verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+            verb = self.clause_verb(token)
             heads = [token, *([verb] if verb is not None else [])]
             heads += [p for h in heads for p in self.args.prep_objects(h, frozenset({"on"}))]
             origins = [p for h in heads for p in self.args.prep_objects(h, frozenset({"from"}))]
             target = [a for a in self.args.phrase_actors(origins) if a not in source]
         if conditional and source and not target:
-            target = [a for a in self.args.condition_actors(self.condition_clause(token)) if a not in source]
+            target = [a for a in self.args.condition_actors(self.clause_verb(token) or token) if a not in source]
         if etype == "THREATEN" and source and not target:
             target = [a for a in self.struck_in_threat(token) if a not in source]
         if etype == "THREATEN" and source and not target:
@@ -1048,7 +1049,7 @@ class EventFinder:
     def speaker_as_doer(self, token: Token) -> list[str]:
         """ "The British Foreign Office said the sanctions had been imposed on Iran": a passive act with no agent,
         or one undergone with no sender named, announced by a state, is that state's own."""
-        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        verb = self.clause_verb(token)
         if verb is None or children_of(verb, ("agent",)):
             return []
         # "said ten American firms would face sanctions": undergone, with no "from", is the same as the passive
@@ -1079,22 +1080,17 @@ class EventFinder:
         ]
         return self.args.phrase_actors(objects)
 
-    def condition_clause(self, token: Token) -> Token:
-        """The verb whose conditions bear on the trigger: itself, or the verb a noun trigger hangs from."""
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        return self.args.governing_verb(token) or token
+    def clause_verb(self, token: Token) -> Token | None:
+        """The verb of the trigger's clause: the trigger itself, or the verb a noun trigger hangs from."""
+        return token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
 
     def on_condition(self, token: Token) -> bool:
         """A future or modal act with an "if" or "unless" clause: "will impose tariffs if ...", "would strike
         unless ..." (an act inside the condition itself is hypothetical, and is left out elsewhere)."""
-        verb = self.condition_clause(token)
-        if verb.pos_ not in ("VERB", "AUX"):
+        verb = self.clause_verb(token)
+        if verb is None:
             return False
-        conditioned = any(
-            any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
-            for clause in children_of(verb, ("advcl",))
-        )
+        conditioned = any(is_condition(clause) for clause in verb.children)
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children)
         return conditioned and future
 
@@ -1110,7 +1106,7 @@ class EventFinder:
 
     def protested_at(self, token: Token) -> list[str]:
         """Who a demonstration's stated protest is aimed at: the doers of what it protests."""
-        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        verb = self.clause_verb(token)
         heads = [token, *([verb] if verb is not None else [])]
         words = [c for h in heads for c in children_of(h, ("xcomp", "advcl")) if c.lemma_.lower() == "protest"]
         words += [
@@ -1876,7 +1872,7 @@ class EventFinder:
         return "occurred"
 
     def is_planned(self, token: Token, when: ResolvedDate | None) -> bool:
-        verb = token if token.pos_ in ("VERB", "AUX") else self.args.governing_verb(token)
+        verb = self.clause_verb(token)
         past = verb is not None and verb.tag_ == "VBD"  # "Seoul summoned the ambassador three days later"
         if when is not None and self.published is not None and not past:
             if when.value > self.published.isoformat()[: len(when.value)]:

@@ -62,6 +62,9 @@ INSTITUTION_WORDS = frozenset(
 KNOWN_PERSON = "KNOWN_PERSON"  # label of the spans the reference list found where the model found no PERSON
 TITLE_WINDOW = 8  # tokens before a name that may hold its title ("White House National Security Adviser")
 APPOSITION_WINDOW = 9
+# A title set off by a comma before the name ("the emir of Qatar, ..."); a longer one only as the name's apposition.
+TITLE_PHRASE_REACH = 6
+LONG_TITLE_PHRASE_REACH = 9
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "h.e.", "gen", "gen.", "lt", "col"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -287,10 +290,6 @@ def _title_phrase(doc: Doc, comma: int, actor_at: dict[int, Span], reach: int) -
     if owner is not None and owner.end < len(doc) and doc[owner.end].tag_ == "POS":
         return found[0], owner.label_  # "Morocco's ambassador to Germany, ...": the possessor sends the envoy
     return found[0], _country_in(window, actor_at)
-
-
-TITLE_PHRASE_REACH = 6
-LONG_TITLE_PHRASE_REACH = 9
 
 
 def _title_after(doc: Doc, end: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import NAMING_VERBS
+from ingest.arguments import NAMING_VERBS, is_condition
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
@@ -407,10 +407,7 @@ class StatementFinder:
 
     @staticmethod
     def in_condition(verb: Token) -> bool:
-        return any(
-            t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
-            for t in (verb, *verb.ancestors)
-        )
+        return any(is_condition(t) for t in (verb, *verb.ancestors))
 
     @staticmethod
     def right_holder(verb: Token) -> list[Token]:
