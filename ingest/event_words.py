@@ -107,10 +107,13 @@ VOICE_NOUNS = frozenset(
 # Courts and trade tribunals: where a case is filed, not whom it accuses.
 COURTS = frozenset({"ICJ", "ICC", "WTO", "COE", "UN", "UNSC", "UNHRC"})  # and the UN bodies a complaint is filed with
 FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
+# A state's missions abroad: "employees of the Russian embassy" serve Russia.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
 QUANTITY_NOUNS = frozenset(
     {
         "group",
+        "total",
         "team",
         "batch",
         "contingent",

@@ -75,6 +75,7 @@ from ingest.event_words import (
     JUDGEMENT_TYPES,
     LOOSE_TYPES,
     MET_TERMS,
+    MISSION_NOUNS,
     MODALS_HYPOTHETICAL,
     NEGATING_COMPLEMENTS,
     NEGATING_PHRASALS,
@@ -653,7 +654,8 @@ class EventFinder:
             return True
         verb = token.head
         if verb.lemma_.lower() in GROWTH_VERBS:
-            return True
+            # "signed accords to boost cooperation", "will work to enhance ties": growth aimed at, not seen
+            return not is_infinitive(verb) or verb.head.lemma_.lower() in ("begin", "start", "continue")
         if any(c.lemma_.lower() in GROWTH_VERBS for c in token.children if c.dep_ in ("acl", "relcl")):
             return True
         if token.dep_ == "pobj" and token.head.lower_ in ("on", "for") and verb.dep_ == "prep":
@@ -1448,10 +1450,13 @@ class EventFinder:
         country": telling another state's diplomats to go is expelling them (SANCTION on their state)."""
         if token.pos_ != "VERB":
             return []
-        if token.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in token.subtree):
+        if token.lemma_.lower() == "declare" and any(t.lower_ in ("grata", "gratae") for t in token.subtree):
             # "declared the Mexican ambassador persona non grata": the parser may make "persona" a verb
             clauses = children_of(token, ("ccomp", "xcomp", "oprd"))
-            told = children_of(token, ("dobj",)) + [s for c in clauses for s in children_of(c, ("nsubj", "dobj"))]
+            # (and "employees of the Russian embassy personae non gratae" may leave "embassy" a compound of it)
+            told = children_of(token, ("dobj",)) + [
+                s for c in clauses for s in children_of(c, ("nsubj", "dobj", "compound"))
+            ]
             return self.expelled(token, told)
         if token.lemma_.lower() not in EXPULSION_VERBS:
             return []
@@ -1464,7 +1469,17 @@ class EventFinder:
         return self.expelled(token, told)
 
     def expelled(self, token: Token, told: list[Token]) -> list[FoundEvent]:
+        # "a total of six Russian diplomats", "a number of staff": the diplomats are the quantity's "of"
+        told = [
+            m
+            for o in told
+            for m in ([o, *self.args.prep_objects(o, frozenset({"of"}))] if o.lemma_.lower() in QUANTITY_NOUNS else [o])
+        ]
         diplomats = [o for o in with_conjuncts(told) if o.lemma_.lower() in self.classes["diplomats"]]
+        # "two employees of the US embassy": whose mission they serve
+        diplomats += [m for o in diplomats for m in self.args.prep_objects(o, frozenset({"of"}))]
+        if diplomats:
+            diplomats += [o for o in told if o.lemma_.lower() in MISSION_NOUNS]
         source = self.args.doers_of(token)
         target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
         if not source or not target or self.is_irrealis(token, _EXPEL):

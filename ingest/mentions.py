@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from ingest.arguments import NAMING_VERBS, ActorIndex, children_of
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
+from service.shared import gazetteer
 
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
 STATE_ANAPHORS = frozenset(
@@ -401,6 +402,11 @@ class MentionFinder:
         for subj in verb.children:
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < tok.i:
                 actors = self.args.phrase_actors([subj])
+                if tok.lower_ in PERSON_PRONOUNS and any(gazetteer.is_organisation(a) for a in actors):
+                    # "the EU imposed sanctions on his country": a person's country, not the bloc; but "the NATO
+                    # chief offered his support" is the chief's
+                    if subj.i not in self.index.person and subj.lemma_.lower() not in OFFICE_NOUNS | OFFICE_HOLDERS:
+                        return None
                 if actors and len(actors) <= limit:
                     return actors
         return None

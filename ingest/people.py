@@ -208,6 +208,9 @@ def _is_title_word(token: Token) -> bool:
     return token.lower_ in _title_words() and token.ent_iob_ != "B"
 
 
+TITLE_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at"})
+
+
 def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
     sent_start = sentence_of(doc[start]).start
     lo = max(sent_start, start - TITLE_WINDOW)
@@ -224,6 +227,9 @@ def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str 
                 "with",
                 "said",
             )
+            # "a war between Ethiopia and Egypt from President Trump": a title's state hangs from it by "of",
+            # "in", "to" ("ambassador to Russia"), never by "from" or "over"
+            or (t.pos_ == "ADP" and t.lower_ not in TITLE_PREPOSITIONS and t.text.islower())  # not "Under Secretary"
         ):
             window = window[i + 1 :]
             break
@@ -553,7 +559,27 @@ def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Sp
     state = max(ranked)[2]
     for person in people:
         if person.role and not person.country:
-            person.country = state
+            person.country = _office_named_before(doc, person, actor_at) or state
+
+
+def _office_named_before(doc: Doc, person: Person, actor_at: dict[int, Span]) -> str | None:
+    """ "summoned the US ambassador ... summoned Ambassador Mike Raynor": the office was named with its state before
+    its holder was named without one."""
+    office = (person.role or "").split()[-1].lower()
+    first = min((start for start, _ in person.mentions), default=0)
+    for tok in doc[:first]:
+        if tok.lower_ != office or tok.pos_ != "NOUN":
+            continue
+        states = {
+            actor_at[c.i].label_
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "poss")
+            and c.i in actor_at
+            and actor_at[c.i].kb_id_ in ("name", "adjective")
+        }
+        if len(states) == 1:
+            return states.pop()
+    return None
 
 
 def _has_extra_words(name: str, office: leaders.Office) -> bool:

@@ -207,9 +207,12 @@ class StatementFinder:
     def naming(self, verb: Token) -> tuple[list[Token], str | None, list[Token]]:
         """What a verb of naming names (its object), the verdict it gives (ACCUSE for negative words, SUPPORT for
         praise or acclaim, None for neither or for a verb that names nothing) and the words of the verdict."""
-        if verb.lemma_.lower() not in NAMING_VERBS:
+        lemma = verb.lemma_.lower()
+        if lemma not in NAMING_VERBS and lemma != "refer":
             return [], None, []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "refer":  # "referred to the government as a dictatorship"
+            objects = self.finder.args.prep_objects(verb, frozenset({"to"}))
         verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
         # "described the accord as historic": "as" may hang from the verb or from its object
         verdicts += [
@@ -240,7 +243,7 @@ class StatementFinder:
     # -- who speaks, and what --------------------------------------------------------------------------------------
     def speech(self, sent: Span) -> tuple[Token, list[str], list[Token]] | None:
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or self.hypothetical(tok):
+            if tok.pos_ != "VERB" or not self.speaks(tok) or self.hypothetical(tok):
                 continue
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
@@ -264,6 +267,12 @@ class StatementFinder:
         if speakers:
             return sent.root, list(dict.fromkeys(speakers)), list(sent)
         return None
+
+    @staticmethod
+    def speaks(verb: Token) -> bool:
+        if verb.lemma_.lower() == "refer":  # "referred to Caracas as a dictatorship", not "referred the case to"
+            return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        return verb.lemma_.lower() in SPEECH_VERBS
 
     def quoted_speaker(self, sent: Span) -> list[str]:
         """A sentence of a quotation with no speaker of its own: the paragraph's quoted speaker."""

@@ -1,0 +1,91 @@
+"""Readings found on a second round of news annotated apart (outside the gold sets): whose "his country" is, diplomats
+declared unwelcome by the total, relations aimed at rather than grown, a title's state and the words that cut it
+off, an envoy named after his office. Through the real pipeline; the passages are written for these tests (real
+states and offices, invented events)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction import dyads, extract_text
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2023, 3, 10)  # a Friday
+
+
+def found(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def people_of(nlp, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return {(p.name, p.country) for p in extract_text(nlp, text, PUBLISHED).people}
+
+
+def test_his_country_after_a_bloc_is_the_persons_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mr Lukashenko was defiant. The EU widened its sanctions on his country after the disputed vote."
+    assert ("SANCTION", "EU", "BLR") in found(nlp, text)
+
+
+def test_her_country_after_a_state_subject_stays_that_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A state may be spoken of as "her": the possessive still binds to the clause's subject.
+    text = "President Sheinbaum said Washington agreed to help Mexico stop guns flowing into her country."
+    assert not [d for d in found(nlp, text) if d[0] == "ASSAULT" and d[2] == "USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland declared a total of four Belarusian diplomats persona non grata on Tuesday.",
+        "Moldova declared three employees of the Russian embassy personae non gratae.",
+    ],
+)
+def test_diplomats_declared_unwelcome_by_count_or_by_mission(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, text)
+    assert [d for d in got if d[0] == "SANCTION"] and all(d[2] in ("BLR", "RUS") for d in got if d[0] == "SANCTION")
+
+
+def test_referring_to_a_government_as_a_dictatorship_accuses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Chile's foreign minister referred to the Nicaraguan government as a dictatorship.")
+    assert ("ACCUSE", "CHL", "NIC") in got
+
+
+def test_referring_a_case_to_a_court_names_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Bolivia referred the maritime dispute to the court in The Hague.")
+    assert not [d for d in got if d[0] in ("ACCUSE", "SUPPORT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed three accords on Monday to boost bilateral cooperation.",
+        "Vietnam said it would work with Laos to enhance bilateral ties.",
+    ],
+)
+def test_relations_aimed_at_are_not_relations_grown(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, text) if d[0] == "COOPERATE"]
+
+
+def test_relations_that_grew_are_still_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Egypt and Greece deepened their military cooperation last year.")
+    assert {frozenset(d[1:]) for d in got if d[0] == "COOPERATE"} == {frozenset(("EGY", "GRC"))}
+
+
+def test_a_title_does_not_reach_back_over_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya protested at the talk of sanctions on Uganda from President Joe Biden on Friday."
+    assert ("Joe Biden", "USA") in people_of(nlp, text)
+
+
+def test_a_capitalised_under_is_part_of_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "British Under Secretary Anna Whitfield met Ghana's foreign minister in Accra on Friday."
+    assert ("Anna Whitfield", "GBR") in people_of(nlp, text)
+
+
+def test_an_envoy_named_after_his_office_serves_the_state_named_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nigeria summoned the French ambassador over the remarks. "
+        "Foreign Minister Yusuf Tuggar summoned Ambassador Paul Marchand on Thursday."
+    )
+    assert ("Paul Marchand", "FRA") in people_of(nlp, text)
