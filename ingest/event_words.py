@@ -9,6 +9,10 @@ import re
 
 # Nouns for fighting between sides, where a place named is the theatre: "the Israel-Hamas war in Gaza".
 WAR_NOUNS = frozenset({"war", "conflict", "fighting", "hostilities", "battle", "warfare"})
+# Verbs whose subject wages the war they govern: "launched a war in Yemen", "is waging war in Sudan".
+WAGING_VERBS = frozenset(
+    {"wage", "launch", "start", "begin", "fight", "escalate", "unleash", "conduct", "lead", "pursue"}
+)
 # What a call to stop fighting asks for: "an end to the war", "a halt to the attacks". (A bare call for a ceasefire
 # is often made to no side in particular, or to one the text names elsewhere.)
 STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
@@ -335,6 +339,11 @@ IRREALIS_NOUNS = frozenset(
         "readiness",
         "hurry",  # "in no hurry to impose new sanctions"
         "rush",
+        "wish",  # "his wish to meet the Japanese premier"
+        "desire",
+        "cancellation",  # "since the cancellation of the talks": they did not take place
+        "postponement",
+        "break",  # "a complete break in contacts"
     }
 )
 # Opinions and attempts: "analysts believe X will attack", "X sought to cultivate ties".

@@ -110,6 +110,7 @@ from ingest.event_words import (
     UNMADE_WORDS,
     VIOLENCE_NOUNS,
     VOICE_NOUNS,
+    WAGING_VERBS,
     WAR_NOUNS,
     WILLING_WORDS,
     WISH_VERBS,
@@ -296,6 +297,8 @@ class EventFinder:
             for token in sent:
                 if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
                     continue  # most words can start no event: skip the syntax work
+                if token.i >= 2 and self.doc[token.i - 1].text == "-" and self.doc[token.i - 2].lower_ == "non":
+                    continue  # "a non-aggression pact", "non-interference": the act's absence
                 trig = self.refusal(token) or self.match_trigger(token)
                 found = self.expulsion(token) or (
                     self.build(token, trig, sent, dates)
@@ -848,6 +851,8 @@ class EventFinder:
             # "Bolivia cut ties with Israel. Colombia and Chile recalled their ambassadors": from the state the
             # protest before was aimed at
             target = self.last_target(token, source, ("SANCTION", "ACCUSE"))
+        if etype == "ASSAULT" and token.pos_ == "NOUN" and token.lemma_.lower() in WAR_NOUNS and self.unwaged(token):
+            return []  # "accused Iran of aiding the war in Ukraine": a war whose own words name no one who wages it
         if etype == "ASSAULT" and token.lemma_.lower() in WAR_NOUNS and len(set(source)) >= 2:
             # "the Israel-Hamas war in Gaza": with both sides named, a place is where they fight, not a target
             named = {self.index.actor.get(t.i) for t in token.subtree if not self.index.is_place_like(t.i)}
@@ -1489,11 +1494,34 @@ class EventFinder:
             events.append(self.make_event(token, "ACCUSE", source, target, symmetric=False, confidence=0.6))
         return events
 
+    def unwaged(self, war: Token) -> bool:
+        """ "the war in Ukraine", "the conflict in Sudan": only a place, no belligerent in the war's own words
+        ("Russia's war", "the Israel-Hamas war", "the war between", "the war on Gaza") and no verb that wages it."""
+        if war.dep_ == "conj" or any(c.dep_ == "conj" for c in war.children):
+            return False
+        named = [c for c in war.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if any(self.args.phrase_actors([c]) for c in named):
+            return False
+        places = self.args.prep_objects(war, frozenset({"in"}))
+        if not places or self.args.prep_objects(war, frozenset({"between", "on", "against", "with", "by"})):
+            return False
+        verb = self.args.governing_verb(war)
+        return verb is None or verb.lemma_.lower() not in WAGING_VERBS
+
     def punishes_a_wrong(self, token: Token) -> bool:
         """A penalty given "for" or "over" a wrong ("for interfering in Peru's affairs", "over espionage")."""
         heads = [token] if token.pos_ == "VERB" else [token, *filter(None, [self.args.governing_verb(token)])]
         # the reason may hang on any word of the act's phrase ("declared him persona non grata for interfering")
         reasons = [p for h in heads for p in h.subtree if p.dep_ == "prep" and p.lower_ in REASON_PREPS]
+        # "in response to hostile acts", "in retaliation for spying": an answer to a wrong
+        reasons += [
+            p
+            for h in heads
+            for p in h.subtree
+            if p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in ANSWER_NOUNS for o in p.children)
+        ]
+        # "expelled three diplomats who had been engaged in espionage": what is said of the ones punished
+        reasons += [c for h in heads for o in children_of(h, ("dobj",)) for c in o.children if c.dep_ == "relcl"]
         negative = evaluation().negative
         return any(t.lemma_.lower() in negative for r in reasons for t in r.subtree)
 

@@ -89,3 +89,63 @@ def test_an_envoy_named_after_his_office_serves_the_state_named_with_it(nlp) -> 
         "Foreign Minister Yusuf Tuggar summoned Ambassador Paul Marchand on Thursday."
     )
     assert ("Paul Marchand", "FRA") in people_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania expelled two Russian diplomats who had been engaged in espionage.", ("ACCUSE", "LTU", "RUS")),
+        ("Algeria recalled its ambassador to Paris in response to hostile remarks.", ("ACCUSE", "DZA", "FRA")),
+    ],
+)
+def test_a_penalty_answering_a_wrong_alleges_the_wrong(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, text)
+    assert expected in got and ("SANCTION", *expected[1:]) in got
+
+
+def test_a_plain_expulsion_alleges_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Lithuania expelled two Russian diplomats on Friday.")
+    assert ("SANCTION", "LTU", "RUS") in got and not [d for d in got if d[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics accused Belarus of aiding the war in Ukraine by hosting Russian troops.",
+        "On the conflict in Sudan, the Egyptian minister said Cairo backs no side.",
+    ],
+)
+def test_a_war_named_only_by_its_place_is_waged_by_no_one_in_the_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, text) if d[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia's war in Ukraine entered its third year.", ("ASSAULT", "RUS", "UKR")),
+        ("Saudi Arabia has waged a war in Yemen since 2015.", ("ASSAULT", "SAU", "YEM")),
+    ],
+)
+def test_a_war_with_its_belligerent_named_is_still_a_war(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in found(nlp, text)
+
+
+def test_non_aggression_is_no_aggression(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Vietnam and Cambodia pledged mutual non-aggression and non-interference in each other's affairs.")
+    assert not [d for d in got if d[0] in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The communique repeated Turkey's call for Iraq to outlaw the militia.",
+        "Turkey renewed its call on Iraq to act against the militia.",
+    ],
+)
+def test_a_call_for_a_state_to_act_is_a_request(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("REQUEST", "TUR", "IRQ") in found(nlp, text)
+
+
+def test_a_call_between_leaders_is_still_a_conversation(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Putin held a call with Erdogan on Monday.")
+    assert ("CONSULT", "RUS", "TUR") in got or ("CONSULT", "TUR", "RUS") in got
