@@ -80,6 +80,7 @@ from ingest.event_words import (
     NEGATING_COMPLEMENTS,
     NEGATING_PHRASALS,
     NEGATING_VERBS,
+    NOMINAL_SUFFIXES,
     ONE_BY_ONE_WORDS,
     OPINION_VERBS,
     PARTICIPATION_VERBS,
@@ -231,6 +232,15 @@ def _hearsay_is_doubted(noun: Token) -> bool:
 def _words_before(dtok: Token, count: int = 4) -> list[str]:
     """The words just before a date, lower-cased: where "until", "by" or "on" would stand."""
     return [t.lower_ for t in dtok.doc[max(0, dtok.i - count) : dtok.i]]
+
+
+def names_the_act_of(noun: str, verb: str) -> bool:
+    """ "visit" names what "visit" did, "executions" what "executed" did: the noun is the verb or made from it
+    (they share all of the verb's stem but its last letter, and at least four letters)."""
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 4 and noun.startswith(stem) and noun[len(stem) :] in NOMINAL_SUFFIXES
 
 
 def _has_particle(verb: Token, word: str) -> bool:
@@ -1369,27 +1379,33 @@ class EventFinder:
         noun is the act reported just before (in this sentence or the two before it); its doers are judged (both
         sides of a symmetric act)."""
         for obj in children_of(verb, ("dobj",)):
-            if not self.is_anaphoric(obj) or any(t.i in self.index.actor for t in obj.subtree):
-                continue
-            lemma = obj.lemma_.lower()
-            types = {t.type for t in self.lexicon.get((lemma, "NOUN"), ())}  # "the deal" names an agreement
-            if lemma in TRANSACTION_NOUNS:
-                types |= {"AID", "COOPERATE"}  # "welcomed the deal": an arms deal is a sale
-            if not types and lemma not in ACT_NOUNS:
-                continue
-            for event in self.reported_before(verb):
+            doers = self.referenced_doers(obj, judges)
+            if doers:
+                return doers
+        return []
+
+    def referenced_doers(self, obj: Token, judges: list[str]) -> list[str]:
+        if not self.is_anaphoric(obj) or any(t.i in self.index.actor for t in obj.subtree):
+            return []
+        lemma = obj.lemma_.lower()
+        types = {t.type for t in self.lexicon.get((lemma, "NOUN"), ())}  # "the deal" names an agreement
+        if lemma in TRANSACTION_NOUNS:
+            types |= {"AID", "COOPERATE"}  # "welcomed the deal": an arms deal is a sale
+        if types or lemma in ACT_NOUNS:
+            for event in self.reported_before(obj):
                 if types and event.type not in types:
                     continue
                 doers = [a for a in event.source if a not in judges]  # a symmetric act's sides are all sources
                 if doers:
                     return doers
                 break
-            # "X's prime minister visited a shrine. China condemned the visit": an act no rule records, told by its verb
-            for earlier in self.doc[max(0, verb.sent.start - REFERENCE_REACH) : obj.i]:
-                if earlier.pos_ == "VERB" and earlier.lemma_.lower() == lemma:
-                    doers = [a for a in self.args.doers_of(earlier) if a not in judges]
-                    if doers:
-                        return doers
+        # "X's prime minister visited a shrine. China condemned the visit", "Indonesia executed two Australians ...
+        # Canberra condemned the executions": an act no rule records, told by its verb
+        for earlier in self.doc[max(0, obj.sent.start - REFERENCE_REACH) : obj.i]:
+            if earlier.pos_ == "VERB" and names_the_act_of(lemma, earlier.lemma_.lower()):
+                doers = [a for a in self.args.doers_of(earlier) if a not in judges]
+                if doers:
+                    return doers
         return []
 
     def at_home(self, sent: Span, state: str) -> bool:

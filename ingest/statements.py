@@ -164,6 +164,16 @@ class StatementFinder:
             for actor in self.finder.referenced_agents(verb, speakers):
                 if actor not in named:
                     events.append(self.event(verb, verdict, speakers, actor, 0.5))
+        elif not others:
+            # "said the move was totally unacceptable": an act named by a bare definite noun, judged in what is
+            # said, is the act reported before it
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                said_verdict = self.verdict_on_subject(clause)
+                if said_verdict is None:
+                    continue
+                for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                    for actor in self.finder.referenced_doers(subject, speakers):
+                        events.append(self.event(verb, said_verdict, speakers, actor, 0.5))
         for actor, found in self._by_actor(others).items():
             doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head]) and m.kind != "pronoun"]
             if any(d.i in judged or self.is_behind(d) for d in doer) or any(
@@ -180,6 +190,18 @@ class StatementFinder:
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
+
+    def verdict_on_subject(self, clause: Token) -> str | None:
+        """ "the move was unacceptable" (ACCUSE), "the decision was a welcome step" (SUPPORT): a copula's verdict."""
+        if clause.lemma_.lower() != "be":
+            return None
+        words = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+        if any(self.is_negative(t) for t in words):
+            return "ACCUSE"
+        praise = self.words.positive | ACCLAIM_WORDS
+        if any(t.lemma_.lower() in praise and not self.negated(t) for t in words):
+            return "SUPPORT"
+        return None
 
     def judged_in(self, objects: list[Token]) -> list[str]:
         """Who a verdict on these objects judges: a state named, or the doers of an act named ("described the

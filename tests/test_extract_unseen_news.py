@@ -149,3 +149,21 @@ def test_a_call_for_a_state_to_act_is_a_request(nlp, text: str) -> None:  # type
 def test_a_call_between_leaders_is_still_a_conversation(nlp) -> None:  # type: ignore[no-untyped-def]
     got = found(nlp, "Putin held a call with Erdogan on Monday.")
     assert ("CONSULT", "RUS", "TUR") in got or ("CONSULT", "TUR", "RUS") in got
+
+
+def test_an_act_condemned_by_its_noun_is_the_act_its_verb_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran hanged two Swedish nationals on Monday. Sweden condemned the hangings."
+    assert ("ACCUSE", "SWE", "IRN") in found(nlp, text)
+
+
+def test_an_act_said_to_be_unacceptable_is_the_act_reported_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada imposed tariffs on Chinese electric cars on Monday. "
+        "China's commerce minister said the move was totally unacceptable."
+    )
+    assert ("ACCUSE", "CHN", "CAN") in found(nlp, text)
+
+
+def test_a_verdict_on_a_noun_no_verb_reported_judges_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghana hosted a trade fair on Monday. Nigeria's minister said the weather was terrible."
+    assert not [d for d in found(nlp, text) if d[0] == "ACCUSE"]
