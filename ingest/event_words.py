@@ -114,7 +114,42 @@ VOICE_NOUNS = frozenset(
 COURTS = frozenset({"ICJ", "ICC", "WTO", "COE", "UN", "UNSC", "UNHRC"})  # and the UN bodies a complaint is filed with
 FILING_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "petition", "appeal", "dispute"})
 # A state's missions abroad: "employees of the Russian embassy" serve Russia.
-MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+# The grounds of a mission: "the embassy compound", "the premises of the consulate".
+GROUNDS_NOUNS = frozenset({"compound", "premises", "building", "gate", "gates", "residence"})
+# Where a crowd goes when it protests at a mission: "outside the embassy", "towards the High Commission".
+MISSION_PREPS = frozenset(
+    {"outside", "at", "to", "towards", "toward", "upon", "on", "near", "around", "before", "in", "into", "front"}
+)
+# What a crowd does at a mission, besides the words of protest themselves (those are triggers of their own).
+CROWD_ACTION_VERBS = frozenset(
+    {
+        "gather",
+        "come",
+        "descend",
+        "converge",
+        "throng",
+        "surround",
+        "besiege",
+        "hurl",
+        "pelt",
+        "throw",
+        "burn",
+        "torch",
+        "chant",
+        "assemble",
+        "congregate",
+        "mass",
+        "swarm",
+        "picket",
+        "vandalise",
+        "vandalize",
+        "encircle",
+        "attack",
+        "breach",
+        "enter",
+    }
+)
 # Nouns that count what follows "of": "a group of instructors", "a batch of tanks".
 QUANTITY_NOUNS = frozenset(
     {

@@ -47,6 +47,7 @@ from ingest.event_words import (
     CLAIM_VERBS,
     COOPERATIVE_TYPES,
     COURTS,
+    CROWD_ACTION_VERBS,
     CROWD_NOUNS,
     DEADLINE_WORDS,
     DELIBERATION_VERBS,
@@ -63,6 +64,7 @@ from ingest.event_words import (
     FILING_NOUNS,
     FUTURE_AUX,
     GATHERING_VERBS,
+    GROUNDS_NOUNS,
     GROUP_WORDS,
     GROWTH_MODIFIERS,
     GROWTH_VERBS,
@@ -76,6 +78,7 @@ from ingest.event_words import (
     LOOSE_TYPES,
     MET_TERMS,
     MISSION_NOUNS,
+    MISSION_PREPS,
     MODALS_HYPOTHETICAL,
     NEGATING_COMPLEMENTS,
     NEGATING_PHRASALS,
@@ -243,6 +246,11 @@ def names_the_act_of(noun: str, verb: str) -> bool:
     return len(stem) >= 4 and noun.startswith(stem) and noun[len(stem) :] in NOMINAL_SUFFIXES
 
 
+def _is_high_commission(noun: Token) -> bool:
+    """ "the Indian High Commission", "Bangladesh's Assistant High Commission": a Commonwealth embassy."""
+    return noun.lower_ == "commission" and any(c.lower_ == "high" for c in noun.children)
+
+
 def _has_particle(verb: Token, word: str) -> bool:
     """ "ruled out": the small model makes the particle a preposition or an adverb as often as a particle."""
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word for c in verb.children)
@@ -258,6 +266,7 @@ def cue_words() -> frozenset[str]:
     words = {lemma for lemma, _ in triggers_by_lemma()}
     words |= set(cameo().verbs) | {verb for verb, _ in cameo().patterns}
     words |= object_classes()["troops"] | object_classes()["weapons"] | TRAVEL_VERBS | ACCEPTANCE_VERBS
+    words |= CROWD_ACTION_VERBS
     return frozenset(words)
 
 
@@ -267,6 +276,8 @@ _STRIKE = Trigger(lemma="shell", pos="NOUN", type="ASSAULT", mode="attack")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
+_OF = frozenset({"of"})
+_CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
 
 
@@ -313,7 +324,9 @@ class EventFinder:
                 found = self.expulsion(token) or (
                     self.build(token, trig, sent, dates)
                     if trig is not None
-                    else self.troop_movement(token, sent, dates) or self.envoy_travel(token)
+                    else self.troop_movement(token, sent, dates)
+                    or self.envoy_travel(token)
+                    or self.crowd_at_mission(token, sent)
                 )
                 for event in found:
                     if event.date is None and event.status != "planned":
@@ -706,7 +719,7 @@ class EventFinder:
             return []  # "pledged not to attack each other": the promise is about what they will not do
         if trig.type in ("ASSAULT", "COERCE", "THREATEN") and self.is_sport(sent):
             return []  # "Brazil beat Argentina 2-1": teams, not states
-        if trig.type == "CONSULT" and token.pos_ == "VERB" and self.crowd_gathers(token):
+        if trig.type == "CONSULT" and token.pos_ == "VERB" and self.crowd_at(token):
             trig = replace(trig, type="PROTEST", mode="demonstration")  # "thousands of protesters gathered outside"
         conditional = trig.type in PUNISHMENT_TYPES and self.on_condition(token)
         if conditional:
@@ -848,6 +861,10 @@ class EventFinder:
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
             source = self.protest_place(sent, against)
             target = [t for t in target if t not in source]
+        if etype == "PROTEST" and not target:
+            # "marched towards the Indian embassy in Dhaka": a foreign mission the crowd goes to is what it protests
+            target = self.mission_approached(token)
+            source = [a for a in source if a not in target] or self.protest_place(sent, target)
         if etype == "PROTEST" and source and not target:
             # "held rallies in Jakarta in protest at the decision", "marched to protest the American strikes"
             target = [a for a in self.protested_at(token) if a not in source]
@@ -1138,6 +1155,45 @@ class EventFinder:
         if words and not acts:  # "held rallies in protest at the move": the parser hangs "at" on the verb
             acts = [o for h in heads for o in self.args.prep_objects(h, AIMED_PREPS)]
         return self.args.phrase_actors(acts, allow_places=False)
+
+    def mission_approached(self, verb: Token) -> list[str]:
+        """The state whose mission a crowd's act goes to, at or into: "outside the British embassy", "towards the
+        Indian High Commission", "stormed the Swedish embassy"."""
+        # (the tagger may call "upon" a conjunction)
+        preps = [c for c in children_of(verb, ("prep",)) if c.lower_ in MISSION_PREPS]
+        places = children_of(verb, ("dobj",)) + [o for c in preps for o in children_of(c, ("pobj",))]
+        # "the embassy compound", "the premises of the consulate": the mission's grounds
+        places += [c for p in places if p.lemma_.lower() in GROUNDS_NOUNS for c in children_of(p, ("compound",))]
+        places += [o for p in places if p.lemma_.lower() in GROUNDS_NOUNS for o in self.args.prep_objects(p, _OF)]
+        missions = [p for p in places if p.lemma_.lower() in MISSION_NOUNS or _is_high_commission(p)]
+        owners = [c for m in missions for c in m.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        return list(dict.fromkeys(self.args.phrase_actors(owners)))
+
+    def crowd_at_mission(self, verb: Token, sent: Span) -> list[FoundEvent]:
+        """ "About 500 people came to the British embassy in Tehran and pelted it", "protesters descended upon the
+        Indian High Commission": a crowd at a foreign mission protests at its state, whatever the verb says."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CROWD_ACTION_VERBS or not self.crowd_acts(verb):
+            return []
+        target = self.mission_approached(verb)
+        source = self.protest_place(sent, target)
+        if not target or not source or self.is_irrealis(verb, _CROWD):
+            return []
+        return [self.make_event(verb, "PROTEST", source, target, symmetric=False, confidence=0.6, mode="demonstration")]
+
+    def crowd_at(self, verb: Token) -> bool:
+        """Protesters that gather, or a number of people that gather at a foreign mission."""
+        return self.crowd_gathers(verb) or (self.crowd_acts(verb) and bool(self.mission_approached(verb)))
+
+    def crowd_acts(self, verb: Token) -> bool:
+        """The subject is a crowd: protesters, or a number of people ("about 500 people", "thousands")."""
+        if self.crowd_gathers(verb):
+            return True
+        subj, passive = self.args.subject_of(verb)
+        return not passive and any(
+            s.lemma_.lower() in ("people", "thousand", "hundred", "dozen")
+            and (s.lemma_.lower() != "people" or any(c.dep_ == "nummod" for c in s.children))
+            for s in subj
+        )
 
     def crowd_gathers(self, verb: Token) -> bool:
         """ "hundreds of demonstrators gathered": a crowd, not a meeting of states."""

@@ -167,3 +167,29 @@ def test_an_act_said_to_be_unacceptable_is_the_act_reported_before(nlp) -> None:
 def test_a_verdict_on_a_noun_no_verb_reported_judges_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ghana hosted a trade fair on Monday. Nigeria's minister said the weather was terrible."
     assert not [d for d in found(nlp, text) if d[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 300 people gathered outside the French embassy in Niamey on Sunday.", ("PROTEST", "NER", "FRA")),
+        ("Hundreds of students marched towards the Pakistani High Commission in New Delhi.", ("PROTEST", "IND", "PAK")),
+        (
+            "Around 400 protesters descended upon the Chinese embassy in Manila and burned flags.",
+            ("PROTEST", "PHL", "CHN"),
+        ),
+    ],
+)
+def test_a_crowd_at_a_foreign_mission_protests_at_its_state(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people gathered in Lisbon for the final on Sunday.",
+        "About 300 people gathered in Niamey for the independence day parade.",
+    ],
+)
+def test_a_crowd_that_gathers_at_no_mission_is_no_protest(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not found(nlp, text)
