@@ -189,7 +189,7 @@ DEADLINE_WORDS = frozenset({"until", "till", "through", "deadline"})
 BY_LIMIT_WORDS = frozenset({"the", "end", "close", "middle", "start", "beginning", "early", "late", "mid", "of", "-"})
 # "ordered the ambassador to leave": verbs that send another state's diplomats away, and the going itself.
 EXPULSION_VERBS = frozenset({"order", "ask", "tell", "give", "instruct", "direct", "request", "summon", "demand"})
-DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go"})
+DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go", "fly"})
 # Nouns that may name an agreement or a transfer: "the deal" after an arms sale.
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.

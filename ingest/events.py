@@ -805,6 +805,9 @@ class EventFinder:
             heads += [p for h in heads for p in self.args.prep_objects(h, frozenset({"on"}))]
             origins = [p for h in heads for p in self.args.prep_objects(h, frozenset({"from"}))]
             target = [a for a in self.args.phrase_actors(origins) if a not in source]
+        if etype in PUNISHMENT_TYPES and token.pos_ == "NOUN" and source and not target:
+            # "Moscow plans a response to the new US sanctions": who answers a penalty is the one it hit
+            target = [a for a in self.answerers(token) if a not in source]
         if conditional and source and not target:
             target = [a for a in self.args.condition_actors(self.clause_verb(token) or token) if a not in source]
         if etype == "THREATEN" and source and not target:
@@ -1155,6 +1158,16 @@ class EventFinder:
         if words and not acts:  # "held rallies in protest at the move": the parser hangs "at" on the verb
             acts = [o for h in heads for o in self.args.prep_objects(h, AIMED_PREPS)]
         return self.args.phrase_actors(acts, allow_places=False)
+
+    def answerers(self, act: Token) -> list[str]:
+        """Who answers an act: "Iran's response to the strikes", "Moscow plans retaliation for the sanctions"."""
+        prep = act.head if act.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("to", "for", "against") or prep.head.lemma_.lower() not in ANSWER_NOUNS:
+            return []
+        answer = prep.head
+        owners = [c for c in answer.children if c.dep_ in ("poss", "amod", "compound")]
+        verb = self.args.governing_verb(answer)
+        return self.args.phrase_actors(owners) or (self.args.doers_of(verb) if verb is not None else [])
 
     def mission_approached(self, verb: Token) -> list[str]:
         """The state whose mission a crowd's act goes to, at or into: "outside the British embassy", "towards the

@@ -193,3 +193,28 @@ def test_a_crowd_at_a_foreign_mission_protests_at_its_state(nlp, text: str, expe
 )
 def test_a_crowd_that_gathers_at_no_mission_is_no_protest(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing said it was preparing a response to the latest EU tariffs.", ("SANCTION", "EU", "CHN")),
+        ("Pyongyang promised retaliation for the new South Korean sanctions.", ("SANCTION", "KOR", "PRK")),
+    ],
+)
+def test_a_penalty_answered_hit_the_one_who_answers(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in found(nlp, text)
+
+
+def test_a_penalty_welcomed_hit_no_one_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, "Poland welcomed the new EU sanctions.")
+    assert not [d for d in got if d[0] == "SANCTION"]
+
+
+def test_the_severance_of_relations_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("SANCTION", "NIC", "TWN") in found(nlp, "Nicaragua announced the severance of diplomatic ties with Taiwan.")
+
+
+def test_diplomats_ordered_to_fly_home_are_expelled(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Latvia ordered Russian embassy staff to fly home by the end of the month."
+    assert ("SANCTION", "LVA", "RUS") in found(nlp, text)
