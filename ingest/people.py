@@ -613,6 +613,8 @@ def _fill_from_reference(
     alone only when it names a government ("the Obama administration"), else it is too often someone else's."""
     for person in people:
         offices = leaders.find_person(person.name, published)
+        if not offices and person.role:
+            offices = leaders.find_person(f"{person.role} {person.name}", published)  # "Pope" + "Francis"
         in_office = bool(offices)
         named = person.role or person.country or len(person.name.split()) > 1 or person.name in governing
         if not offices and published is not None and named:
@@ -628,13 +630,25 @@ def _fill_from_reference(
         if not in_office:
             person.country = person.country or office.country
             continue
-        if person.country and office.country != person.country:
+        if person.country and office.country != person.country and not _same_office(person.role, office):
             continue  # the text says otherwise: trust the text
+        if _same_office(person.role, office):
+            # "since the start of President Joe Biden's term" in a story about Ukraine: the holder of that very
+            # office that day is the reference's, whatever state the words around the title name
+            person.country = office.country
         if len(office.name.split()) > len(person.name.split()):
             person.aliases.add(person.name)
             person.name = office.name
         person.country = person.country or office.country
         person.role = person.role or office.role
+
+
+def _same_office(role: str | None, office: leaders.Office) -> bool:
+    """The title the text gives is the office the reference list has the person holding ("President", "Pope")."""
+    if not role:
+        return False
+    titles = {office.role.lower(), (office.title or "").lower()} - {""}
+    return role.lower() in titles
 
 
 def _merged(people: list[Person]) -> list[Person]:

@@ -218,3 +218,15 @@ def test_the_severance_of_relations_is_a_sanction(nlp) -> None:  # type: ignore[
 def test_diplomats_ordered_to_fly_home_are_expelled(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Latvia ordered Russian embassy staff to fly home by the end of the month."
     assert ("SANCTION", "LVA", "RUS") in found(nlp, text)
+
+
+def test_a_known_holder_of_the_title_given_keeps_the_reference_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The words before the title name Ukraine; President Biden that day was the United States' president.
+    text = "Washington has sent aid to Ukraine since the start of President Joe Biden's term, the Pentagon said."
+    got = extract_text(nlp, text, date(2022, 8, 8)).people
+    assert [(p.name, p.country) for p in got if "Biden" in p.name] == [("Joe Biden", "USA")]
+
+
+def test_a_title_read_as_a_role_still_finds_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    people = extract_text(nlp, "Pope Francis will travel to Mongolia next week.", date(2023, 8, 20)).people
+    assert [(p.name, p.country) for p in people] == [("Pope Francis", "VAT")]
