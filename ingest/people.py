@@ -209,6 +209,11 @@ def _is_title_word(token: Token) -> bool:
 
 
 TITLE_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at"})
+# Offices a state has one of in a given place, so "the US ambassador" named before is the ambassador named after.
+POSTED_OFFICES = frozenset({"ambassador", "envoy", "consul", "attache", "attaché", "chargé", "commissioner"})
+# Who speaks for a body, and the bodies a spokesman speaks for.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespersons", "spokesmen"})
+VOICED_BODIES = frozenset({"ministry", "office", "government", "statement", "embassy", "army", "military", "side"})
 
 
 def _title_before(doc: Doc, start: int, actor_at: dict[int, Span]) -> tuple[str | None, str | None]:
@@ -466,7 +471,8 @@ def _country_of_phrase(doc: Doc, start: int, actor_at: dict[int, Span]) -> str |
         anchor = head.head
     else:
         for up in head.ancestors:
-            if up.dep_ == "relcl":
+            # "the Russian delegation, which included X"; "the Pakistani delegation led by General X"
+            if up.dep_ == "relcl" or (up.dep_ == "acl" and up.lemma_.lower() in ("lead", "head", "include")):
                 anchor = up.head
                 break
             if up.pos_ == "VERB" and up.dep_ in ("ROOT", "ccomp"):
@@ -564,22 +570,30 @@ def _country_from_context(doc: Doc, people: list[Person], actor_at: dict[int, Sp
 
 def _office_named_before(doc: Doc, person: Person, actor_at: dict[int, Span]) -> str | None:
     """ "summoned the US ambassador ... summoned Ambassador Mike Raynor": the office was named with its state before
-    its holder was named without one."""
+    its holder was named without one. A spokesman's office is the ministry or statement he speaks for: "the
+    Egyptian statement, released by ministry spokesman X", "the Chinese defence ministry ... X, spokesman for the
+    ministry" (the nearest one named with its state, in his sentence or the one before)."""
     office = (person.role or "").split()[-1].lower()
     first = min((start for start, _ in person.mentions), default=0)
-    for tok in doc[:first]:
-        if tok.lower_ != office or tok.pos_ != "NOUN":
-            continue
-        states = {
-            actor_at[c.i].label_
-            for c in tok.children
-            if c.dep_ in ("amod", "compound", "poss")
-            and c.i in actor_at
-            and actor_at[c.i].kb_id_ in ("name", "adjective")
-        }
-        if len(states) == 1:
+    for tok in doc[:first] if office in POSTED_OFFICES else ():
+        if tok.lower_ == office and tok.pos_ == "NOUN" and len(states := _states_modifying(tok, actor_at)) == 1:
+            return states.pop()
+    if office not in SPOKESPEOPLE:
+        return None
+    sent = sentence_of(doc[first])
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[lo:first]):
+        if tok.lemma_.lower() in VOICED_BODIES and len(states := _states_modifying(tok, actor_at)) == 1:
             return states.pop()
     return None
+
+
+def _states_modifying(noun: Token, actor_at: dict[int, Span]) -> set[str]:
+    return {
+        actor_at[c.i].label_
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "poss") and c.i in actor_at and actor_at[c.i].kb_id_ in ("name", "adjective")
+    }
 
 
 def _has_extra_words(name: str, office: leaders.Office) -> bool:

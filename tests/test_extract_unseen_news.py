@@ -230,3 +230,26 @@ def test_a_known_holder_of_the_title_given_keeps_the_reference_state(nlp) -> Non
 def test_a_title_read_as_a_role_still_finds_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
     people = extract_text(nlp, "Pope Francis will travel to Mongolia next week.", date(2023, 8, 20)).people
     assert [(p.name, p.country) for p in people] == [("Pope Francis", "VAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Egyptian statement, released by ministry spokesman Karim Adel, rejected the claims.",
+            ("Karim Adel", "EGY"),
+        ),
+        (
+            "Ghana and Togo traded accusations. The Togolese foreign ministry said the border stayed open, "
+            "spokesman Kofi Agbeko told reporters.",
+            ("Kofi Agbeko", "TGO"),
+        ),
+    ],
+)
+def test_a_spokesman_speaks_for_the_body_named_with_its_state(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in people_of(nlp, text)
+
+
+def test_a_delegation_leader_is_of_the_delegation_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "India's home minister received the Bangladeshi delegation led by Major General Tariq Rahman on Friday."
+    assert ("Tariq Rahman", "BGD") in people_of(nlp, text)
