@@ -808,6 +808,10 @@ class EventFinder:
         if etype in PUNISHMENT_TYPES and token.pos_ == "NOUN" and source and not target:
             # "Moscow plans a response to the new US sanctions": who answers a penalty is the one it hit
             target = [a for a in self.answerers(token) if a not in source]
+        if trig.mode == "countermeasures" and source and not target:
+            # "Trump slapped tariffs on Colombian goods, after which Petro adopted a reciprocal measure": a
+            # countermeasure answers whoever acted against its doer just before
+            target = self.last_doer_against(token, source)
         if conditional and source and not target:
             target = [a for a in self.args.condition_actors(self.clause_verb(token) or token) if a not in source]
         if etype == "THREATEN" and source and not target:
@@ -1372,6 +1376,13 @@ class EventFinder:
             target = [t for t in event.target if t not in source]
             if event.type in types and target:
                 return target
+        return []
+
+    def last_doer_against(self, token: Token, victims: list[str]) -> list[str]:
+        """The doers of the latest act reported before ``token`` (within reach) that was aimed at these actors."""
+        for event in self.reported_before(token):
+            if set(victims) & set(event.target):
+                return [s for s in event.source if s not in victims]
         return []
 
     def struck_in_threat(self, token: Token) -> list[str]:

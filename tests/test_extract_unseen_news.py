@@ -253,3 +253,13 @@ def test_a_spokesman_speaks_for_the_body_named_with_its_state(nlp, text: str, ex
 def test_a_delegation_leader_is_of_the_delegation_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "India's home minister received the Bangladeshi delegation led by Major General Tariq Rahman on Friday."
     assert ("Tariq Rahman", "BGD") in people_of(nlp, text)
+
+
+def test_a_countermeasure_answers_whoever_acted_against_its_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington put tariffs on Brazilian steel on Monday. Brasilia announced reciprocal measures on Friday."
+    got = found(nlp, text)
+    assert ("SANCTION", "USA", "BRA") in got and ("SANCTION", "BRA", "USA") in got
+
+
+def test_a_countermeasure_with_no_act_before_it_has_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not found(nlp, "Brasilia announced reciprocal measures on Friday.")
