@@ -402,7 +402,10 @@ class StatementFinder:
             verb = tok
             while verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head  # "will be met with a strong response"
-            if verb.pos_ != "VERB" or self.negated(verb) or not self.is_future(verb, certain=announced):
+            undergone = tok.dep_ == "dobj" and verb.lemma_.lower() in ("expect", "await", "face", "risk", "suffer")
+            # "Israel should expect retaliation": told what it will undergo
+            told = undergone and any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
+            if verb.pos_ != "VERB" or self.negated(verb) or not (told or self.is_future(verb, certain=announced)):
                 continue
             if self.in_condition(verb):
                 continue  # "if Hezbollah fires at us, we will hit them": the condition is what the other side might do
@@ -412,9 +415,9 @@ class StatementFinder:
             ):
                 continue
             subjects, _ = args.subject_of(verb)  # "reserves the right to take measures": the one who reserves
-            if tok.lemma_.lower() in SUFFERED:
-                # "Malaysia will bear all responsibility", "Israel will pay the price": the subject is threatened,
-                # by whoever says so
+            if tok.lemma_.lower() in SUFFERED or undergone:
+                # "Malaysia will bear all responsibility", "Israel will pay the price", "Israel should expect
+                # retaliation": the subject is threatened, by whoever says so
                 sufferers = [a for a in args.phrase_actors(subjects) if a not in speakers]
                 if speakers and sufferers and not announced:
                     return verb, list(speakers), sufferers

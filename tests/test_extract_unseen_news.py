@@ -263,3 +263,15 @@ def test_a_countermeasure_answers_whoever_acted_against_its_doer(nlp) -> None:  
 
 def test_a_countermeasure_with_no_act_before_it_has_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not found(nlp, "Brasilia announced reciprocal measures on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran warned that Israel should expect retaliation for the strike.",
+        "Iran's foreign ministry said on Monday that Israel should expect retaliation for the strike.",
+    ],
+)
+def test_a_state_told_to_expect_retaliation_is_threatened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, text)
+    assert ("THREATEN", "IRN", "ISR") in got and ("THREATEN", "ISR", "IRN") not in got
