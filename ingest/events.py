@@ -563,6 +563,10 @@ class EventFinder:
                 and not any(o.lemma_.lower() in self.classes["troops"] for o in left)  # "left three soldiers dead"
                 and bool(self.args.phrase_actors(left, allow_places=True))
             )
+        if trig.requires == "addressee":
+            # "talked to Saudi King Salman", "spoke to his Turkish counterpart"; not "spoke to reporters"
+            told = [o for o in self.args.prep_objects(token, frozenset({"to"})) for o in (o, *o.conjuncts)]
+            return any(o.i in self.index.person or o.lemma_.lower() in GUEST_NOUNS | ENVOY_NOUNS for o in told)
         if trig.requires == "doer":
             # "wants Beijing to use its influence": wishing that another state act asks it to; "wants to talk" does not
             for clause in children_of(token, ("ccomp", "xcomp")):

@@ -275,3 +275,18 @@ def test_a_countermeasure_with_no_act_before_it_has_no_target(nlp) -> None:  # t
 def test_a_state_told_to_expect_retaliation_is_threatened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     got = found(nlp, text)
     assert ("THREATEN", "IRN", "ISR") in got and ("THREATEN", "ISR", "IRN") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("President Lula, who talked to King Charles about the forest fund, returned to Brasilia.", {"BRA", "GBR"}),
+        ("Macron spoke to his Russian counterpart on Monday.", {"FRA", "RUS"}),
+    ],
+)
+def test_talking_to_a_leader_is_a_conversation(nlp, text: str, pair: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {frozenset(d[1:]) for d in found(nlp, text) if d[0] == "CONSULT"} == {frozenset(pair)}
+
+
+def test_speaking_to_reporters_is_no_conversation(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not found(nlp, "Erdogan spoke to reporters in Ankara about the grain corridor.")
