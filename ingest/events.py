@@ -277,6 +277,7 @@ _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _OF = frozenset({"of"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
 
@@ -717,6 +718,8 @@ class EventFinder:
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
+        if trig.type == "SUPPORT" and self.backs_no_state(token):
+            return []  # "voted in favour of the text", "would defend itself"
         if trig.type == "SUPPORT" and self.welcomes_talks(token):
             return []  # "welcomed the start of talks between X and Y": a view of the talks, no backing of a side
         if trig.type in COOPERATIVE_TYPES and self.promises_abstention(token):
@@ -1381,6 +1384,13 @@ class EventFinder:
             if event.type in types and target:
                 return target
         return []
+
+    def backs_no_state(self, token: Token) -> bool:
+        """A vote "in favour of" a text backs the text, not its drafters; to defend oneself backs no one else."""
+        if token.lemma_.lower() in ("favour", "favor"):
+            verb = self.args.governing_verb(token)
+            return verb is not None and verb.lemma_.lower() == "vote"
+        return token.pos_ == "VERB" and any(o.lower_ in REFLEXIVES for o in children_of(token, ("dobj",)))
 
     def last_doer_against(self, token: Token, victims: list[str]) -> list[str]:
         """The doers of the latest act reported before ``token`` (within reach) that was aimed at these actors."""

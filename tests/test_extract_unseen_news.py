@@ -290,3 +290,18 @@ def test_talking_to_a_leader_is_a_conversation(nlp, text: str, pair: set[str]) -
 
 def test_speaking_to_reporters_is_no_conversation(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not found(nlp, "Erdogan spoke to reporters in Ankara about the grain corridor.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve members of the Security Council voted in favour of the Maltese-drafted text.",
+        "Guyana said it would defend itself if Venezuelan troops crossed the river.",
+    ],
+)
+def test_a_vote_for_a_text_or_defending_oneself_backs_no_state(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, text) if d[0] == "SUPPORT"]
+
+
+def test_being_in_favour_of_a_state_still_backs_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("SUPPORT", "BRA", "IDN") in found(nlp, "Brazil was in favour of Indonesia joining the group.")
