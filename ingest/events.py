@@ -277,6 +277,7 @@ _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _OF = frozenset({"of"})
+FORETELLING_AUX = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
@@ -685,7 +686,10 @@ class EventFinder:
             return True
         verb = token.head
         if verb.lemma_.lower() in GROWTH_VERBS:
-            # "signed accords to boost cooperation", "will work to enhance ties": growth aimed at, not seen
+            # "signed accords to boost cooperation", "will work to enhance ties", "a role in further strengthening
+            # the partnership", "the agreements will strengthen relations": growth aimed at or foretold, not seen
+            if verb.dep_ == "pcomp" or any(c.dep_ == "aux" and c.lower_ in FORETELLING_AUX for c in verb.children):
+                return False
             return not is_infinitive(verb) or verb.head.lemma_.lower() in ("begin", "start", "continue")
         if any(c.lemma_.lower() in GROWTH_VERBS for c in token.children if c.dep_ in ("acl", "relcl")):
             return True
