@@ -722,6 +722,8 @@ class EventFinder:
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
+        if trig.type == "ACCUSE" and token.pos_ == "NOUN" and self.in_summons_purpose(token):
+            return []  # "summoned Japan's envoy to lodge a protest over ...": the summons is the protest, read there
         if trig.type == "SUPPORT" and self.backs_no_state(token):
             return []  # "voted in favour of the text", "would defend itself"
         if trig.type == "SUPPORT" and self.welcomes_talks(token):
@@ -1388,6 +1390,17 @@ class EventFinder:
             if event.type in types and target:
                 return target
         return []
+
+    @staticmethod
+    def in_summons_purpose(token: Token) -> bool:
+        """ "summoned the envoy to lodge a protest", "summoned him to be handed a protest note"."""
+        for up in token.ancestors:
+            if up.dep_ in ("xcomp", "advcl", "ccomp") and up.head.lemma_.lower() == "summon":
+                # (a passive summons, "envoys were summoned to lodge India's protest", names its protester there)
+                return not children_of(up.head, ("nsubjpass", "auxpass"))
+            if up.dep_ in ("ROOT", "conj"):
+                return False
+        return False
 
     def backs_no_state(self, token: Token) -> bool:
         """A vote "in favour of" a text backs the text, not its drafters; to defend oneself backs no one else."""

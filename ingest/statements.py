@@ -30,6 +30,8 @@ from ingest.syntax import according_to, distance, sentences
 ACCLAIM_WORDS = frozenset(
     {"historic", "breakthrough", "milestone", "landmark", "positive", "constructive", "welcome", "important", "major"}
 )
+# Rules a state may break: the body that made them ("UN Security Council resolutions") is not accused.
+NORM_NOUNS = frozenset({"resolution", "norm", "rule", "charter", "law", "convention", "regulation", "mandate"})
 SPEECH_VERBS = frozenset(
     {
         "say",
@@ -337,6 +339,10 @@ class StatementFinder:
             return True  # "jets had bombed Moldova"
         if tok.dep_ in ("amod", "compound", "poss") and head.lemma_.lower() in VICTIM_NOUNS:
             return True
+        if head.lemma_.lower() in NORM_NOUNS and head is not tok:
+            return True  # "in violation of UN Security Council resolutions": the body whose rules are broken
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in NORM_NOUNS:
+            return True  # "the norms of the World Trade Organization"
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() in VICTIM_NOUNS
 
     def is_behind(self, tok: Token) -> bool:

@@ -305,3 +305,21 @@ def test_a_vote_for_a_text_or_defending_oneself_backs_no_state(nlp, text: str) -
 
 def test_being_in_favour_of_a_state_still_backs_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("SUPPORT", "BRA", "IDN") in found(nlp, "Brazil was in favour of Indonesia joining the group.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's foreign ministry said North Korea's missile test violated UN Security Council resolutions.",
+        "Beijing said Washington grossly violated the norms of the World Trade Organization.",
+    ],
+)
+def test_the_body_whose_rules_are_broken_is_not_accused(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = found(nlp, text)
+    assert [d for d in got if d[0] == "ACCUSE"] and not [d for d in got if d[2] in ("UNSC", "UN", "WTO")]
+
+
+def test_a_protest_lodged_by_a_summons_is_the_summoners(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia's foreign ministry said it summoned Moldova's top envoy to lodge a strong protest against the steps."
+    got = found(nlp, text)
+    assert ("ACCUSE", "RUS", "MDA") in got and ("ACCUSE", "MDA", "RUS") not in got
