@@ -278,6 +278,11 @@ _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _OF = frozenset({"of"})
 FORETELLING_AUX = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can"})
+CONCERN_PREPS = frozenset({"over", "about", "at", "regarding", "on"})
+SITUATION_NOUNS = frozenset(
+    {"situation", "tension", "unrest", "development", "crisis", "instability", "stalemate", "deadlock"}
+)
+CHANGE_NOUNS = frozenset({"aggravation", "deterioration", "escalation", "worsening", "rise", "increase"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
@@ -724,6 +729,8 @@ class EventFinder:
             return []
         if trig.type == "ACCUSE" and token.pos_ == "NOUN" and self.in_summons_purpose(token):
             return []  # "summoned Japan's envoy to lodge a protest over ...": the summons is the protest, read there
+        if trig.type == "ACCUSE" and self.concern_over_a_situation(token):
+            return []  # "expressed concern over the unrest in Venezuela": a worry, no one blamed
         if trig.type == "SUPPORT" and self.backs_no_state(token):
             return []  # "voted in favour of the text", "would defend itself"
         if trig.type == "SUPPORT" and self.welcomes_talks(token):
@@ -1390,6 +1397,22 @@ class EventFinder:
             if event.type in types and target:
                 return target
         return []
+
+    def concern_over_a_situation(self, token: Token) -> bool:
+        """ "concern over tensions between the two countries", "concern about the unrest in Venezuela", "concern over
+        the aggravation of the situation on the border": a state of affairs with no one said to cause it."""
+        feelings = [token] if token.pos_ == "NOUN" else children_of(token, ("dobj",))
+        topics = [o for f in feelings for o in self.args.prep_objects(f, CONCERN_PREPS)]
+        if not topics:
+            return False
+        for topic in topics:
+            while topic.lemma_.lower() in CHANGE_NOUNS and self.args.prep_objects(topic, _OF):
+                topic = self.args.prep_objects(topic, _OF)[0]  # "the aggravation of the situation"
+            if topic.lemma_.lower() not in SITUATION_NOUNS:
+                return False
+            if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in topic.children):
+                return False  # "Russia's escalation", "the escalation by Israel"
+        return True
 
     @staticmethod
     def in_summons_purpose(token: Token) -> bool:

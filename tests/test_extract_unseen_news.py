@@ -323,3 +323,18 @@ def test_a_protest_lodged_by_a_summons_is_the_summoners(nlp) -> None:  # type: i
     text = "Russia's foreign ministry said it summoned Moldova's top envoy to lodge a strong protest against the steps."
     got = found(nlp, text)
     assert ("ACCUSE", "RUS", "MDA") in got and ("ACCUSE", "MDA", "RUS") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Peru and Ecuador expressed concern about the unrest in Bolivia.",
+        "The WTO chief expressed concern over fresh trade tensions between Canada and India.",
+    ],
+)
+def test_concern_over_a_situation_blames_no_one(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, text) if d[0] == "ACCUSE"]
+
+
+def test_concern_over_a_states_act_still_accuses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", "KOR", "JPN") in found(nlp, "South Korea expressed concern over Japan's military build-up.")
