@@ -85,7 +85,7 @@ ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "cou
 # Verbs that let something in: "allowed aid into Gaza" is a concession by the one who allows it.
 PERMIT_VERBS = frozenset({"allow", "let", "permit"})
 # Verbs of the project's lexicon whose other readings the CAMEO patterns still know ("opened fire").
-FALLBACK_TO_CAMEO = frozenset({"open", "reopen"}) | PERMIT_VERBS
+FALLBACK_TO_CAMEO = frozenset({"open", "reopen", "engage"}) | PERMIT_VERBS
 # Verbs that ease what a sanction noun names: "lifted sanctions", "lowered tariffs", "relaxed the embargo".
 EASING_VERBS = frozenset(
     {"lift", "ease", "lower", "cut", "reduce", "remove", "relax", "loosen", "scrap", "drop", "waive", "suspend", "end"}

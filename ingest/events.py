@@ -584,6 +584,8 @@ class EventFinder:
             return False
         if trig.type == "CONSULT" and token.lemma_.lower() == "receive" and children_of(token, ("dobj",)):
             trig = replace(trig, requires="person")  # "received the US refusal" receives no one
+        if trig.requires == "person" and token.lemma_.lower() == "engage" and children_of(token, ("auxpass",)):
+            return False  # "have been engaged in a shadow war": no one engaged in talks
         if trig.requires == "person":
             # "welcomed Xi", "received the delegation": hosting someone, not welcoming a decision
             guests = list(with_conjuncts(children_of(token, ("dobj", "nsubjpass"))))

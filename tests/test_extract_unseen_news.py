@@ -338,3 +338,18 @@ def test_concern_over_a_situation_blames_no_one(nlp, text: str) -> None:  # type
 
 def test_concern_over_a_states_act_still_accuses_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("ACCUSE", "KOR", "JPN") in found(nlp, "South Korea expressed concern over Japan's military build-up.")
+
+
+def test_engaging_a_counterpart_is_a_conversation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nigeria's foreign minister Yusuf Tuggar engaged his Ghanaian counterpart on trade on Monday."
+    got = found(nlp, text)
+    assert {frozenset(d[1:]) for d in got if d[0] == "CONSULT"} == {frozenset(("NGA", "GHA"))}
+    assert not [d for d in got if d[0] == "ASSAULT"]
+
+
+def test_states_engaged_in_a_war_hold_no_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, "Iran and Israel have long been engaged in a shadow war.") if d[0] == "CONSULT"]
+
+
+def test_soldiers_dying_abroad_is_no_attack_by_their_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in found(nlp, "Hundreds of Canadian soldiers died in Afghanistan.") if d[0] == "ASSAULT"]
