@@ -769,6 +769,11 @@ class EventFinder:
         etype = trig.type
         if token.pos_ in ("VERB", "AUX") or trig.pos == "VERB":
             source, target = self.args.verb_sides(token, etype)
+            striker = self.strike_doing(token) if etype == "ASSAULT" else []
+            if striker:
+                # "fresh strikes on Gaza targeting Hamas", "air strikes that it says target PKK militants": the
+                # strikes' doer does what they do, not the place struck
+                source, target = striker, [t for t in target if t not in striker]
         else:
             source, target = self.args.noun_sides(token, etype)
             by_agents = self.args.prep_objects(token, frozenset({"by"}))
@@ -1433,6 +1438,24 @@ class EventFinder:
             verb = self.args.governing_verb(token)
             return verb is not None and verb.lemma_.lower() == "vote"
         return token.pos_ == "VERB" and any(o.lower_ in REFLEXIVES for o in children_of(token, ("dobj",)))
+
+    def strike_doing(self, verb: Token) -> list[str]:
+        """The doers of an attack noun that is the subject of an attack verb ("strikes targeting Hamas")."""
+        subjects = children_of(verb, ("nsubj",))
+        if verb.dep_ in ("acl", "relcl") and not subjects:
+            subjects = [verb.head]
+        if verb.dep_ == "relcl" and subjects and subjects[0].tag_ == "WDT":
+            subjects = [verb.head]
+        for noun in subjects:
+            if noun.pos_ != "NOUN" or getattr(self.match_trigger(noun), "type", None) != "ASSAULT":
+                continue
+            owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            doers = self.args.phrase_actors([c for c in owners if not self.index.is_place_like(c.i)])
+            if not doers and (carrier := self.args.governing_verb(noun)) is not None:
+                doers = self.args.doers_of(carrier)  # "Israel carried out fresh strikes ... targeting Hamas"
+            if doers:
+                return doers
+        return []
 
     def last_doer_against(self, token: Token, victims: list[str]) -> list[str]:
         """The doers of the latest act reported before ``token`` (within reach) that was aimed at these actors."""

@@ -353,3 +353,9 @@ def test_states_engaged_in_a_war_hold_no_talks(nlp) -> None:  # type: ignore[no-
 
 def test_soldiers_dying_abroad_is_no_attack_by_their_state(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not [d for d in found(nlp, "Hundreds of Canadian soldiers died in Afghanistan.") if d[0] == "ASSAULT"]
+
+
+def test_strikes_that_target_are_their_doers_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Israeli military said its strikes targeting Iranian forces in Syria had hit dozens of sites."
+    got = [d for d in found(nlp, text) if d[0] == "ASSAULT"]
+    assert ("ASSAULT", "ISR", "IRN") in got and not [d for d in got if d[1] == "SYR"]
