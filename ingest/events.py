@@ -835,6 +835,14 @@ class EventFinder:
         if etype in PUNISHMENT_TYPES and token.pos_ == "NOUN" and source and not target:
             # "Moscow plans a response to the new US sanctions": who answers a penalty is the one it hit
             target = [a for a in self.answerers(token) if a not in source]
+        if etype == "MOBILIZE" and token.pos_ == "VERB" and source and not target:
+            # "sent in more troops to secure its border with China": where the purpose takes them
+            aims = [c for c in children_of(token, ("xcomp", "advcl")) if is_infinitive(c)]
+            objects = [o for c in aims for o in children_of(c, ("dobj",))]
+            objects += [o for c in aims for o in self.args.prep_objects(c, frozenset({"with", "along"}))]
+            # "to help Mali fight the militants": the one helped
+            objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
+            target = [a for a in self.args.phrase_actors(objects) if a not in source]
         if trig.mode == "countermeasures" and source and not target:
             # "Trump slapped tariffs on Colombian goods, after which Petro adopted a reciprocal measure": a
             # countermeasure answers whoever acted against its doer just before

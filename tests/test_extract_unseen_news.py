@@ -359,3 +359,14 @@ def test_strikes_that_target_are_their_doers_act(nlp) -> None:  # type: ignore[n
     text = "The Israeli military said its strikes targeting Iranian forces in Syria had hit dozens of sites."
     got = [d for d in found(nlp, text) if d[0] == "ASSAULT"]
     assert ("ASSAULT", "ISR", "IRN") in got and not [d for d in got if d[1] == "SYR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia sent more troops to secure the border with Azerbaijan.", ("MOBILIZE", "ARM", "AZE")),
+        ("Rwanda sent troops to help Mozambique fight the insurgents.", ("MOBILIZE", "RWA", "MOZ")),
+    ],
+)
+def test_troops_sent_for_a_purpose_go_where_it_takes_them(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in found(nlp, text)
