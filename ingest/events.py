@@ -1444,7 +1444,12 @@ class EventFinder:
         """A vote "in favour of" a text backs the text, not its drafters; to defend oneself backs no one else."""
         if token.lemma_.lower() in ("favour", "favor"):
             verb = self.args.governing_verb(token)
-            return verb is not None and verb.lemma_.lower() == "vote"
+            if verb is None or verb.lemma_.lower() != "vote":
+                return False
+            # "voted in favour of Ukraine's resolution" backs Ukraine; "of the Egyptian-drafted text" no one
+            texts = self.args.prep_objects(token, _OF)
+            owners = [c for t in texts for c in t.children if c.dep_ == "poss"]
+            return not self.args.phrase_actors(owners)
         return token.pos_ == "VERB" and any(o.lower_ in REFLEXIVES for o in children_of(token, ("dobj",)))
 
     def strike_doing(self, verb: Token) -> list[str]:
