@@ -600,3 +600,14 @@ REACTION_NOUNS = frozenset(
 ONE_BY_ONE_WORDS = frozenset({"bilateral", "separate", "similar", "respective", "individual"})
 # What a state's aircraft or drones do of their own when they cross a border: an incursion, not a delivery.
 INCURSION_VERBS = frozenset({"fly", "stray", "intrude", "penetrate", "violate", "overfly"})
+
+# Auxiliaries that foretell rather than report: "the agreements will strengthen relations".
+FORETELLING_AUX = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can"})
+# A worry about a state of affairs blames no one: "concern over the unrest in Venezuela", "over tensions between".
+CONCERN_PREPS = frozenset({"over", "about", "at", "regarding", "on"})
+SITUATION_NOUNS = frozenset(
+    {"situation", "tension", "unrest", "development", "crisis", "instability", "stalemate", "deadlock"}
+)
+CHANGE_NOUNS = frozenset({"aggravation", "deterioration", "escalation", "worsening", "rise", "increase"})
+# "would defend itself": an act on oneself backs no one else.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})

@@ -43,8 +43,10 @@ from ingest.event_words import (
     BORNE_VERBS,
     BY_LIMIT_WORDS,
     CAMEO_TYPES,
+    CHANGE_NOUNS,
     CHARGING_VERBS,
     CLAIM_VERBS,
+    CONCERN_PREPS,
     COOPERATIVE_TYPES,
     COURTS,
     CROWD_ACTION_VERBS,
@@ -62,6 +64,7 @@ from ingest.event_words import (
     FALLBACK_TO_CAMEO,
     FALSITY_WORDS,
     FILING_NOUNS,
+    FORETELLING_AUX,
     FUTURE_AUX,
     GATHERING_VERBS,
     GROUNDS_NOUNS,
@@ -100,11 +103,13 @@ from ingest.event_words import (
     RECEIPT_VERBS,
     RECIPROCAL_LEMMAS,
     REFERENCE_REACH,
+    REFLEXIVES,
     RELIEF_NOUNS,
     SAY_VERBS,
     SCENE_PREPS,
     SCORE,
     SETTLING_VERBS,
+    SITUATION_NOUNS,
     SPEAKER_DOER_TYPES,
     SPORT_WORDS,
     STOP_NOUNS,
@@ -277,13 +282,6 @@ _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
 _REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _OF = frozenset({"of"})
-FORETELLING_AUX = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can"})
-CONCERN_PREPS = frozenset({"over", "about", "at", "regarding", "on"})
-SITUATION_NOUNS = frozenset(
-    {"situation", "tension", "unrest", "development", "crisis", "instability", "stalemate", "deadlock"}
-)
-CHANGE_NOUNS = frozenset({"aggravation", "deterioration", "escalation", "worsening", "rise", "increase"})
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
 
