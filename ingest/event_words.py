@@ -310,7 +310,7 @@ PLAN_VERBS = frozenset(
     }
 )
 # What a warned party is told it will undergo: "or face consequences", "pay the price".
-BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk", "expect"})
+BORNE_VERBS = frozenset({"face", "pay", "bear", "suffer", "risk", "expect", "await"})
 # Verbs that decide or argue against an act, which then is not done: "decided against new sanctions".
 AGAINST_VERBS = frozenset({"decide", "vote", "argue", "advise", "rule", "opt", "caution"})
 # Nouns that ease what their "sanctions" modifier names: "sanctions relief", "a sanctions waiver".

@@ -1232,12 +1232,14 @@ class EventFinder:
 
     def crowd_at(self, verb: Token) -> bool:
         """Protesters that gather, or a number of people that gather at a foreign mission."""
-        return self.crowd_gathers(verb) or (self.crowd_acts(verb) and bool(self.mission_approached(verb)))
+        return self.crowd_gathers(verb) or (self.counted_crowd(verb) and bool(self.mission_approached(verb)))
 
     def crowd_acts(self, verb: Token) -> bool:
-        """The subject is a crowd: protesters, or a number of people ("about 500 people", "thousands")."""
-        if self.crowd_gathers(verb):
-            return True
+        """The subject is a crowd: protesters, or a number of people."""
+        return self.crowd_gathers(verb) or self.counted_crowd(verb)
+
+    def counted_crowd(self, verb: Token) -> bool:
+        """ "about 500 people", "thousands": a number of people as the verb's (active) subject."""
         subj, passive = self.args.subject_of(verb)
         return not passive and any(
             s.lemma_.lower() in ("people", "thousand", "hundred", "dozen")
@@ -1664,11 +1666,11 @@ class EventFinder:
         told = [
             m
             for o in told
-            for m in ([o, *self.args.prep_objects(o, frozenset({"of"}))] if o.lemma_.lower() in QUANTITY_NOUNS else [o])
+            for m in ([o, *self.args.prep_objects(o, _OF)] if o.lemma_.lower() in QUANTITY_NOUNS else [o])
         ]
         diplomats = [o for o in with_conjuncts(told) if o.lemma_.lower() in self.classes["diplomats"]]
         # "two employees of the US embassy": whose mission they serve
-        diplomats += [m for o in diplomats for m in self.args.prep_objects(o, frozenset({"of"}))]
+        diplomats += [m for o in diplomats for m in self.args.prep_objects(o, _OF)]
         if diplomats:
             diplomats += [o for o in told if o.lemma_.lower() in MISSION_NOUNS]
         source = self.args.doers_of(token)

@@ -644,16 +644,14 @@ def _fill_from_reference(
         if not in_office:
             person.country = person.country or office.country
             continue
+        # "since the start of President Joe Biden's term" in a story about Ukraine: the holder of that very office
+        # that day is the reference's, whatever state the words around the title name
         if person.country and office.country != person.country and not _same_office(person.role, office):
             continue  # the text says otherwise: trust the text
-        if _same_office(person.role, office):
-            # "since the start of President Joe Biden's term" in a story about Ukraine: the holder of that very
-            # office that day is the reference's, whatever state the words around the title name
-            person.country = office.country
         if len(office.name.split()) > len(person.name.split()):
             person.aliases.add(person.name)
             person.name = office.name
-        person.country = person.country or office.country
+        person.country = office.country
         person.role = person.role or office.role
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.arguments import NAMING_VERBS, is_condition
+from ingest.event_words import BORNE_VERBS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
@@ -408,7 +409,7 @@ class StatementFinder:
             verb = tok
             while verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head  # "will be met with a strong response"
-            undergone = tok.dep_ == "dobj" and verb.lemma_.lower() in ("expect", "await", "face", "risk", "suffer")
+            undergone = tok.dep_ == "dobj" and verb.lemma_.lower() in BORNE_VERBS
             # "Israel should expect retaliation": told what it will undergo
             told = undergone and any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
             if verb.pos_ != "VERB" or self.negated(verb) or not (told or self.is_future(verb, certain=announced)):
