@@ -3,7 +3,7 @@
 For each sentence, every token whose lemma is a trigger (data/triggers.jsonl, else a CAMEO verb of a trusted type)
 is tried in turn; ingest/arguments.py reads its sides. Symmetric types (meetings, cooperation, agreements) take
 everyone on either side. A person stands for their country. What did not happen is skipped: negated, hypothetical,
-opinion, deliberated and requested acts, and acts that are denied or only rumoured.
+opinion, deliberated and requested acts, and acts that are denied or only rumoured (ingest/modality.py).
 """
 
 from __future__ import annotations
@@ -34,17 +34,14 @@ from ingest.dates import ResolvedDate, find_dates
 from ingest.event_words import (
     ACCEPTANCE_VERBS,
     ACT_NOUNS,
-    AGAINST_VERBS,
     AIMED_PREPS,
     ANSWER_NOUNS,
     ANSWER_VERBS,
-    ASKING_FOR_VERBS,
     BILATERAL_VERBS,
     BORNE_VERBS,
     BY_LIMIT_WORDS,
     CAMEO_TYPES,
     CHANGE_NOUNS,
-    CHARGING_VERBS,
     CLAIM_VERBS,
     CONCERN_PREPS,
     COOPERATIVE_TYPES,
@@ -52,17 +49,13 @@ from ingest.event_words import (
     CROWD_ACTION_VERBS,
     CROWD_NOUNS,
     DEADLINE_WORDS,
-    DELIBERATION_VERBS,
     DELIVERY_NOUNS,
-    DEMAND_VERBS,
     DENIAL_VERBS,
     DEPARTURE_VERBS,
     EASING_VERBS,
     ENVOY_NOUNS,
     EXPULSION_VERBS,
-    FACTIVE_HEADS,
     FALLBACK_TO_CAMEO,
-    FALSITY_WORDS,
     FILING_NOUNS,
     FORETELLING_AUX,
     FUTURE_AUX,
@@ -75,25 +68,18 @@ from ingest.event_words import (
     HEARSAY_NOUNS,
     IMPACT_VERBS,
     INCURSION_VERBS,
-    IRREALIS_NOUNS,
     JOINT_ADVERBS,
     JUDGEMENT_TYPES,
     LOOSE_TYPES,
     MET_TERMS,
     MISSION_NOUNS,
     MISSION_PREPS,
-    MODALS_HYPOTHETICAL,
-    NEGATING_COMPLEMENTS,
-    NEGATING_PHRASALS,
-    NEGATING_VERBS,
     NOMINAL_SUFFIXES,
     ONE_BY_ONE_WORDS,
-    OPINION_VERBS,
     PARTICIPATION_VERBS,
     PERMIT_VERBS,
     PLAN_VERBS,
     PLANNED_MODIFIERS,
-    PROMISING_SAY_VERBS,
     PUNISHMENT_TYPES,
     QUANTITY_NOUNS,
     REACTION_NOUNS,
@@ -106,7 +92,6 @@ from ingest.event_words import (
     REFLEXIVES,
     RELIEF_NOUNS,
     SAY_VERBS,
-    SCENE_PREPS,
     SCORE,
     SETTLING_VERBS,
     SITUATION_NOUNS,
@@ -121,11 +106,10 @@ from ingest.event_words import (
     VOICE_NOUNS,
     WAGING_VERBS,
     WAR_NOUNS,
-    WILLING_WORDS,
-    WISH_VERBS,
     WRONG_NOUNS,
 )
 from ingest.lexicon import Trigger, cameo, evaluation, object_classes, triggers_by_lemma
+from ingest.modality import REFUSAL, is_irrealis, reported_future
 from ingest.models import QUAD_CLASS_OF
 from ingest.people import Person
 from ingest.syntax import sentence_of, sentences
@@ -151,8 +135,6 @@ SPAN_BOUND_WORDS = ("since", "until", "till", "by")
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
-# Verbs that stop goods or work given ("suspended its aid", "froze the funding"); suspending sanctions eases them.
-STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
 CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring"})
 _CARGO = Trigger(lemma="aid", pos="NOUN", type="AID", mode="aid delivery")
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame", "war-game"})
@@ -214,29 +196,6 @@ class FoundEvent:
             self.date_source = "text" if self.date.text else "publication"
 
 
-def _hearsay_is_doubted(noun: Token) -> bool:
-    """A report or rumour that is denied, doubted or called false: "rejected reports that", "unconfirmed reports",
-    "rumours that ... were false", "called the report a fabrication", "no truth in reports"."""
-    if any(c.lemma_.lower() in FALSITY_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
-        return True
-    head = noun.head
-    if head.pos_ == "VERB" and head.lemma_.lower() in DENIAL_VERBS:
-        return True
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-        c.lemma_.lower() in FALSITY_WORDS or any(g.lemma_.lower() in FALSITY_WORDS for g in c.children)
-        for c in head.children
-        if c.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp") and c.i != noun.i
-    ):
-        return True
-    if noun.dep_ == "dobj" and head.lemma_.lower() in ("call", "describe", "label", "brand", "dismiss", "term"):
-        # "called the report that X had bombed Y a fabrication" (the judgement may hang anywhere in the phrase)
-        if any(t.lemma_.lower() in FALSITY_WORDS for t in head.subtree):
-            return True
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() == "truth":
-        return any(c.lower_ == "no" for c in head.head.children)
-    return False
-
-
 def _words_before(dtok: Token, count: int = 4) -> list[str]:
     """The words just before a date, lower-cased: where "until", "by" or "on" would stand."""
     return [t.lower_ for t in dtok.doc[max(0, dtok.i - count) : dtok.i]]
@@ -254,11 +213,6 @@ def names_the_act_of(noun: str, verb: str) -> bool:
 def _is_high_commission(noun: Token) -> bool:
     """ "the Indian High Commission", "Bangladesh's Assistant High Commission": a Commonwealth embassy."""
     return noun.lower_ == "commission" and any(c.lower_ == "high" for c in noun.children)
-
-
-def _has_particle(verb: Token, word: str) -> bool:
-    """ "ruled out": the small model makes the particle a preposition or an adverb as often as a particle."""
-    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word for c in verb.children)
 
 
 def _is_time(prep: Token) -> bool:
@@ -280,7 +234,6 @@ _ARMS = Trigger(lemma="weapon", pos="NOUN", type="AID", mode="arms delivery")
 _STRIKE = Trigger(lemma="shell", pos="NOUN", type="ASSAULT", mode="attack")
 _VISIT = Trigger(lemma="travel", pos="VERB", type="CONSULT", mode="visit")
 _EXPEL = Trigger(lemma="order", pos="VERB", type="SANCTION", mode="expulsion")
-_REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 _OF = frozenset({"of"})
 _CROWD = Trigger(lemma="gather", pos="VERB", type="PROTEST", mode="demonstration")
 _JOINT = Trigger(lemma="jointly", pos="VERB", type="COOPERATE", mode="cooperation", soft=True)
@@ -439,7 +392,7 @@ class EventFinder:
             return None
         if not any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
             return None
-        return _REFUSAL
+        return REFUSAL
 
     def is_sport(self, sent: Span) -> bool:
         """A sentence about a match: a sports word, or a score ("2-1") beside a verb of winning."""
@@ -723,7 +676,7 @@ class EventFinder:
 
     # -- one event ----------------------------------------------------------------------------------------------
     def build(self, token: Token, trig: Trigger, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
-        if self.is_irrealis(token, trig) or self.is_venue(token) or self.is_recall_purpose(token, trig):
+        if is_irrealis(token, trig) or self.is_venue(token) or self.is_recall_purpose(token, trig):
             return []
         if trig.type == "THREATEN" and self.is_judged_as(token):
             return []
@@ -1226,7 +1179,7 @@ class EventFinder:
             return []
         target = self.mission_approached(verb)
         source = self.protest_place(sent, target)
-        if not target or not source or self.is_irrealis(verb, _CROWD):
+        if not target or not source or is_irrealis(verb, _CROWD):
             return []
         return [self.make_event(verb, "PROTEST", source, target, symmetric=False, confidence=0.6, mode="demonstration")]
 
@@ -1633,7 +1586,7 @@ class EventFinder:
         preps = frozenset({"to", "in", "into"})
         places = self.args.prep_objects(token, preps) + children_of(token, ("dobj",))
         host = [a for a in self.args.phrase_actors(places, allow_places=True) if a not in source]
-        if len(host) != 1 or self.is_irrealis(token, _VISIT):
+        if len(host) != 1 or is_irrealis(token, _VISIT):
             return []
         party = sorted({*source, *host, *self.companions(token)})
         return [self.make_event(token, "CONSULT", party, [], symmetric=True, confidence=0.6, mode="visit")]
@@ -1675,7 +1628,7 @@ class EventFinder:
             diplomats += [o for o in told if o.lemma_.lower() in MISSION_NOUNS]
         source = self.args.doers_of(token)
         target = [a for a in self.args.phrase_actors(diplomats) if a not in source]
-        if not source or not target or self.is_irrealis(token, _EXPEL):
+        if not source or not target or is_irrealis(token, _EXPEL):
             return []
         events = [self.make_event(token, "SANCTION", source, target, symmetric=False, confidence=0.7, mode="expulsion")]
         if self.punishes_a_wrong(token):
@@ -1741,7 +1694,7 @@ class EventFinder:
             # "Belarus hosted Russian troops", "received American tanks": their owner sent them
             owners = [c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
             source = [a for a in self.args.phrase_actors(owners) if a not in target]
-        if not source or not target or self.is_irrealis(verb, trig):
+        if not source or not target or is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
 
@@ -1828,7 +1781,7 @@ class EventFinder:
             # "a Turkish ship loaded with aid docked in El Arish, bound for Gaza": the goods are delivered
             etype, mode, trig = "AID", "aid delivery", _CARGO
             target = self.args.phrase_actors(cargo, allow_places=True) or target
-        if not target or self.is_irrealis(verb, trig):
+        if not target or is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
 
@@ -1884,208 +1837,6 @@ class EventFinder:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in token.children
         )
 
-    def is_irrealis(self, token: Token, trig: Trigger) -> bool:
-        """Negated, hypothetical, denied or opinion: "did not meet", "the possibility of a test", "could strike",
-        "denied sending troops"."""
-        if self.is_denied(token) or self.is_demanded(token, trig) or self.is_warned_against(token):
-            return True
-        if self.is_charged(token):
-            return True
-        if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.lemma_.lower() in DELIBERATION_VERBS:
-            return True  # "discussed aid, and a meeting between ...": the parser joins a second object to the verb
-        if trig.type == "REJECT" and any(
-            c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))
-        ):
-            return True  # "refused to rule out a strike", "declined to deny it": two negatives keep the act open
-        if trig.type == "REJECT" and token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
-            return True  # the same, read from the inner verb ("rule out" rejects on its own)
-        if (
-            token.dep_ == "conj"
-            and token.pos_ == "VERB"
-            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children)
-            and self.is_irrealis(token.head, trig)
-        ):
-            return True  # "did not attack X or threaten Y", "pledged not to arm or support them": "or" shares the "not"
-        chain = [token]
-        head = token
-        # five steps up: "failed to agree on a package of sanctions" puts the verb five tokens above the noun
-        for _ in range(5):
-            if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
-                head = head.head  # "a ceasefire and a withdrawal": conjoined nouns share their verb's polarity
-                continue
-            if head.dep_ == "conj" and head.head.dep_ in ("xcomp", "ccomp") and head.head.head.pos_ == "VERB":
-                # "urged X to stop arming Y and supporting Z": the second act hangs from what governs the first,
-                # not from the first itself (whose own negation it does not share)
-                head = head.head.head
-                chain.append(head)
-                if head.dep_ not in ("xcomp", "aux", "conj"):
-                    break
-                continue
-            infinitive = head.dep_ == "ccomp" and is_infinitive(head)
-            # A conjoined clause ("does not have X and welcomes Y") keeps its own polarity.
-            if head.head.i == head.i or (head.dep_ in ("ROOT", "ccomp", "parataxis", "conj") and not infinitive):
-                break
-            if head.dep_ == "advcl" and head.tag_ == "VBG":
-                break  # "refused to open the corridor, demanding that X reopen": the demand was made
-            if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
-                break  # "during his visit to China, X sought to ...": the visit is a real scene of another act
-            if head.dep_ == "pobj" and head.head.lower_ == "in" and trig.type == "CONSULT" and head.i == token.i:
-                break  # "in a phone call with X, Y discussed ...": the call is where it was discussed
-            if self.presupposed(head):
-                break  # "has not imposed sanctions on Russia for its invasion": the invasion took place
-            if head.dep_ == "relcl" and head.pos_ in ("VERB", "AUX"):
-                break  # "objections from Qatar, which had condemned the raid": a relative clause states its own fact
-            if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
-                verb = head.head
-                if head.dep_ == "nsubjpass" and (verb.lemma_.lower() in NEGATING_VERBS or self.negating_phrasal(verb)):
-                    return True  # "the planned meeting was cancelled", "the rally was called off"
-                if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
-                    break  # "the talks have not yielded progress": they took place; only their result is denied
-            head = head.head
-            chain.append(head)
-            if head.pos_ in ("VERB", "AUX") and head.dep_ == "acl" and head.head.lemma_.lower() in IRREALIS_NOUNS:
-                chain.append(head.head)  # "seek opportunities to deepen cooperation"
-            of = head.head if head.dep_ == "pcomp" and head.head.lower_ == "of" else None
-            if head.pos_ in ("VERB", "AUX") and of is not None and of.head.lemma_.lower() in IRREALIS_NOUNS:
-                chain.append(of.head)  # "had no intention of imposing restrictions", "the risk of sending troops"
-            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "aux", "conj"):
-                break
-        for t in chain:
-            if t.dep_ == "ccomp" and t.head.lemma_.lower() in WISH_VERBS and trig.type != "REQUEST":
-                if is_infinitive(t):
-                    return True  # "wants China to stop supplying arms": wished of another, not done
-            for c in t.children:
-                if (c.dep_ == "neg" or c.lower_ in ("never", "no")) and not (t.i == token.i and trig is _REFUSAL):
-                    return True
-                if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
-                    return True
-                if c.dep_ == "mark" and c.lower_ == "for" and any(a.lower_ == "to" for a in t.children):
-                    return True  # "called for Moscow to return them": asked for, not done
-                if c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL and not self.reported_future(t, c):
-                    return True
-                if c.dep_ == "advmod" and c.lower_ == "yet" and t.lemma_.lower() in ("have", "be"):
-                    return True  # "has yet to approve the weapons", "is yet to meet him": not done so far
-            if t.dep_ == "pcomp" and t.head.lower_ == "without":
-                return True  # "without coordinating with the other two"
-            against = t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "against"
-            if against and t.head.head.lemma_.lower() in AGAINST_VERBS:
-                return True  # "decided against new sanctions", "voted against sending troops"
-            lemma = t.lemma_.lower()
-            negating = lemma in NEGATING_VERBS or self.negating_phrasal(t)
-            if t.i != token.i and t.pos_ == "VERB" and negating and trig.type != "REJECT":
-                return True
-            stopped = token.dep_ in ("dobj", "nsubjpass") and token.head.i == t.i
-            if stopped and lemma in STOPPING_VERBS and trig.type in ("AID", "COOPERATE"):
-                return True  # "suspended its development aid": the aid stops (the suspension is the act)
-            if t.i != token.i and t.pos_ == "VERB" and lemma in DEMAND_VERBS and trig.type not in ("REQUEST",):
-                return True  # "demanded that Lithuania recall its envoy": asked for, not done
-            if t.i != token.i and t.pos_ == "VERB" and lemma in DELIBERATION_VERBS and trig.type != "AGREE":
-                return True
-            if t.i != token.i and t.pos_ == "VERB" and lemma in OPINION_VERBS:
-                return True
-            if t.i != token.i and t.pos_ == "NOUN" and lemma in IRREALIS_NOUNS:
-                return True
-            if t.i != token.i and t.pos_ == "ADJ" and lemma in WILLING_WORDS:
-                return True  # "is ready to meet Putin": willing, not done
-        return False
-
-    @staticmethod
-    def negating_phrasal(verb: Token) -> bool:
-        particle = NEGATING_PHRASALS.get(verb.lemma_.lower())
-        return particle is not None and _has_particle(verb, particle)
-
-    @staticmethod
-    def presupposed(noun: Token) -> bool:
-        """An act named as what is judged or punished, or as the reason for it, took place whatever becomes of the
-        judgement: "refused to condemn Russia's invasion", "no sanctions over its annexation of Crimea"."""
-        if noun.pos_ != "NOUN":
-            return False
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in FACTIVE_HEADS:
-            return True
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over"):
-            return False
-        judged = prep.head
-        # "imposed sanctions on Russia for its invasion": the reason may hang on the verb of the penalty
-        return judged.lemma_.lower() in FACTIVE_HEADS or any(
-            o.lemma_.lower() in FACTIVE_HEADS for o in children_of(judged, ("dobj",))
-        )
-
-    @staticmethod
-    def is_charged(token: Token) -> bool:
-        """What someone is accused or charged of is alleged, not reported as done (and the accuser did not do it):
-        "charged three Iranians with hacking", "indicted two hackers for cyberattacks"."""
-        prep = token.head
-        return (
-            token.dep_ in ("pobj", "pcomp")
-            and prep.lower_ in ("of", "with", "for")
-            and prep.head.lemma_.lower() in CHARGING_VERBS
-        )
-
-    @staticmethod
-    def is_warned_against(token: Token) -> bool:
-        """ "warned against sending troops", "cautioned against an attack", "warned Finland of countermeasures":
-        what is warned against or of is not done."""
-        prep = token.head
-        return (
-            token.dep_ in ("pobj", "pcomp")
-            and prep.lower_ in ("against", "of")
-            and prep.head.lemma_.lower() in ("warn", "caution", "advise")
-        )
-
-    @staticmethod
-    def is_demanded(token: Token, trig: Trigger) -> bool:
-        """What a state is asked to do has not been done: "demanded that Lithuania recall its envoy"."""
-        if trig.type == "REQUEST":
-            return False
-        if token.dep_ == "pobj" and token.head.lower_ == "for":
-            asker = token.head.head
-            if asker.pos_ in ("PROPN", "NOUN") and asker.dep_ in ("pobj", "dobj"):
-                asker = asker.head.head if asker.dep_ == "pobj" else asker.head  # "appealed to Russia for support"
-            if asker.lemma_.lower() in ASKING_FOR_VERBS:
-                return True  # "called for Seoul's support", "appealed for Japanese aid": asked for, not given
-        clause = token if token.pos_ in ("VERB", "AUX") else token.head
-        if clause.pos_ not in ("VERB", "AUX"):
-            return False
-        head = clause.head
-        # "called on Berlin to stop arms deliveries": a call on someone is a demand
-        calls_on = head.lemma_.lower() == "call" and any(
-            p.lower_ in ("on", "upon") for p in children_of(head, ("prep",))
-        )
-        return clause.dep_ in ("ccomp", "xcomp") and (head.lemma_.lower() in DEMAND_VERBS or calls_on)
-
-    @staticmethod
-    def is_denied(token: Token) -> bool:
-        """The act is what someone denies, or what a report says that is denied or called false: "X denied
-        sending troops", "X rejected reports that it had shipped arms", "rumours that X sold rockets were false",
-        "unconfirmed reports suggested that X ...". A clause conjoined to the denial keeps its own polarity
-        ("X denied the report and accused Y")."""
-        child = token
-        for head in token.ancestors:
-            if child.dep_ in ("conj", "parataxis", "relcl", "appos"):
-                # "Zelensky, who was on a visit to Helsinki, dismissed the claims": a relative clause or an
-                # apposition describes someone; what they deny is not in it
-                return False
-            lemma = head.lemma_.lower()
-            if head.pos_ == "VERB" and lemma in DENIAL_VERBS:
-                return True
-            if lemma in HEARSAY_NOUNS and _hearsay_is_doubted(head):
-                return True
-            if head.pos_ == "VERB" and any(
-                s.lemma_.lower() in HEARSAY_NOUNS and _hearsay_is_doubted(s)
-                for s in head.children
-                if s.dep_ in ("nsubj", "nsubjpass")
-            ):
-                return True  # "unconfirmed reports suggested that X had sent fighters"
-            child = head
-        return False
-
-    @staticmethod
-    def reported_future(verb: Token, modal: Token) -> bool:
-        """ "An official said Biden would announce aid", "pledged it would back Kyiv": "would" is the future of
-        reported speech, not a maybe."""
-        return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PROMISING_SAY_VERBS
-
     def status(self, token: Token, when: ResolvedDate | None) -> str:
         if self.is_planned(token, when):
             return "planned"
@@ -2112,9 +1863,7 @@ class EventFinder:
             return True
         head = token
         for _ in range(3):
-            if any(
-                c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or self.reported_future(head, c)) for c in head.children
-            ):
+            if any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or reported_future(head, c)) for c in head.children):
                 return True
             if head.i != token.i and head.lemma_.lower() in PLAN_VERBS and head.pos_ in ("VERB", "ADJ", "AUX"):
                 return True
