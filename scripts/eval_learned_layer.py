@@ -1,9 +1,9 @@
-"""Would a learned layer over the rules' events help? Two layers, trained and chosen by cross-validation, then scored.
+"""Would a learned layer over the rules' events help? Three layers, chosen by cross-validation, then scored once.
 
     .venv/bin/pip install -e '.[research]'     # scikit-learn, for this script only
     .venv/bin/python scripts/eval_learned_layer.py [--other DIR ...] [--held DIR ...]
 
-The rules' typed dyads on each article are the candidates. Two layers are tried over them:
+Three layers are tried over the rules' typed dyads:
 
 - filter: a logistic regression on each dyad's event (type, trigger, type with trigger, the rules' confidence,
   status, mode, how the date was found, how many actors and sentences, hedges, negation or a quote in the evidence,
@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_cv  # a sibling script
 
 Dyad = tuple[str, ...]
-Article = dict[str, Any]  # {"gold": ..., "pred": ...}
+Article = dict[str, Any]  # {"gold": the gold file, "pred": the rules' extraction, "pairs": candidate_pairs()}
 Layer = Callable[[list[Article]], Callable[[Article], set[Dyad]]]
 
 SEED = 20261207
