@@ -1,6 +1,6 @@
 """Would a learned layer over the rules' events help? Three layers, chosen by cross-validation, then scored once.
 
-    .venv/bin/pip install -e '.[research]'     # scikit-learn, for this script only
+    make setup     # the dev extra brings scikit-learn, used by this script only
     .venv/bin/python scripts/eval_learned_layer.py [--other DIR ...] [--held DIR ...]
 
 Three layers are tried over the rules' typed dyads:
