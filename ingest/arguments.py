@@ -25,6 +25,8 @@ SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "b
 # Prepositions whose -ing clause has the subject of the verb they hang from: "said after meeting X".
 CONTROLLING_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "during", "without", "when"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# A noun's modifiers that can name whose it is: "Russia's invasion", "the Israeli strikes", "US sanctions".
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
 # A verb's dependents that are clauses or phrases of their own, not part of what the verb acts on.

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.arguments import (
     OBJECT_DEPS,
+    OWNER_DEPS,
     RECEIVING_VERBS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
@@ -1312,7 +1313,7 @@ class EventFinder:
                 owners = self.args.phrase_actors([c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"])
                 found += [a for a in owners if a not in found]
                 continue
-            mods = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            mods = children_of(obj, OWNER_DEPS)
             heads = [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]]
             agents = [
                 p
@@ -1374,8 +1375,8 @@ class EventFinder:
         if not topics:
             return False
         for topic in topics:
-            while topic.lemma_.lower() in CHANGE_NOUNS and self.args.prep_objects(topic, _OF):
-                topic = self.args.prep_objects(topic, _OF)[0]  # "the aggravation of the situation"
+            while topic.lemma_.lower() in CHANGE_NOUNS and (of := self.args.prep_objects(topic, _OF)):
+                topic = of[0]  # "the aggravation of the situation"
             if topic.lemma_.lower() not in SITUATION_NOUNS:
                 return False
             if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in topic.children):
@@ -1415,7 +1416,7 @@ class EventFinder:
         for noun in subjects:
             if noun.pos_ != "NOUN" or getattr(self.match_trigger(noun), "type", None) != "ASSAULT":
                 continue
-            owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            owners = children_of(noun, OWNER_DEPS)
             doers = self.args.phrase_actors([c for c in owners if not self.index.is_place_like(c.i)])
             if not doers and (carrier := self.args.governing_verb(noun)) is not None:
                 doers = self.args.doers_of(carrier)  # "Israel carried out fresh strikes ... targeting Hamas"
@@ -1458,7 +1459,7 @@ class EventFinder:
         """Who made the claim denied: "the accusation from the United States", "Ukraine's claims"; else whoever was
         just reported accusing the denier."""
         claims = [o for o in children_of(verb, ("dobj",)) if o.lemma_.lower() in HEARSAY_NOUNS]
-        owners = [c for o in claims for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners = [c for o in claims for c in children_of(o, OWNER_DEPS)]
         owners += [p for o in claims for p in self.args.prep_objects(o, frozenset({"from", "by"}))]
         # "the accusations levelled by the British government", "providing shelter, as claimed by Ghani"
         made = [c for o in claims for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -1640,7 +1641,7 @@ class EventFinder:
         ("Russia's war", "the Israel-Hamas war", "the war between", "the war on Gaza") and no verb that wages it."""
         if war.dep_ == "conj" or any(c.dep_ == "conj" for c in war.children):
             return False
-        named = [c for c in war.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        named = children_of(war, OWNER_DEPS)
         if any(self.args.phrase_actors([c]) for c in named):
             return False
         places = self.args.prep_objects(war, frozenset({"in"}))

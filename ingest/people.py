@@ -575,13 +575,14 @@ def _office_named_before(doc: Doc, person: Person, actor_at: dict[int, Span]) ->
     ministry" (the nearest one named with its state, in his sentence or the one before)."""
     office = (person.role or "").split()[-1].lower()
     first = min((start for start, _ in person.mentions), default=0)
-    for tok in doc[:first] if office in POSTED_OFFICES else ():
-        if tok.lower_ == office and tok.pos_ == "NOUN" and len(states := _states_modifying(tok, actor_at)) == 1:
-            return states.pop()
+    if office in POSTED_OFFICES:
+        for tok in doc[:first]:
+            if tok.lower_ == office and tok.pos_ == "NOUN" and len(states := _states_modifying(tok, actor_at)) == 1:
+                return states.pop()
     if office not in SPOKESPEOPLE:
         return None
     sent = sentence_of(doc[first])
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
     for tok in reversed(doc[lo:first]):
         if tok.lemma_.lower() in VOICED_BODIES and len(states := _states_modifying(tok, actor_at)) == 1:
             return states.pop()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import NAMING_VERBS, is_condition
+from ingest.arguments import NAMING_VERBS, OWNER_DEPS, children_of, is_condition
 from ingest.event_words import BORNE_VERBS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
@@ -215,7 +215,7 @@ class StatementFinder:
             if not self.finder.names_act(obj):
                 found += args.phrase_actors([obj])
                 continue
-            doers = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            doers = children_of(obj, OWNER_DEPS)
             doers += [p for c in obj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children]
             found += args.phrase_actors(doers) if doers else args.phrase_actors([obj])
         return list(dict.fromkeys(found))
@@ -474,7 +474,7 @@ class StatementFinder:
                 answered = [p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
                 for act in answered:
                     # "in response to Azerbaijan's attack on Armenia": the invader is answered, not its victim
-                    doers = [c for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+                    doers = children_of(act, OWNER_DEPS)
                     found += (
                         args.phrase_actors(doers) if self.finder.names_act(act) and doers else args.phrase_actors([act])
                     )
