@@ -352,11 +352,10 @@ def main() -> int:
             print(f"  {setting}: {f1:.4f} (right dyads {tp:+d}, wrong {fp:+d})")
         predict = grid[best](train)
         for label, articles in [("blind fifth", blind), *held.items()]:
-            _, tp0, fp0, _ = s.f1(articles, rules)
+            f0, tp0, fp0, _ = s.f1(articles, rules)
             f1, tp, fp, _ = s.f1(articles, predict)
             print(
-                f"  {label}: rules {s.f1(articles, rules)[0]:.4f}, with the layer {f1:.4f}"
-                f" (right dyads {tp - tp0:+d}, wrong {fp - fp0:+d})"
+                f"  {label}: rules {f0:.4f}, with the layer {f1:.4f} (right dyads {tp - tp0:+d}, wrong {fp - fp0:+d})"
             )
     return 0
 
