@@ -194,6 +194,9 @@ DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go", "fly"})
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.
 REFERENCE_REACH = 120
+# Acts whose target a story may leave implicit, and how often an actor must be named before to be its focus.
+IMPLICIT_TARGET_TYPES = frozenset({"ACCUSE", "REQUEST"})
+FOCUS_MENTIONS = 2
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".

@@ -65,6 +65,8 @@ APPOSITION_WINDOW = 9
 # A title set off by a comma before the name ("the emir of Qatar, ..."); a longer one only as the name's apposition.
 TITLE_PHRASE_REACH = 6
 LONG_TITLE_PHRASE_REACH = 9
+# Lower-case words inside a name: "Alberto van Klaveren", "Abdel Fattah al-Sisi".
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "del", "la", "le", "bin", "ibn", "al", "el"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "h.e.", "gen", "gen.", "lt", "col"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -424,7 +426,45 @@ def _titled_names(doc: Doc) -> list[Span]:
             continue
         if match_role_ending(list(doc[max(0, ent.start - 3) : ent.start])) is not None:
             found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    return found + _untagged_titled_names(doc, actors)
+
+
+def _untagged_titled_names(doc: Doc, actors: set[int]) -> list[Span]:
+    """Two to four capitalised words the small model tagged as nothing, right after a title ("MEA spokesperson
+    Randhir Jaiswal"): a name, as a title is followed by one."""
+    found = []
+    actor_at = _actor_at(doc)
+    i = 0
+    while i < len(doc):
+        j = _untagged_name_end(doc, i, actors)
+        if 2 <= j - i <= 4 and (j == len(doc) or not doc[j].is_title or doc[j].is_punct):
+            if _title_before(doc, i, actor_at)[0] is not None:  # "Minister of Foreign Affairs of Chile Alberto ..."
+                found.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
     return found
+
+
+def _untagged_name_end(doc: Doc, start: int, actors: set[int]) -> int:
+    """Where a run of untagged name words from ``start`` ends (a lower-case particle only inside it)."""
+    end = start
+    while end < len(doc) and end - start < 5:
+        particle = end > start and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title
+        if not (particle or _is_untagged_name_part(doc[end], actors)):
+            break
+        end += 1
+    return end
+
+
+def _is_untagged_name_part(token: Token, actors: set[int]) -> bool:
+    return (
+        token.ent_type_ == ""
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.i not in actors
+        and token.lower_ not in INSTITUTION_WORDS
+        and not _is_title_word(token)
+        and gazetteer.lookup(token.text) is None
+    )
 
 
 @lru_cache(maxsize=2)

@@ -88,6 +88,19 @@ def test_a_name_after_a_title_is_a_person_even_when_tagged_as_an_organisation(nl
     assert people.get(name) == country
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Nepal's foreign ministry spokesperson Amrit Rai said Kathmandu had asked for an explanation.", "Amrit Rai",
+         "NPL"),
+        ("Iran's foreign ministry spokesperson Esmaeil Baqaei rejected the claims.", "Esmaeil Baqaei", "IRN"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_title_is_a_person_even_when_the_model_tags_nothing(nlp, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    people = {p.name: p.country for p in run(nlp, text).people}
+    assert people == {name: country}
+
+
 def test_an_institution_after_a_title_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     result = run(nlp, "Russia's envoy Vassily Nebenzia told the UN Security Council on Monday that talks had failed.")
     names = {p.name for p in result.people}
