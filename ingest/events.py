@@ -69,6 +69,7 @@ from ingest.event_words import (
     GROWTH_VERBS,
     GUEST_NOUNS,
     HEARSAY_NOUNS,
+    HELD_PRONOUNS,
     IMPACT_VERBS,
     IMPLICIT_TARGET_TYPES,
     INCURSION_VERBS,
@@ -105,6 +106,8 @@ from ingest.event_words import (
     TERMS_NOUNS,
     TRANSACTION_NOUNS,
     TRAVEL_VERBS,
+    UNDOING_LEMMAS,
+    UNDONE_TYPES,
     UNMADE_WORDS,
     VIOLENCE_NOUNS,
     VOICE_NOUNS,
@@ -271,10 +274,15 @@ class EventFinder:
                 context = None  # a new paragraph starts a new scene
             self.sentence_dates[sent.start] = dates
             self.context_at[sent.start] = context
-            if not any(i in self.index.actor or i in self.index.groups for i in range(sent.start, sent.end)) and not (
-                self.last_group_of.get("CONSULT")
-                and any(t.tag_ == "NNS" and t.lemma_.lower() in self.cue_words for t in sent)
-            ):  # a sentence naming no actor can only continue talks already reported ("Further talks failed.")
+            if (
+                not any(i in self.index.actor or i in self.index.groups for i in range(sent.start, sent.end))
+                and not (
+                    self.last_group_of.get("CONSULT")
+                    and any(t.tag_ == "NNS" and t.lemma_.lower() in self.cue_words for t in sent)
+                )
+                and not (self.found and any(t.lemma_.lower() in UNDOING_LEMMAS for t in sent))
+            ):  # a sentence naming no actor can only continue talks already reported ("Further talks failed.") or
+                # undo an act already reported ("The blockade was lifted in 2021.")
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:
@@ -625,8 +633,13 @@ class EventFinder:
         """ "freed six Americans", "released two Britons": people named by their nationality are the ones held."""
         if trig.requires != "prisoners":
             return False
-        held = with_conjuncts(children_of(token, ("dobj", "nsubjpass")))
-        return any(h.pos_ in ("NOUN", "PROPN") and self.index.form.get(h.i) == "adjective" for h in held)
+        held = list(with_conjuncts(children_of(token, ("dobj", "nsubjpass"))))
+        if any(h.pos_ in ("NOUN", "PROPN") and self.index.form.get(h.i) == "adjective" for h in held):
+            return True
+        # "China detained a Japanese professor ... He was released after two months": the one held just before
+        return any(h.lower_ in HELD_PRONOUNS for h in held) and any(
+            e.type == "COERCE" for e in self.reported_before(token)
+        )
 
     def bodies_left(self, token: Token, trig: Trigger) -> list[str]:
         """ "withdrew from ECOWAS", "its exit from the African Union", "pulled out of the bloc": the international
@@ -808,6 +821,11 @@ class EventFinder:
             target = [a for a in self.struck_in_threat(token) if a not in source]
         if etype == "THREATEN" and source and not target:
             target = [a for a in self.answered(token, source) if a not in source]
+        if etype == "CONCEDE" and any(h.lower_ in HELD_PRONOUNS for h in children_of(token, ("dobj", "nsubjpass"))):
+            target = []  # "detained eleven fishermen but released them": those held, not the group "them" names last
+        if etype == "CONCEDE" and not (source and target) and (undone := self.undone_act(token, trig, source, target)):
+            source = source or list(undone.source)
+            target = target or [t for t in undone.target if t not in source]
         if not source and target and etype in SPEAKER_DOER_TYPES:
             source = [a for a in self.speaker_as_doer(token) if a not in target]
         if etype == "ACCUSE" and token.lemma_.lower() == "summon" and self.summons_own_envoy(token):
@@ -1374,6 +1392,18 @@ class EventFinder:
             if event.type in types and target:
                 return target
         return []
+
+    def undone_act(self, token: Token, trig: Trigger, source: list[str], target: list[str]) -> FoundEvent | None:
+        """The latest act in the paragraph that this concession undoes, sharing whichever side the concession names."""
+        types = UNDONE_TYPES.get(trig.mode, ())
+        for event in self.reported_before(token):
+            if "\n" in self.doc.text[event.trigger.idx : token.idx]:
+                return None  # a new paragraph tells another story
+            if event.type not in types or not event.source or not event.target:
+                continue
+            if (not source or set(source) & set(event.source)) and (not target or set(target) & set(event.target)):
+                return event
+        return None
 
     def story_focus(self, token: Token, source: list[str]) -> list[str]:
         """The actor (not a place, not the doer) named most often before ``token``, if named at least twice: the

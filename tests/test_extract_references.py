@@ -491,3 +491,38 @@ def test_an_accusation_or_demand_with_no_target_is_aimed_at_the_storys_focus(nlp
 
 def test_a_state_named_once_is_no_focus_for_an_implicit_target(nlp) -> None:  # type: ignore[no-untyped-def]
     assert dyads(run(nlp, "Chile announced new visa rules. Peru condemned the decision.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia banned imports of Moldovan wine in 2013. The ban was lifted in 2019.", ("CONCEDE", "RUS", "MDA")),
+        ("In 2021, Iran detained a French tourist on suspicion of spying. He was released after three months.",
+         ("CONCEDE", "IRN", "FRA")),
+        ("China suspended imports of Australian barley in 2020. Beijing lifted the tariffs in 2023.",
+         ("CONCEDE", "CHN", "AUS")),
+    ],
+)  # fmt: skip
+def test_a_concession_that_names_no_one_undoes_the_act_reported_before_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, text))
+
+
+def test_those_released_are_those_held_not_the_group_a_pronoun_would_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran and Iraq held talks in Baghdad on Sunday.\n\n"
+        "Indonesia detained eleven Malaysian fishermen on May 2 but released them on May 20."
+    )
+    concessions = {d for d in dyads(run(nlp, text)) if d[0] == "CONCEDE"}
+    assert concessions == {("CONCEDE", "IDN", "MYS")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union suspended Gabon after the coup.\n\nThe border crossing was reopened on Friday.",
+        "Kenya's president met Ghana's president on Monday. He was released from hospital on Friday.",
+        "The European Union lifted the measures on Friday.",
+    ],
+)
+def test_no_concession_without_an_act_it_undoes_in_the_same_paragraph(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(run(nlp, text)) if d[0] == "CONCEDE"]
