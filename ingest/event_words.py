@@ -199,7 +199,7 @@ IMPLICIT_TARGET_TYPES = frozenset({"ACCUSE", "REQUEST"})
 # A concession undoes an act reported before it: a release undoes a detention, a lifting undoes a sanction. When its
 # own sentence leaves out who concedes or to whom ("The blockade was lifted", "the fishermen were freed"), they are
 # the doer and the target of the act undone.
-UNDONE_TYPES = {
+UNDONE_TYPES: dict[str, tuple[str, ...]] = {
     "prisoner release": ("COERCE",),
     "concession": ("SANCTION",),
     "easing": ("SANCTION",),

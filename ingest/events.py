@@ -1395,7 +1395,7 @@ class EventFinder:
 
     def undone_act(self, token: Token, trig: Trigger, source: list[str], target: list[str]) -> FoundEvent | None:
         """The latest act in the paragraph that this concession undoes, sharing whichever side the concession names."""
-        types = UNDONE_TYPES.get(trig.mode, ())
+        types = UNDONE_TYPES.get(trig.mode or "", ())
         for event in self.reported_before(token):
             if "\n" in self.doc.text[event.trigger.idx : token.idx]:
                 return None  # a new paragraph tells another story
