@@ -16,6 +16,10 @@ WAGING_VERBS = frozenset(
 # What a call to stop fighting asks for: "an end to the war", "a halt to the attacks". (A bare call for a ceasefire
 # is often made to no side in particular, or to one the text names elsewhere.)
 STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
+# "a break in contacts", "a rupture of relations": what ends, not what is held.
+RUPTURE_NOUNS = frozenset({"break", "rupture", "breakdown", "severance", "freeze"})
+# "pressed ahead with", "pushed on with": going on with something, not pressing anyone.
+ONWARD_PARTICLES = frozenset({"on", "ahead", "forward"})
 VIOLENCE_NOUNS = frozenset({"violence", "killing", "clash", "attack", "strike", "bloodshed", "hostility", "offensive"})
 # "X and Y exchanged prisoners", "X and Y clashed": one act done to each other.
 RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "skirmish"})

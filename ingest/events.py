@@ -81,6 +81,7 @@ from ingest.event_words import (
     MISSION_PREPS,
     NOMINAL_SUFFIXES,
     ONE_BY_ONE_WORDS,
+    ONWARD_PARTICLES,
     PARTICIPATION_VERBS,
     PERMIT_VERBS,
     PLAN_VERBS,
@@ -96,6 +97,7 @@ from ingest.event_words import (
     REFERENCE_REACH,
     REFLEXIVES,
     RELIEF_NOUNS,
+    RUPTURE_NOUNS,
     SAY_VERBS,
     SCORE,
     SETTLING_VERBS,
@@ -496,6 +498,10 @@ class EventFinder:
         return any(o.lemma_.lower() in self.classes[object_class] for o in done_to + described)
 
     def fits(self, token: Token, trig: Trigger) -> bool:
+        if token.pos_ == "VERB" and self.presses_on(token):
+            return False  # "pressed ahead with its offensive": going on with an act (read from its noun), no appeal
+        if trig.type == "CONSULT" and token.pos_ == "NOUN" and self.contact_broken(token):
+            return False  # "a complete break in contacts with Poland": contacts ended, not held
         if token.pos_ == "VERB" and token.lemma_.lower() in UNDERGOING_PASSIVES:
             acts = [p for agent in children_of(token, ("agent",)) for p in children_of(agent, ("pobj",))]
             if any(self.match_trigger(p) is not None for p in acts):
@@ -628,6 +634,34 @@ class EventFinder:
         if trig.growth and not self.grows(token):
             return False
         return True
+
+    def topic_examples(self, token: Token) -> set[str]:
+        """Actors named only as examples of what the act is about ("such as X", "including X" under "on issues")."""
+        verb = self.clause_verb(token) or token
+        examples = {
+            self.index.actor[t.i]
+            for prep in verb.subtree
+            if prep.dep_ == "prep" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            for t in prep.subtree
+            if t.i in self.index.actor
+        }
+        named_elsewhere = {
+            self.index.actor[t.i]
+            for t in verb.subtree
+            if t.i in self.index.actor and not any(a.lower_ == "as" and a.dep_ == "prep" for a in t.ancestors)
+        }
+        return examples - named_elsewhere
+
+    @staticmethod
+    def presses_on(verb: Token) -> bool:
+        onward = any(c.dep_ in ("prt", "advmod") and c.lower_ in ONWARD_PARTICLES for c in verb.children)
+        return onward and not children_of(verb, ("dobj",))
+
+    @staticmethod
+    def contact_broken(noun: Token) -> bool:
+        """ "a break in contacts", "the rupture of talks": the noun is what a rupture ends."""
+        head = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        return head is not None and head.head.lemma_.lower() in RUPTURE_NOUNS
 
     def frees_people(self, token: Token, trig: Trigger) -> bool:
         """ "freed six Americans", "released two Britons": people named by their nationality are the ones held."""
@@ -908,6 +942,10 @@ class EventFinder:
                 if not target:
                     companions = []
             source += [a for a in companions if a not in source and a not in target]
+        examples = self.topic_examples(token)
+        if examples:  # "agreed to cooperate on issues such as the war in Ukraine": Ukraine is a topic, not a party
+            source = [a for a in source if a not in examples]
+            target = [a for a in target if a not in examples]
         if etype in SYMMETRIC_TYPES:
             sides = self.symmetric_sides(token, etype, source, target)
         else:
@@ -920,7 +958,8 @@ class EventFinder:
             loose = bool(sides)
         if not sides and etype in LOOSE_TYPES and not denial:
             src2, tgt2 = self.args.clause_sides(token, etype, source, target)
-            tgt2 = [t for t in tgt2 if t not in opposed]
+            src2 = [a for a in src2 if a not in examples]
+            tgt2 = [t for t in tgt2 if t not in opposed and t not in examples]
             if etype in SYMMETRIC_TYPES:
                 sides = self.symmetric_sides(token, etype, src2, tgt2)
             else:
@@ -1318,6 +1357,8 @@ class EventFinder:
         """The act is done to "each other" or "one another": "X and Y attacked each other", "launched strikes on
         each other"."""
         verb = self.args.governing_verb(token) if token.pos_ == "NOUN" else token
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_LEMMAS:
+            return True  # "traded accusations", "exchanged threats": each at the other
         scope = [token, *([verb] if verb is not None else [])]
         return any(
             t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")

@@ -64,3 +64,50 @@ def test_sanctions_blocked_are_not_imposed(nlp) -> None:  # type: ignore[no-unty
 def test_brussels_alone_is_the_eu_whose_seat_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, "Brussels urged Tbilisi to drop the foreign agents law.", PUBLISHED))
     assert ("REQUEST", "EU", "GEO") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebanon says the strikes must stop. Beirut has asked for a truce. Israel pressed ahead with its offensive.",
+        "Haiti wants more police. Port-au-Prince says gangs hold the capital. Kenya pushed on with the deployment.",
+    ],
+)
+def test_going_on_with_an_act_is_no_appeal(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "REQUEST"]
+
+
+def test_pressing_a_state_is_still_an_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "The United States pressed Israel to open more crossings into Gaza.", PUBLISHED))
+    assert ("REQUEST", "USA", "ISR") in found
+
+
+def test_accusations_traded_go_both_ways(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kyrgyzstan and Tajikistan traded accusations over the border shooting on Thursday."
+    found = {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "ACCUSE"}
+    assert found == {("ACCUSE", "KGZ", "TJK"), ("ACCUSE", "TJK", "KGZ")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow threatened a complete break in contacts with Vilnius.",
+        "Algeria announced a rupture of relations and contacts with Morocco.",
+    ],
+)
+def test_contacts_broken_off_are_no_meeting(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The foreign ministers of Brazil and Mexico agreed to work together on regional crises such as the unrest "
+         "in Haiti and the border dispute involving Venezuela.", {"BRA", "MEX"}),
+        ("The ministers agreed to cooperate on global challenges such as the war in Sudan and Iran's nuclear "
+         "program.", set()),
+    ],
+)  # fmt: skip
+def test_states_given_as_examples_of_a_topic_are_not_parties(nlp, text: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert {a for d in found for a in d[1:]} == parties
