@@ -406,6 +406,8 @@ class StatementFinder:
         for tok in content:
             if tok.lemma_.lower() not in self.words.retaliation or tok.pos_ not in ("VERB", "NOUN"):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as"):
+                continue  # "measures in response to the invasion": why an act is done, not an answer promised
             verb = tok
             while verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head  # "will be met with a strong response"

@@ -166,3 +166,8 @@ def test_a_threat_of_force_is_aimed_where_the_force_would_strike(  # type: ignor
 def test_a_threat_to_station_arms_in_an_ally_does_not_threaten_the_ally(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, "Russia threatened to deploy nuclear weapons in Belarus.", PUBLISHED))
     assert ("THREATEN", "RUS", "BLR") not in found
+
+
+def test_an_act_done_in_response_to_something_is_no_answer_promised(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will send more engineers in response to the floods," Japan\'s foreign minister told Manila.'
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
