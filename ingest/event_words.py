@@ -18,6 +18,8 @@ WAGING_VERBS = frozenset(
 STOP_NOUNS = frozenset({"end", "halt", "cessation", "stop"})
 # "a break in contacts", "a rupture of relations": what ends, not what is held.
 RUPTURE_NOUNS = frozenset({"break", "rupture", "breakdown", "severance", "freeze"})
+# "patrol boats", "naval vessels": craft given as arms, not boats seized and handed back.
+MILITARY_MODIFIERS = frozenset({"patrol", "naval", "navy", "military", "interceptor", "landing", "attack", "offshore"})
 # "pressed ahead with", "pushed on with": going on with something, not pressing anyone.
 ONWARD_PARTICLES = frozenset({"on", "ahead", "forward"})
 VIOLENCE_NOUNS = frozenset({"violence", "killing", "clash", "attack", "strike", "bloodshed", "hostility", "offensive"})

@@ -77,6 +77,7 @@ from ingest.event_words import (
     JUDGEMENT_TYPES,
     LOOSE_TYPES,
     MET_TERMS,
+    MILITARY_MODIFIERS,
     MISSION_NOUNS,
     MISSION_PREPS,
     NOMINAL_SUFFIXES,
@@ -589,6 +590,8 @@ class EventFinder:
                 return False
         if trig.type == "CONCEDE" and trig.requires == "passages" and not self.acts_on(token, "passages"):
             return False  # "reopened the crossing"; not "opened fire on vehicles at the border"
+        if trig.mode == "prisoner release" and self.gives_warships(token):
+            return False  # "handed over two patrol boats to the Maldives": a gift of arms, not captives set free
         if trig.type == "COERCE" and trig.requires == "prisoners":
             # "held two French citizens"; not "held talks with Swedish officials", nor "prisoners held by Israel",
             # which describes whom a deal frees, not a new capture
@@ -651,6 +654,14 @@ class EventFinder:
             if t.i in self.index.actor and not any(a.lower_ == "as" and a.dep_ == "prep" for a in t.ancestors)
         }
         return examples - named_elsewhere
+
+    @staticmethod
+    def gives_warships(verb: Token) -> bool:
+        given = list(with_conjuncts(children_of(verb, ("dobj", "nsubjpass"))))
+        return bool(given) and all(
+            any(c.lemma_.lower() in MILITARY_MODIFIERS for c in g.children if c.dep_ in ("compound", "amod"))
+            for g in given
+        )
 
     @staticmethod
     def presses_on(verb: Token) -> bool:

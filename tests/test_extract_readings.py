@@ -111,3 +111,17 @@ def test_contacts_broken_off_are_no_meeting(nlp, text: str) -> None:  # type: ig
 def test_states_given_as_examples_of_a_topic_are_not_parties(nlp, text: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert {a for d in found for a in d[1:]} == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India gifted two patrol boats to the Maldives.", ("AID", "IND", "MDV")),
+        ("India gifts 1,000 tonnes of rice to Malawi.", ("AID", "IND", "MWI")),
+        ("India handed over two patrol boats to the Maldives on Monday.", ("AID", "IND", "MDV")),
+        ("Iran handed over the seized fishing boat to Pakistan.", ("CONCEDE", "IRN", "PAK")),
+    ],
+)
+def test_warships_given_are_aid_and_a_seized_boat_handed_back_a_concession(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert found == {expected}
