@@ -301,6 +301,8 @@ class EventFinder:
                     or self.envoy_travel(token)
                     or self.crowd_at_mission(token, sent)
                 )
+                if not found and trig is not None and trig.type == "AID" and token.pos_ == "NOUN":
+                    found = self.troop_movement(token, sent, dates)  # "US aid arrived in Ukraine": where it went
                 for event in found:
                     if event.date is None and event.status != "planned":
                         self.date_from_context(event, context)
@@ -1826,6 +1828,8 @@ class EventFinder:
             etype, mode, trig = "MOBILIZE", "troops", _TROOPS
         elif lemma in self.classes["weapons"]:
             etype, mode, trig = "AID", "arms delivery", _ARMS
+        elif lemma in self.classes["aid"] | self.classes["humanitarian"]:
+            etype, mode, trig = "AID", "aid delivery", _CARGO  # "Chinese relief supplies reached Herat"
         else:
             return []
         receipt = self.receipt_of(token)
@@ -1838,9 +1842,13 @@ class EventFinder:
         subject = token
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in QUANTITY_NOUNS:
             subject = token.head.head  # "a first group of instructors arrived"
+        if mode == "aid delivery" and token.dep_ == "pobj" and token.head.head.lemma_.lower() in DELIVERY_NOUNS:
+            subject = token.head.head  # "China's first shipment of relief supplies reached Herat"
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             return []
         owners = [c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        if subject is not token:
+            owners += [c for c in subject.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
         # "instructors from Russia arrived in Mali", "a contingent of soldiers from Chad"
         owners += self.args.prep_objects(token, frozenset({"from"})) + self.args.prep_objects(
             subject, frozenset({"from"})

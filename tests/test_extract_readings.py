@@ -125,3 +125,19 @@ def test_states_given_as_examples_of_a_topic_are_not_parties(nlp, text: str, par
 def test_warships_given_are_aid_and_a_seized_boat_handed_back_a_concession(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert found == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing's second shipment of earthquake relief supplies reached Nepal on Sunday.", ("AID", "CHN", "NPL")),
+        ("Japanese emergency assistance arrived in Tonga after the eruption.", ("AID", "JPN", "TON")),
+        ("American humanitarian aid arrived in Lviv on Monday.", ("AID", "USA", "UKR")),
+    ],
+)
+def test_relief_of_one_state_arriving_in_another_is_aid_to_it(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_relief_arriving_from_no_named_state_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(extract_text(nlp, "Relief supplies reached Gaza on Monday.", PUBLISHED)) == set()
