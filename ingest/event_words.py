@@ -200,8 +200,6 @@ DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go", "fly"})
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.
 REFERENCE_REACH = 120
-# Acts whose target a story may leave implicit, and how often an actor must be named before to be its focus.
-IMPLICIT_TARGET_TYPES = frozenset({"ACCUSE", "REQUEST"})
 # A concession undoes an act reported before it: a release undoes a detention, a lifting undoes a sanction. When its
 # own sentence leaves out who concedes or to whom ("The blockade was lifted", "the fishermen were freed"), they are
 # the doer and the target of the act undone.
@@ -213,7 +211,6 @@ UNDONE_TYPES: dict[str, tuple[str, ...]] = {
 }
 HELD_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 UNDOING_LEMMAS = frozenset({"lift", "ease", "relax", "release", "free", "reopen", "unfreeze"})
-FOCUS_MENTIONS = 2
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".

@@ -8,7 +8,6 @@ opinion, deliberated and requested acts, and acts that are denied or only rumour
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -59,7 +58,6 @@ from ingest.event_words import (
     EXPULSION_VERBS,
     FALLBACK_TO_CAMEO,
     FILING_NOUNS,
-    FOCUS_MENTIONS,
     FORETELLING_AUX,
     FUTURE_AUX,
     GATHERING_VERBS,
@@ -71,7 +69,6 @@ from ingest.event_words import (
     HEARSAY_NOUNS,
     HELD_PRONOUNS,
     IMPACT_VERBS,
-    IMPLICIT_TARGET_TYPES,
     INCURSION_VERBS,
     JOINT_ADVERBS,
     JUDGEMENT_TYPES,
@@ -964,11 +961,6 @@ class EventFinder:
         else:
             sides = self.directed_sides(token, etype, source, target)
         loose = False
-        if not sides and etype in IMPLICIT_TARGET_TYPES and source and not target:
-            # "Ghana condemned the remarks", "Peru urged a swift answer": the one blamed or asked is left implicit,
-            # and the story's focus, the actor named most often before the act, is who it is aimed at
-            sides = self.directed_sides(token, etype, source, self.story_focus(token, source))
-            loose = bool(sides)
         if not sides and etype in LOOSE_TYPES and not denial:
             src2, tgt2 = self.args.clause_sides(token, etype, source, target)
             src2 = [a for a in src2 if a not in examples]
@@ -1458,14 +1450,6 @@ class EventFinder:
             if (not source or set(source) & set(event.source)) and (not target or set(target) & set(event.target)):
                 return event
         return None
-
-    def story_focus(self, token: Token, source: list[str]) -> list[str]:
-        """The actor (not a place, not the doer) named most often before ``token``, if named at least twice: the
-        target an accusation or a demand leaves implicit."""
-        counts = Counter(
-            actor for i, actor in self.index.actor.items() if i < token.i and not self.index.is_place_like(i)
-        )
-        return next(([a] for a, n in counts.most_common() if a not in source and n >= FOCUS_MENTIONS), [])
 
     def concern_over_a_situation(self, token: Token) -> bool:
         """ "concern over tensions between the two countries", "concern about the unrest in Venezuela", "concern over

@@ -474,28 +474,6 @@ def test_his_country_is_the_state_of_an_official_named_by_office(nlp, text: str)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Serbia has kept its army on alert along the Kosovo line since March. Belgrade says the deployment is "
-         "defensive. Croatia on Tuesday condemned what it called reckless brinkmanship.", ("ACCUSE", "HRV", "SRB")),
-        ("Ethiopia has started filling the dam for the fifth year. Addis Ababa says the water is needed for power. "
-         "Egypt urged an immediate halt to the filling.", ("REQUEST", "EGY", "ETH")),
-        ("Venezuela held a referendum on the Essequibo region in December. Caracas then published new maps of the "
-         "area. Brazil criticised the vote as destabilising.", ("ACCUSE", "BRA", "VEN")),
-    ],
-)  # fmt: skip
-def test_an_accusation_or_demand_with_no_target_is_aimed_at_the_storys_focus(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
-    found = dyads(run(nlp, text))
-    assert expected in found
-    event = next(e for e in run(nlp, text).events if (e.type, *e.source, *e.target) == expected)
-    assert event.confidence < 0.8  # the target is inferred from the story, not read in the sentence
-
-
-def test_a_state_named_once_is_no_focus_for_an_implicit_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert dyads(run(nlp, "Chile announced new visa rules. Peru condemned the decision.")) == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("Russia banned imports of Moldovan wine in 2013. The ban was lifted in 2019.", ("CONCEDE", "RUS", "MDA")),
         ("In 2021, Iran detained a French tourist on suspicion of spying. He was released after three months.",
          ("CONCEDE", "IRN", "FRA")),
