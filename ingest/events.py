@@ -498,7 +498,7 @@ class EventFinder:
         return any(o.lemma_.lower() in self.classes[object_class] for o in done_to + described)
 
     def fits(self, token: Token, trig: Trigger) -> bool:
-        if token.pos_ == "VERB" and self.presses_on(token):
+        if trig.type == "REQUEST" and token.pos_ == "VERB" and self.presses_on(token):
             return False  # "pressed ahead with its offensive": going on with an act (read from its noun), no appeal
         if trig.type == "CONSULT" and token.pos_ == "NOUN" and self.contact_broken(token):
             return False  # "a complete break in contacts with Poland": contacts ended, not held
@@ -638,7 +638,7 @@ class EventFinder:
         return True
 
     def topic_examples(self, token: Token) -> set[str]:
-        """Actors named only as examples of what the act is about ("such as X", "including X" under "on issues")."""
+        """Actors named only as examples of what the act is about ("cooperate on issues such as the war in Sudan")."""
         verb = self.clause_verb(token) or token
         examples = {
             self.index.actor[t.i]
