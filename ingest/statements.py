@@ -140,7 +140,11 @@ class StatementFinder:
         others = [
             m
             for m in mentions
-            if m.head in inside and m.actor not in speakers and m.kind not in PLACE_KINDS and m.kind != "speaker"
+            if m.head in inside
+            and m.actor not in speakers
+            and m.kind not in PLACE_KINDS
+            and m.kind != "speaker"
+            and not self.is_venue(self.doc[m.head], m.kind)
         ]
         events: list[FoundEvent] = []
         negative = [t for t in content if self.is_negative(t)]
@@ -193,6 +197,11 @@ class StatementFinder:
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
+
+    @staticmethod
+    def is_venue(head: Token, kind: str) -> bool:
+        """ "speaking at a summit in Paris": a capital where something is said is where, not who."""
+        return kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
 
     def verdict_on_subject(self, clause: Token) -> str | None:
         """ "the move was unacceptable" (ACCUSE), "the decision was a welcome step" (SUPPORT): a copula's verdict."""

@@ -171,3 +171,15 @@ def test_a_threat_to_station_arms_in_an_ally_does_not_threaten_the_ally(nlp) -> 
 def test_an_act_done_in_response_to_something_is_no_answer_promised(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"We will send more engineers in response to the floods," Japan\'s foreign minister told Manila.'
     assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at a forum in Paris, Canada's prime minister said his government will take all necessary steps to "
+        "protect its workers.",
+        "Speaking at a conference in Nairobi, the Ugandan minister said Kampala would retaliate.",
+    ],
+)
+def test_the_capital_where_a_threat_is_voiced_is_not_threatened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
