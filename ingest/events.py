@@ -647,6 +647,8 @@ class EventFinder:
             for t in prep.subtree
             if t.i in self.index.actor
         }
+        if not examples:
+            return examples  # most acts name no examples: no second walk of the clause
         named_elsewhere = {
             self.index.actor[t.i]
             for t in verb.subtree

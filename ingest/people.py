@@ -338,7 +338,7 @@ def _same_person(short: str, full: str) -> bool:
 def find_people(doc: Doc, published: date | None) -> list[Person]:
     actor_at = _actor_at(doc)
     people: list[Person] = []
-    for ent in _person_spans(doc, published):
+    for ent in _person_spans(doc, published, actor_at):
         name, start, end = _clean_name(ent)
         # "Armenia Nikol Pashinyan": the NER swallowed the state of "Prime Minister of Armenia" into the name.
         leading = None
@@ -371,7 +371,7 @@ def find_people(doc: Doc, published: date | None) -> list[Person]:
     return officials
 
 
-def _person_spans(doc: Doc, published: date | None) -> list[Span]:
+def _person_spans(doc: Doc, published: date | None, actor_at: dict[int, Span]) -> list[Span]:
     """PERSON entities, and full names of known office holders the small model did not tag ("Sergey Shoigu",
     "King Abdullah II")."""
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
@@ -381,9 +381,9 @@ def _person_spans(doc: Doc, published: date | None) -> list[Span]:
         if not tagged & set(range(span.start, span.end)):
             spans.append(span)
             tagged.update(range(span.start, span.end))
-    spans += [span for span in _titled_names(doc) if not tagged & set(range(span.start, span.end))]
+    spans += [span for span in _titled_names(doc, actor_at) if not tagged & set(range(span.start, span.end))]
     tagged.update(i for span in spans for i in range(span.start, span.end))
-    spans += [span for span in _surnames(doc, published) if span.start not in tagged]
+    spans += [span for span in _surnames(doc, published, actor_at) if span.start not in tagged]
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -391,7 +391,7 @@ def _person_spans(doc: Doc, published: date | None) -> list[Span]:
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "across", "via"})
 
 
-def _surnames(doc: Doc, published: date | None) -> list[Span]:
+def _surnames(doc: Doc, published: date | None, actor_at: dict[int, Span]) -> list[Span]:
     """A surname alone that the small model did not tag as a person ("Erdogan condemned ...", tagged a place): a
     one-word alias of the reference list whose one holder is in office on the publication date."""
     known = leaders.surnames()
@@ -403,40 +403,37 @@ def _surnames(doc: Doc, published: date | None) -> list[Span]:
     ]
     if not candidates:
         return []
-    actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}
     found = []
     for token in candidates:
-        if token.i in actors or (token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS):
+        if token.i in actor_at or (token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS):
             continue
         if leaders.find_person(token.text, published):
             found.append(Span(doc, token.i, token.i + 1, label=KNOWN_PERSON))
     return found
 
 
-def _titled_names(doc: Doc) -> list[Span]:
+def _titled_names(doc: Doc, actor_at: dict[int, Span]) -> list[Span]:
     """Names the small model tags as organisations or places right after a title ("Government spokesman Stelios
     Petsas", "Defense Ministry spokeswoman Shushan Stepanyan"): two to four capitalised words, none of them a word
     of an institution's name, that name no actor."""
     found = []
-    actors = {i for span in doc.spans[ACTOR_SPANS] for i in range(span.start, span.end)}
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or not 2 <= len(ent) <= 4:
             continue
-        if any(not t.is_title or t.pos_ != "PROPN" or t.lower_ in INSTITUTION_WORDS or t.i in actors for t in ent):
+        if any(not t.is_title or t.pos_ != "PROPN" or t.lower_ in INSTITUTION_WORDS or t.i in actor_at for t in ent):
             continue
         if match_role_ending(list(doc[max(0, ent.start - 3) : ent.start])) is not None:
             found.append(Span(doc, ent.start, ent.end, label="PERSON"))
-    return found + _untagged_titled_names(doc, actors)
+    return found + _untagged_titled_names(doc, actor_at)
 
 
-def _untagged_titled_names(doc: Doc, actors: set[int]) -> list[Span]:
+def _untagged_titled_names(doc: Doc, actor_at: dict[int, Span]) -> list[Span]:
     """Two to four capitalised words the small model tagged as nothing, right after a title ("MEA spokesperson
     Randhir Jaiswal"): a name, as a title is followed by one."""
     found = []
-    actor_at = _actor_at(doc)
     i = 0
     while i < len(doc):
-        j = _untagged_name_end(doc, i, actors)
+        j = _untagged_name_end(doc, i, actor_at)
         if 2 <= j - i <= 4 and (j == len(doc) or not doc[j].is_title or doc[j].is_punct):
             if _title_before(doc, i, actor_at)[0] is not None:  # "Minister of Foreign Affairs of Chile Alberto ..."
                 found.append(Span(doc, i, j, label="PERSON"))
@@ -444,23 +441,23 @@ def _untagged_titled_names(doc: Doc, actors: set[int]) -> list[Span]:
     return found
 
 
-def _untagged_name_end(doc: Doc, start: int, actors: set[int]) -> int:
+def _untagged_name_end(doc: Doc, start: int, actor_at: dict[int, Span]) -> int:
     """Where a run of untagged name words from ``start`` ends (a lower-case particle only inside it)."""
     end = start
     while end < len(doc) and end - start < 5:
         particle = end > start and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title
-        if not (particle or _is_untagged_name_part(doc[end], actors)):
+        if not (particle or _is_untagged_name_part(doc[end], actor_at)):
             break
         end += 1
     return end
 
 
-def _is_untagged_name_part(token: Token, actors: set[int]) -> bool:
+def _is_untagged_name_part(token: Token, actor_at: dict[int, Span]) -> bool:
     return (
         token.ent_type_ == ""
         and token.pos_ == "PROPN"
         and token.is_title
-        and token.i not in actors
+        and token.i not in actor_at
         and token.lower_ not in INSTITUTION_WORDS
         and not _is_title_word(token)
         and gazetteer.lookup(token.text) is None
