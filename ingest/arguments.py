@@ -25,11 +25,16 @@ SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "b
 # Prepositions whose -ing clause has the subject of the verb they hang from: "said after meeting X".
 CONTROLLING_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "during", "without", "when"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Nouns whose owner does what the infinitive after them says, as decided or announced: "India's decision to cut ties".
+# (Not "offer", "attempt", "threat" or "refusal": what they name is not done.)
+DECISION_NOUNS = frozenset({"decision", "move", "announcement", "pledge", "commitment", "plan", "resolve"})
 # A noun's modifiers that can name whose it is: "Russia's invasion", "the Israeli strikes", "US sanctions".
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp", "mark"})
 # A verb's dependents that are clauses or phrases of their own, not part of what the verb acts on.
+# A phrase that says when an act was done, after or before another one: not a side of it.
+TIME_PREPS = frozenset({"after", "before", "since", "until", "amid", "during", "following"})
 OTHER_CLAUSES = frozenset({"advcl", "relcl", "parataxis", "conj", "cc", "punct", "mark", "aux", "auxpass", "neg"})
 # Verbs that head a clause of their own even without a subject of their own.
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis"})
@@ -424,6 +429,12 @@ class ArgumentFinder:
                 # "Salman, speaking after a meeting with X, said": the one speaking met X; a finite verb read as a
                 # modifier ("Erdogan, who flew to Baku, hailed Azerbaijan") is the noun's own predicate
                 return [tok.head], False
+            if tok.dep_ == "acl" and is_infinitive(tok) and tok.head.lemma_.lower() in DECISION_NOUNS:
+                # "India's decision to downgrade ties", "the move by Chile to expel the envoy": whose decision it is
+                # does what it decides
+                owners = self.decision_owners(tok.head)
+                if owners:
+                    return owners, False
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
                 controlled = tok.dep_ == "xcomp" and (tok is verb or controlled)
                 tok = tok.head
@@ -436,6 +447,17 @@ class ArgumentFinder:
                 continue
             break
         return [], False
+
+    def decision_owners(self, noun: Token) -> list[Token]:
+        """Who a decision is: "India's decision", "the Indian decision", "the decision by Chile"."""
+        owners = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i in self.index.actor]
+        owners += [
+            p
+            for prep in children_of(noun, ("prep", "agent"))
+            if prep.lower_ == "by"
+            for p in children_of(prep, ("pobj",))
+        ]
+        return owners if self.phrase_actors(owners) else []
 
     @staticmethod
     def _antecedent(noun: Token) -> list[Token]:
@@ -566,7 +588,7 @@ class ArgumentFinder:
             for child in trig.children:
                 if etype == "CONSULT" and child.lemma_.lower() in TOPIC_VERBS:
                     continue  # "met in Warsaw to discuss Russian drone incursions": a topic, no participant
-                if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+                if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and not self.has_own_subject(child):
                     target = self.phrase_actors(
                         children_of(child, OBJECT_DEPS), through_places=etype in PLACE_TARGET_TYPES | {"THREATEN"}
                     ) + self.phrase_actors(self.prep_objects(child, preps))
@@ -578,6 +600,12 @@ class ArgumentFinder:
                 if target:
                     break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    @staticmethod
+    def has_own_subject(clause: Token) -> bool:
+        """ "after the US sold missiles to Taiwan", "because Seoul refused": a clause with a subject or a
+        conjunction of its own tells another act, not the purpose of this one ("to aid Russia's incursion")."""
+        return bool(children_of(clause, ("nsubj", "nsubjpass", "mark"))) and not is_infinitive(clause)
 
     def addressees(self, speech: Token) -> list[str]:
         """Whom a text was sent to, for the act it performs: "sent a letter to Khamenei threatening strikes",
@@ -668,6 +696,7 @@ class ArgumentFinder:
             t
             for child in trig.children
             if trig.pos_ not in ("VERB", "AUX") or child.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OTHER_CLAUSES
+            if not (child.dep_ == "prep" and child.lower_ in TIME_PREPS)  # "cut ties after a Hamas attack"
             for t in child.subtree
             if t.i not in elsewhere
         ]

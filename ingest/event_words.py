@@ -200,6 +200,8 @@ DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit", "go", "fly"})
 TRANSACTION_NOUNS = frozenset({"deal", "package", "sale", "contract"})
 # How far back (in tokens) "the move" may point to the act it names.
 REFERENCE_REACH = 120
+# How far back "these attacks" may point to an act of the kind it names, when none is within REFERENCE_REACH.
+STORY_REACH = 400
 # A concession undoes an act reported before it: a release undoes a detention, a lifting undoes a sanction. When its
 # own sentence leaves out who concedes or to whom ("The blockade was lifted", "the fishermen were freed"), they are
 # the doer and the target of the act undone.
@@ -542,6 +544,8 @@ SPORT_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 # Prepositions that give the reason for a penalty: "expelled for spying", "sanctions over the annexation".
 REASON_PREPS = frozenset({"for", "over"})
+# Who takes part in an act named by a noun, besides its owner: "the deal with Taiwan", "the strikes by Israel".
+PARTY_PREPS = frozenset({"by", "with", "between"})
 # What munitions do when they arrive: they strike, they are not delivered.
 IMPACT_VERBS = frozenset({"land", "fall", "hit", "strike", "explode", "crash", "slam"})
 # "will jointly buy submarines", "build the plant together": any act two states do as one is cooperation (but

@@ -81,6 +81,7 @@ from ingest.event_words import (
     ONE_BY_ONE_WORDS,
     ONWARD_PARTICLES,
     PARTICIPATION_VERBS,
+    PARTY_PREPS,
     PERMIT_VERBS,
     PLAN_VERBS,
     PLANNED_MODIFIERS,
@@ -103,6 +104,7 @@ from ingest.event_words import (
     SPEAKER_DOER_TYPES,
     SPORT_WORDS,
     STOP_NOUNS,
+    STORY_REACH,
     TERMS_NOUNS,
     TRANSACTION_NOUNS,
     TRAVEL_VERBS,
@@ -1427,10 +1429,10 @@ class EventFinder:
             )
         return opposed
 
-    def reported_before(self, token: Token) -> Iterator[FoundEvent]:
-        """The acts found before ``token`` in its sentence or the two before it, the latest first."""
+    def reported_before(self, token: Token, reach: int = REFERENCE_REACH) -> Iterator[FoundEvent]:
+        """The acts found before ``token`` within ``reach`` tokens of its sentence, the latest first."""
         for event in reversed(self.found):
-            if event.trigger.i < token.i and token.sent.start - event.sentence.start <= REFERENCE_REACH:
+            if event.trigger.i < token.i and token.sent.start - event.sentence.start <= reach:
                 yield event
 
     def last_target(self, token: Token, source: list[str], types: tuple[str, ...]) -> list[str]:
@@ -1610,7 +1612,15 @@ class EventFinder:
                 doers = [a for a in event.source if a not in judges]  # a symmetric act's sides are all sources
                 if doers:
                     return doers
+                if types:
+                    continue  # "Kabul struck back ... Kabul condemned these attacks": not its own strikes
                 break
+            # "The Taliban condemned these attacks", paragraphs after the strikes were told: an act of the kind the
+            # noun names, further back
+            for event in self.reported_before(obj, STORY_REACH) if types else ():
+                doers = [a for a in event.source if a not in judges]
+                if event.type in types and doers:
+                    return doers
         # "X's prime minister visited a shrine. China condemned the visit", "Indonesia executed two Australians ...
         # Canberra condemned the executions": an act no rule records, told by its verb
         for earlier in self.doc[max(0, obj.sent.start - REFERENCE_REACH) : obj.i]:
@@ -1618,6 +1628,36 @@ class EventFinder:
                 doers = [a for a in self.args.doers_of(earlier) if a not in judges]
                 if doers:
                     return doers
+        return self.named_before(obj, judges)
+
+    def named_before(self, obj: Token, judges: list[str]) -> list[str]:
+        """ "Washington's arms deal with Taiwan ... Taiwan welcomed the deal": the same noun said before, with the
+        actors its phrase names; or, naming none, given as the reason of an act ("cut ties with Malaysia over the
+        extradition ... condemned the extradition"): the one that act answers did it."""
+        lemma = obj.lemma_.lower()
+        start = max(0, obj.sent.start - STORY_REACH)
+        for earlier in reversed(self.doc[start : obj.sent.start]):
+            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+                continue
+            # whose act it is, and its partners: not where it led ("the extradition of a citizen to the US")
+            # ("the latest deal, announced by Trump": a participle's agent too)
+            heads = [earlier, *(c for c in children_of(earlier, ("acl",)) if c.tag_ == "VBN")]
+            parties = children_of(earlier, OWNER_DEPS) + [
+                p for h in heads for a in children_of(h, ("agent",)) for p in children_of(a, ("pobj",))
+            ]
+            parties += [p for h in heads for p in self.args.prep_objects(h, PARTY_PREPS)]
+            named = [a for a in self.args.phrase_actors(parties) if a not in judges]
+            if named:
+                return named
+            if earlier.dep_ != "pobj" or earlier.head.lower_ not in REASON_PREPS:
+                return []
+            reason = earlier.head
+            for event in self.found:
+                if event.trigger.i < reason.i and reason.i in {t.i for t in event.trigger.head.subtree}:
+                    answered = [a for a in event.target if a not in judges]
+                    if answered:
+                        return answered
+            return []
         return []
 
     def at_home(self, sent: Span, state: str) -> bool:

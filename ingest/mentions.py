@@ -168,7 +168,8 @@ class MentionFinder:
         self._recent: list[tuple[int, Mention, bool]] = []  # (sentence number, mention, was a subject)
         self._drop_regional_epithets()
         for number, sent in enumerate(sentences(self.doc)):
-            mentions = self._named(sent) + self._resolved(sent, number)
+            named = self._named(sent)
+            mentions = named + self._resolved(sent, number, named)
             self.by_sentence[sent.start] = mentions
             for m in mentions:
                 if m.kind not in PLACE_KINDS:
@@ -249,7 +250,7 @@ class MentionFinder:
         return out
 
     # -- references -----------------------------------------------------------------------------------------------
-    def _resolved(self, sent: Span, number: int) -> list[Mention]:
+    def _resolved(self, sent: Span, number: int, named: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         for tok in sent:
             if tok.i in self.index.actor:
@@ -298,9 +299,14 @@ class MentionFinder:
                 if (lower in GROUP_NOUNS or lower in SET_NOUNS) and count:
                     # the sides may be an army and a militia, or a state and a bloc ("Britain and the EU")
                     groups_too = lower in ("sides", "parties")
-                    group = (self._recent_pair(number, tok.i, groups_too) if count == 2 else []) or self._recent_states(
-                        number, count, groups_too, before=tok.i
-                    )
+                    group = (
+                        (
+                            (self._pair_before(named, tok.i, groups_too) if tok.dep_ == "pobj" else [])
+                            or self._recent_pair(number, tok.i, groups_too)
+                        )
+                        if count == 2
+                        else []
+                    ) or self._recent_states(number, count, groups_too, before=tok.i)
                     out += [Mention(a, tok.i, "nominal") for a in group]
                 elif lower in ("countries", "nations", "states") and tok.dep_ in ("dobj", "pobj", "nsubj"):
                     # "the Philippines, the US and Australia held a patrol ... urged the countries to stop": the
@@ -493,6 +499,17 @@ class MentionFinder:
             group = list(dict.fromkeys(x.actor for x in window if x.head in heads))
             if len(group) >= 2:
                 return group
+        return []
+
+    def _pair_before(self, named: list[Mention], before: int, groups_too: bool) -> list[str]:
+        """ "Britain and the EU ... a summit between the two sides": two actors joined by "and" earlier in the same
+        sentence."""
+        earlier = [m for m in named if m.head < before and (groups_too or m.kind not in ORG_KINDS)]
+        for m in earlier:
+            partners = {c.i for c in self.doc[m.head].conjuncts}
+            pair = list(dict.fromkeys([m.actor, *(o.actor for o in earlier if o.head in partners)]))
+            if len(pair) == 2:
+                return pair
         return []
 
     def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:

@@ -286,6 +286,15 @@ class StatementFinder:
             if not speakers:
                 continue
             excluded = {t.i for s in subjects for t in s.subtree}
+            # "X called it an attack, while Biden said it was an affront": a second speaker says what is theirs
+            excluded |= {
+                t.i
+                for other in tok.children
+                if other.dep_ in ("advcl", "conj", "parataxis")
+                and self.speaks(other)
+                and self.finder.args.subject_actors(children_of(other, ("nsubj",)))
+                for t in other.subtree
+            }
             content = [t for t in sent if t.i not in excluded and t.i != tok.i]
             return tok, speakers, content
         for tok in sent:

@@ -141,3 +141,41 @@ def test_relief_of_one_state_arriving_in_another_is_aid_to_it(nlp, text: str, ex
 
 def test_relief_arriving_from_no_named_state_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert dyads(extract_text(nlp, "Relief supplies reached Gaza on Monday.", PUBLISHED)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland welcomed Germany's decision to send tanks to Ukraine.", ("AID", "DEU", "UKR")),
+        ("The move by Peru to recall its ambassador from Mexico surprised observers.", ("SANCTION", "PER", "MEX")),
+    ],
+)
+def test_whose_decision_it_is_does_what_it_decides(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    assert next(e for e in extract_text(nlp, text, PUBLISHED).events if e.type == expected[0]).confidence >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany's offer to send tanks to Ukraine was never taken up.",
+        "Russia's threat to cut gas supplies to Moldova alarmed the EU.",
+    ],
+)
+def test_an_offer_or_a_threat_to_act_is_not_the_act(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] in ("AID", "SANCTION")}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a clause of its own, with its subject, tells another act
+        ("Beijing announced sanctions after the US sold missiles to Taiwan.", ("SANCTION", "CHN", "TWN")),
+        # a phrase that says when is no side of the act
+        ("Israel slammed Bolivia's decision to cut diplomatic ties after a deadly Hamas attack.",
+         ("SANCTION", "BOL", "PSE_REB")),
+    ],
+)  # fmt: skip
+def test_what_happened_before_or_after_an_act_is_not_its_target(nlp, text, wrong) -> None:  # type: ignore[no-untyped-def]
+    assert wrong not in dyads(extract_text(nlp, text, PUBLISHED))

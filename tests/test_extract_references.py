@@ -504,3 +504,66 @@ def test_those_released_are_those_held_not_the_group_a_pronoun_would_name(nlp) -
 )
 def test_no_concession_without_an_act_it_undoes_in_the_same_paragraph(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert not [d for d in dyads(run(nlp, text)) if d[0] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act judged was told paragraphs before, and the judge's own answer came between
+        ("Pakistani jets bombed villages in Afghanistan's Khost province on Monday.\n\n"
+         "Residents said eight people died and many houses were destroyed in the night.\n\n"
+         "Officials in the province said rescue teams were still searching the rubble for survivors on Tuesday.\n\n"
+         "Afghan border forces struck back at Pakistani posts along the frontier.\n\n"
+         "The Taliban government condemned these attacks on Tuesday.",
+         ("ACCUSE", "AFG", "PAK")),
+        # the act judged was only a reason for another act: the one that act answers did it
+        ("Pyongyang cut ties with Malaysia over the extradition of one of its citizens.\n\n"
+         "A North Korean diplomat condemned the extradition as a crime.",
+         ("ACCUSE", "PRK", "MYS")),
+        # the act judged is a noun said before with its owner, in a phrase that made no event
+        ("In retaliation for Washington's arms deal with Taiwan, China sanctioned ten American firms.\n\n"
+         "Taiwan's defence ministry welcomed the deal on Friday.",
+         ("SUPPORT", "TWN", "USA")),
+    ],
+)  # fmt: skip
+def test_a_judged_act_named_by_a_definite_noun_is_the_act_said_before(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, text))
+
+
+def test_a_judged_act_is_not_the_judge_s_own_or_where_it_led(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang cut ties with Malaysia over the extradition of one of its citizens to the United States.\n\n"
+        "A North Korean diplomat condemned the extradition as a crime."
+    )
+    accused = {d for d in dyads(run(nlp, text)) if d[0] == "ACCUSE"}
+    assert accused == {("ACCUSE", "PRK", "MYS")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's prime minister called the incident an outrage, while President Biden said it was a breach of "
+        "international law.",
+        "Japan's foreign minister called the seizure an outrage, while President Biden said it was a crime.",
+    ],
+)
+def test_a_second_speaker_in_the_sentence_is_not_judged_by_the_first(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", "JPN", "USA") not in dyads(run(nlp, text))
+
+
+def test_the_two_sides_can_be_the_pair_named_earlier_in_the_same_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain and the European Union will sign new accords, as ministers gathered in London on Monday for the "
+        "first summit between the two sides since Brexit."
+    )
+    assert ("CONSULT", "EU", "GBR") in dyads(run(nlp, text))
+
+
+def test_the_parties_urged_are_not_the_ones_urging(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting between Armenia and Azerbaijan went on for a third day.\n\n"
+        "France and Germany urged both parties to return to talks."
+    )
+    requests = {d for d in dyads(run(nlp, text)) if d[0] == "REQUEST"}
+    assert ("REQUEST", "FRA", "DEU") not in requests and ("REQUEST", "DEU", "FRA") not in requests
+    assert ("REQUEST", "FRA", "ARM") in requests
