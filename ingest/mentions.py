@@ -516,13 +516,18 @@ class MentionFinder:
         """ "Armenia and Azerbaijan clashed ... Macron called both leaders": the last two actors named together (joined
         by "and", or "between X and Y"), before the states named since in other roles."""
         window = [m for _, m, _ in self._window(number) if m.head < before and (groups_too or m.kind not in ORG_KINDS)]
+        pairs: list[list[str]] = []
         for k, m in enumerate(window):  # newest first
             head = self.doc[m.head]
             partners = {c.i for c in head.conjuncts}
+            listed = {x.actor for x in window if x.head in partners or x.head == m.head}
+            if len(listed) > 2:
+                continue  # "the US, Turkey and Saudi Arabia": two of a list of three are not "the two"
             for other in window[k + 1 :]:
                 if other.actor != m.actor and other.head in partners:
-                    return [other.actor, m.actor]
-        return []
+                    pairs.append([other.actor, m.actor])
+                    break
+        return pairs[0] if pairs else []
 
     def _recent_states(self, number: int, count: int, groups_too: bool = False, before: int | None = None) -> list[str]:
         found: list[str] = []

@@ -567,3 +567,13 @@ def test_the_parties_urged_are_not_the_ones_urging(nlp) -> None:  # type: ignore
     requests = {d for d in dyads(run(nlp, text)) if d[0] == "REQUEST"}
     assert ("REQUEST", "FRA", "DEU") not in requests and ("REQUEST", "DEU", "FRA") not in requests
     assert ("REQUEST", "FRA", "ARM") in requests
+
+
+def test_the_two_countries_are_not_two_of_a_list_of_three(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya and Somalia agreed on a truce on Saturday.\n\n"
+        "Several states, including Qatar, Turkey and Egypt, were in contact with Mogadishu during the day.\n\n"
+        "Later, a Kenyan official said the two countries agreed to reopen their border."
+    )
+    agreements = {d for d in dyads(run(nlp, text)) if d[0] == "AGREE"}
+    assert agreements == {("AGREE", "KEN", "SOM")}
