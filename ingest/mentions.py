@@ -20,11 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import NAMING_VERBS, ActorIndex, children_of
+from ingest.arguments import NAMING_VERBS, OWNER_DEPS, ActorIndex, children_of
+from ingest.event_words import MISSION_NOUNS
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 from service.shared import gazetteer
 
+# How far back (in tokens) "the embassy" may point to "Mexico's embassy": a mission is its owner's, whoever is in it.
+OWNER_REACH = 120
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
 STATE_ANAPHORS = frozenset(
     {
@@ -328,10 +331,28 @@ class MentionFinder:
                 elif (lemma in STATE_ANAPHORS and tok.tag_ == "NN") or (lemma in SPEAKER_NOUNS and tok.dep_ == "nsubj"):
                     # "Japan's foreign ministry said the country would ...": the sayer's state, named just before
                     bound = self._clause_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
-                    actor = bound[0] if bound and len(bound) == 1 else self._recent_actor(number, subject=True)
+                    actor = (
+                        bound[0]
+                        if bound and len(bound) == 1
+                        else (self._owner_named_before(tok) if lemma in MISSION_NOUNS else None)
+                        or self._recent_actor(number, subject=True)
+                    )
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    def _owner_named_before(self, tok: Token) -> str | None:
+        """ "refuge in Mexico's embassy in Quito ... police stormed the embassy": the state whose mission the same noun
+        named before (within the reach of a reference)."""
+        start = max(0, tok.sent.start - OWNER_REACH)
+        for earlier in reversed(self.doc[start : tok.i]):
+            if earlier.lemma_.lower() != tok.lemma_.lower() or earlier.i in self.index.actor:
+                continue
+            owners = {
+                self.index.actor[c.i] for c in earlier.children if c.dep_ in OWNER_DEPS and c.i in self.index.actor
+            }
+            return owners.pop() if len(owners) == 1 else None
+        return None
 
     @property
     def _korean_story(self) -> bool:

@@ -577,3 +577,11 @@ def test_the_two_countries_are_not_two_of_a_list_of_three(nlp) -> None:  # type:
     )
     agreements = {d for d in dyads(run(nlp, text)) if d[0] == "AGREE"}
     assert agreements == {("AGREE", "KEN", "SOM")}
+
+
+def test_the_embassy_is_the_mission_of_the_state_named_with_it_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A former minister took refuge in Mexico's embassy in Quito in December. "
+        "Ecuadorian police stormed the embassy on Friday to arrest him."
+    )
+    assert ("COERCE", "ECU", "MEX") in dyads(run(nlp, text))
