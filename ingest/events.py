@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ingest.arguments import (
+    LIST_NOUNS,
     OBJECT_DEPS,
     OWNER_DEPS,
     RECEIVING_VERBS,
@@ -100,6 +101,7 @@ from ingest.event_words import (
     SAY_VERBS,
     SCORE,
     SETTLING_VERBS,
+    SHOW_OF_FORCE_PREPS,
     SITUATION_NOUNS,
     SPEAKER_DOER_TYPES,
     SPORT_WORDS,
@@ -615,6 +617,8 @@ class EventFinder:
                 mods |= {p.lemma_.lower() for p in objs}
                 # "added firms to the entity list": the kind of list
                 mods |= {m.lemma_.lower() for p in objs for m in p.children if m.dep_ in ("compound", "amod")}
+                # "put Cuba on its list of state sponsors of terrorism": what the list is of
+                mods |= {t.lemma_.lower() for p in objs if p.lemma_.lower() in LIST_NOUNS for t in p.subtree}
                 # "designated the Houthis a terrorist group": what the object is named, however the parser hangs it
                 mods |= {t.lemma_.lower() for o in children_of(token, ("dobj", "dative", "oprd")) for t in o.subtree}
             if not mods & trig.modifier:
@@ -859,6 +863,18 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if etype == "AID" and token.pos_ == "VERB" and source and not target:
+            # "sent warplanes near Taiwan", "flew bombers around Japan": weapons sent near a state, not to it, are a
+            # show of force at it
+            things = [
+                o for d in children_of(token, ("dobj",)) for o in (d, *self.args.prep_objects(d, frozenset({"of"})))
+            ]
+            near = self.args.prep_objects(token, SHOW_OF_FORCE_PREPS) + [
+                p for o in things for p in self.args.prep_objects(o, SHOW_OF_FORCE_PREPS)
+            ]
+            target = [a for a in self.args.phrase_actors(near, allow_places=True) if a not in source]
+            if target:
+                etype, trig = "MOBILIZE", replace(trig, type="MOBILIZE", mode="show of force")
         if trig.mode == "countermeasures" and source and not target:
             # "Trump slapped tariffs on Colombian goods, after which Petro adopted a reciprocal measure": a
             # countermeasure answers whoever acted against its doer just before

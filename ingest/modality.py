@@ -82,7 +82,13 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
             break  # "refused to open the corridor, demanding that X reopen": the demand was made
         if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
             break  # "during his visit to China, X sought to ...": the visit is a real scene of another act
-        if head.dep_ == "pobj" and head.head.lower_ == "in" and trig.type == "CONSULT" and head.i == token.i:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "in"
+            and trig.type == "CONSULT"
+            and head.i == token.i
+            and head.head.head.pos_ in ("VERB", "AUX")  # (not "no interest in talks")
+        ):
             break  # "in a phone call with X, Y discussed ...": the call is where it was discussed
         if presupposed(head):
             break  # "has not imposed sanctions on Russia for its invasion": the invasion took place

@@ -179,3 +179,40 @@ def test_an_offer_or_a_threat_to_act_is_not_the_act(nlp, text) -> None:  # type:
 )  # fmt: skip
 def test_what_happened_before_or_after_an_act_is_not_its_target(nlp, text, wrong) -> None:  # type: ignore[no-untyped-def]
     assert wrong not in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington placed Cuba on its list of state sponsors of terrorism on Monday.",
+        "Cuba was put back on the US list of state sponsors of terrorism.",
+    ],
+)
+def test_a_state_put_on_a_list_of_sponsors_of_terrorism_is_sanctioned(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert ("SANCTION", "USA", "CUB") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_list_of_anything_else_is_no_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The organisers added Cuba to the list of countries taking part in the games."
+    assert not dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China sent dozens of warplanes near Taiwan on Sunday.", ("MOBILIZE", "CHN", "TWN")),
+        ("Russia flew two strategic bombers near Japan on Tuesday.", ("MOBILIZE", "RUS", "JPN")),
+        ("China sailed an aircraft carrier group around Taiwan this week.", ("MOBILIZE", "CHN", "TWN")),
+        ("The US flew more than 200 tonnes of weapons to Israel in October.", ("AID", "USA", "ISR")),
+    ],
+)
+def test_weapons_sent_near_a_state_are_a_show_of_force_and_to_it_a_delivery(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    other = "AID" if expected[0] == "MOBILIZE" else "MOBILIZE"
+    assert (other, expected[1], expected[2]) not in found
+
+
+def test_no_interest_in_talks_is_no_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kim Yo Jong said Pyongyang had no interest in talks with Seoul."
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "CONSULT"}
