@@ -421,6 +421,9 @@ class StatementFinder:
         "will face sanctions in retaliation"."""
         args = self.finder.args
         inside = {t.i for t in content}
+        marked = self.marked_as_targets(content, speakers) if speakers and not announced else None
+        if marked is not None:
+            return marked
         for tok in content:
             if tok.lemma_.lower() not in self.words.retaliation or tok.pos_ not in ("VERB", "NOUN"):
                 continue
@@ -464,6 +467,21 @@ class StatementFinder:
                 targets = [a for a in self.finder.answered(tok, threateners) if a not in threateners]
             if threateners and targets:
                 return verb, threateners, list(dict.fromkeys(targets))
+        return None
+
+    def marked_as_targets(self, content: list[Token], speakers: list[str]) -> tuple[Token, list[str], list[str]] | None:
+        """ "American bases in the region would be legitimate targets", "British facilities could become targets if
+        London sends troops": a state's people or assets said to be (future) targets are threatened by the speaker."""
+        for tok in content:
+            if tok.lemma_.lower() != "target" or tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "oprd", "acomp"):
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in ("be", "become", "remain") or not self.is_future(verb):
+                continue
+            subjects = children_of(verb, ("nsubj",))
+            owners = [a for a in self.finder.args.phrase_actors(subjects) if a not in speakers]
+            if owners and not self.negated(verb):
+                return verb, list(speakers), owners
         return None
 
     @staticmethod

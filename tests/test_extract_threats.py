@@ -183,3 +183,27 @@ def test_an_act_done_in_response_to_something_is_no_answer_promised(nlp) -> None
 )
 def test_the_capital_where_a_threat_is_voiced_is_not_threatened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's defence minister said American bases in the Gulf would be legitimate targets.",
+         ("THREATEN", "IRN", "USA")),
+        ("Moscow said British military sites could become targets if London sent troops to Ukraine.",
+         ("THREATEN", "RUS", "GBR")),
+    ],
+)  # fmt: skip
+def test_a_state_s_assets_said_to_become_targets_are_threatened(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's defence minister said American bases in the Gulf were not targets.",
+        "Analysts said American bases were the targets of last year's attacks.",
+    ],
+)
+def test_targets_denied_or_past_are_no_threat(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "THREATEN"]
