@@ -916,6 +916,10 @@ class EventFinder:
                 or [t for t in target if t not in opposed]
                 or self.referenced_agents(token, source)
             )
+        if etype == "ACCUSE" and token.pos_ == "VERB" and source and not target:
+            # "condemned the raid and demanded that Israel withdraw": the act condemned is that of the state told to
+            # undo it (a body asked to act, "urged the UN to act", is no wrongdoer)
+            target = [a for a in self.demanded_of(token) if a not in source and not gazetteer.is_organisation(a)]
         denial = etype == "REJECT" and token.pos_ == "VERB" and self.denies_an_act(token)
         if denial:
             # "denied sending troops to Russia", "dismissed claims that its soldiers crossed into Ukraine": the
@@ -1444,6 +1448,14 @@ class EventFinder:
                 [p for act in acts for p in self.args.prep_objects(act, self.victim_preps(act))], allow_places=True
             )
         return opposed
+
+    def demanded_of(self, verb: Token) -> list[str]:
+        """Whom a demand or warning joined to this verb is addressed to: "condemned X and urged Israel to stop"."""
+        for conj in children_of(verb, ("conj",)):
+            trig = self.match_trigger(conj)
+            if trig is not None and trig.type in ("REQUEST", "THREATEN"):
+                return self.args.verb_sides(conj, trig.type)[1]
+        return []
 
     def reported_before(self, token: Token, reach: int = REFERENCE_REACH) -> Iterator[FoundEvent]:
         """The acts found before ``token`` within ``reach`` tokens of its sentence, the latest first."""

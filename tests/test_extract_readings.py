@@ -216,3 +216,20 @@ def test_weapons_sent_near_a_state_are_a_show_of_force_and_to_it_a_delivery(nlp,
 def test_no_interest_in_talks_is_no_talks(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Kim Yo Jong said Pyongyang had no interest in talks with Seoul."
     assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Amman condemned the shelling and urged Israel to stop the offensive.", "JOR"),
+        ("Egypt strongly condemned the incursion on Monday and called on Israel to withdraw immediately.", "EGY"),
+    ],
+)
+def test_the_act_condemned_is_that_of_the_state_told_to_undo_it(nlp, text, accuser) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", accuser, "ISR") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_body_asked_to_act_is_not_the_one_condemned(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Egypt condemned the attack and urged the UN Security Council to act."
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("REQUEST", "EGY", "UNSC") in found and ("ACCUSE", "EGY", "UNSC") not in found
