@@ -215,6 +215,10 @@ HELD_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 UNDOING_LEMMAS = frozenset({"lift", "ease", "relax", "release", "free", "reopen", "unfreeze"})
 # Verbs that, under "refused to", undo the refusal: "refused to rule out", "declined to exclude".
 NEGATING_COMPLEMENTS = frozenset({"rule", "exclude", "deny", "dismiss"})
+# Judging or telling another state declined is no rejection of it: "declined to condemn Beijing", "refused to comment".
+DECLINED_JUDGEMENTS = frozenset(
+    {"condemn", "criticise", "criticize", "blame", "comment", "confirm", "name", "say", "identify", "specify"}
+)
 # Adjuncts that set a real scene for another act: "during his visit", "after the talks".
 SCENE_PREPS = frozenset({"during", "after", "following", "since", "amid", "before", "at"})
 # Judgements and penalties whose object or reason is an act that happened: "condemned the invasion", "sanctions
@@ -358,6 +362,8 @@ NEGATING_VERBS = frozenset(
         "veto",
         "thwart",
         "scrap",
+        "refrain",
+        "abstain",
     }
 )
 # With their particle, these negate what they govern: "ruled out talks with Washington", "counted out a deal".

@@ -12,6 +12,7 @@ from ingest.event_words import (
     AGAINST_VERBS,
     ASKING_FOR_VERBS,
     CHARGING_VERBS,
+    DECLINED_JUDGEMENTS,
     DELIBERATION_VERBS,
     DEMAND_VERBS,
     DENIAL_VERBS,
@@ -50,6 +51,8 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
         return True  # "discussed aid, and a meeting between ...": the parser joins a second object to the verb
     if trig.type == "REJECT" and any(c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))):
         return True  # "refused to rule out a strike", "declined to deny it": two negatives keep the act open
+    if trig.type == "REJECT" and any(c.lemma_.lower() in DECLINED_JUDGEMENTS for c in children_of(token, ("xcomp",))):
+        return True  # "declined to condemn Beijing": a judgement withheld rejects no one
     if trig.type == "REJECT" and token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
         return True  # the same, read from the inner verb ("rule out" rejects on its own)
     if (
@@ -114,8 +117,10 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
             if is_infinitive(t):
                 return True  # "wants China to stop supplying arms": wished of another, not done
         for c in t.children:
-            if (c.dep_ == "neg" or c.lower_ in ("never", "no")) and not (t.i == token.i and trig is REFUSAL):
+            if (c.dep_ == "neg" or c.lower_ in ("never", "no", "neither")) and not (t.i == token.i and trig is REFUSAL):
                 return True
+            if c.dep_ == "advmod" and c.lower_ == "too" and t.pos_ == "ADJ":
+                return True  # "too early to blame China": not done yet
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                 return True
             if c.dep_ == "mark" and c.lower_ == "for" and any(a.lower_ == "to" for a in t.children):

@@ -337,7 +337,13 @@ class StatementFinder:
     @staticmethod
     def negated(tok: Token) -> bool:
         head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else tok.head
-        return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children):
+            return True
+        # "too early to blame China for the intrusion": a judgement put off is not made, nor are its words
+        return any(
+            a.dep_ == "xcomp" and a.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in a.head.children)
+            for a in [head, *list(head.ancestors)[:3]]
+        )
 
     @staticmethod
     def hypothetical(verb: Token) -> bool:

@@ -132,6 +132,10 @@ NOT_DONE = [
         ("ASSAULT", "PRK", "KOR"),
     ),
     ("no talks", "No talks between Ethiopia and Eritrea have been held this year.", ("CONSULT", "ERI", "ETH")),
+    ("refrained", "Brazil refrained from criticising Russia at the General Assembly.", ("ACCUSE", "BRA", "RUS")),
+    ("neither nor", "Brasilia is neither backing Moscow nor Kyiv in the war.", ("SUPPORT", "BRA", "RUS")),
+    ("too early to", "Seoul said it was too early to blame Pyongyang for the hacking.", ("ACCUSE", "KOR", "PRK")),
+    ("declined to condemn", "Tokyo declined to condemn Beijing over the incident.", ("REJECT", "JPN", "CHN")),
 ]
 
 
