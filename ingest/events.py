@@ -784,6 +784,14 @@ class EventFinder:
         ):
             if token.head.lemma_.lower() not in ("express", "voice", "reiterate", "state"):
                 return []  # "support for the Venezuelan opposition": the party, no act of opposing
+        cargo = (
+            [self.cargo_of(o) for o in children_of(token, ("dobj",))]
+            if trig.type == "MOBILIZE" and token.pos_ == "VERB"
+            else []
+        )
+        if any(c is not None for c in cargo):
+            # "sent a plane carrying food and medicine to Sudan": what the vehicle carries is given
+            trig = replace(trig, type="AID", mode="goods")
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -863,6 +871,8 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if trig.mode == "goods" and source and not target:
+            target = [a for a in self.args.phrase_actors([p for c in cargo for p in c or []]) if a not in source]
         if etype == "AID" and token.pos_ == "VERB" and source and not target:
             # "sent warplanes near Taiwan", "flew bombers around Japan": weapons sent near a state, not to it, are a
             # show of force at it
@@ -1957,7 +1967,8 @@ class EventFinder:
         bound = [c for c in vehicle.head.children if c.lower_ == "bound"] + [
             c for c in vehicle.children if c.lower_ == "bound"
         ]
-        return [p for t in bound + carried for p in self.args.prep_objects(t, frozenset({"for", "to"}))]
+        # ("carrying food to Sudan": the parser hangs the destination on the carrying as often as on the goods)
+        return [p for t in bound + carried + loads for p in self.args.prep_objects(t, frozenset({"for", "to"}))]
 
     def has_group_subject(self, token: Token) -> bool:
         subj, _ = self.args.subject_of(token) if token.pos_ in ("VERB", "AUX") else ([], False)

@@ -233,3 +233,16 @@ def test_a_body_asked_to_act_is_not_the_one_condemned(nlp) -> None:  # type: ign
     text = "Egypt condemned the attack and urged the UN Security Council to act."
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("REQUEST", "EGY", "UNSC") in found and ("ACCUSE", "EGY", "UNSC") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qatar sent a plane carrying forty tonnes of food and medicine to Lebanon.", ("AID", "QAT", "LBN")),
+        ("India dispatched a naval ship carrying relief supplies to Myanmar after the earthquake.",
+         ("AID", "IND", "MMR")),
+    ],
+)  # fmt: skip
+def test_a_vehicle_sent_with_goods_is_aid_not_a_deployment(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found and ("MOBILIZE", expected[1], expected[2]) not in found
