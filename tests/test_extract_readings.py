@@ -246,3 +246,14 @@ def test_a_body_asked_to_act_is_not_the_one_condemned(nlp) -> None:  # type: ign
 def test_a_vehicle_sent_with_goods_is_aid_not_a_deployment(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found and ("MOBILIZE", expected[1], expected[2]) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union disbursed a further two billion euros to Moldova on Friday.", ("AID", "EU", "MDA")),
+        ("Japan will lend Vietnam 40 billion yen for the metro line.", ("AID", "JPN", "VNM")),
+    ],
+)
+def test_money_disbursed_or_lent_in_any_currency_is_aid(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
