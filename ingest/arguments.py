@@ -512,6 +512,16 @@ class ArgumentFinder:
                 moved = [p for s in subj for p in [s, *self.prep_objects(s, frozenset({"of"}))]]
                 moved = [m for m in moved if m.lemma_.lower() in self.moved_things]
                 source = self.phrase_actors(c for m in moved for c in m.children if c.dep_ in ("amod", "compound"))
+                # "drones provided by Turkey were delivered to Somalia": whoever the things come from
+                makers = [
+                    p
+                    for m in moved
+                    for part in children_of(m, ("acl",))
+                    if part.tag_ == "VBN"
+                    for a in children_of(part, ("agent",))
+                    for p in children_of(a, ("pobj",))
+                ]
+                source = source or self.phrase_actors(makers)
                 target = (
                     [t for t in self.phrase_actors(pobjs, allow_places=True) if t not in source] if source else target
                 )

@@ -257,3 +257,8 @@ def test_a_vehicle_sent_with_goods_is_aid_not_a_deployment(nlp, text, expected) 
 )
 def test_money_disbursed_or_lent_in_any_currency_is_aid(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_things_delivered_come_from_the_agent_of_their_participle(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A batch of armed drones provided by Turkey was delivered to Somalia's army last week."
+    assert ("AID", "TUR", "SOM") in dyads(extract_text(nlp, text, PUBLISHED))
