@@ -703,7 +703,14 @@ class EventFinder:
         for out in children_of(token, ("prep",)):
             if out.lower_ == "out":
                 places += self.args.prep_objects(out, preps)  # "out" heads "of" in "pulled out of"
-        return [a for a in self.args.phrase_actors(places) if gazetteer.is_organisation(a)]
+        # ("withdrew from their last base": "their" refers to the ones leaving, no body left)
+        owners = {self.index.actor.get(t.i) for p in places for t in p.subtree if t.tag_ == "PRP$"}
+        named = {self.index.actor.get(t.i) for p in places for t in p.subtree if t.tag_ != "PRP$"}
+        return [
+            a
+            for a in self.args.phrase_actors(places)
+            if gazetteer.is_organisation(a) and (a not in owners or a in named)
+        ]
 
     @staticmethod
     def grows(token: Token) -> bool:

@@ -262,3 +262,13 @@ def test_money_disbursed_or_lent_in_any_currency_is_aid(nlp, text, expected) -> 
 def test_things_delivered_come_from_the_agent_of_their_participle(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A batch of armed drones provided by Turkey was delivered to Somalia's army last week."
     assert ("AID", "TUR", "SOM") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_troops_leaving_their_own_base_leave_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "UN peacekeepers withdrew from their last base in Ituri province, handing it to Congolese forces."
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "SANCTION"}
+
+
+def test_a_state_ending_its_membership_of_a_bloc_leaves_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Burkina Faso ended its membership of ECOWAS in January."
+    assert ("SANCTION", "BFA", "ECOWAS") in dyads(extract_text(nlp, text, PUBLISHED))
