@@ -391,8 +391,10 @@ class ArgumentFinder:
                 return listed + subj, False
             passive = children_of(tok, PASSIVE_SUBJECT_DEPS)
             if passive:
-                # the passive is the governing verb's; the infinitive's own voice decides ("to be sanctioned")
-                return passive, not controlled or any(c.dep_ == "auxpass" for c in verb.children)
+                # the passive is the governing verb's; the infinitive's own voice decides ("to be sanctioned"), and a
+                # gerund is active ("was received at the White House, meeting the US president")
+                gerund = tok is not verb and verb.tag_ == "VBG" and verb.dep_ == "advcl"
+                return passive, not gerund and (not controlled or any(c.dep_ == "auxpass" for c in verb.children))
             if tok.dep_ == "relcl":
                 return self._antecedent(tok.head), False
             # "Kyrgyzstan had earlier accused ...": the small model sometimes hangs the subject on the auxiliary

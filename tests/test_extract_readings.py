@@ -272,3 +272,8 @@ def test_troops_leaving_their_own_base_leave_no_organisation(nlp) -> None:  # ty
 def test_a_state_ending_its_membership_of_a_bloc_leaves_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Burkina Faso ended its membership of ECOWAS in January."
     assert ("SANCTION", "BFA", "ECOWAS") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_gerund_after_a_passive_is_active(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Brazil's president was received at the White House on Friday, meeting the US president for an hour."
+    assert ("CONSULT", "BRA", "USA") in dyads(extract_text(nlp, text, PUBLISHED))
