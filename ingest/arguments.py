@@ -182,6 +182,8 @@ LIGHT_NOUNS = frozenset(
         "package",
     }
 )
+# How long, as the object of the verb that carries the act: "held three days of talks" (not "after months of war").
+DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year"})
 LIST_NOUNS = frozenset({"list", "blacklist", "register"})
 MEDIATION_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "lead", "back", "chair"})
 # Verbs whose subject is the third party itself: "Qatar brokered the truce", "Oman mediated the swap".
@@ -811,6 +813,13 @@ class ArgumentFinder:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LIGHT_NOUNS:
             return ArgumentFinder.governing_verb(head.head)  # "announced the imposition of sanctions"
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in DURATION_NOUNS
+            and head.head.dep_ == "dobj"
+        ):
+            return ArgumentFinder.governing_verb(head.head)  # "wrapped up two weeks of joint drills"
         if (
             noun.dep_ == "pobj"
             and head.lower_ in ("on", "for")

@@ -878,6 +878,15 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if trig.mode == "access":
+            # "granted IAEA inspectors access to the site", "allowed the IAEA access": the one let in is named beside
+            # the access (the parser makes it an object or a modifier); where they go is the granter's own
+            verb = self.args.governing_verb(token)
+            let_in = children_of(token, OWNER_DEPS) + (
+                [o for o in children_of(verb, ("dobj", "dative")) if o.i != token.i] if verb is not None else []
+            )
+            source = self.args.doers_of(verb) if verb is not None else []
+            target = [a for a in self.args.phrase_actors(let_in) if a not in source]
         if trig.mode == "goods" and source and not target:
             target = [a for a in self.args.phrase_actors([p for c in cargo for p in c or []]) if a not in source]
         if etype == "AID" and token.pos_ == "VERB" and source and not target:

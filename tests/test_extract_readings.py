@@ -277,3 +277,31 @@ def test_a_state_ending_its_membership_of_a_bloc_leaves_it(nlp) -> None:  # type
 def test_a_gerund_after_a_passive_is_active(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Brazil's president was received at the White House on Friday, meeting the US president for an hour."
     assert ("CONSULT", "BRA", "USA") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria granted OPCW inspectors access to the site for the first time in a year.",
+        "Damascus allowed the OPCW access to the site on Monday.",
+    ],
+)
+def test_access_granted_is_a_concession_to_those_let_in(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONCEDE", "SYR", "OPCW") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya and Somalia held three days of talks in Nairobi.", ("CONSULT", "KEN", "SOM")),
+        ("Jordanian and Iraqi special forces wrapped up two weeks of joint counterterrorism drills near the border.",
+         ("COOPERATE", "IRQ", "JOR")),
+    ],
+)  # fmt: skip
+def test_an_act_measured_in_days_or_weeks_is_done_by_the_verb_s_subject(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_months_of_war_are_not_waged_by_whoever_speaks_after_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After fifteen months of war, President Biden proposed moving aid through Egypt."
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "ASSAULT"}
