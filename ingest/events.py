@@ -878,7 +878,7 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
-        if trig.mode == "access":
+        if trig.mode == "access granted":
             # "granted IAEA inspectors access to the site", "allowed the IAEA access": the one let in is named beside
             # the access (the parser makes it an object or a modifier); where they go is the granter's own
             verb = self.args.governing_verb(token)
