@@ -589,7 +589,9 @@ class EventFinder:
         if trig.given_by:
             # "gave Mali a deadline" is a demand; "missed the deadline" is not
             verb = self.args.governing_verb(token)
-            if verb is None or token.dep_ != "dobj" or verb.lemma_.lower() not in trig.given_by:
+            # ("put its troops on high alert": a state the verb puts something in)
+            placed = token.dep_ == "pobj" and token.head.lower_ == "on"
+            if verb is None or not (token.dep_ == "dobj" or placed) or verb.lemma_.lower() not in trig.given_by:
                 return False
         if trig.type == "CONCEDE" and trig.requires == "passages" and not self.acts_on(token, "passages"):
             return False  # "reopened the crossing"; not "opened fire on vehicles at the border"
@@ -878,6 +880,11 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if trig.mode == "alert" and (verb := self.args.governing_verb(token)) is not None:
+            # "put its troops on high alert along the border with Pakistan": whoever puts them, at whoever the
+            # verb's other phrases name
+            source = self.args.doers_of(verb)
+            target = [a for a in self.args.clause_sides(verb, etype, source, [])[1] if a not in source]
         if trig.mode == "access granted":
             # "granted IAEA inspectors access to the site", "allowed the IAEA access": the one let in is named beside
             # the access (the parser makes it an object or a modifier); where they go is the granter's own
@@ -1224,7 +1231,11 @@ class EventFinder:
             for head in heads
             for prep in children_of(head, ("prep",))
             if prep.lower_ in ("along", "alongside")
-            for o in [*children_of(prep, ("pobj",)), *self.args.prep_objects(prep, frozenset({"with"}))]
+            # ("along the border with Pakistan" is a path, not a companion: "along" needs its "with")
+            for o in [
+                *(children_of(prep, ("pobj",)) if prep.lower_ == "alongside" else []),
+                *self.args.prep_objects(prep, frozenset({"with"})),
+            ]
         ]
         return self.args.phrase_actors(objects)
 

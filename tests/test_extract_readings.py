@@ -305,3 +305,14 @@ def test_an_act_measured_in_days_or_weeks_is_done_by_the_verb_s_subject(nlp, tex
 def test_months_of_war_are_not_waged_by_whoever_speaks_after_them(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "After fifteen months of war, President Biden proposed moving aid through Egypt."
     assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan placed its air force on high alert along the eastern border with India.",
+        "Pakistan put its troops on high alert along the border with India on Friday.",
+    ],
+)
+def test_forces_put_on_alert_at_a_border_are_mobilised_against_the_neighbour(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert ("MOBILIZE", "PAK", "IND") in dyads(extract_text(nlp, text, PUBLISHED))
