@@ -784,6 +784,9 @@ class EventFinder:
             and getattr(self.match_trigger(token.head), "type", None) == "AID"
         ):
             return []  # "donated relief supplies to support Malawi": the aid is the act, its purpose no second one
+        protest = trig.type == "ACCUSE" and token.lemma_.lower() == "protest"
+        if protest and token.pos_ == "VERB" and self.crowd_acts(token):
+            trig = replace(trig, type="PROTEST", mode="demonstration")  # "Hundreds of Canadians protested outside"
         if trig.type == "ACCUSE" and token.lemma_.lower() == "protest" and self.crowd_protest_of(token) is not None:
             return []  # "marched to protest ...", "rallies in protest at ...": the crowd's protest, read as PROTEST
         if (
@@ -971,6 +974,13 @@ class EventFinder:
         left = self.bodies_left(token, trig)
         if left:  # the body left is the target, though "from" usually names a source ("aid from Japan")
             source, target = [s for s in source if s not in left], list(dict.fromkeys(left + target))
+        if etype == "PROTEST":
+            # "pro-Palestinian demonstrators marched through London": a cause the crowd backs, not its nationality;
+            # "anti-American protesters": the state they protest at
+            stances = {t: self.index.actor[t.i] for t in sent if t.i in self.index.actor and self.is_stance(t)}
+            source = [a for a in source if a not in stances.values()]
+            against = [a for t, a in stances.items() if self.doc[t.i - 2].lower_ == "anti" and a not in source]
+            target = target or against
         if etype == "PROTEST" and not source:
             # "protests against Israel took place in Jordan", "thousands rallied in Jakarta against Israel": where
             # they march names the protesters, though "in" may name what they protest at ("in front of")
@@ -1323,9 +1333,22 @@ class EventFinder:
         """The subject is a crowd: protesters, or a number of people."""
         return self.crowd_gathers(verb) or self.counted_crowd(verb)
 
+    def is_stance(self, tok: Token) -> bool:
+        """ "pro-Russian", "anti-American": a stance towards a state, written before its adjective."""
+        doc = self.doc
+        return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+    def crowd_subject(self, verb: Token) -> tuple[list[Token], bool]:
+        """The verb's subject; for "Hundreds of Canadians protested outside ...", which the parser reads as a noun
+        phrase with a participle, the noun the participle describes."""
+        subj, passive = self.args.subject_of(verb)
+        if not subj and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return [verb.head], False
+        return subj, passive
+
     def counted_crowd(self, verb: Token) -> bool:
         """ "about 500 people", "thousands": a number of people as the verb's (active) subject."""
-        subj, passive = self.args.subject_of(verb)
+        subj, passive = self.crowd_subject(verb)
         return not passive and any(
             s.lemma_.lower() in ("people", "thousand", "hundred", "dozen")
             and (s.lemma_.lower() != "people" or any(c.dep_ == "nummod" for c in s.children))
@@ -1334,7 +1357,7 @@ class EventFinder:
 
     def crowd_gathers(self, verb: Token) -> bool:
         """ "hundreds of demonstrators gathered": a crowd, not a meeting of states."""
-        subj, _ = self.args.subject_of(verb)
+        subj, _ = self.crowd_subject(verb)
         heads = [*subj, *(p for s in subj for p in self.args.prep_objects(s, frozenset({"of"})))]
         return any(h.lemma_.lower() in CROWD_NOUNS for h in heads)
 

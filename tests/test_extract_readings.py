@@ -316,3 +316,19 @@ def test_months_of_war_are_not_waged_by_whoever_speaks_after_them(nlp) -> None: 
 )
 def test_forces_put_on_alert_at_a_border_are_mobilised_against_the_neighbour(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert ("MOBILIZE", "PAK", "IND") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of Canadians protested outside the US consulate in Toronto against American tariffs.",
+         ("PROTEST", "CAN", "USA")),
+        ("Thousands of pro-Ukrainian demonstrators marched through central Berlin against Russia's war.",
+         ("PROTEST", "DEU", "RUS")),
+        ("Hundreds of anti-French protesters rallied in Niamey on Sunday.", ("PROTEST", "NER", "FRA")),
+    ],
+)  # fmt: skip
+def test_a_crowd_protests_as_the_people_of_where_it_marches(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    assert not {d for d in found if d[0] == "ACCUSE"}
