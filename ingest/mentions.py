@@ -325,7 +325,10 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
-                    actor = self._recent_actor(number, org=True)
+                    # "The bloc urged Serbia to ..., the European Commission said": with none named before, the body
+                    # its own sentence names
+                    later = [m.actor for m in named if m.kind in ORG_KINDS and m.head > tok.i]
+                    actor = self._recent_actor(number, org=True) or (later[0] if len(set(later)) == 1 else None)
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
                 elif (lemma in STATE_ANAPHORS and tok.tag_ == "NN") or (lemma in SPEAKER_NOUNS and tok.dep_ == "nsubj"):

@@ -585,3 +585,15 @@ def test_the_embassy_is_the_mission_of_the_state_named_with_it_before(nlp) -> No
         "Ecuadorian police stormed the embassy on Friday to arrest him."
     )
     assert ("COERCE", "ECU", "MEX") in dyads(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bloc urged Georgia to restore media freedoms, the European Commission said in its annual report.",
+         ("REQUEST", "EU", "GEO")),
+        ("The bloc suspended trade talks with Thailand on Monday, ASEAN diplomats said.", ("SANCTION", "ASEAN", "THA")),
+    ],
+)  # fmt: skip
+def test_the_bloc_with_none_named_before_is_the_body_its_sentence_names(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, text))
