@@ -489,7 +489,8 @@ class ArgumentFinder:
             # the parser hangs the partner on the topic
             pobjs += [p for o in objects for p in self.prep_objects(o, frozenset({"with"}))]
             objects = []
-        agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj",))]
+        # ("endorsed by ECOWAS leaders": the small model may tag the name a verb, "pcomp" of "by")
+        agents = [p for a in children_of(trig, ("agent",)) for p in children_of(a, ("pobj", "pcomp"))]
         if (
             not agents
             and trig.tag_ in ("VBN", "VBD")  # (a sentence's first word is often tagged VBD)

@@ -550,6 +550,8 @@ SPORT_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 # Prepositions that give the reason for a penalty: "expelled for spying", "sanctions over the annexation".
 REASON_PREPS = frozenset({"for", "over"})
+# "assured Poland of Germany's support": verbs whose object is told of the support it has.
+ASSURING_VERBS = frozenset({"assure", "reassure", "promise", "guarantee"})
 # Where weapons sent go when they make a show of force, not a delivery: "sent warplanes near Taiwan".
 SHOW_OF_FORCE_PREPS = frozenset({"near", "around", "off", "toward", "towards", "close"})
 # Who takes part in an act named by a noun, besides its owner: "the deal with Taiwan", "the strikes by Israel".

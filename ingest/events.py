@@ -39,6 +39,7 @@ from ingest.event_words import (
     AIMED_PREPS,
     ANSWER_NOUNS,
     ANSWER_VERBS,
+    ASSURING_VERBS,
     BILATERAL_VERBS,
     BORNE_VERBS,
     BY_LIMIT_WORDS,
@@ -883,6 +884,13 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if etype == "SUPPORT" and token.pos_ == "NOUN" and source and not target:
+            # "assured Poland of Germany's full support": the parser hangs "of" on the one assured
+            # (or on the verb: "assured Poland of Berlin's solidarity")
+            of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            verb = of.head if of is not None and of.head.pos_ == "VERB" else of.head.head if of is not None else None
+            if verb is not None and verb.lemma_.lower() in ASSURING_VERBS:
+                target = [a for a in self.args.phrase_actors(children_of(verb, ("dobj",))) if a not in source]
         if trig.mode == "alert" and (verb := self.args.governing_verb(token)) is not None:
             # "put its troops on high alert along the border with Pakistan": whoever puts them, at whoever the
             # verb's other phrases name

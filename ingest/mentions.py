@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.arguments import NAMING_VERBS, OWNER_DEPS, ActorIndex, children_of
-from ingest.event_words import MISSION_NOUNS
+from ingest.event_words import MISSION_NOUNS, SAY_VERBS
 from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 from service.shared import gazetteer
@@ -327,7 +327,7 @@ class MentionFinder:
                 elif lemma in ORG_ANAPHORS and tok.tag_ == "NN":
                     # "The bloc urged Serbia to ..., the European Commission said": with none named before, the body
                     # its own sentence names
-                    later = [m.actor for m in named if m.kind in ORG_KINDS and m.head > tok.i]
+                    later = [m.actor for m in named if m.kind in ORG_KINDS and m.head > tok.i and self._sayer(m.head)]
                     actor = self._recent_actor(number, org=True) or (later[0] if len(set(later)) == 1 else None)
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
@@ -343,6 +343,13 @@ class MentionFinder:
                     if actor:
                         out.append(Mention(actor, tok.i, "nominal"))
         return out
+
+    def _sayer(self, i: int) -> bool:
+        """ "the European Commission said", "EU officials said": the actor is (or qualifies) the subject of saying."""
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "amod", "poss") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_VERBS
 
     def _owner_named_before(self, tok: Token) -> str | None:
         """ "refuge in Mexico's embassy in Quito ... police stormed the embassy": the state whose mission the same noun

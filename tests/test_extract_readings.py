@@ -332,3 +332,17 @@ def test_a_crowd_protests_as_the_people_of_where_it_marches(nlp, text, expected)
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found
     assert not {d for d in found if d[0] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron assured Moldova of France's full support on Tuesday.", ("SUPPORT", "FRA", "MDA")),
+        ("Japan's prime minister assured Manila of Tokyo's full solidarity over the maritime dispute.",
+         ("SUPPORT", "JPN", "PHL")),
+        ("Kenya's bid for the AU commission chair was endorsed by ECOWAS leaders at their summit.",
+         ("SUPPORT", "ECOWAS", "KEN")),
+    ],
+)  # fmt: skip
+def test_support_assured_or_endorsed_goes_to_the_one_assured_or_endorsed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
