@@ -26,6 +26,10 @@ from ingest.events import EventFinder
 from ingest.syntax import according_to, sentence_of, sentences
 from service.shared import gazetteer
 
+# Verbs whose object "it" is more often an act than a state: "condemned it", "welcomed it".
+ACT_JUDGING_VERBS = frozenset(
+    {"condemn", "welcome", "criticise", "criticize", "reject", "praise", "denounce", "hail", "slam", "oppose", "call"}
+)
 # How far back (in tokens) "the embassy" may point to "Mexico's embassy": a mission is its owner's, whoever is in it.
 OWNER_REACH = 120
 ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
@@ -259,7 +263,9 @@ class MentionFinder:
             if tok.i in self.index.actor:
                 continue
             lower = tok.lower_
-            bound = self._clause_subject(tok) if lower in POSSESSIVES | BOUND_SUBJECTS else None
+            # (an object "it" is never its own verb's subject: "X accused it of ...")
+            object_it = lower == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() not in ACT_JUDGING_VERBS
+            bound = self._clause_subject(tok) if lower in POSSESSIVES | BOUND_SUBJECTS and not object_it else None
             if bound is not None:
                 out += [Mention(a, tok.i, "pronoun") for a in bound]  # "Kenya recalled its ambassador"
             elif tok.tag_ in ("WP", "WDT") and lower in RELATIVE_PRONOUNS and tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -285,8 +291,10 @@ class MentionFinder:
             elif tok.pos_ == "PRON" and lower in THING_PRONOUNS:
                 # "its": the nearest state named before it in the sentence ("a blockade on Qatar over its
                 # support for ..."); "it": the last state that was a subject
-                actor = (self._preceding_in_sentence(sent, tok) if lower == "its" else None) or self._recent_actor(
-                    number, subject=True
+                actor = (
+                    (self._preceding_in_sentence(sent, tok) if lower == "its" else None)
+                    or (self._other_than_subject(sent, tok) if object_it else None)
+                    or self._recent_actor(number, subject=True)
                 )
                 if actor:
                     out.append(Mention(actor, tok.i, "pronoun"))
@@ -418,6 +426,23 @@ class MentionFinder:
         for i in range(tok.i - 1, sent.start - 1, -1):
             actor = self.index.actor.get(i)
             if actor is not None and self.index.form.get(i) not in PLACE_KINDS:
+                return actor
+        return None
+
+    def _other_than_subject(self, sent: Span, tok: Token) -> str | None:
+        """ "South Africa, which took Israel to court, accused it of ...": an object "it" is not its verb's own subject;
+        the state named last before it in the sentence, other than that subject."""
+        subjects = set(self.args.phrase_actors(children_of(tok.head, ("nsubj",))))
+        if not subjects:
+            return None
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            actor = self.index.actor.get(i)
+            if actor is None or actor in subjects or self.index.form.get(i) in PLACE_KINDS:
+                continue
+            head = self.doc[i]
+            while head.head.i != head.i and self.index.actor.get(head.head.i) == actor:
+                head = head.head  # the name's own head: "the International Court of Justice"
+            if not (head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "before")):  # a venue is no referent
                 return actor
         return None
 

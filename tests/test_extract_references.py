@@ -597,3 +597,11 @@ def test_the_embassy_is_the_mission_of_the_state_named_with_it_before(nlp) -> No
 )  # fmt: skip
 def test_the_bloc_with_none_named_before_is_the_body_its_sentence_names(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(run(nlp, text))
+
+
+def test_an_object_it_is_not_its_verb_s_own_subject_nor_a_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nicaragua, which brought a case against Germany at the International Court of Justice, accused it of "
+        "aiding a genocide."
+    )
+    assert ("ACCUSE", "NIC", "DEU") in dyads(run(nlp, text))
