@@ -1806,3 +1806,8 @@ def test_swaps_go_both_ways_and_a_second_speech_act_keeps_its_addressee(  # type
 )
 def test_joint_bodies_and_sites_knocked_offline(nlp, sentence: str, dyad: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert dyad in dyads(run(nlp, sentence))
+
+
+def test_leaders_huddling_together_meet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lula, Ramaphosa and Modi huddled on the red carpet for a few minutes, smiling and chatting."
+    assert {("CONSULT", "BRA", "IND"), ("CONSULT", "IND", "ZAF")} <= dyads(run(nlp, text))
