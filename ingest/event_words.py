@@ -550,6 +550,10 @@ SPORT_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:vote|votes|decision|ruling|majority))")
 # Prepositions that give the reason for a penalty: "expelled for spying", "sanctions over the annexation".
 REASON_PREPS = frozenset({"for", "over"})
+# Objects that make a CAMEO verb no act on anyone: "abusing its power", "exceeded its authority".
+ABSTRACT_OBJECTS = frozenset(
+    {"power", "authority", "position", "office", "privilege", "mandate", "trust", "discretion"}
+)
 # "assured Poland of Germany's support": verbs whose object is told of the support it has.
 ASSURING_VERBS = frozenset({"assure", "reassure", "promise", "guarantee"})
 # Where weapons sent go when they make a show of force, not a delivery: "sent warplanes near Taiwan".

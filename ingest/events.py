@@ -34,6 +34,7 @@ from ingest.arguments import (
 )
 from ingest.dates import ResolvedDate, find_dates
 from ingest.event_words import (
+    ABSTRACT_OBJECTS,
     ACCEPTANCE_VERBS,
     ACT_NOUNS,
     AIMED_PREPS,
@@ -454,6 +455,8 @@ class EventFinder:
         if any(self.match_trigger(h) for h in heads):
             return ()  # "announced new measures against Iran": the noun names the act, the verb only carries it
         objects = [h.lemma_.lower() for h in heads]
+        if set(objects) & ABSTRACT_OBJECTS:
+            return ()  # "abusing its power", "violated its trust": no one is attacked or harmed
         types = self.cameo.pattern_types(lemma, objects) or self.cameo.verb_types(lemma, particles)
         types &= CAMEO_TYPES
         if len(types) != 1:

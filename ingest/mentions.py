@@ -32,7 +32,24 @@ ACT_JUDGING_VERBS = frozenset(
 )
 # How far back (in tokens) "the embassy" may point to "Mexico's embassy": a mission is its owner's, whoever is in it.
 OWNER_REACH = 120
-ORG_ANAPHORS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "group", "body", "council"})
+ORG_ANAPHORS = frozenset(
+    {
+        "bloc",
+        "alliance",
+        "union",
+        "organisation",
+        "organization",
+        "group",
+        "body",
+        "council",
+        "agency",
+        "watchdog",
+        "court",
+        "tribunal",
+        "commission",
+        "coalition",
+    }
+)
 STATE_ANAPHORS = frozenset(
     {
         "country",

@@ -346,3 +346,13 @@ def test_a_crowd_protests_as_the_people_of_where_it_marches(nlp, text, expected)
 )  # fmt: skip
 def test_support_assured_or_endorsed_goes_to_the_one_assured_or_endorsed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_abusing_a_power_attacks_no_one_and_the_court_is_the_court_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States condemned the International Criminal Court on Thursday. It criticized the court for "
+        "abusing its power by issuing warrants against Israeli leaders."
+    )
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("ACCUSE", "USA", "ICC") in found
+    assert not {d for d in found if d[0] == "ASSAULT" or d[2] == "ISR"}

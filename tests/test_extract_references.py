@@ -605,3 +605,16 @@ def test_an_object_it_is_not_its_verb_s_own_subject_nor_a_venue(nlp) -> None:  #
         "aiding a genocide."
     )
     assert ("ACCUSE", "NIC", "DEU") in dyads(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The IAEA's board met in Vienna on Monday. Tehran demanded that the agency condemn the strikes.",
+         ("REQUEST", "IRN", "IAEA")),
+        ("Gambia brought a case against Myanmar at the ICJ in 2019. Myanmar urged the court to dismiss it.",
+         ("REQUEST", "MMR", "ICJ")),
+    ],
+)  # fmt: skip
+def test_the_agency_and_the_court_are_the_body_named_before(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, text))
