@@ -292,8 +292,10 @@ class EventFinder:
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:
-                if token.lemma_.lower() not in self.cue_words and token.lower_ not in self.cue_words:
-                    continue  # most words can start no event: skip the syntax work
+                lower = token.lower_
+                if token.lemma_.lower() not in self.cue_words and lower not in self.cue_words:
+                    if not (token.pos_ == "PROPN" and lower.endswith("s") and lower[:-1] in self.cue_words):
+                        continue  # most words can start no event: skip the syntax work ("Marines" is "marine")
                 if token.i >= 2 and self.doc[token.i - 1].text == "-" and self.doc[token.i - 2].lower_ == "non":
                     continue  # "a non-aggression pact", "non-interference": the act's absence
                 trig = self.refusal(token) or self.match_trigger(token)
@@ -808,6 +810,13 @@ class EventFinder:
         if any(c is not None for c in cargo):
             # "sent a plane carrying food and medicine to Sudan": what the vehicle carries is given
             trig = replace(trig, type="AID", mode="goods")
+        if (
+            trig.type == "AID"
+            and token.lemma_.lower() in DELIVERY_NOUNS
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in RECEIPT_VERBS | {"take"}
+        ):
+            return []  # "took delivery of tanks from the US": read from the goods, whose receiver is the subject
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -1898,6 +1907,10 @@ class EventFinder:
         if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIPT_VERBS:
             return token.head
         of = token.head
+        if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in QUANTITY_NOUNS:
+            batch = of.head  # "took delivery of its first batch of tanks"
+            if batch.dep_ == "pobj" and batch.head.lower_ == "of":
+                token, of = batch, batch.head
         if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in DELIVERY_NOUNS:
             return None
         verb = of.head.head
@@ -1946,9 +1959,11 @@ class EventFinder:
     def troop_movement(self, token: Token, sent: Span, dates: SentenceDates) -> list[FoundEvent]:
         """ "North Korean troops arrived in Russia": soldiers of one state moving to another is MOBILIZE; "German
         tanks reached Ukraine": one state's weapons arriving in another is AID (a delivery)."""
-        if token.pos_ != "NOUN":
+        if token.pos_ not in ("NOUN", "PROPN"):
             return []
         lemma = token.lemma_.lower()
+        if token.pos_ == "PROPN" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "U.S. Marines": the tagger keeps a capitalised plural as it is
         if lemma in self.classes["troops"]:
             etype, mode, trig = "MOBILIZE", "troops", _TROOPS
         elif lemma in self.classes["weapons"]:

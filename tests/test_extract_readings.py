@@ -356,3 +356,16 @@ def test_abusing_a_power_attacks_no_one_and_the_court_is_the_court_named_before(
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("ACCUSE", "USA", "ICC") in found
     assert not {d for d in found if d[0] == "ASSAULT" or d[2] == "ISR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("Hundreds of U.S. Marines arrived in Guyana on Tuesday for joint training.", ("MOBILIZE", "USA", "GUY"), None),
+        ("Poland took delivery of its first batch of K2 tanks from South Korea on Monday.", ("AID", "KOR", "POL"),
+         ("AID", "POL", "KOR")),
+    ],
+)  # fmt: skip
+def test_troops_arriving_and_arms_taken_delivery_of(nlp, text, expected, wrong) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found and wrong not in found
