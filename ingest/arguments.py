@@ -543,9 +543,11 @@ class ArgumentFinder:
             # "deposited $3 billion in the central bank of Pakistan": where the things go hangs from them
             target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, preps)], allow_places=True)
         if not target and etype == "CONCEDE":
-            # "reopened the border crossing with Gaza": where the passage leads
+            # "reopened the border crossing with Gaza": where the passage leads ("let trucks carrying flour into
+            # Gaza": the parser may hang it on the carrying)
             passage = frozenset({"with", "to", "into"})
-            target = self.phrase_actors([p for o in objects for p in self.prep_objects(o, passage)], allow_places=True)
+            heads = objects + [c for o in objects for c in children_of(o, ("acl",))]
+            target = self.phrase_actors([p for h in heads for p in self.prep_objects(h, passage)], allow_places=True)
         if not target and etype in PLACE_TARGET_TYPES:
             # "bombed targets in Lebanon", "Kharkiv was shelled": the place struck names the state struck
             struck = subj if passive else objects

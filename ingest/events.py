@@ -489,6 +489,9 @@ class EventFinder:
                 if c.dep_ in ("compound", "amod", "nmod", "pobj", "prep", "npadvmod"):  # "$4 billion more"
                     out.add(c.lemma_.lower())
                     out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "compound"))
+                if c.dep_ == "acl" and c.lemma_.lower() in CARGO_VERBS:
+                    # "trucks carrying flour", "a ship loaded with tents": what the vehicle carries
+                    out.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
         if token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
             out.add(token.head.lemma_.lower())  # "troop dispatch": the compound's head
         return out
@@ -1045,6 +1048,9 @@ class EventFinder:
             target = [a for a in target if a not in examples]
         if etype in SYMMETRIC_TYPES:
             sides = self.symmetric_sides(token, etype, source, target)
+        elif etype == "CONCEDE" and trig.mode == "prisoner release" and len(set(source)) >= 2 and not target:
+            # "Russia and Ukraine each freed 390 prisoners": releases both ways, coded as an exchange
+            sides = [(etype, sorted(set(source)), [], True)]
         else:
             sides = self.directed_sides(token, etype, source, target)
         loose = False

@@ -369,3 +369,13 @@ def test_abusing_a_power_attacks_no_one_and_the_court_is_the_court_named_before(
 def test_troops_arriving_and_arms_taken_delivery_of(nlp, text, expected, wrong) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found and wrong not in found
+
+
+def test_two_states_each_freeing_prisoners_is_an_exchange(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Armenia and Azerbaijan each freed 30 prisoners on Friday."
+    assert ("CONCEDE", "ARM", "AZE") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_trucks_carrying_food_let_into_a_place_are_a_concession(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Israel allowed trucks carrying flour into Gaza on Monday."
+    assert ("CONCEDE", "ISR", "PSE") in dyads(extract_text(nlp, text, PUBLISHED))
