@@ -379,3 +379,20 @@ def test_two_states_each_freeing_prisoners_is_an_exchange(nlp) -> None:  # type:
 def test_trucks_carrying_food_let_into_a_place_are_a_concession(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Israel allowed trucks carrying flour into Gaza on Monday."
     assert ("CONCEDE", "ISR", "PSE") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Tehran court sentenced a French teacher to six years in prison for spying.", ("COERCE", "IRN", "FRA")),
+        ("A Minsk court convicted two Lithuanian citizens of smuggling on Monday.", ("COERCE", "BLR", "LTU")),
+        ("Japan unveiled a $2 billion package for Ukraine on Friday.", ("AID", "JPN", "UKR")),
+    ],
+)
+def test_foreigners_sentenced_and_money_packages(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_court_sentencing_its_own_citizen_is_no_event_between_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Russian court sentenced the Russian opposition leader to 19 years in prison."
+    assert not dyads(extract_text(nlp, text, PUBLISHED))
