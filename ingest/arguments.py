@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.lexicon import object_classes
 from ingest.nlp import ACTOR_SPANS
 from ingest.people import Person
+from ingest.syntax import misjoined_head
 from service.shared import gazetteer
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -376,7 +377,7 @@ class ArgumentFinder:
     # -- sides of a trigger -------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject tokens of a verb, climbing through xcomp/conj/advcl chains; and whether it is passive."""
-        tok = verb
+        tok = misjoined_head(verb) or verb
         controlled = False  # reached through "to <verb>": "Kenya is set to meet Somalia", "was asked to leave"
         for _ in range(4):
             subj = children_of(tok, SUBJECT_DEPS)

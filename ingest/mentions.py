@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from ingest.arguments import NAMING_VERBS, OWNER_DEPS, ActorIndex, children_of
 from ingest.event_words import MISSION_NOUNS, SAY_VERBS
 from ingest.events import EventFinder
-from ingest.syntax import according_to, sentence_of, sentences
+from ingest.syntax import according_to, misjoined_head, sentence_of, sentences
 from service.shared import gazetteer
 
 # Verbs whose object "it" is more often an act than a state: "condemned it", "welcomed it".
@@ -469,6 +469,7 @@ class MentionFinder:
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
+        verb = misjoined_head(verb) or verb  # "accused X of shooting down a drone and recalled its envoy"
         if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and tok.lower_ not in POSSESSIVES:
             verb = verb.head  # "X said it would ...": "it" is X
         limit = 4 if tok.lower_ in ("their", "they") else 1

@@ -32,6 +32,18 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
+def misjoined_head(verb: Token) -> Token | None:
+    """ "accused Algeria of shooting down a drone and recalled its envoy": the small parser joins the finite
+    "recalled" to the gerund inside "of ...", though it goes with "accused"; that main verb, or None."""
+    gerund = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or gerund.tag_ != "VBG":
+        return None
+    if gerund.dep_ != "pcomp" or gerund.head.dep_ != "prep" or gerund.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    main = gerund.head.head
+    return main if main.tag_ == verb.tag_ else None
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, computed once: spaCy rebuilds them (token by token) at every ``doc.sents``."""
     cached = doc.user_data.get(_SENTS)

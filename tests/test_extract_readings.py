@@ -396,3 +396,15 @@ def test_foreigners_sentenced_and_money_packages(nlp, text, expected) -> None:  
 def test_a_court_sentencing_its_own_citizen_is_no_event_between_states(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A Russian court sentenced the Russian opposition leader to 19 years in prison."
     assert not dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niger accused Benin of shooting down a drone and recalled its ambassador from Cotonou.",
+        "Niger accused Benin of arming the rebels and expelled its ambassador.",
+    ],
+)
+def test_a_finite_verb_after_accused_of_doing_goes_with_the_accuser(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("SANCTION", "NER", "BEN") in found and ("SANCTION", "BEN", "NER") not in found
