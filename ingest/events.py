@@ -1457,7 +1457,10 @@ class EventFinder:
         if len(source) >= 2 and not target and etype == "MOBILIZE" and token.lemma_.lower() in EXERCISE_NOUNS:
             # "American and Filipino marines began their annual drills": exercises held together
             return [("COOPERATE", sorted(source), [], True)]
-        if len(source) >= 2 and not target and (token.lemma_.lower() in RECIPROCAL_LEMMAS or self.is_mutual(token)):
+        # ("fight jihadist groups" has an enemy of its own, whom no rule names a state)
+        fights_other = token.lemma_.lower() == "fight" and token.pos_ == "VERB" and bool(children_of(token, ("dobj",)))
+        reciprocal = token.lemma_.lower() in RECIPROCAL_LEMMAS and not fights_other
+        if len(source) >= 2 and not target and (reciprocal or self.is_mutual(token)):
             if etype == "CONCEDE":  # an exchange of prisoners is one symmetric act
                 return [(etype, sorted(source), [], True)]
             return [(etype, [a], [b], False) for a in source for b in source if a != b]  # each side at the other

@@ -408,3 +408,10 @@ def test_a_court_sentencing_its_own_citizen_is_no_event_between_states(nlp) -> N
 def test_a_finite_verb_after_accused_of_doing_goes_with_the_accuser(nlp, text) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("SANCTION", "NER", "BEN") in found and ("SANCTION", "BEN", "NER") not in found
+
+
+def test_states_that_set_up_a_joint_force_to_fight_a_third_cooperate_and_fight_no_one_among_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Benin, Niger and Nigeria set up a joint force of 3,000 troops to fight armed groups across their borders."
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert ("COOPERATE", "BEN", "NER") in found
+    assert not {d for d in found if d[0] == "ASSAULT"}
