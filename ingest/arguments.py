@@ -183,6 +183,8 @@ LIGHT_NOUNS = frozenset(
         "package",
     }
 )
+# Nouns that measure out the sanctions a state is under or faces: "various layers of US sanctions".
+LAYER_NOUNS = frozenset({"layer", "raft", "series", "range", "set", "round", "wave", "battery", "slew"})
 # How long, as the object of the verb that carries the act: "held three days of talks" (not "after months of war").
 DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year"})
 LIST_NOUNS = frozenset({"list", "blacklist", "register"})
@@ -855,9 +857,12 @@ class ArgumentFinder:
     @staticmethod
     def receiver_of(noun: Token, verb: Token | None) -> Token | None:
         """The verb whose subject undergoes the act a noun names: "faced sanctions", "hit by tariffs"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LAYER_NOUNS:
+            noun, head = head.head, head.head.head  # "under various layers of US sanctions", "a raft of tariffs"
+            verb = head if noun.dep_ == "dobj" else verb
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVING_VERBS:
             return verb
-        head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in UNDERGOING_PASSIVES:
             return head.head
         if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):

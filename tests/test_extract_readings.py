@@ -415,3 +415,14 @@ def test_states_that_set_up_a_joint_force_to_fight_a_third_cooperate_and_fight_n
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert ("COOPERATE", "BEN", "NER") in found
     assert not {d for d in found if d[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cuba has remained under several layers of US sanctions since 1962.", ("SANCTION", "USA", "CUB")),
+        ("North Korea has faced several rounds of UN sanctions since 2006.", ("SANCTION", "UN", "PRK")),
+    ],
+)
+def test_a_state_under_layers_or_rounds_of_sanctions_undergoes_them(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
