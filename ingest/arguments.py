@@ -507,6 +507,13 @@ class ArgumentFinder:
                 p for o in children_of(trig, ("dobj",)) for p in self.prep_objects(o, by)
             ]
             passive = passive or bool(agents)
+        if passive and not agents:
+            # "was designated a state sponsor of terrorism by the United States": the parser hangs "by" on the
+            # object the passive names the subject, or as a preposition of the verb
+            by = frozenset({"by"})
+            agents = self.prep_objects(trig, by) + [
+                p for o in children_of(trig, ("dobj", "oprd", "attr")) for p in self.prep_objects(o, by)
+            ]
         if passive:
             source = self.phrase_actors(agents)
             target = self.phrase_actors(subj) + self.phrase_actors(pobjs)

@@ -426,3 +426,8 @@ def test_states_that_set_up_a_joint_force_to_fight_a_third_cooperate_and_fight_n
 )
 def test_a_state_under_layers_or_rounds_of_sanctions_undergoes_them(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_passive_s_agent_hung_on_its_object_still_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Cuba was designated a state sponsor of terrorism by the United States in 1982."
+    assert ("SANCTION", "USA", "CUB") in dyads(extract_text(nlp, text, PUBLISHED))
