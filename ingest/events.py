@@ -145,6 +145,8 @@ class SentenceDates:
 
 STRUCK_PREPS = frozenset({"on", "against", "at", "into", "upon"})
 SPAN_BOUND_WORDS = ("since", "until", "till", "by")
+# Verbs of a lasting state, whose "since" dates its start: "has remained under sanctions since 2019".
+STATE_VERBS = frozenset({"be", "remain", "stay", "live", "face", "endure", "suffer"})
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
@@ -2165,9 +2167,11 @@ class EventFinder:
             dtok = self.token_at(sent, d.start)
             if dtok is None or self.is_deadline(dtok):
                 continue
-            if token.pos_ == "NOUN" and dtok.i > 0 and dtok.doc[dtok.i - 1].lower_ == "since":
-                continue  # "the first summit since 2020": the summit is not in 2020
             owner = self.date_owner(dtok, token)
+            since = dtok.i > 0 and dtok.doc[dtok.i - 1].lower_ == "since"
+            if token.pos_ == "NOUN" and since and (owner is None or owner.lemma_.lower() not in STATE_VERBS):
+                continue  # "the first summit since 2020": the summit is not in 2020 (but "has been under sanctions
+                # since 2019": the state of the verb began then)
             distance = abs(dtok.i - token.i)
             if owner is not None and owner.i != token.i and self.is_complement(owner, token):
                 if self.is_time_limit(dtok):

@@ -431,3 +431,15 @@ def test_a_state_under_layers_or_rounds_of_sanctions_undergoes_them(nlp, text, e
 def test_a_passive_s_agent_hung_on_its_object_still_acts(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Cuba was designated a state sponsor of terrorism by the United States in 1982."
     assert ("SANCTION", "USA", "CUB") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cuba has remained under US sanctions since 1962.", "1962"),
+        ("Leaders of Kenya and Somalia held their first meeting since 2020 on Monday.", "2024-06-10"),
+    ],
+)
+def test_since_dates_the_start_of_a_lasting_state_not_a_new_act(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract_text(nlp, text, PUBLISHED).events
+    assert event.date == expected
