@@ -53,7 +53,7 @@ TARGET_PREPS = {
     "COOPERATE": frozenset({"with", "to", "between", "among", "alongside"}),
     "AGREE": frozenset({"with", "to", "between", "among"}),
     "PROTEST": frozenset({"against", "outside", "at", "near", "over", "in", "on"}),
-    "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from"}),
+    "RETREAT": frozenset({"to", "against", "on", "at", "with", "into", "toward", "towards", "upon", "from", "near"}),
     "REQUEST": frozenset(
         {"to", "against", "on", "at", "with", "into", "toward", "towards", "for", "over", "upon", "from"}
     ),

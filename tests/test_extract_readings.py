@@ -443,3 +443,16 @@ def test_a_passive_s_agent_hung_on_its_object_still_acts(nlp) -> None:  # type: 
 def test_since_dates_the_start_of_a_lasting_state_not_a_new_act(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract_text(nlp, text, PUBLISHED).events
     assert event.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French troops vacated two military sites in Abidjan on Friday.", ("RETREAT", "FRA", "CIV")),
+        ("Russian forces vacated their positions near Kherson.", ("RETREAT", "RUS", "UKR")),
+        ("Russian border guards left their posts at Armenia's border with Turkey on Wednesday.",
+         ("RETREAT", "RUS", "ARM")),
+    ],
+)  # fmt: skip
+def test_troops_or_guards_that_vacate_or_leave_posts_in_a_state_withdraw_from_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
