@@ -136,6 +136,11 @@ NOT_DONE = [
     ("neither nor", "Brasilia is neither backing Moscow nor Kyiv in the war.", ("SUPPORT", "BRA", "RUS")),
     ("too early to", "Seoul said it was too early to blame Pyongyang for the hacking.", ("ACCUSE", "KOR", "PRK")),
     ("declined to condemn", "Tokyo declined to condemn Beijing over the incident.", ("REJECT", "JPN", "CHN")),
+    (
+        "withdrawal deadline",
+        "Turkey said it would keep troops at three points in Iraq beyond the withdrawal deadline.",
+        ("RETREAT", "TUR", "IRQ"),
+    ),
 ]
 
 
