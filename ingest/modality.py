@@ -40,8 +40,9 @@ REFUSAL = Trigger(lemma="accept", pos="VERB", type="REJECT", mode="refusal")
 STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
 
 
-# Nouns that make the act named before them a prospect: "the withdrawal deadline", "a ceasefire plan".
-PROSPECT_HEADS = frozenset({"deadline", "timetable", "timeline", "plan", "proposal", "schedule", "target"})
+# Nouns that make the act named before them a prospect: "the withdrawal deadline", "a ceasefire proposal" (an
+# announced plan is a planned act, kept).
+PROSPECT_HEADS = frozenset({"deadline", "proposal"})
 
 
 def is_irrealis(token: Token, trig: Trigger) -> bool:
@@ -52,7 +53,7 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
     if is_charged(token):
         return True
     if token.dep_ == "compound" and token.head.lemma_.lower() in PROSPECT_HEADS:
-        return True  # "beyond the withdrawal deadline", "a ceasefire plan": what is due or planned, not done
+        return True  # "beyond the withdrawal deadline", "a ceasefire proposal": what is due or proposed, not done
     if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.lemma_.lower() in DELIBERATION_VERBS:
         return True  # "discussed aid, and a meeting between ...": the parser joins a second object to the verb
     if trig.type == "REJECT" and any(c.lemma_.lower() in NEGATING_COMPLEMENTS for c in children_of(token, ("xcomp",))):
