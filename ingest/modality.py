@@ -237,7 +237,11 @@ def is_denied(token: Token) -> bool:
             return False
         lemma = head.lemma_.lower()
         if head.pos_ == "VERB" and lemma in DENIAL_VERBS:
-            return True
+            # "X accused Y of arming the rebels, charges Y has denied": the parser may make the accusation the
+            # object of the denial written after it, though what is denied is the charge, not that it was made
+            # ("Russia sent troops, the Kremlin denied" stays denied)
+            accusing = token.lemma_.lower() in ACCUSING_VERBS and child.i == token.i
+            return not (accusing and child.dep_ == "ccomp" and child.i < head.i and _after_comma(child, head))
         if lemma in HEARSAY_NOUNS and hearsay_is_doubted(head):
             return True
         if head.pos_ == "VERB" and any(
@@ -248,6 +252,15 @@ def is_denied(token: Token) -> bool:
             return True  # "unconfirmed reports suggested that X had sent fighters"
         child = head
     return False
+
+
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
+
+
+def _after_comma(clause: Token, verb: Token) -> bool:
+    """A comma between the end of ``clause`` and ``verb``: "X accused Y ..., charges Y denied"."""
+    end = max(t.i for t in clause.subtree)
+    return any(t.text == "," for t in clause.doc[end : verb.i])
 
 
 def reported_future(verb: Token, modal: Token) -> bool:

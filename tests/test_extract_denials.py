@@ -133,3 +133,17 @@ def test_rejecting_an_accusation_just_reported_is_aimed_at_the_accuser(nlp) -> N
 
 def test_rejecting_a_proposal_is_aimed_at_its_author(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("REJECT", "UKR", "RUS") in found_in(nlp, "Ukraine rejected Russia's proposal for a ceasefire.")
+
+
+def test_an_accusation_whose_charges_are_denied_was_still_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sudan's army-led government accused the United Arab Emirates of sending drones to the Rapid Support "
+        "Forces, charges Abu Dhabi has repeatedly denied."
+    )
+    found = found_in(nlp, text)
+    assert ("ACCUSE", "SDN", "ARE") in found
+    assert not {d for d in found if d[0] == "AID"}
+
+
+def test_an_act_reported_first_and_denied_after_a_comma_stays_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not found_in(nlp, "Russia sent troops to Belarus last week, the Kremlin denied.")
