@@ -822,6 +822,8 @@ class EventFinder:
             and token.head.lemma_.lower() in RECEIPT_VERBS | {"take"}
         ):
             return []  # "took delivery of tanks from the US": read from the goods, whose receiver is the subject
+        if trig.type == "ASSAULT" and token.pos_ == "VERB" and self.by_hackers(token):
+            trig = replace(trig, type="COERCE", mode="cyber")  # "Russian hackers attacked Estonian websites"
         if trig.type == "ASSAULT" and self.is_voiced(token):
             trig = replace(trig, type="ACCUSE", mode="accusation")
         etype = trig.type
@@ -1360,6 +1362,12 @@ class EventFinder:
     def crowd_acts(self, verb: Token) -> bool:
         """The subject is a crowd: protesters, or a number of people."""
         return self.crowd_gathers(verb) or self.counted_crowd(verb)
+
+    def by_hackers(self, verb: Token) -> bool:
+        """The act's doers are hackers: an attack on networks, not by force."""
+        subj, passive = self.args.subject_of(verb)
+        doers = [p for a in children_of(verb, ("agent",)) for p in children_of(a, ("pobj",))] if passive else subj
+        return any(d.lemma_.lower() in ("hacker", "hackers") for d in doers)
 
     def is_stance(self, tok: Token) -> bool:
         """ "pro-Russian", "anti-American": a stance towards a state, written before its adjective."""

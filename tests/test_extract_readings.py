@@ -456,3 +456,18 @@ def test_since_dates_the_start_of_a_lasting_state_not_a_new_act(nlp, text, expec
 )  # fmt: skip
 def test_troops_or_guards_that_vacate_or_leave_posts_in_a_state_withdraw_from_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian hackers breached Israeli water utility networks last year.", ("COERCE", "IRN", "ISR")),
+        ("Russian hackers attacked Lithuanian government websites on Monday.", ("COERCE", "RUS", "LTU")),
+        ("Japan and Australia have stepped up intelligence sharing on maritime threats.", ("COOPERATE", "AUS", "JPN")),
+        ("Algeria handed over a shipment of fuel to the Tunisian army on Monday.", ("AID", "DZA", "TUN")),
+    ],
+)
+def test_cyber_intrusions_intelligence_sharing_and_goods_handed_over(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    assert not {d for d in found if d[0] == "ASSAULT"}
