@@ -52,6 +52,9 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
         return True
     if is_charged(token):
         return True
+    clause = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.dep_ == "ccomp" and unfounded(clause.head):
+        return True  # "tabloids claimed, without citing evidence, that Beijing had endorsed ...": a rumour
     if token.dep_ == "compound" and token.head.lemma_.lower() in PROSPECT_HEADS:
         return True  # "beyond the withdrawal deadline", "a ceasefire proposal": what is due or proposed, not done
     if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.lemma_.lower() in DELIBERATION_VERBS:
@@ -138,6 +141,7 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
                 return True  # "has yet to approve the weapons", "is yet to meet him": not done so far
         if t.dep_ == "pcomp" and t.head.lower_ == "without":
             return True  # "without coordinating with the other two"
+
         against = t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "against"
         if against and t.head.head.lemma_.lower() in AGAINST_VERBS:
             return True  # "decided against new sanctions", "voted against sending troops"
@@ -255,6 +259,16 @@ def is_denied(token: Token) -> bool:
 
 
 ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
+
+
+def unfounded(verb: Token) -> bool:
+    """A claim made "without evidence", "without citing evidence", "without offering proof"."""
+    return any(
+        t.lemma_.lower() in ("evidence", "proof")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "without"
+        for t in p.subtree
+    )
 
 
 def _after_comma(clause: Token, verb: Token) -> bool:

@@ -147,3 +147,8 @@ def test_an_accusation_whose_charges_are_denied_was_still_made(nlp) -> None:  # 
 
 def test_an_act_reported_first_and_denied_after_a_comma_stays_denied(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not found_in(nlp, "Russia sent troops to Belarus last week, the Kremlin denied.")
+
+
+def test_a_claim_made_without_evidence_is_a_rumour(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Greek tabloids claimed, without citing evidence, that Ankara had secretly backed Tripoli's stance."
+    assert not found_in(nlp, text)
