@@ -185,6 +185,8 @@ LIGHT_NOUNS = frozenset(
 )
 # Nouns that measure out the sanctions a state is under or faces: "various layers of US sanctions".
 LAYER_NOUNS = frozenset({"layer", "raft", "series", "range", "set", "round", "wave", "battery", "slew"})
+# Nouns that make a state named before them a topic: "the Taiwan issue", "the Korea question", "the Iran file".
+TOPIC_NOUNS = frozenset({"issue", "question", "problem", "file", "dossier", "matter"})
 # How long, as the object of the verb that carries the act: "held three days of talks" (not "after months of war").
 DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year"})
 LIST_NOUNS = frozenset({"list", "blacklist", "register"})
@@ -216,6 +218,8 @@ class ActorIndex:
         self.groups: dict[int, list[str]] = {}  # "the two countries", "they": a reference to several actors
         actors = gazetteer.load_actors()
         for span in doc.spans[ACTOR_SPANS]:
+            if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in TOPIC_NOUNS:
+                continue  # "cross the line on the Taiwan issue": a topic, not a party
             self.span_start[span.start] = span
             known = actors.get(span.label_)
             for i in range(span.start, span.end):

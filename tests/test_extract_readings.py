@@ -471,3 +471,8 @@ def test_cyber_intrusions_intelligence_sharing_and_goods_handed_over(nlp, text, 
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found
     assert not {d for d in found if d[0] == "ASSAULT"}
+
+
+def test_a_state_named_as_an_issue_is_a_topic_not_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Beijing warned that provocations on the Taiwan issue would be met with a strong response from China."
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if "TWN" in d}
