@@ -476,3 +476,15 @@ def test_cyber_intrusions_intelligence_sharing_and_goods_handed_over(nlp, text, 
 def test_a_state_named_as_an_issue_is_a_topic_not_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Beijing warned that provocations on the Taiwan issue would be met with a strong response from China."
     assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if "TWN" in d}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India blocked 59 Chinese apps on Monday.", ("SANCTION", "IND", "CHN")),
+        ("Russia blocked Ukrainian ships from leaving the port.", ("COERCE", "RUS", "UKR")),
+    ],
+)
+def test_blocking_a_state_s_apps_is_a_ban_and_its_ships_a_blockade(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found and not {d for d in found if d[0] == "REJECT"}
