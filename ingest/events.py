@@ -904,39 +904,14 @@ class EventFinder:
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
         if etype == "SUPPORT" and token.pos_ == "NOUN" and source and not target:
-            # "assured Poland of Germany's full support": the parser hangs "of" on the one assured
-            # (or on the verb: "assured Poland of Berlin's solidarity")
-            of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-            verb = of.head if of is not None and of.head.pos_ == "VERB" else of.head.head if of is not None else None
-            if verb is not None and verb.lemma_.lower() in ASSURING_VERBS:
-                target = [a for a in self.args.phrase_actors(children_of(verb, ("dobj",))) if a not in source]
-        if trig.mode == "alert" and (verb := self.args.governing_verb(token)) is not None:
-            # "put its troops on high alert along the border with Pakistan": whoever puts them, at whoever the
-            # verb's other phrases name
-            source = self.args.doers_of(verb)
-            target = [a for a in self.args.clause_sides(verb, etype, source, [])[1] if a not in source]
-        if trig.mode == "access granted":
-            # "granted IAEA inspectors access to the site", "allowed the IAEA access": the one let in is named beside
-            # the access (the parser makes it an object or a modifier); where they go is the granter's own
-            verb = self.args.governing_verb(token)
-            let_in = children_of(token, OWNER_DEPS) + (
-                [o for o in children_of(verb, ("dobj", "dative")) if o.i != token.i] if verb is not None else []
-            )
-            source = self.args.doers_of(verb) if verb is not None else []
-            target = [a for a in self.args.phrase_actors(let_in) if a not in source]
+            target = [a for a in self.assured(token) if a not in source]
+        if trig.mode in ("alert", "access granted"):
+            source, target = self.granted_sides(token, etype, trig.mode)
         if trig.mode == "goods" and source and not target:
             target = [a for a in self.args.phrase_actors([p for c in cargo for p in c or []]) if a not in source]
         if etype == "AID" and token.pos_ == "VERB" and source and not target:
-            # "sent warplanes near Taiwan", "flew bombers around Japan": weapons sent near a state, not to it, are a
-            # show of force at it
-            things = [
-                o for d in children_of(token, ("dobj",)) for o in (d, *self.args.prep_objects(d, frozenset({"of"})))
-            ]
-            near = self.args.prep_objects(token, SHOW_OF_FORCE_PREPS) + [
-                p for o in things for p in self.args.prep_objects(o, SHOW_OF_FORCE_PREPS)
-            ]
-            target = [a for a in self.args.phrase_actors(near, allow_places=True) if a not in source]
-            if target:
+            target = [a for a in self.shown_force_at(token) if a not in source]
+            if target:  # "sent warplanes near Taiwan": weapons sent near a state, not to it, are a show of force
                 etype, trig = "MOBILIZE", replace(trig, type="MOBILIZE", mode="show of force")
         if trig.mode == "countermeasures" and source and not target:
             # "Trump slapped tariffs on Colombian goods, after which Petro adopted a reciprocal measure": a
@@ -1362,6 +1337,39 @@ class EventFinder:
     def crowd_acts(self, verb: Token) -> bool:
         """The subject is a crowd: protesters, or a number of people."""
         return self.crowd_gathers(verb) or self.counted_crowd(verb)
+
+    def assured(self, support: Token) -> list[str]:
+        """ "assured Poland of Germany's full support", "assured Poland of Berlin's solidarity": the one assured (the
+        parser hangs "of" on it or on the verb)."""
+        if support.dep_ != "pobj" or support.head.lower_ != "of":
+            return []
+        of = support.head
+        verb = of.head if of.head.pos_ == "VERB" else of.head.head
+        if verb.lemma_.lower() not in ASSURING_VERBS:
+            return []
+        return self.args.phrase_actors(children_of(verb, ("dobj",)))
+
+    def granted_sides(self, noun: Token, etype: str, mode: str) -> tuple[list[str], list[str]]:
+        """Sides of a noun whose verb puts something in a state or grants it: "put its troops on high alert along the
+        border with Pakistan" (whoever puts them, at whoever the verb's other phrases name); "granted IAEA inspectors
+        access to the site", "allowed the IAEA access" (the one let in is named beside the access, as an object or a
+        modifier; where they go is the granter's own)."""
+        verb = self.args.governing_verb(noun)
+        if verb is None:
+            return [], []
+        source = self.args.doers_of(verb)
+        if mode == "alert":
+            return source, [a for a in self.args.clause_sides(verb, etype, source, [])[1] if a not in source]
+        let_in = children_of(noun, OWNER_DEPS) + [o for o in children_of(verb, ("dobj", "dative")) if o.i != noun.i]
+        return source, [a for a in self.args.phrase_actors(let_in) if a not in source]
+
+    def shown_force_at(self, verb: Token) -> list[str]:
+        """Where weapons sent, flown or sailed go near: "sent warplanes near Taiwan", "flew bombers around Japan"."""
+        things = [o for d in children_of(verb, ("dobj",)) for o in (d, *self.args.prep_objects(d, _OF))]
+        near = self.args.prep_objects(verb, SHOW_OF_FORCE_PREPS) + [
+            p for o in things for p in self.args.prep_objects(o, SHOW_OF_FORCE_PREPS)
+        ]
+        return self.args.phrase_actors(near, allow_places=True)
 
     def by_hackers(self, verb: Token) -> bool:
         """The act's doers are hackers: an attack on networks, not by force."""
