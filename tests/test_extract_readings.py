@@ -488,3 +488,20 @@ def test_a_state_named_as_an_issue_is_a_topic_not_a_party(nlp) -> None:  # type:
 def test_blocking_a_state_s_apps_is_a_ban_and_its_ships_a_blockade(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found and not {d for d in found if d[0] == "REJECT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China protested against the arrival of a US destroyer in the Philippine port of Subic.",
+         ("MOBILIZE", "USA", "PHL")),
+        ("The arrival of Russian troops in Mali was confirmed on Monday.", ("MOBILIZE", "RUS", "MLI")),
+    ],
+)  # fmt: skip
+def test_the_arrival_of_a_state_s_troops_or_warships_is_a_deployment(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_the_arrival_of_a_delegation_is_no_deployment(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The arrival of the Chinese delegation in Hanoi was delayed."
+    assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "MOBILIZE"}
