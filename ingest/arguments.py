@@ -506,18 +506,12 @@ class ArgumentFinder:
         ):
             # "Designated a terrorist group by Britain and Canada, the Houthis ...": a participle's "by" names its
             # doers, and the clause's subject undergoes it
-            by = frozenset({"by"})
-            agents = self.prep_objects(trig, by) + [
-                p for o in children_of(trig, ("dobj",)) for p in self.prep_objects(o, by)
-            ]
+            agents = self.by_phrases(trig, ("dobj",))
             passive = passive or bool(agents)
         if passive and not agents:
             # "was designated a state sponsor of terrorism by the United States": the parser hangs "by" on the
             # object the passive names the subject, or as a preposition of the verb
-            by = frozenset({"by"})
-            agents = self.prep_objects(trig, by) + [
-                p for o in children_of(trig, ("dobj", "oprd", "attr")) for p in self.prep_objects(o, by)
-            ]
+            agents = self.by_phrases(trig, ("dobj", "oprd", "attr"))
         if passive:
             source = self.phrase_actors(agents)
             target = self.phrase_actors(subj) + self.phrase_actors(pobjs)
@@ -631,6 +625,13 @@ class ArgumentFinder:
                 if target:
                     break
         return source, [t for t in target if t not in source] if etype not in SYMMETRIC_TYPES else target
+
+    def by_phrases(self, verb: Token, object_deps: tuple[str, ...]) -> list[Token]:
+        """What "by" names on a verb or on its objects of these kinds: agents the parser did not mark as such."""
+        by = frozenset({"by"})
+        return self.prep_objects(verb, by) + [
+            p for o in children_of(verb, object_deps) for p in self.prep_objects(o, by)
+        ]
 
     @staticmethod
     def has_own_subject(clause: Token) -> bool:

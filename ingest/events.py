@@ -234,6 +234,12 @@ def _is_time(prep: Token) -> bool:
     return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
 
 
+def noun_lemma(token: Token) -> str:
+    """The lemma, with a capitalised plural made singular: the tagger keeps "Marines" (in "U.S. Marines") whole."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.pos_ == "PROPN" and lemma.endswith("s") else lemma
+
+
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every word that can start an event: trigger lemmas, CAMEO verbs, troop and travel words."""
@@ -294,10 +300,9 @@ class EventFinder:
                 context = self.latest_date(dates) or context
                 continue
             for token in sent:
-                lower = token.lower_
-                if token.lemma_.lower() not in self.cue_words and lower not in self.cue_words:
-                    if not (token.pos_ == "PROPN" and lower.endswith("s") and lower[:-1] in self.cue_words):
-                        continue  # most words can start no event: skip the syntax work ("Marines" is "marine")
+                cues = self.cue_words
+                if token.lemma_.lower() not in cues and token.lower_ not in cues and noun_lemma(token) not in cues:
+                    continue  # most words can start no event: skip the syntax work ("Marines" is "marine")
                 if token.i >= 2 and self.doc[token.i - 1].text == "-" and self.doc[token.i - 2].lower_ == "non":
                     continue  # "a non-aggression pact", "non-interference": the act's absence
                 trig = self.refusal(token) or self.match_trigger(token)
@@ -1770,8 +1775,8 @@ class EventFinder:
         actors its phrase names; or, naming none, given as the reason of an act ("cut ties with Malaysia over the
         extradition ... condemned the extradition"): the one that act answers did it."""
         lemma = obj.lemma_.lower()
-        start = max(0, obj.sent.start - STORY_REACH)
-        for earlier in reversed(self.doc[start : obj.sent.start]):
+        sent_start = sentence_of(obj).start
+        for earlier in reversed(self.doc[max(0, sent_start - STORY_REACH) : sent_start]):
             if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
                 continue
             # whose act it is, and its partners: not where it led ("the extradition of a citizen to the US")
@@ -1988,9 +1993,7 @@ class EventFinder:
         tanks reached Ukraine": one state's weapons arriving in another is AID (a delivery)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
-        lemma = token.lemma_.lower()
-        if token.pos_ == "PROPN" and lemma.endswith("s"):
-            lemma = lemma[:-1]  # "U.S. Marines": the tagger keeps a capitalised plural as it is
+        lemma = noun_lemma(token)
         if lemma in self.classes["troops"]:
             etype, mode, trig = "MOBILIZE", "troops", _TROOPS
         elif lemma in self.classes["weapons"]:

@@ -362,7 +362,7 @@ class MentionFinder:
                     actor = (
                         bound[0]
                         if bound and len(bound) == 1
-                        else (self._owner_named_before(tok) if lemma in MISSION_NOUNS else None)
+                        else (self._owner_named_before(sent, tok) if lemma in MISSION_NOUNS else None)
                         or self._recent_actor(number, subject=True)
                     )
                     if actor:
@@ -376,10 +376,10 @@ class MentionFinder:
             tok = tok.head
         return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_VERBS
 
-    def _owner_named_before(self, tok: Token) -> str | None:
+    def _owner_named_before(self, sent: Span, tok: Token) -> str | None:
         """ "refuge in Mexico's embassy in Quito ... police stormed the embassy": the state whose mission the same noun
         named before (within the reach of a reference)."""
-        start = max(0, tok.sent.start - OWNER_REACH)
+        start = max(0, sent.start - OWNER_REACH)
         for earlier in reversed(self.doc[start : tok.i]):
             if earlier.lemma_.lower() != tok.lemma_.lower() or earlier.i in self.index.actor:
                 continue
@@ -590,7 +590,6 @@ class MentionFinder:
         """ "Armenia and Azerbaijan clashed ... Macron called both leaders": the last two actors named together (joined
         by "and", or "between X and Y"), before the states named since in other roles."""
         window = [m for _, m, _ in self._window(number) if m.head < before and (groups_too or m.kind not in ORG_KINDS)]
-        pairs: list[list[str]] = []
         for k, m in enumerate(window):  # newest first
             head = self.doc[m.head]
             partners = {c.i for c in head.conjuncts}
@@ -599,9 +598,8 @@ class MentionFinder:
                 continue  # "the US, Turkey and Saudi Arabia": two of a list of three are not "the two"
             for other in window[k + 1 :]:
                 if other.actor != m.actor and other.head in partners:
-                    pairs.append([other.actor, m.actor])
-                    break
-        return pairs[0] if pairs else []
+                    return [other.actor, m.actor]
+        return []
 
     def _recent_states(self, number: int, count: int, groups_too: bool = False, before: int | None = None) -> list[str]:
         found: list[str] = []

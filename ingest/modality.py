@@ -43,6 +43,8 @@ STOPPING_VERBS = frozenset({"suspend", "withhold", "freeze"})
 # Nouns that make the act named before them a prospect: "the withdrawal deadline", "a ceasefire proposal" (an
 # announced plan is a planned act, kept).
 PROSPECT_HEADS = frozenset({"deadline", "proposal"})
+# Verbs whose act was made even when what it charges is denied: "accused Y of arming rebels, charges Y denied".
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
 
 
 def is_irrealis(token: Token, trig: Trigger) -> bool:
@@ -141,7 +143,6 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
                 return True  # "has yet to approve the weapons", "is yet to meet him": not done so far
         if t.dep_ == "pcomp" and t.head.lower_ == "without":
             return True  # "without coordinating with the other two"
-
         against = t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "against"
         if against and t.head.head.lemma_.lower() in AGAINST_VERBS:
             return True  # "decided against new sanctions", "voted against sending troops"
@@ -256,9 +257,6 @@ def is_denied(token: Token) -> bool:
             return True  # "unconfirmed reports suggested that X had sent fighters"
         child = head
     return False
-
-
-ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
 
 
 def unfounded(verb: Token) -> bool:
