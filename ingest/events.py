@@ -8,7 +8,7 @@ opinion, deliberated and requested acts, and acts that are denied or only rumour
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -22,6 +22,7 @@ from ingest.arguments import (
     RECEIVING_VERBS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
+    TO,
     UNDERGOING_PASSIVES,
     VENUE_NOUNS,
     ActorIndex,
@@ -963,6 +964,17 @@ class EventFinder:
             # "condemned the raid and demanded that Israel withdraw": the act condemned is that of the state told to
             # undo it (a body asked to act, "urged the UN to act", is no wrongdoer)
             target = [a for a in self.demanded_of(token) if a not in source and not gazetteer.is_organisation(a)]
+        if etype in JUDGEMENT_TYPES and token.pos_ == "NOUN":
+            # "voiced opposition to arms sales to Taiwan": the buyer is not the one opposed, the seller is
+            given = [t for t in token.subtree if t.i != token.i and self.gives(t)]
+            to_objects = self.args.prep_objects(token, TO)
+            buyers = self.args.phrase_actors(
+                [p for t in given for p in self.args.prep_objects(t, TO)]
+                # (the parser hangs the second "to" on the opposition as often as on the sales)
+                + ([o for o in to_objects if o not in given] if any(o in given for o in to_objects) else [])
+            )
+            target = [t for t in target if t not in buyers]
+            opposed += buyers
         denial = etype == "REJECT" and token.pos_ == "VERB" and self.denies_an_act(token)
         if denial:
             # "denied sending troops to Russia", "dismissed claims that its soldiers crossed into Ukraine": the
@@ -1542,13 +1554,30 @@ class EventFinder:
         opposed: list[str] = []
         if verb.lemma_.lower() == "blame":
             return []  # "blamed the move on Lithuania": what follows "on" is the one blamed
+        if etype == "ACCUSE":
+            # "the men it accused of belonging to a Venezuelan gang": who the charge names besides the accused
+            # (the gang, a state helped) is not accused
+            charges = [g for p in children_of(verb, ("prep",)) if p.lower_ == "of" for g in children_of(p, ("pcomp",))]
+            accused = self.args.phrase_actors(children_of(verb, ("dobj",)))
+            named = self.named_in([t for g in charges for t in g.subtree if t.pos_ != "PRON"])  # "its drones"
+            opposed += [a for a in named if a not in accused]
         for obj in children_of(verb, ("dobj",)):
             if etype == "ACCUSE" and (
                 obj.lemma_.lower() in FILING_NOUNS or getattr(self.match_trigger(obj), "type", None) == "ACCUSE"
             ):
                 continue
             preps = (self.victim_preps(obj) - {"of"}) if self.names_act(obj) else frozenset({"against"})
+            if self.gives(obj):
+                # "condemned arms sales to Taiwan": the buyer is not the one judged, the seller is (the parser hangs
+                # the "to" on the verb as often as on the sales)
+                preps |= {"to"}
+                if etype == "ACCUSE":
+                    opposed += self.args.phrase_actors(self.args.prep_objects(verb, frozenset({"to"})))
             opposed += self.args.phrase_actors(self.args.prep_objects(obj, preps), allow_places=True)
+            if self.names_act(obj) and children_of(obj, ("poss",)):
+                # "protested the Baltic nation's decision to let Taiwan open an office": the decision's owner is
+                # judged, not those its clause lets act
+                opposed += self.named_in([t for c in children_of(obj, ("acl", "relcl")) for t in c.subtree])
             # deeper: "condemned the silence over the massacre of civilians and the bombing of towns in Chad":
             # whoever an act named inside the object is aimed at is its victim, not the one judged
             acts = [
@@ -1560,6 +1589,12 @@ class EventFinder:
                 [p for act in acts for p in self.args.prep_objects(act, self.victim_preps(act))], allow_places=True
             )
         return opposed
+
+    def gives(self, noun: Token) -> bool:
+        return getattr(self.match_trigger(noun), "type", None) == "AID"
+
+    def named_in(self, tokens: Iterable[Token]) -> list[str]:
+        return list(dict.fromkeys(self.index.actor[t.i] for t in tokens if t.i in self.index.actor))
 
     def demanded_of(self, verb: Token) -> list[str]:
         """Whom a demand or warning joined to this verb is addressed to: "condemned X and urged Israel to stop"."""

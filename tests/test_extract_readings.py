@@ -505,3 +505,27 @@ def test_the_arrival_of_a_state_s_troops_or_warships_is_a_deployment(nlp, text, 
 def test_the_arrival_of_a_delegation_is_no_deployment(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The arrival of the Chinese delegation in Hanoi was delayed."
     assert not {d for d in dyads(extract_text(nlp, text, PUBLISHED)) if d[0] == "MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "judged", "bystander"),
+    [
+        # the buyer of a judged transfer is not the one judged (the "to" hung on the noun or on the verb)
+        ("Moscow has long denounced Western weapons deliveries to Kyiv.", None, "UKR"),
+        ("Beijing sharply criticised the French arms sales to Taipei.", "FRA", "TWN"),
+        ("China expressed firm opposition to weapons sales to Taiwan.", None, "TWN"),
+        # the states an owned decision lets act are not judged: its owner is
+        ("Beijing protested the Czech government's decision to allow Taiwan to open a trade office.", "CZE", "TWN"),
+        ("China denounced the small republic's move to let Taipei set up a mission in its capital.", None, "TWN"),
+        ("Moscow condemned the neighbour's decision to let American troops use its bases.", None, "USA"),
+        # those the charge names beside the accused are not accused
+        ("Ankara jailed the journalists it had accused of spying for Greece.", None, "GRC"),
+        ("Rabat accused Algiers of arming separatists backed by Iran.", "DZA", "IRN"),
+    ],
+)
+def test_who_a_judged_act_names_besides_its_doer_is_not_judged(nlp, text, judged, bystander) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    judging = {d for d in found if d[0] in ("ACCUSE", "REJECT")}
+    assert not any(d[2] == bystander for d in judging), found
+    if judged is not None:
+        assert any(d[2] == judged for d in judging), found
