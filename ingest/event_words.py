@@ -297,8 +297,14 @@ GROWTH_VERBS = frozenset(
         "form",
         "launch",
         "sign",
+        "increase",
+        "step",  # "stepped up cooperation"
     }
 )
+# Cooperation taken up again: "resumed security cooperation with Madrid" (ties restored are an agreement, read from
+# the verb).
+RESUMING_VERBS = frozenset({"resume", "restore", "revive", "renew", "reinstate"})
+RELATION_NOUNS = frozenset({"relation", "tie", "relationship"})
 GROWTH_MODIFIERS = frozenset({"deepening", "growing", "budding", "closer", "strategic", "expanding", "burgeoning"})
 BILATERAL_VERBS = frozenset({"call", "phone", "telephone", "contact", "speak", "talk", "ring", "conversation"})
 PARTICIPATION_VERBS = frozenset({"involve", "join", "participate", "attend", "take", "enter", "include"})

@@ -99,7 +99,9 @@ from ingest.event_words import (
     RECIPROCAL_LEMMAS,
     REFERENCE_REACH,
     REFLEXIVES,
+    RELATION_NOUNS,
     RELIEF_NOUNS,
+    RESUMING_VERBS,
     RUPTURE_NOUNS,
     SAY_VERBS,
     SCORE,
@@ -738,6 +740,8 @@ class EventFinder:
         if done_together(token):
             return True
         verb = token.head
+        if verb.lemma_.lower() in RESUMING_VERBS and token.lemma_.lower() not in RELATION_NOUNS:
+            return True
         if verb.lemma_.lower() in GROWTH_VERBS:
             # "signed accords to boost cooperation", "will work to enhance ties", "a role in further strengthening
             # the partnership", "the agreements will strengthen relations": growth aimed at or foretold, not seen

@@ -529,3 +529,19 @@ def test_who_a_judged_act_names_besides_its_doer_is_not_judged(nlp, text, judged
     assert not any(d[2] == bystander for d in judging), found
     if judged is not None:
         assert any(d[2] == judged for d in judging), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Moscow resumed military cooperation with Pyongyang last week.", ("COOPERATE", "PRK", "RUS"), None),
+        ("Ankara and Cairo revived their defence cooperation in the spring.", ("COOPERATE", "EGY", "TUR"), None),
+        # ties restored are an agreement, no second act of cooperation
+        ("Qatar and Bahrain restored relations on Thursday.", ("AGREE", "BHR", "QAT"), ("COOPERATE", "BHR", "QAT")),
+    ],
+)
+def test_cooperation_taken_up_again_is_cooperation(nlp, text, expected, not_expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    if not_expected is not None:
+        assert not_expected not in found
