@@ -329,7 +329,11 @@ class MentionFinder:
                     groups_too = lower in ("sides", "parties")
                     group = (
                         (
-                            (self._pair_before(named, tok.i, groups_too) if tok.dep_ == "pobj" else [])
+                            (
+                                self._pair_before(named, tok.i, groups_too)
+                                if tok.dep_ == "pobj" or lower in SET_NOUNS  # "..., where the pair will discuss"
+                                else []
+                            )
                             or self._recent_pair(number, tok.i, groups_too)
                         )
                         if count == 2
@@ -342,8 +346,10 @@ class MentionFinder:
                     group = self._recent_coordination(number, tok.i)
                     out += [Mention(a, tok.i, "nominal") for a in group]
                 elif lower in PARTY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-                    # "the sides agreed", "the leaders agreed": the group that was last the subject
-                    out += [Mention(a, tok.i, "nominal") for a in self._recent_group(number)]
+                    # "the sides agreed", "the leaders agreed": the group that was last the subject (a plural
+                    # never stands for one state: "North Korea fired a missile ... the leaders said" is unresolved)
+                    group = self._recent_group(number)
+                    out += [Mention(a, tok.i, "nominal") for a in group] if len(group) >= 2 else []
                 elif lemma in DIPLOMAT_NOUNS and tok.tag_ == "NN" and tok.i not in self.index.person:
                     # "expelled the German ambassador ... blamed the diplomat for": the envoy named last
                     actor = self._previous_diplomat(tok)
@@ -584,7 +590,14 @@ class MentionFinder:
             pair = list(dict.fromkeys([m.actor, *(o.actor for o in earlier if o.head in partners)]))
             if len(pair) == 2:
                 return pair
-        return []
+        # "ahead of Biden's planned bilateral with Xi, where the pair will discuss ...": the only two named before it
+        # (a capital where something happens is a venue: "talks in Ankara come before ...")
+        states = list(dict.fromkeys(m.actor for m in earlier if not self._venue(m)))
+        return states if len(states) == 2 else []
+
+    def _venue(self, mention: Mention) -> bool:
+        head = self.doc[mention.head]
+        return mention.kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
 
     def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:
         """ "Armenia and Azerbaijan clashed ... Macron called both leaders": the last two actors named together (joined

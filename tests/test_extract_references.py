@@ -618,3 +618,24 @@ def test_an_object_it_is_not_its_verb_s_own_subject_nor_a_venue(nlp) -> None:  #
 )  # fmt: skip
 def test_the_agency_and_the_court_are_the_body_named_before(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(run(nlp, text))
+
+
+def test_the_leaders_are_never_one_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The presidents of Brazil, Argentina and Chile met in Santiago on Monday.\n\n"
+        "Separately, Venezuela announced new oil auctions.\n\n"
+        "After the meeting, the leaders said they would build a joint rail corridor."
+    )
+    found = dyads(run(nlp, text))
+    assert not any("VEN" in d[1:] for d in found), found
+
+
+def test_the_pair_is_the_two_just_named_in_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Greece and Turkey traded accusations over drilling rights last month.\n\n"
+        "Talks in Ankara come a week before Macron's planned bilateral with Meloni, "
+        "where the pair will discuss defence."
+    )
+    found = dyads(run(nlp, text))
+    assert ("CONSULT", "FRA", "ITA") in found, found
+    assert ("CONSULT", "GRC", "TUR") not in found, found
