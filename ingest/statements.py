@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.arguments import NAMING_VERBS, OWNER_DEPS, children_of, is_condition
-from ingest.event_words import BORNE_VERBS
+from ingest.event_words import BORNE_VERBS, RELATION_NOUNS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
@@ -182,7 +182,7 @@ class StatementFinder:
                     for actor in self.finder.referenced_doers(subject, speakers):
                         events.append(self.event(verb, said_verdict, speakers, actor, 0.5))
         for actor, found in self._by_actor(others).items():
-            doer = [self.doc[m.head] for m in found if not self.is_victim(self.doc[m.head]) and m.kind != "pronoun"]
+            doer = [self.doc[m.head] for m in found if not self.suffers(self.doc[m.head]) and m.kind != "pronoun"]
             if any(d.i in judged or self.is_behind(d) for d in doer) or any(
                 distance(d, w) <= NEAR for d in doer for w in negative
             ):
@@ -351,6 +351,23 @@ class StatementFinder:
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) or c.lower_ in ("if", "unless")
             for c in verb.children
         )
+
+    def suffers(self, tok: Token) -> bool:
+        """A victim, or a side of a relation ("the Japan-South Korea relationship has been undermined")."""
+        if self.is_victim(tok):
+            return True
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "appos", "poss") and head.head.i != head.i:
+            head = head.head
+        if head is not tok and head.lemma_.lower() in RELATION_NOUNS:
+            return True
+        if head.dep_ != "pobj":
+            return False
+        prep = head.head
+        # "Russia's invasion of Ukraine": the victim of a violent act named by its noun
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and "of" in self.finder.victim_preps(prep.head):
+            return True
+        return prep.lower_ == "to" and prep.head.pos_ == "ADJ"  # "very insulting to the alliance"
 
     @staticmethod
     def is_victim(tok: Token) -> bool:

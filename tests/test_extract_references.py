@@ -639,3 +639,22 @@ def test_the_pair_is_the_two_just_named_in_its_sentence(nlp) -> None:  # type: i
     found = dyads(run(nlp, text))
     assert ("CONSULT", "FRA", "ITA") in found, found
     assert ("CONSULT", "GRC", "TUR") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "accused", "victim"),
+    [
+        (
+            "The summit \"offers a chance to discuss regional issues, including Russia's unprovoked military invasion "
+            'of Georgia," a State Department spokesman said.',
+            "RUS",
+            "GEO",
+        ),
+        ("Macron said the American president had been deeply insulting to the European Union.", "USA", "EU"),
+    ],
+)
+def test_who_a_statement_says_was_wronged_is_not_accused(nlp, text: str, accused: str, victim: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, text))
+    accusations = {d[2] for d in found if d[0] == "ACCUSE"}
+    assert accused in accusations, found
+    assert victim not in accusations, found
