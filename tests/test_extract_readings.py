@@ -545,3 +545,14 @@ def test_cooperation_taken_up_again_is_cooperation(nlp, text, expected, not_expe
     assert expected in found
     if not_expected is not None:
         assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Canadian instructors have trained hundreds of Ukrainian recruits since the spring.", ("CAN", "UKR")),
+        ("Polish officers trained three hundred Ukrainian cadets near Lublin.", ("POL", "UKR")),
+    ],
+)
+def test_training_another_state_s_recruits_or_pilots_is_cooperation(nlp, text, pair) -> None:  # type: ignore[no-untyped-def]
+    assert ("COOPERATE", *sorted(pair)) in dyads(extract_text(nlp, text, PUBLISHED))
