@@ -153,7 +153,7 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "live", "face", "endure", "suff
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
-CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring"})
+CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring", "contain"})
 _CARGO = Trigger(lemma="aid", pos="NOUN", type="AID", mode="aid delivery")
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame", "war-game"})
 # Weapons placed in another state stay the sender's: a deployment, not a delivery.
@@ -2053,6 +2053,8 @@ class EventFinder:
             subject = token.head.head  # "a first group of instructors arrived"
         if mode == "aid delivery" and token.dep_ == "pobj" and token.head.head.lemma_.lower() in DELIVERY_NOUNS:
             subject = token.head.head  # "China's first shipment of relief supplies reached Herat"
+        if subject is token and mode != "troops" and (carrier := self.carrier_of(token)) is not None:
+            subject = carrier  # "a cargo containing Indian rocket launchers reached Armenia"
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             return []
         owners = [c for c in token.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
@@ -2100,6 +2102,14 @@ class EventFinder:
         if not target or is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
+
+    @staticmethod
+    def carrier_of(goods: Token) -> Token | None:
+        """The cargo, ship or convoy that carries these goods ("a cargo containing ...", "a ship loaded with ...")."""
+        verb = goods.head.head if goods.dep_ == "pobj" and goods.head.lower_ == "with" else goods.head
+        if goods.dep_ not in ("dobj", "pobj") or verb.dep_ != "acl" or verb.lemma_.lower() not in CARGO_VERBS:
+            return None
+        return verb.head
 
     def cargo_of(self, vehicle: Token) -> list[Token] | None:
         """What a ship, plane or convoy carries, when it is goods ("loaded with aid", "carrying medicine"): the

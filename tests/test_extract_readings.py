@@ -556,3 +556,14 @@ def test_cooperation_taken_up_again_is_cooperation(nlp, text, expected, not_expe
 )
 def test_training_another_state_s_recruits_or_pilots_is_cooperation(nlp, text, pair) -> None:  # type: ignore[no-untyped-def]
     assert ("COOPERATE", *sorted(pair)) in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cargo containing Belarusian artillery shells has reached Russia, officials said.", ("AID", "BLR", "RUS")),
+        ("A freighter loaded with Chinese medical supplies arrived in Serbia on Tuesday.", ("AID", "CHN", "SRB")),
+    ],
+)
+def test_goods_a_cargo_or_ship_carries_are_delivered_where_it_arrives(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
