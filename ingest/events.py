@@ -625,6 +625,9 @@ class EventFinder:
             lemmas = self.object_lemmas(token)
             if token.pos_ == "NOUN":
                 lemmas |= {c.lemma_.lower() for c in token.lefts}
+            if trig.mode == "representation" and not children_of(token, ("dobj",)):
+                # "Taiwan's representative office opened in Vilnius": what opens may be the subject
+                lemmas |= {s.lemma_.lower() for s in children_of(token, ("nsubj", "nsubjpass"))}
             if trig.requires and not lemmas & self.classes[trig.requires] and not self.frees_people(token, trig):
                 return False
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):

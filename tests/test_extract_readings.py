@@ -567,3 +567,13 @@ def test_training_another_state_s_recruits_or_pilots_is_cooperation(nlp, text, p
 )
 def test_goods_a_cargo_or_ship_carries_are_delivered_where_it_arrives(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_state_s_mission_that_opens_in_another_is_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "A new Chinese embassy opened in Honiara in 2020.", PUBLISHED))
+    assert ("COOPERATE", "CHN", "SLB") in found
+
+
+def test_an_embassy_opening_fire_is_no_mission_opened(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Guards at the Iranian embassy in Baghdad opened fire on the crowd.", PUBLISHED))
+    assert not any(d[0] == "COOPERATE" for d in found), found
