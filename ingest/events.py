@@ -633,7 +633,8 @@ class EventFinder:
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):
                 return False
         if trig.modifier:
-            mods = {c.lemma_.lower() for c in token.subtree if c.i < token.i} | {
+            # (the word as written too: "combined" has the lemma "combine")
+            mods = {w for c in token.subtree if c.i < token.i for w in (c.lemma_.lower(), c.lower_)} | {
                 c.lemma_.lower() for c in token.children
             }
             if token.pos_ == "VERB":  # "spoke by phone", "talked over the telephone"

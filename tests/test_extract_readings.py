@@ -577,3 +577,20 @@ def test_a_state_s_mission_that_opens_in_another_is_cooperation(nlp) -> None:  #
 def test_an_embassy_opening_fire_is_no_mission_opened(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, "Guards at the Iranian embassy in Baghdad opened fire on the crowd.", PUBLISHED))
     assert not any(d[0] == "COOPERATE" for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Canberra and Washington agreed to set up a combined intelligence centre in Darwin.", ("AUS", "USA")),
+        ("Tokyo and Manila launched a joint investigation into the collision at sea.", ("JPN", "PHL")),
+        ("Greece and Cyprus inaugurated a joint search and rescue facility on Crete.", ("CYP", "GRC")),
+    ],
+)
+def test_a_joint_or_combined_institution_is_cooperation(nlp, text, pair) -> None:  # type: ignore[no-untyped-def]
+    assert ("COOPERATE", *pair) in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_a_joint_statement_is_no_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Seoul and Tokyo issued a joint statement on trade.", PUBLISHED))
+    assert not any(d[0] == "COOPERATE" for d in found), found
