@@ -153,6 +153,10 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "live", "face", "endure", "suff
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
+# Verbs by which an objection holds up a bid: "objections from Hungary delayed Finland's accession".
+STALLING_VERBS = frozenset(
+    {"hold", "delay", "block", "stall", "derail", "hamper", "stymie", "hinder", "obstruct", "slow"}
+)
 CARGO_VERBS = frozenset({"load", "carry", "lade", "transport", "bring", "contain"})
 _CARGO = Trigger(lemma="aid", pos="NOUN", type="AID", mode="aid delivery")
 EXERCISE_NOUNS = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "wargame", "war-game"})
@@ -917,6 +921,9 @@ class EventFinder:
             # "to help Mali fight the militants": the one helped
             objects += [o for c in aims for x in children_of(c, ("ccomp", "xcomp")) for o in children_of(x, ("nsubj",))]
             target = [a for a in self.args.phrase_actors(objects) if a not in source]
+        if etype == "REJECT" and token.pos_ == "NOUN" and source and not target:
+            # "Finland's accession was held up by objections from Hungary": whose bid the objection stalls
+            target = [a for a in self.obstructed(token) if a not in source]
         if etype == "SUPPORT" and token.pos_ == "NOUN" and source and not target:
             target = [a for a in self.assured(token) if a not in source]
         if trig.mode in ("alert", "access granted"):
@@ -2106,6 +2113,19 @@ class EventFinder:
         if not target or is_irrealis(verb, trig):
             return []
         return [self.moved(token, verb, etype, mode, source, target, sent, dates)]
+
+    def obstructed(self, noun: Token) -> list[str]:
+        """Whose bid or plan an objection named as the subject or agent of a stalling verb holds up."""
+        if noun.dep_ == "nsubj":
+            verb, stalled = noun.head, children_of(noun.head, ("dobj",))
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            verb, stalled = noun.head.head, children_of(noun.head.head, ("nsubjpass",))
+        else:
+            return []
+        if verb.lemma_.lower() not in STALLING_VERBS:
+            return []
+        # (its owner: "Sweden's NATO accession" is Sweden's bid, NATO what it would join)
+        return self.args.phrase_actors([c for s in stalled for c in s.children if c.dep_ in ("poss", "amod")])
 
     @staticmethod
     def carrier_of(goods: Token) -> Token | None:

@@ -187,7 +187,11 @@ class StatementFinder:
                 distance(d, w) <= NEAR for d in doer for w in negative
             ):
                 events.append(self.event(verb, "ACCUSE", speakers, actor, 0.55))
-            elif not negative and any(distance(self.doc[m.head], w) <= 2 for m in found for w in positive):
+            elif not negative and any(
+                distance(self.doc[m.head], w) <= 2 or self.party_to(self.doc[m.head], w)
+                for m in found
+                for w in positive
+            ):
                 events.append(self.event(verb, "SUPPORT", speakers, actor, 0.5))
             if any(self.is_told_to(self.doc[m.head], speakers) for m in found):
                 events.append(self.event(verb, "REQUEST", speakers, actor, 0.5))
@@ -350,6 +354,13 @@ class StatementFinder:
         return any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL) or c.lower_ in ("if", "unless")
             for c in verb.children
+        )
+
+    @staticmethod
+    def party_to(tok: Token, word: Token) -> bool:
+        """ "the iron-clad friendship between China and Cambodia": a party to the relation the praise names."""
+        return word.pos_ == "NOUN" and any(
+            tok in p.subtree for p in word.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
         )
 
     def suffers(self, tok: Token) -> bool:

@@ -594,3 +594,26 @@ def test_a_joint_or_combined_institution_is_cooperation(nlp, text, pair) -> None
 def test_a_joint_statement_is_no_cooperation(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(extract_text(nlp, "Seoul and Tokyo issued a joint statement on trade.", PUBLISHED))
     assert not any(d[0] == "COOPERATE" for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Ukraine's EU membership talks were stalled for a year by objections from Hungary.",
+            ("REJECT", "HUN", "UKR"),
+            ("REJECT", "HUN", "EU"),
+        ),
+        ("Vetoes from Russia have blocked the Georgian application.", ("REJECT", "RUS", "GEO"), None),
+    ],
+)
+def test_an_objection_that_stalls_a_bid_rejects_its_owner(nlp, text, expected, not_expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    if not_expected is not None:
+        assert not_expected not in found
+
+
+def test_praise_of_a_friendship_backs_the_partner_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior Chinese general said the new pier stood for the unbreakable friendship between China and Laos."
+    assert ("SUPPORT", "CHN", "LAO") in dyads(extract_text(nlp, text, PUBLISHED))
