@@ -30,7 +30,9 @@ RECIPROCAL_LEMMAS = frozenset({"exchange", "swap", "trade", "clash", "fight", "s
 RECALL_VERBS = frozenset({"recall", "withdraw", "summon", "call"})
 # Verbal reactions to another's act: their target is whoever did the act.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-ACT_NOUNS = frozenset({"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour"})
+ACT_NOUNS = frozenset(
+    {"decision", "move", "action", "step", "policy", "plan", "proposal", "measure", "behaviour", "incident"}
+)
 # Endings that make a noun of a verb: "execute" -> "execution", "arrest" -> "arrest", "seize" -> "seizure".
 NOMINAL_SUFFIXES = frozenset({"", "e", "ion", "tion", "ation", "ment", "al", "ure", "ing"})
 # Verbs that ask for an act: what they govern is requested, not done ("urged X to withdraw").

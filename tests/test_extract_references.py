@@ -658,3 +658,14 @@ def test_who_a_statement_says_was_wronged_is_not_accused(nlp, text: str, accused
     accusations = {d[2] for d in found if d[0] == "ACCUSE"}
     assert accused in accusations, found
     assert victim not in accusations, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese coast guard ships rammed a Philippine supply boat. Manila condemned the incident.", "CHN"),
+        ("Iranian boats seized a British tanker in the Gulf. London called the incident illegal.", "IRN"),
+    ],
+)
+def test_the_incident_is_the_act_just_reported(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(d[0] == "ACCUSE" and d[2] == expected for d in dyads(run(nlp, text)))
