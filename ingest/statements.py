@@ -181,6 +181,16 @@ class StatementFinder:
                 for subject in (c for c in clause.children if c.dep_ == "nsubj"):
                     for actor in self.finder.referenced_doers(subject, speakers):
                         events.append(self.event(verb, said_verdict, speakers, actor, 0.5))
+        else:
+            # "said the presence of Chinese vessels near the shoal was illegal", "said the Iranian proposal was a
+            # welcome step": a copula's verdict on a phrase that names whose conduct it is
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                said_verdict = self.verdict_on_subject(clause)
+                if said_verdict is not None:
+                    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                    for actor in self.judged_in(subjects):
+                        if actor not in speakers:
+                            events.append(self.event(verb, said_verdict, speakers, actor, 0.55))
         for actor, found in self._by_actor(others).items():
             doer = [self.doc[m.head] for m in found if not self.suffers(self.doc[m.head]) and m.kind != "pronoun"]
             if any(d.i in judged or self.is_behind(d) for d in doer) or any(
@@ -230,7 +240,12 @@ class StatementFinder:
                 continue
             doers = children_of(obj, OWNER_DEPS)
             doers += [p for c in obj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children]
-            found += args.phrase_actors(doers) if doers else args.phrase_actors([obj])
+            struck = args.phrase_actors(args.prep_objects(obj, self.finder.victim_preps(obj)), allow_places=True)
+            named = [a for a in (args.phrase_actors(doers) if doers else args.phrase_actors([obj])) if a not in struck]
+            if not named and "of" not in self.finder.victim_preps(obj):
+                # "the continued presence of Chinese vessels": "of" names the doer of an act that harms no one
+                named = args.phrase_actors(args.prep_objects(obj, frozenset({"of"})))
+            found += named
         return list(dict.fromkeys(found))
 
     @staticmethod

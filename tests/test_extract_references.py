@@ -669,3 +669,22 @@ def test_who_a_statement_says_was_wronged_is_not_accused(nlp, text: str, accused
 )
 def test_the_incident_is_the_act_just_reported(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert any(d[0] == "ACCUSE" and d[2] == expected for d in dyads(run(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hanoi said the continued operation of Chinese survey ships in its waters was illegal.",
+            ("ACCUSE", "VNM", "CHN"),
+        ),
+        ("Berlin said the Iranian proposal was a welcome step.", ("SUPPORT", "DEU", "IRN")),
+    ],
+)
+def test_a_verdict_said_of_a_state_s_conduct_judges_that_state(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(run(nlp, text))
+
+
+def test_a_verdict_said_of_an_attack_does_not_judge_its_victim(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(run(nlp, "Amman said the bombing of Syrian villages was unacceptable."))
+    assert not any(d[0] == "ACCUSE" and d[2] == "SYR" for d in found), found
