@@ -79,6 +79,8 @@ VICTIM_NOUNS = frozenset({"people", "citizen", "civilian", "population", "sovere
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
 WILL = frozenset({"will", "'ll", "shall", "would"})
+# What a state has in an act it is blamed for: "the involvement of Indian agents in the killing".
+INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "complicity", "hand", "participation"})
 # Hostile acts someone can be "behind" (besides the evaluation lexicon's negative words).
 BLAMED_ACTS = frozenset(
     {
@@ -417,6 +419,8 @@ class StatementFinder:
         """ "said Russian hackers were behind the attack", "said Moscow bore responsibility for the sabotage", "was
         responsible for the bombing": who is said to be behind a hostile act is blamed ("will bear responsibility"
         is a threat, not this)."""
+        if self.involved_in_wrong(tok):
+            return True
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "poss", "appos") and head.head.i != head.i:
             head = head.head
@@ -436,6 +440,18 @@ class StatementFinder:
             return False  # "did not bear responsibility", "had no responsibility"
         acts += [p for o in owners for c in o.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
         acts += [c for a in acts for c in a.children if c.dep_ == "compound"]  # "the sabotage attempts"
+        return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
+
+    def involved_in_wrong(self, tok: Token) -> bool:
+        """ "the involvement of Indian agents in the killing", "Russia's role in the sabotage": the one whose part in
+        a hostile act is told is blamed for it."""
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+            head = head.head
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
+        if head.dep_ not in ("poss", "pobj") or owner.lemma_.lower() not in INVOLVEMENT_NOUNS:
+            return False
+        acts = [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
         return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
 
     def is_told_to(self, tok: Token, speakers: list[str]) -> bool:

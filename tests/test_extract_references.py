@@ -688,3 +688,18 @@ def test_a_verdict_said_of_a_state_s_conduct_judges_that_state(nlp, text: str, e
 def test_a_verdict_said_of_an_attack_does_not_judge_its_victim(nlp) -> None:  # type: ignore[no-untyped-def]
     found = dyads(run(nlp, "Amman said the bombing of Syrian villages was unacceptable."))
     assert not any(d[0] == "ACCUSE" and d[2] == "SYR" for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oslo told reporters about the likely involvement of Russian military agents in the sabotage.", "RUS"),
+        ("Seoul said Pyongyang's hand in the cyber attack on its banks was clear.", "PRK"),
+    ],
+)
+def test_a_state_s_part_in_a_hostile_act_blames_it(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(d[0] == "ACCUSE" and d[2] == expected for d in dyads(run(nlp, text)))
+
+
+def test_a_state_s_role_in_talks_blames_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not any(d[0] == "ACCUSE" for d in dyads(run(nlp, "London said the role of Qatar in the talks was vital.")))
