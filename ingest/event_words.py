@@ -378,6 +378,8 @@ NEGATING_VERBS = frozenset(
 NEGATING_PHRASALS = {"rule": "out", "count": "out", "call": "off"}  # and "called off the rally"
 IRREALIS_NOUNS = frozenset(
     {
+        "right",  # "reserves the right to take retaliatory measures": a threat, not the measures
+        "option",
         "possibility",
         "prospect",
         "risk",

@@ -617,3 +617,14 @@ def test_an_objection_that_stalls_a_bid_rejects_its_owner(nlp, text, expected, n
 def test_praise_of_a_friendship_backs_the_partner_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A senior Chinese general said the new pier stood for the unbreakable friendship between China and Laos."
     assert ("SUPPORT", "CHN", "LAO") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_done"),
+    [
+        ("Minsk said it reserved the right to impose countermeasures on Warsaw.", ("SANCTION", "BLR", "POL")),
+        ("Ankara said it kept the option to send more troops to Libya.", ("MOBILIZE", "TUR", "LBY")),
+    ],
+)
+def test_an_act_one_keeps_the_right_or_option_to_do_is_not_done(nlp, text, not_done) -> None:  # type: ignore[no-untyped-def]
+    assert not_done not in dyads(extract_text(nlp, text, PUBLISHED))
