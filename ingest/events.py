@@ -153,6 +153,10 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "live", "face", "endure", "suff
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
+# Where a complaint or case is filed: "with the WTO", "at the ICJ", "before the court".
+FILED_WITH = frozenset({"with", "at", "before", "to"})
+FILING_VERBS = frozenset({"file", "lodge", "bring", "submit", "take"})
+SUBMITTING_VERBS = frozenset({"submit", "file", "lodge", "make", "present", "send", "table"})
 # Verbs by which an objection holds up a bid: "objections from Hungary delayed Finland's accession".
 STALLING_VERBS = frozenset(
     {"hold", "delay", "block", "stall", "derail", "hamper", "stymie", "hinder", "obstruct", "slow"}
@@ -888,6 +892,13 @@ class EventFinder:
             asked = [a for a in self.args.doers_of(verb) if a not in askers] if verb is not None else []
             if askers and asked:
                 source, target = askers, asked
+        if etype == "REQUEST" and token.pos_ == "NOUN" and (submitters := self.submitters(token)):
+            # "hearings on the request submitted by Nicaragua": who submitted it asks; whoever hears it is asked
+            target = [a for a in source + target if a not in submitters]
+            source = submitters
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and not target:
+                target = [a for a in self.args.doers_of(verb) if a not in source]
         if etype == "REQUEST" and source and not target:
             target = [a for a in self.warring_sides(token) if a not in source]
         if etype == "SANCTION" and len(target) > 1:
@@ -940,6 +951,16 @@ class EventFinder:
             target = self.last_doer_against(token, source)
         if conditional and source and not target:
             target = [a for a in self.args.condition_actors(self.clause_verb(token) or token) if a not in source]
+        if etype == "THREATEN" and len(target) > 1:
+            # "threatened to file a complaint with the WTO against Japan": the body a complaint goes to is where
+            venues = [
+                p
+                for t in token.subtree
+                if t.lemma_.lower() in FILING_NOUNS
+                for p in self.args.prep_objects(t, FILED_WITH)
+            ]
+            venues += [p for f in self.filings_of(token) for p in self.args.prep_objects(f, FILED_WITH)]
+            target = [t for t in target if t not in self.args.phrase_actors(venues)] or target
         if etype == "THREATEN" and source and not target:
             target = [a for a in self.struck_in_threat(token) if a not in source]
         if etype == "THREATEN" and source and not target:
@@ -2126,6 +2147,23 @@ class EventFinder:
             return []
         # (its owner: "Sweden's NATO accession" is Sweden's bid, NATO what it would join)
         return self.args.phrase_actors([c for s in stalled for c in s.children if c.dep_ in ("poss", "amod")])
+
+    def submitters(self, request: Token) -> list[str]:
+        """Who submitted, filed or made a request, named by the agent of its participle (which the parser hangs on
+        the nouns of the request's own phrase as often as on the request: "the request for the indication of
+        measures submitted by South Africa")."""
+        submitted = [
+            t for t in request.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in SUBMITTING_VERBS
+        ]
+        return self.args.phrase_actors(
+            [p for c in submitted for a in children_of(c, ("agent",)) for p in children_of(a, ("pobj",))]
+            + [p for c in submitted for p in self.args.by_phrases(c, ())]
+        )
+
+    @staticmethod
+    def filings_of(token: Token) -> list[Token]:
+        """The filing verbs in a trigger's phrase: "threatened to file a complaint", "vowed to take it to the ICJ"."""
+        return [t for t in token.subtree if t.pos_ == "VERB" and t.lemma_.lower() in FILING_VERBS]
 
     @staticmethod
     def carrier_of(goods: Token) -> Token | None:

@@ -628,3 +628,25 @@ def test_praise_of_a_friendship_backs_the_partner_it_names(nlp) -> None:  # type
 )
 def test_an_act_one_keeps_the_right_or_option_to_do_is_not_done(nlp, text, not_done) -> None:  # type: ignore[no-untyped-def]
     assert not_done not in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "The International Court of Justice opened hearings on the request for emergency measures "
+            "filed by Ukraine.",
+            ("REQUEST", "UKR", "ICJ"),
+            ("REQUEST", "ICJ", "UKR"),
+        ),
+        (
+            "Seoul threatened to file a complaint with the World Trade Organization against the Japanese curbs.",
+            ("THREATEN", "KOR", "JPN"),
+            ("THREATEN", "KOR", "WTO"),
+        ),
+    ],
+)
+def test_who_files_a_request_or_complaint_and_where(nlp, text, expected, not_expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    assert not_expected not in found
