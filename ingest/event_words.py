@@ -349,7 +349,9 @@ RELIEF_NOUNS = frozenset({"relief", "waiver", "exemption", "easing", "removal", 
 # "ready to meet", "willing to talk": a readiness, not the act.
 WILLING_WORDS = frozenset({"ready", "willing", "eager", "keen"})
 # What is said of a deal that has not been made: "remains elusive", "is still far off".
-UNMADE_WORDS = frozenset({"far", "elusive", "unlikely", "distant", "remote", "impossible", "off", "uncertain"})
+UNMADE_WORDS = frozenset(
+    {"far", "elusive", "unlikely", "distant", "remote", "impossible", "off", "uncertain", "close", "near", "imminent"}
+)
 # Verbs that close a conflict by the means named with "with": "ended the war with a peace deal".
 SETTLING_VERBS = frozenset({"end", "settle", "resolve", "close", "conclude", "seal", "formalise", "formalize"})
 # "wants Beijing to press Moscow": what another is wished to do is asked for, not done.
@@ -375,7 +377,12 @@ NEGATING_VERBS = frozenset(
     }
 )
 # With their particle, these negate what they govern: "ruled out talks with Washington", "counted out a deal".
-NEGATING_PHRASALS = {"rule": "out", "count": "out", "call": "off"}  # and "called off the rally"
+NEGATING_PHRASALS = {
+    "rule": "out",
+    "count": "out",
+    "call": "off",
+    "hold": "off",
+}  # "holding off on sanctions"  # and "called off the rally"
 IRREALIS_NOUNS = frozenset(
     {
         "right",  # "reserves the right to take retaliatory measures": a threat, not the measures

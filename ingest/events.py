@@ -153,6 +153,8 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "live", "face", "endure", "suff
 
 HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host state is named
 SWAP_NOUNS = frozenset({"swap", "exchange"})
+# Verbs by which a warning tells of a danger, not of an answer.
+RISK_VERBS = frozenset({"risk", "endanger", "jeopardise", "jeopardize"})
 # Where a complaint or case is filed: "with the WTO", "at the ICJ", "before the court".
 FILED_WITH = frozenset({"with", "at", "before", "to"})
 FILING_VERBS = frozenset({"file", "lodge", "bring", "submit", "take"})
@@ -447,6 +449,8 @@ class EventFinder:
     def warns_of_force(self, token: Token) -> bool:
         """A warning is a threat when it announces an answer: "warned of consequences", "warned X that it would
         respond", "warned X not to cross the line"; "warned that troops were training" reports, it does not threaten."""
+        if any(c.lemma_.lower() in RISK_VERBS for c in children_of(token, ("ccomp",))):
+            return False  # "warned that the escalation risked igniting a wider war": a danger told, no answer
         retaliation = self.classes["retaliation"]
         if self.object_lemmas(token) & retaliation:
             return True

@@ -47,6 +47,13 @@ PROSPECT_HEADS = frozenset({"deadline", "proposal"})
 ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
 
 
+# Words that make a noun an act that may happen: "possible sanctions", "a potential deal".
+MAYBE_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual", "proposed"})
+# Reports being checked: "verifying reports that ...", "investigating claims that ...".
+REPORT_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "account"})
+CHECKING_VERBS = frozenset({"verify", "check", "investigate", "probe", "examine", "assess", "study", "review"})
+
+
 def is_irrealis(token: Token, trig: Trigger) -> bool:
     """Negated, hypothetical, denied or opinion: "did not meet", "the possibility of a test", "could strike",
     "denied sending troops"."""
@@ -57,6 +64,20 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
     clause = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if clause is not None and clause.dep_ == "ccomp" and unfounded(clause.head):
         return True  # "tabloids claimed, without citing evidence, that Beijing had endorsed ...": a rumour
+    if (
+        clause is not None
+        and clause.dep_ in ("acl", "ccomp")
+        and clause.head.lemma_.lower() in REPORT_NOUNS
+        and clause.head.head.lemma_.lower() in CHECKING_VERBS
+    ):
+        return True  # "was verifying reports that Chinese vessels had detained fishermen": not yet established
+    owner = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in MAYBE_MODIFIERS for n in {token, owner} for c in n.lefts
+    ):
+        # "prepared for possible demonstrations", "a potential deal", "a proposed expansion of intelligence
+        # sharing": what may happen
+        return True
     if token.dep_ == "compound" and token.head.lemma_.lower() in PROSPECT_HEADS:
         return True  # "beyond the withdrawal deadline", "a ceasefire proposal": what is due or proposed, not done
     if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.lemma_.lower() in DELIBERATION_VERBS:
@@ -113,6 +134,10 @@ def is_irrealis(token: Token, trig: Trigger) -> bool:
             verb = head.head
             if head.dep_ == "nsubjpass" and (verb.lemma_.lower() in NEGATING_VERBS or negating_phrasal(verb)):
                 return True  # "the planned meeting was cancelled", "the rally was called off"
+            if any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in head.children) and any(
+                c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL for c in verb.children
+            ):
+                return True  # "a phone call between them could ease the crisis": one that may happen
             if verb.lemma_.lower() not in REALIS_VERBS | {"happen", "occur", "materialize", "materialise"}:
                 break  # "the talks have not yielded progress": they took place; only their result is denied
         head = head.head

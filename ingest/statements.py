@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.arguments import NAMING_VERBS, OWNER_DEPS, children_of, is_condition
-from ingest.event_words import BORNE_VERBS, RELATION_NOUNS
+from ingest.event_words import BORNE_VERBS, NEGATING_VERBS, RELATION_NOUNS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
 from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
@@ -298,7 +298,7 @@ class StatementFinder:
     # -- who speaks, and what --------------------------------------------------------------------------------------
     def speech(self, sent: Span) -> tuple[Token, list[str], list[Token]] | None:
         for tok in sent:
-            if tok.pos_ != "VERB" or not self.speaks(tok) or self.hypothetical(tok):
+            if tok.pos_ != "VERB" or not self.speaks(tok) or self.hypothetical(tok) or self.withheld(tok):
                 continue
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
@@ -316,6 +316,8 @@ class StatementFinder:
                 and self.finder.args.subject_actors(children_of(other, ("nsubj",)))
                 for t in other.subtree
             }
+            # "too early to say whether Iran was behind it": an open question says nothing of anyone
+            excluded |= {t.i for m in sent if m.dep_ == "mark" and m.lower_ == "whether" for t in m.head.subtree}
             content = [t for t in sent if t.i not in excluded and t.i != tok.i]
             return tok, speakers, content
         for tok in sent:
@@ -331,6 +333,11 @@ class StatementFinder:
         if speakers:
             return sent.root, list(dict.fromkeys(speakers)), list(sent)
         return None
+
+    @staticmethod
+    def withheld(verb: Token) -> bool:
+        """ "declined to comment", "refused to say": nothing is said."""
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_VERBS
 
     @staticmethod
     def speaks(verb: Token) -> bool:

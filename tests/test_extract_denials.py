@@ -152,3 +152,55 @@ def test_an_act_reported_first_and_denied_after_a_comma_stays_denied(nlp) -> Non
 def test_a_claim_made_without_evidence_is_a_rumour(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Greek tabloids claimed, without citing evidence, that Ankara had secretly backed Tripoli's stance."
     assert not found_in(nlp, text)
+
+
+NOT_DONE = [
+    (
+        "a question left open",
+        "Asked whether Tokyo blamed Seoul for the breakdown, a Japanese spokesman declined to comment.",
+        ("ACCUSE", "JPN", "KOR"),
+    ),
+    (
+        "too early to say whether",
+        'Foreign Secretary David Lammy said it was "too early" to say whether Russia was behind the arson attack on a '
+        "warehouse in London.",
+        ("ACCUSE", "GBR", "RUS"),
+    ),
+    (
+        "a meeting that could help",
+        "Diplomats said a meeting between Erdogan and Assad could help end the feud.",
+        ("CONSULT", "SYR", "TUR"),
+    ),
+    ("holding off", "Brussels said it was holding off on new tariffs against Beijing.", ("SANCTION", "EU", "CHN")),
+    (
+        "a deal close",
+        "Negotiators said an agreement between Armenia and Azerbaijan was close.",
+        ("AGREE", "ARM", "AZE"),
+    ),
+    (
+        "a risk warned of",
+        "The UN secretary-general warned that the escalation between India and Pakistan risked igniting a regional "
+        "conflagration.",
+        ("THREATEN", "UN", "IND"),
+    ),
+    (
+        "reports being checked",
+        "Manila said it was checking reports that Chinese ships had rammed a Philippine supply boat.",
+        ("COERCE", "CHN", "PHL"),
+    ),
+    (
+        "possible protests",
+        "Lithuanian police braced for possible protests outside the Russian embassy in Vilnius.",
+        ("ACCUSE", "LTU", "RUS"),
+    ),
+    (
+        "an attack the subject follows",
+        "Greek police stepped up patrols after the attacks on Turkish shops in Athens.",
+        ("ASSAULT", "GRC", "TUR"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "absent"), NOT_DONE, ids=[c[0] for c in NOT_DONE])
+def test_acts_asked_about_possible_held_off_or_unchecked_are_not_events(nlp, case: str, text: str, absent) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in found_in(nlp, text)
