@@ -155,6 +155,10 @@ HOST_PREPS = frozenset({"in"})  # "opened an office in Vilnius": where the host 
 SWAP_NOUNS = frozenset({"swap", "exchange"})
 # Verbs by which a warning tells of a danger, not of an answer.
 RISK_VERBS = frozenset({"risk", "endanger", "jeopardise", "jeopardize"})
+# Nouns that ease what their "of" names: "the lifting of sanctions".
+EASING_NOUNS = frozenset(
+    {"lifting", "lift", "easing", "removal", "relaxation", "suspension", "waiver", "rollback", "lowering", "scrapping"}
+)
 # Where a complaint or case is filed: "with the WTO", "at the ICJ", "before the court".
 FILED_WITH = frozenset({"with", "at", "before", "to"})
 FILING_VERBS = frozenset({"file", "lodge", "bring", "submit", "take"})
@@ -990,6 +994,14 @@ class EventFinder:
                 # "lowered tariffs on Uruguay's goods", "dropped its objection": easing a sanction or a refusal
                 etype = "CONCEDE"
                 if not source:  # "suspended sanctions on Syria": who eases them is the verb's subject
+                    source = [a for a in self.args.doers_of(verb) if a not in target]
+            easing = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if etype == "SANCTION" and easing is not None and easing.lemma_.lower() in EASING_NOUNS:
+                # "would order the lifting of US sanctions on Syria", "approved the easing of sanctions": a
+                # concession, by whoever orders or approves it when the sanctions name no owner
+                etype = "CONCEDE"
+                verb = self.args.governing_verb(easing)
+                if not source and verb is not None:
                     source = [a for a in self.args.doers_of(verb) if a not in target]
         opposed: list[str] = []
         if etype in JUDGEMENT_TYPES and token.pos_ == "VERB":

@@ -650,3 +650,24 @@ def test_who_files_a_request_or_complaint_and_where(nlp, text, expected, not_exp
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found
     assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Biden said he would order the lifting of US sanctions on Venezuela's oil sector.",
+            ("CONCEDE", "USA", "VEN"),
+            ("SANCTION", "USA", "VEN"),
+        ),
+        (
+            "The EU approved the easing of sanctions on Syria's banks.",
+            ("CONCEDE", "EU", "SYR"),
+            ("SANCTION", "EU", "SYR"),
+        ),
+    ],
+)
+def test_the_lifting_or_easing_of_sanctions_is_a_concession(nlp, text, expected, not_expected) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, text, PUBLISHED))
+    assert expected in found
+    assert not_expected not in found
