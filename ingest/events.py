@@ -644,7 +644,12 @@ class EventFinder:
             if trig.mode == "representation" and not children_of(token, ("dobj",)):
                 # "Taiwan's representative office opened in Vilnius": what opens may be the subject
                 lemmas |= {s.lemma_.lower() for s in children_of(token, ("nsubj", "nsubjpass"))}
-            if trig.requires and not lemmas & self.classes[trig.requires] and not self.frees_people(token, trig):
+            if (
+                trig.requires
+                and not lemmas & self.classes[trig.requires]
+                and not self.frees_people(token, trig)
+                and not self.sends_goods(token, trig)
+            ):
                 return False
             if trig.requires_word and not lemmas & trig.requires_word and not self.bodies_left(token, trig):
                 return False
@@ -2181,6 +2186,14 @@ class EventFinder:
         """The filing verbs in a trigger's phrase: "threatened to file a complaint", "vowed to take it to the ICJ"."""
         return [t for t in token.subtree if t.pos_ == "VERB" and t.lemma_.lower() in FILING_VERBS]
 
+    def sends_goods(self, verb: Token, trig: Trigger) -> bool:
+        """ "dispatched a convoy of trucks carrying food to Syria": sending vehicles with goods is a delivery."""
+        return (
+            trig.type == "MOBILIZE"
+            and verb.pos_ == "VERB"
+            and any(self.cargo_of(o) is not None for o in children_of(verb, ("dobj",)))
+        )
+
     @staticmethod
     def carrier_of(goods: Token) -> Token | None:
         """The cargo, ship or convoy that carries these goods ("a cargo containing ...", "a ship loaded with ...")."""
@@ -2193,7 +2206,9 @@ class EventFinder:
         """What a ship, plane or convoy carries, when it is goods ("loaded with aid", "carrying medicine"): the
         places it is bound for (possibly none); None when it carries no goods."""
         goods = self.classes["humanitarian"] | self.classes["aid"] | self.classes["weapons"] | self.classes["money"]
-        loads = [c for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARGO_VERBS]
+        # ("a convoy of trucks carrying food": what the vehicles of a convoy carry)
+        vehicles = [vehicle, *self.args.prep_objects(vehicle, frozenset({"of"}))]
+        loads = [c for v in vehicles for c in v.children if c.dep_ == "acl" and c.lemma_.lower() in CARGO_VERBS]
         carried = [t for c in loads for t in c.subtree if t.lemma_.lower() in goods]
         if not carried:
             return None

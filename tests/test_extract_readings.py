@@ -671,3 +671,8 @@ def test_the_lifting_or_easing_of_sanctions_is_a_concession(nlp, text, expected,
     found = dyads(extract_text(nlp, text, PUBLISHED))
     assert expected in found
     assert not_expected not in found
+
+
+def test_a_convoy_of_trucks_carrying_goods_is_a_delivery(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Qatar dispatched a convoy of 30 lorries carrying flour and blankets to Lebanon on Sunday."
+    assert ("AID", "QAT", "LBN") in dyads(extract_text(nlp, text, PUBLISHED))
