@@ -159,6 +159,10 @@ RISK_VERBS = frozenset({"risk", "endanger", "jeopardise", "jeopardize"})
 EASING_NOUNS = frozenset(
     {"lifting", "lift", "easing", "removal", "relaxation", "suspension", "waiver", "rollback", "lowering", "scrapping"}
 )
+# A crowd's gestures aimed at a state: "chanting slogans against Delhi", "burning effigies of Modi".
+DECRYING_VERBS = frozenset({"chant", "shout", "denounce", "condemn", "chanting"})
+DEFACING_VERBS = frozenset({"burn", "trample", "tear", "deface", "stomp"})
+EFFIGY_NOUNS = frozenset({"effigy", "flag", "portrait", "picture", "poster", "photo", "image"})
 # Where a complaint or case is filed: "with the WTO", "at the ICJ", "before the court".
 FILED_WITH = frozenset({"with", "at", "before", "to"})
 FILING_VERBS = frozenset({"file", "lodge", "bring", "submit", "take"})
@@ -1056,12 +1060,15 @@ class EventFinder:
             stances = {t: self.index.actor[t.i] for t in sent if t.i in self.index.actor and self.is_stance(t)}
             source = [a for a in source if a not in stances.values()]
             against = [a for t, a in stances.items() if self.doc[t.i - 2].lower_ == "anti" and a not in source]
-            target = target or against
+            # "chanting slogans against New Delhi", "burning effigies of Modi"
+            decried = self.decried(token) if token.pos_ == "VERB" else []
+            source = [a for a in source if a not in decried]
+            target = (against + decried) or target
         if etype == "PROTEST" and not source:
             # "protests against Israel took place in Jordan", "thousands rallied in Jakarta against Israel": where
             # they march names the protesters, though "in" may name what they protest at ("in front of")
             against = self.args.phrase_actors(self.args.prep_objects(token, frozenset({"against"})))
-            source = self.protest_place(sent, against)
+            source = self.protest_place(sent, against + decried)
             target = [t for t in target if t not in source]
         if etype == "PROTEST" and not target:
             # "marched towards the Indian embassy in Dhaka": a foreign mission the crowd goes to is what it protests
@@ -1351,6 +1358,40 @@ class EventFinder:
             return None
         demos = [head, *children_of(head, ("dobj",))]  # "held rallies in protest at ..."
         return next((d for d in demos if getattr(self.match_trigger(d), "type", None) == "PROTEST"), None)
+
+    def decried(self, token: Token) -> list[str]:
+        """Who a crowd's gestures are aimed at: "chanting slogans against New Delhi", "burning effigies of Modi",
+        "trampling Israeli flags" (a flag waved or carried is a cause backed, not a target)."""
+        verb = self.clause_verb(token)
+        heads = [token, *([verb] if verb is not None else [])]
+        gestures = [c for h in heads for c in children_of(h, ("advcl", "conj", "xcomp")) if c.tag_ == "VBG"]
+        aimed = [
+            p
+            for g in gestures
+            if g.lemma_.lower() in DECRYING_VERBS | DEFACING_VERBS
+            for o in [g, *children_of(g, ("dobj",))]
+            for p in self.args.prep_objects(o, frozenset({"against"}))
+        ]
+        effigies = [o for g in gestures if g.lemma_.lower() in DEFACING_VERBS for o in children_of(g, ("dobj",))]
+        # (the small parser may read "burning effigies of Modi" as effigies that burn)
+        effigies += [
+            t for t in sentence_of(token) if any(c.lemma_.lower() in DEFACING_VERBS for c in children_of(t, ("amod",)))
+        ]
+        for o in effigies:
+            if o.lemma_.lower() in EFFIGY_NOUNS:
+                aimed += self.args.prep_objects(o, frozenset({"of"})) + [
+                    c for c in children_of(o, OWNER_DEPS) if c.lemma_.lower() not in DEFACING_VERBS
+                ]
+        # "against killings of Bangladeshis by Indian border guards": what is named, or an act's owner or agent
+        # (not whom its "of" names)
+        named = [a for a in aimed if a.i in self.index.actor]
+        named += [
+            d
+            for a in aimed
+            if a.i not in self.index.actor
+            for d in children_of(a, OWNER_DEPS) + self.args.prep_objects(a, frozenset({"by"}))
+        ]
+        return self.args.phrase_actors(named)
 
     def protested_at(self, token: Token) -> list[str]:
         """Who a demonstration's stated protest is aimed at: the doers of what it protests."""

@@ -676,3 +676,20 @@ def test_the_lifting_or_easing_of_sanctions_is_a_concession(nlp, text, expected,
 def test_a_convoy_of_trucks_carrying_goods_is_a_delivery(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Qatar dispatched a convoy of 30 lorries carrying flour and blankets to Lebanon on Sunday."
     assert ("AID", "QAT", "LBN") in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of students rallied in Dhaka on Friday, chanting slogans against New Delhi.",
+            ("PROTEST", "BGD", "IND"),
+        ),
+        (
+            "Thousands of protesters gathered in Tehran on Sunday, burning effigies of Netanyahu.",
+            ("PROTEST", "IRN", "ISR"),
+        ),
+    ],
+)
+def test_a_crowd_s_slogans_and_burned_effigies_name_whom_it_protests(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
