@@ -693,3 +693,20 @@ def test_a_convoy_of_trucks_carrying_goods_is_a_delivery(nlp) -> None:  # type: 
 )
 def test_a_crowd_s_slogans_and_burned_effigies_name_whom_it_protests(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris scaled back its military presence in Niger last autumn.", ("RETREAT", "FRA", "NER")),
+        ("Washington is drawing down its forces in Iraq, the Pentagon said.", ("RETREAT", "USA", "IRQ")),
+        ("Moscow began reducing its military footprint in Syria after the fall of Assad.", ("RETREAT", "RUS", "SYR")),
+    ],
+)
+def test_a_presence_scaled_back_or_forces_drawn_down_is_a_withdrawal(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(extract_text(nlp, text, PUBLISHED))
+
+
+def test_reducing_imports_is_no_withdrawal(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(extract_text(nlp, "Japan reduced its imports of Russian coal.", PUBLISHED))
+    assert not any(d[0] == "RETREAT" for d in found), found
