@@ -71,7 +71,6 @@ RECEIVING_VERBS = frozenset(
 # the other act's sides are not its sides. ("Italy summoned the envoy after the arrests": after an act, its doer
 # often acts again.)
 CIRCUMSTANCE_PREPS = frozenset({"over", "amid", "despite", "because"})
-SEQUENCE_PREPS = frozenset({"after", "following", "before"})
 # Verbs that thank or praise someone for what they gave: "thanked Japan for the aid".
 GRATITUDE_VERBS = frozenset({"thank", "praise", "commend", "credit", "laud", "applaud", "hail"})
 # Nouns that describe a named actor by its ties: "NATO member Turkey", "fellow EU member Hungary", "US ally Israel".
@@ -1019,12 +1018,7 @@ class ArgumentFinder:
             # "offered Niger's president his full support": the small parser reads the second object as an apposition
             # of the first, who receives it
             target = [a for a in self.phrase_actors([trig.head]) if a not in source]
-        circumstance = trig.dep_ == "pobj" and (
-            trig.head.lower_ in CIRCUMSTANCE_PREPS
-            # "police prepared for rallies after the strikes on Iran": a one-sided act the clause follows is not its
-            # subject's (but "withdrew after talks with Egypt": talks it took part in)
-            or (trig.head.lower_ in SEQUENCE_PREPS and etype not in SYMMETRIC_TYPES)
-        )
+        circumstance = trig.dep_ == "pobj" and trig.head.lower_ in CIRCUMSTANCE_PREPS
         # "ended decades of hostility with a peace agreement": what a verb does its object with is the subject's act
         instrument = trig.dep_ == "pobj" and trig.head.lower_ == "with" and trig.head.head is verb
         # "described the war in Sudan as ...": naming an act is not doing it (but "described the attack as

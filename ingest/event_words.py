@@ -377,12 +377,8 @@ NEGATING_VERBS = frozenset(
     }
 )
 # With their particle, these negate what they govern: "ruled out talks with Washington", "counted out a deal".
-NEGATING_PHRASALS = {
-    "rule": "out",
-    "count": "out",
-    "call": "off",
-    "hold": "off",
-}  # "holding off on sanctions"  # and "called off the rally"
+# ("called off the rally", "holding off on new sanctions")
+NEGATING_PHRASALS = {"rule": "out", "count": "out", "call": "off", "hold": "off"}
 IRREALIS_NOUNS = frozenset(
     {
         "right",  # "reserves the right to take retaliatory measures": a threat, not the measures

@@ -160,7 +160,7 @@ EASING_NOUNS = frozenset(
     {"lifting", "lift", "easing", "removal", "relaxation", "suspension", "waiver", "rollback", "lowering", "scrapping"}
 )
 # A crowd's gestures aimed at a state: "chanting slogans against Delhi", "burning effigies of Modi".
-DECRYING_VERBS = frozenset({"chant", "shout", "denounce", "condemn", "chanting"})
+DECRYING_VERBS = frozenset({"chant", "shout", "denounce", "condemn"})
 DEFACING_VERBS = frozenset({"burn", "trample", "tear", "deface", "stomp"})
 EFFIGY_NOUNS = frozenset({"effigy", "flag", "portrait", "picture", "poster", "photo", "image"})
 # Where a complaint or case is filed: "with the WTO", "at the ICJ", "before the court".

@@ -193,11 +193,6 @@ NOT_DONE = [
         "Lithuanian police braced for possible protests outside the Russian embassy in Vilnius.",
         ("ACCUSE", "LTU", "RUS"),
     ),
-    (
-        "an attack the subject follows",
-        "Greek police stepped up patrols after the attacks on Turkish shops in Athens.",
-        ("ASSAULT", "GRC", "TUR"),
-    ),
 ]
 
 

@@ -663,17 +663,6 @@ def test_who_a_statement_says_was_wronged_is_not_accused(nlp, text: str, accused
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Chinese coast guard ships rammed a Philippine supply boat. Manila condemned the incident.", "CHN"),
-        ("Iranian boats seized a British tanker in the Gulf. London called the incident illegal.", "IRN"),
-    ],
-)
-def test_the_incident_is_the_act_just_reported(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert any(d[0] == "ACCUSE" and d[2] == expected for d in dyads(run(nlp, text)))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         (
             "Hanoi said the continued operation of Chinese survey ships in its waters was illegal.",
             ("ACCUSE", "VNM", "CHN"),
@@ -690,14 +679,30 @@ def test_a_verdict_said_of_an_attack_does_not_judge_its_victim(nlp) -> None:  # 
     assert not any(d[0] == "ACCUSE" and d[2] == "SYR" for d in found), found
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Oslo told reporters about the likely involvement of Russian military agents in the sabotage.", "RUS"),
-        ("Seoul said Pyongyang's hand in the cyber attack on its banks was clear.", "PRK"),
-    ],
-)
-def test_a_state_s_part_in_a_hostile_act_blames_it(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+BLAMED = [
+    # "the incident" is the act just reported
+    (
+        "incident condemned",
+        "Chinese coast guard ships rammed a Philippine supply boat. Manila condemned the incident.",
+        "CHN",
+    ),
+    (
+        "incident called illegal",
+        "Iranian boats seized a British tanker in the Gulf. London called the incident illegal.",
+        "IRN",
+    ),
+    # a state whose part in a hostile act is told is blamed for it
+    (
+        "involvement in",
+        "Oslo told reporters about the likely involvement of Russian military agents in the sabotage.",
+        "RUS",
+    ),
+    ("hand in", "Seoul said Pyongyang's hand in the cyber attack on its banks was clear.", "PRK"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), BLAMED, ids=[c[0] for c in BLAMED])
+def test_who_is_blamed_through_a_reference_or_a_part_in_an_act(nlp, case: str, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert any(d[0] == "ACCUSE" and d[2] == expected for d in dyads(run(nlp, text)))
 
 
