@@ -180,6 +180,11 @@ class Mention:
     kind: str  # the gazetteer's form (name, adjective, capital, ...), person, or a reference: pronoun, nominal, speaker
 
 
+def is_venue(head: Token, kind: str) -> bool:
+    """ "speaking at a summit in Paris", "talks in Ankara": a capital where something happens is where, not who."""
+    return kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
+
+
 class MentionFinder:
     """Every sentence's actor mentions (by the sentence's first token), references resolved in reading order."""
 
@@ -592,12 +597,8 @@ class MentionFinder:
                 return pair
         # "ahead of Biden's planned bilateral with Xi, where the pair will discuss ...": the only two named before it
         # (a capital where something happens is a venue: "talks in Ankara come before ...")
-        states = list(dict.fromkeys(m.actor for m in earlier if not self._venue(m)))
+        states = list(dict.fromkeys(m.actor for m in earlier if not is_venue(self.doc[m.head], m.kind)))
         return states if len(states) == 2 else []
-
-    def _venue(self, mention: Mention) -> bool:
-        head = self.doc[mention.head]
-        return mention.kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
 
     def _recent_pair(self, number: int, before: int, groups_too: bool) -> list[str]:
         """ "Armenia and Azerbaijan clashed ... Macron called both leaders": the last two actors named together (joined

@@ -24,7 +24,7 @@ from ingest.arguments import NAMING_VERBS, OWNER_DEPS, children_of, is_condition
 from ingest.event_words import BORNE_VERBS, NEGATING_VERBS, RELATION_NOUNS
 from ingest.events import EventFinder, FoundEvent
 from ingest.lexicon import evaluation
-from ingest.mentions import PLACE_KINDS, Mention, MentionFinder
+from ingest.mentions import PLACE_KINDS, Mention, MentionFinder, is_venue
 from ingest.syntax import according_to, distance, sentences
 
 # What acclaims an act (beside the evaluation lexicon's praise of a partner): "called the accord historic".
@@ -146,7 +146,7 @@ class StatementFinder:
             and m.actor not in speakers
             and m.kind not in PLACE_KINDS
             and m.kind != "speaker"
-            and not self.is_venue(self.doc[m.head], m.kind)
+            and not is_venue(self.doc[m.head], m.kind)
         ]
         events: list[FoundEvent] = []
         negative = [t for t in content if self.is_negative(t)]
@@ -173,23 +173,21 @@ class StatementFinder:
             for actor in self.finder.referenced_agents(verb, speakers):
                 if actor not in named:
                     events.append(self.event(verb, verdict, speakers, actor, 0.5))
-        elif not others:
-            # "said the move was totally unacceptable": an act named by a bare definite noun, judged in what is
-            # said, is the act reported before it
+        else:
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 said_verdict = self.verdict_on_subject(clause)
                 if said_verdict is None:
                     continue
-                for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-                    for actor in self.finder.referenced_doers(subject, speakers):
-                        events.append(self.event(verb, said_verdict, speakers, actor, 0.5))
-        else:
-            # "said the presence of Chinese vessels near the shoal was illegal", "said the Iranian proposal was a
-            # welcome step": a copula's verdict on a phrase that names whose conduct it is
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                said_verdict = self.verdict_on_subject(clause)
-                if said_verdict is not None:
-                    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                if not others:
+                    # "said the move was totally unacceptable": an act named by a bare definite noun, judged in
+                    # what is said, is the act reported before it
+                    for subject in subjects:
+                        for actor in self.finder.referenced_doers(subject, speakers):
+                            events.append(self.event(verb, said_verdict, speakers, actor, 0.5))
+                else:
+                    # "said the presence of Chinese vessels near the shoal was illegal": a copula's verdict on a
+                    # phrase that names whose conduct it is
                     for actor in self.judged_in(subjects):
                         if actor not in speakers:
                             events.append(self.event(verb, said_verdict, speakers, actor, 0.55))
@@ -213,11 +211,6 @@ class StatementFinder:
             for actor in targets:
                 events.append(self.event(verb, "THREATEN", threateners, actor, 0.5))
         return events
-
-    @staticmethod
-    def is_venue(head: Token, kind: str) -> bool:
-        """ "speaking at a summit in Paris": a capital where something is said is where, not who."""
-        return kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
 
     def verdict_on_subject(self, clause: Token) -> str | None:
         """ "the move was unacceptable" (ACCUSE), "the decision was a welcome step" (SUPPORT): a copula's verdict."""
@@ -447,6 +440,10 @@ class StatementFinder:
             return False  # "did not bear responsibility", "had no responsibility"
         acts += [p for o in owners for c in o.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
         acts += [c for a in acts for c in a.children if c.dep_ == "compound"]  # "the sabotage attempts"
+        return self.any_blamed(acts)
+
+    def any_blamed(self, acts: list[Token]) -> bool:
+        """Whether one of these words names a hostile act someone is blamed for."""
         return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
 
     def involved_in_wrong(self, tok: Token) -> bool:
@@ -458,8 +455,7 @@ class StatementFinder:
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
         if head.dep_ not in ("poss", "pobj") or owner.lemma_.lower() not in INVOLVEMENT_NOUNS:
             return False
-        acts = [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
-        return any(a.lemma_.lower() in BLAMED_ACTS or self.is_negative(a) for a in acts)
+        return self.any_blamed([p for c in owner.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children])
 
     def is_told_to(self, tok: Token, speakers: list[str]) -> bool:
         """Y is the subject of "must", "should", "needs to", "has to" in the content, without the speaker
